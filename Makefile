@@ -1,0 +1,39 @@
+# The two README commands: `make demo` (the main job) and `make test` (every test).
+# Each installs what is missing on a fresh Debian machine, then runs.
+SWIFT ?= swift
+BIN = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
+SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test build deps bench sample-data clean-reports
+
+# Debian packages the build needs (none beyond the Swift toolchain yet; later: libxlsxwriter-dev).
+APT_PACKAGES =
+
+deps:
+	@command -v $(SWIFT) >/dev/null || { echo "error: the Swift toolchain (6.1 or later) is not installed; see https://www.swift.org/install/linux/"; exit 1; }
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
+
+build: deps
+	$(SWIFT) build --product ictindex
+
+demo: build
+	$(BIN)/ictindex demo
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Benchmarks (release build); figures go in Benchmarks/README.md.
+bench: deps
+	@command -v /usr/bin/time >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq time; }
+	$(SWIFT) build -c release
+	$(SWIFT) run -c release --skip-build ICTIndexBenchmarks write .build/bench
+	$(SWIFT) run -c release --skip-build ICTIndexBenchmarks engine .build/bench
+	/usr/bin/time -f "ictindex score --format csv: %e s, peak %M KB" \
+	  $$($(SWIFT) build -c release --show-bin-path)/ictindex score .build/bench/synthetic.yaml \
+	  --data .build/bench/synthetic.csv --format csv > .build/bench/scores.csv
+
+# Regenerates the sample data in Examples/ (deterministic).
+sample-data:
+	$(SWIFT) run SampleDataGenerator Examples

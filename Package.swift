@@ -1,0 +1,76 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let upcomingFeatures: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "ictindex",
+    products: [
+        .executable(name: "ictindex", targets: ["ICTIndexCLI"]),
+        .library(name: "ICTIndexCore", targets: ["ICTIndexCore"]),
+        .library(name: "ICTIndexCriteria", targets: ["ICTIndexCriteria"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "ICTIndexCore",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
+            name: "ICTIndexCriteria",
+            dependencies: ["ICTIndexCore", "Yams", .product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: upcomingFeatures
+        ),
+        .executableTarget(
+            name: "ICTIndexCLI",
+            dependencies: [
+                "ICTIndexCore", "ICTIndexCriteria",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
+            name: "ICTIndexTestSupport",
+            dependencies: ["ICTIndexCore", "ICTIndexCriteria", .product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: upcomingFeatures
+        ),
+        .executableTarget(
+            name: "ICTIndexBenchmarks",
+            dependencies: ["ICTIndexCore", "ICTIndexCriteria", "ICTIndexTestSupport"],
+            path: "Benchmarks/ICTIndexBenchmarks",
+            swiftSettings: upcomingFeatures
+        ),
+        .executableTarget(
+            name: "SampleDataGenerator",
+            path: "Examples/Generator",
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "ICTIndexCoreTests",
+            dependencies: ["ICTIndexCore", "ICTIndexTestSupport", .product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "ICTIndexCriteriaTests",
+            dependencies: ["ICTIndexCriteria", "ICTIndexCore", "ICTIndexTestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "ICTIndexCLITests",
+            dependencies: ["ICTIndexCore", "ICTIndexTestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: upcomingFeatures
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

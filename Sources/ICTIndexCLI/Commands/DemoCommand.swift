@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import ICTIndexCore
+
+/// `ictindex demo`: scores the bundled samples and prints the rankings.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Chạy ví dụ mẫu / Score the bundled sample province and the 34 sample provinces.",
+        discussion: """
+            Scores Examples/sample-province (departments and communes of a sample province, 2025) with \
+            Criteria/vn-province-agencies.yaml, and Examples/sample-provinces (the 34 provinces, \
+            synthetic figures) with Criteria/vn-ict-index.yaml, and prints the rankings per group \
+            with bands and pillar points. All sample figures are synthetic.
+            """
+    )
+
+    @Option(help: "The folder that holds Criteria/ and Examples/ (the repository).")
+    var root: String = "."
+
+    @Option(help: "Language of headers: vi or en.")
+    var lang: Language = .vi
+
+    func run() throws {
+        try Console.run {
+            let base = URL(fileURLWithPath: root)
+            func path(_ relative: String) -> String { base.appendingPathComponent(relative).path }
+            let runs = [
+                ScoringPipeline(
+                    frameworkPath: path("Criteria/vn-province-agencies.yaml"),
+                    dataPath: path("Examples/sample-province/values-2025.csv"),
+                    unitsPath: path("Examples/sample-province/units.csv"), period: "2025"),
+                ScoringPipeline(
+                    frameworkPath: path("Criteria/vn-ict-index.yaml"),
+                    dataPath: path("Examples/sample-provinces/values-2025.csv"),
+                    unitsPath: path("Examples/sample-provinces/units.csv"), period: "2025"),
+            ]
+            var outputs: [String] = []
+            var warnings: [Diagnostic] = []
+            for pipeline in runs {
+                let (scoreboard, found) = try pipeline.run()
+                outputs.append(TableRenderer(scoreboard: scoreboard, language: lang).render())
+                warnings += found
+            }
+            Console.out(outputs.joined(separator: "\n\n" + String(repeating: "─", count: 72) + "\n\n"))
+            Console.report(warnings)
+        }
+    }
+}

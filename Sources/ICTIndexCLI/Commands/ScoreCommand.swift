@@ -1,0 +1,83 @@
+import ArgumentParser
+import ICTIndexCore
+
+/// `ictindex score`: stateless scoring, files in, results out.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Chấm điểm từ tệp tiêu chí và tệp số liệu / Score units from a criteria file and a data file.",
+        discussion: """
+            The data file is CSV, wide (a 'unit' column and one column per variable id) or long \
+            ('unit,variable,value' with optional 'evidence,note'). Units come from --units, or from \
+            'name' and 'group' columns of a wide data file.
+
+            Example:
+              ictindex score Criteria/vn-province-agencies.yaml \\
+                --units Examples/sample-province/units.csv \\
+                --data Examples/sample-province/values-2025.csv --period 2025
+            """
+    )
+
+    @Argument(help: "The criteria file (Criteria/*.yaml).")
+    var framework: String
+
+    @Option(help: "The values file (CSV, wide or long).")
+    var data: String
+
+    @Option(help: "The units file (CSV: code,name,group[,parent,kind,valid_from,valid_to,successor]).")
+    var units: String?
+
+    @Option(help: "The period (e.g. 2025); keeps the units that exist on its last day.")
+    var period: String?
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("Explain every number of one unit's score.", valueName: "unit-code"))
+    var explain: String?
+
+    @Flag(help: "Numbers use a decimal comma (12,5; 35.466 is thirty-five thousand …).")
+    var decimalComma = false
+
+    @Option(help: "Language of headers and explanations: vi or en.")
+    var lang: Language = .vi
+
+    func run() throws {
+        try Console.run {
+            let pipeline = ScoringPipeline(
+                frameworkPath: framework, dataPath: data, unitsPath: units, period: period,
+                decimalStyle: decimalComma ? .comma : .point)
+            let (scoreboard, warnings) = try pipeline.run()
+            if let explain {
+                let code = UnitCode(explain)
+                guard let explanation = scoreboard.explain(code, language: lang) else {
+                    let known = scoreboard.units.map(\.unit.code.rawValue)
+                    let suggestion = Suggestion.closest(to: explain, among: known)
+                    throw ValidationFailure(diagnostics: [
+                        .error(
+                            .unknownUnit, subject: .unit(code), "unit '\(explain)' is not in the data scored",
+                            hint: suggestion.map { "did you mean '\($0)'?" }
+                                ?? "pass one of the unit codes of the data file")
+                    ])
+                }
+                Console.out(explanation.description)
+            } else {
+                switch format {
+                case .table: Console.out(TableRenderer(scoreboard: scoreboard, language: lang).render())
+                case .csv: Console.out(CSVRenderer(scoreboard: scoreboard, language: lang).render())
+                case .json: Console.out(JSONRenderer(scoreboard: scoreboard, language: lang).render())
+                }
+            }
+            Console.report(warnings)
+        }
+    }
+}
+
+/// How `score` prints its results.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table
+    case csv
+    case json
+}
+
+extension Language: @retroactive ExpressibleByArgument {}

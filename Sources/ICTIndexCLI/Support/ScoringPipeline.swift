@@ -1,0 +1,29 @@
+import ICTIndexCore
+import ICTIndexCriteria
+
+/// Files in, scoreboard out: load the criteria, read units and values, score.
+///
+/// Shared by `score` and `demo`, so both check input the same way.
+struct ScoringPipeline {
+    var frameworkPath: String
+    var dataPath: String
+    var unitsPath: String?
+    var period: String?
+    var decimalStyle: DecimalStyle = .point
+
+    /// The scoreboard and every warning found on the way (criteria, data, scoring).
+    func run() throws(ValidationFailure) -> (scoreboard: Scoreboard, warnings: [Diagnostic]) {
+        let loaded = try FrameworkLoader().load(path: frameworkPath)
+        let framework = loaded.framework
+        let reader = DataFileReader(framework: framework, decimalStyle: decimalStyle)
+        var units: [Unit]?
+        if let unitsPath {
+            units = try reader.readUnits(try InputFile.read(unitsPath, what: "units file"), file: unitsPath)
+        }
+        let dataText = try InputFile.read(dataPath, what: "data file")
+        var dataset = try reader.readValues(dataText, file: dataPath, units: units, period: period)
+        if let period { dataset = try dataset.restricted(toPeriod: period, file: dataPath) }
+        let scoreboard = try Engine(framework: framework).score(dataset)
+        return (scoreboard, loaded.warnings + scoreboard.diagnostics)
+    }
+}

@@ -1,0 +1,69 @@
+/// "Did you mean …?" suggestions for unknown codes, column names and options.
+///
+/// Uses the Levenshtein edit distance on characters, ignoring case, and only suggests a
+/// candidate that is close enough to be a plausible typo: at most max(2, n / 3) edits away,
+/// where n is the length of the unknown word.
+///
+/// For example:
+/// ```swift
+/// Suggestion.closest(to: "staf", among: ["staff", "computers"])       // "staff"
+/// Suggestion.didYouMean("grup", among: ["group", "name"])             // "did you mean 'group'?"
+/// ```
+public enum Suggestion {
+    /// The candidate closest to a word, or nil when none is close enough.
+    ///
+    /// Ties go to the candidate that comes first. A candidate that differs only in case is at
+    /// distance 0 and is suggested.
+    ///
+    /// - Parameters:
+    ///   - word: the unknown word, as the user wrote it.
+    ///   - candidates: the known words, in the order to prefer on ties.
+    /// - Returns: the closest candidate, as written in `candidates`.
+    /// - Complexity: O(k × n × m) for k candidates of length m and a word of length n.
+    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+        let target = Array(word.lowercased())
+        let limit = Swift.max(2, target.count / 3)
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let d = distance(target, Array(candidate.lowercased()))
+            if d <= limit, d < (best?.distance ?? Int.max) {
+                best = (candidate, d)
+            }
+        }
+        return best?.candidate
+    }
+
+    /// The hint phrase "did you mean 'x'?" for the closest candidate, or nil when none is close.
+    ///
+    /// - Parameters:
+    ///   - word: the unknown word, as the user wrote it.
+    ///   - candidates: the known words.
+    /// - Returns: `did you mean 'staff'?`, to start a hint with.
+    public static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String? {
+        closest(to: word, among: candidates).map { "did you mean '\($0)'?" }
+    }
+
+    /// The Levenshtein distance between two words, ignoring case: the fewest insertions,
+    /// deletions and substitutions of characters that turn one into the other.
+    ///
+    /// - Complexity: O(n × m).
+    public static func distance(_ a: String, _ b: String) -> Int {
+        distance(Array(a.lowercased()), Array(b.lowercased()))
+    }
+
+    private static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

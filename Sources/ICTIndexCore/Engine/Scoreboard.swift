@@ -1,0 +1,211 @@
+import OrderedCollections
+
+/// The result of one run: every unit's score, points per node, ranks and bands (immutable).
+///
+/// Node results are stored per unit in framework order (`framework.nodes`), so a scoreboard of
+/// 10,000 units × 60 nodes is a few flat arrays rather than half a million dictionaries.
+public struct Scoreboard: Sendable {
+    public let framework: Framework
+    public let period: String?
+    /// One result per unit, in the dataset's order.
+    public let units: [UnitResult]
+    /// Warnings found while scoring (division by zero, constant peers, imputation without data).
+    public let diagnostics: [Diagnostic]
+    /// Peer statistics used by peer-relative rules, for explanations.
+    public let peerStatistics: [PeerKey: PeerStatistics]
+    /// The dataset that was scored, for explanations.
+    public let dataset: Dataset
+    let nodeIndex: [NodeID: Int]
+    let unitIndex: [UnitCode: Int]
+
+    init(
+        framework: Framework, dataset: Dataset, units: [UnitResult], diagnostics: [Diagnostic],
+        peerStatistics: [PeerKey: PeerStatistics]
+    ) {
+        self.framework = framework
+        self.period = dataset.period
+        self.dataset = dataset
+        self.units = units
+        self.diagnostics = diagnostics
+        self.peerStatistics = peerStatistics
+        var nodeIndex: [NodeID: Int] = [:]
+        for (i, id) in framework.nodes.keys.enumerated() { nodeIndex[id] = i }
+        self.nodeIndex = nodeIndex
+        var unitIndex: [UnitCode: Int] = [:]
+        for (i, r) in units.enumerated() { unitIndex[r.unit.code] = i }
+        self.unitIndex = unitIndex
+    }
+
+    /// The result of one unit.
+    public func result(for unit: UnitCode) -> UnitResult? {
+        unitIndex[unit].map { units[$0] }
+    }
+
+    /// One node's result for one unit.
+    public func result(for unit: UnitCode, node: NodeID) -> NodeResult? {
+        guard let u = unitIndex[unit], let n = nodeIndex[node] else { return nil }
+        return units[u].nodes[n]
+    }
+
+    /// The position of a node in `framework.nodes` and in every `UnitResult.nodes`.
+    public func index(of node: NodeID) -> Int? { nodeIndex[node] }
+
+    /// Results grouped by group (in the framework's group order), each sorted by rank, then code.
+    public func rankings() -> [(group: Group, results: [UnitResult])] {
+        framework.groups.values.compactMap { group in
+            let members = units.filter { $0.unit.group == group.id }
+            guard !members.isEmpty else { return nil }
+            let sorted = members.sorted { a, b in
+                switch (a.rank, b.rank) {
+                case let (x?, y?) where x != y: return x < y
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default:
+                    let sa = a.published ?? -.infinity
+                    let sb = b.published ?? -.infinity
+                    return sa != sb ? sa > sb : a.unit.code < b.unit.code
+                }
+            }
+            return (group, sorted)
+        }
+    }
+}
+
+/// One unit's result.
+public struct UnitResult: Hashable, Sendable {
+    public let unit: Unit
+    /// The root score after deductions, full precision; nil when nothing could be scored.
+    public let score: Double?
+    /// The score rounded to the framework's decimals, as published.
+    public let published: Double?
+    /// Competition rank within the unit's group; nil when unranked or unscored.
+    public let rank: Int?
+    /// How many units of the group were ranked.
+    public let rankedCount: Int
+    public let band: Band?
+    /// Node results in framework order (index with `Scoreboard.index(of:)`).
+    public let nodes: [NodeResult]
+    public let deductions: [DeductionResult]
+
+    /// The points taken away by deductions.
+    public var deductedPoints: Double { deductions.reduce(0) { $0 + $1.points } }
+}
+
+/// One node's result for one unit.
+public struct NodeResult: Hashable, Sendable {
+    /// Why a node has (or has no) value.
+    public enum Status: Hashable, Sendable {
+        /// Scored from a reported or derived value.
+        case scored
+        /// Scored from an imputed value (the mean of all units or of the group).
+        case imputed(Double, overGroup: Bool)
+        /// The value is missing and scores 0 (`missing: zero`).
+        case missingScoredZero
+        /// The value is missing and the node was removed (`missing: skip`, or every child missing).
+        case skipped
+        /// The node does not apply to the unit's group.
+        case notApplicable
+    }
+
+    public var status: Status
+    /// The indicator's value before rules (after imputation), or nil.
+    public var input: Double?
+    /// The node's value on the framework's scale (for zscore-final indicators, in z units), full precision.
+    public var value: Double?
+    /// `value` rounded to the framework's decimals.
+    public var published: Double?
+    /// Weight ÷ siblings' weights that count for this unit, times the parent's; 0 when not counted.
+    public var effectiveWeight: Double
+    /// The framework's effective weight, without renormalisation for this unit.
+    public var nominalWeight: Double
+    /// Competition rank within the group (root and pillars only).
+    public var rank: Int?
+
+    /// Whether the node counts for the unit.
+    public var counts: Bool {
+        switch status {
+        case .skipped, .notApplicable: false
+        default: true
+        }
+    }
+}
+
+extension Scoreboard {
+    /// Points of a node for a unit: effective weight × value (0 when missing and scored zero).
+    public func points(_ unit: UnitResult, _ node: NodeID) -> Double? {
+        guard let i = nodeIndex[node] else { return nil }
+        return unit.nodes[i].points
+    }
+}
+
+extension NodeResult {
+    /// Effective weight × value; nil when the node does not count.
+    public var points: Double? {
+        guard counts, let value else { return nil }
+        return effectiveWeight * value
+    }
+}
+
+extension Scoreboard {
+    /// Max points of a node for a unit: effective weight × scale.
+    public func maxPoints(_ result: NodeResult) -> Double { result.effectiveWeight * framework.scale }
+}
+
+/// One deduction applied to one unit.
+public struct DeductionResult: Hashable, Sendable {
+    public let id: DeductionID
+    /// The points taken away (after the cap); 0 when the expression was missing.
+    public let points: Double
+    /// The expression's value before the cap, or nil when missing.
+    public let computed: Double?
+}
+
+/// Which peers a statistic was computed over.
+public struct PeerKey: Hashable, Sendable {
+    public let node: NodeID
+    /// The position of the rule in the indicator's chain.
+    public let ruleIndex: Int
+    /// The group, or nil for `over: all`.
+    public let group: GroupID?
+}
+
+/// Statistics of the peers of a peer-relative rule.
+public struct PeerStatistics: Hashable, Sendable {
+    /// The peers' values, ascending (after negation for `direction: lower`).
+    public let sorted: [Double]
+    public let mean: Double
+    public let sampleSD: Double
+    public let populationSD: Double
+
+    public var count: Int { sorted.count }
+    public var min: Double { sorted.first ?? .nan }
+    public var max: Double { sorted.last ?? .nan }
+
+    init(values: [Double]) {
+        let sorted = values.sorted()
+        self.sorted = sorted
+        let n = Double(sorted.count)
+        let mean = sorted.isEmpty ? .nan : sorted.reduce(0, +) / n
+        self.mean = mean
+        let ss = sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        self.sampleSD = sorted.count > 1 ? (ss / (n - 1)).squareRoot() : .nan
+        self.populationSD = sorted.isEmpty ? .nan : (ss / n).squareRoot()
+    }
+
+    /// How many peers are strictly below and equal to a value.
+    public func counts(of value: Double) -> (below: Int, equal: Int) {
+        let below = firstIndex { $0 >= value }
+        let notAbove = firstIndex { $0 > value }
+        return (below, notAbove - below)
+    }
+
+    private func firstIndex(where predicate: (Double) -> Bool) -> Int {
+        var lo = 0
+        var hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if predicate(sorted[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+}

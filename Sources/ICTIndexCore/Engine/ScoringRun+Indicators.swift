@@ -1,0 +1,192 @@
+import OrderedCollections
+
+extension ScoringRun {
+    /// Evaluates each indicator's value, imputes or skips missing values, and applies its rules.
+    mutating func computeIndicators() {
+        for (n, node) in nodes.enumerated() {
+            guard let indicator = node.indicator else { continue }
+            computeIndicator(n, node, indicator)
+        }
+    }
+
+    private mutating func computeIndicator(_ n: Int, _ node: Node, _ indicator: Indicator) {
+        let choiceVariable: Int? = indicator.value.isSingleVariable.flatMap { id in
+            framework.variables[id]?.kind == .choice ? variableIndex[id] : nil
+        }
+        let v = variableIDs.count
+        var inputs = [Double?](repeating: nil, count: units.count)
+        var chosen = [String?](repeating: nil, count: units.count)
+        var dividedByZero: [UnitCode] = []
+        for u in units.indices where nodeApplies(n, unit: u) {
+            if let c = choiceVariable {
+                chosen[u] = options[u * v + c]
+                continue
+            }
+            switch evaluate(indicator.value, unit: u) {
+            case .value(let x): inputs[u] = x
+            case .missing: break
+            case .divisionByZero: dividedByZero.append(units[u].code)
+            }
+        }
+        if !dividedByZero.isEmpty {
+            diagnostics.append(
+                .warning(
+                    .divisionByZero, at: node.source, subject: .node(node.id),
+                    "indicator '\(node.id)' (\(indicator.value.source)) divides by zero for "
+                        + "\(Self.list(dividedByZero)); its value is missing there",
+                    hint: "check those units' inputs, or guard the expression, e.g. if(b > 0, a / b, 0)"))
+        }
+
+        // Missing values: record the status, impute before scoring.
+        var status = [NodeResult.Status](repeating: .notApplicable, count: units.count)
+        let present: (Int) -> Bool = { u in choiceVariable != nil ? chosen[u] != nil : inputs[u] != nil }
+        var groupMeans: [Int: Double] = [:]
+        var overallMean: Double?
+        if indicator.missing == .imputeMean || indicator.missing == .imputeGroupMean {
+            var sums: [Int: (Double, Int)] = [:]
+            var total = (0.0, 0)
+            for u in units.indices where nodeApplies(n, unit: u) {
+                guard let x = inputs[u] else { continue }
+                sums[unitGroup[u], default: (0, 0)].0 += x
+                sums[unitGroup[u], default: (0, 0)].1 += 1
+                total.0 += x
+                total.1 += 1
+            }
+            for (g, s) in sums where s.1 > 0 { groupMeans[g] = s.0 / Double(s.1) }
+            overallMean = total.1 > 0 ? total.0 / Double(total.1) : nil
+        }
+        var nothingToImpute: [UnitCode] = []
+        var refused: [UnitCode] = []
+        for u in units.indices where nodeApplies(n, unit: u) {
+            if present(u) {
+                status[u] = .scored
+                continue
+            }
+            switch indicator.missing {
+            case .zero:
+                status[u] = .missingScoredZero
+            case .skip:
+                status[u] = .skipped
+            case .imputeMean, .imputeGroupMean:
+                let overGroup = indicator.missing == .imputeGroupMean
+                if choiceVariable == nil, let mean = overGroup ? groupMeans[unitGroup[u]] : overallMean {
+                    inputs[u] = mean
+                    status[u] = .imputed(mean, overGroup: overGroup)
+                } else {
+                    status[u] = .missingScoredZero
+                    nothingToImpute.append(units[u].code)
+                }
+            case .error:
+                status[u] = .missingScoredZero
+                refused.append(units[u].code)
+            }
+        }
+        if !nothingToImpute.isEmpty {
+            diagnostics.append(
+                .warning(
+                    .nothingToImpute, at: node.source, subject: .node(node.id),
+                    "indicator '\(node.id)': no unit reported a value to impute from for "
+                        + "\(Self.list(nothingToImpute)); the value scores 0",
+                    hint: "collect the value from at least one unit of the group, or use missing: zero or skip"))
+        }
+        for code in refused {
+            let variables = indicator.value.variables.map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.append(
+                .error(
+                    .missingValue, at: node.source, subject: .unitNode(code, node.id),
+                    "unit '\(code)', indicator '\(node.id)': the value is missing and the indicator says missing: error",
+                    hint: "report \(variables.isEmpty ? "the value" : variables) for unit '\(code)', "
+                        + "or change the indicator's missing policy"))
+        }
+
+        // Rules, chained: each one's output is the next one's input.
+        var current = inputs
+        var fraction = [Double?](repeating: nil, count: units.count)
+        let lower = indicator.direction == .lower
+        for (r, rule) in indicator.rules.enumerated() {
+            let firstRule = r == 0
+            var statistics: [Int: PeerStatistics] = [:]  // group index (−1 = all) → stats
+            if let over = rule.peers {
+                var buckets: [Int: [Double]] = [:]
+                for u in units.indices where status[u] == .scored || isImputed(status[u]) {
+                    guard let x = current[u] else { continue }
+                    let value = firstRule ? RuleKernel.peerValue(x, rule, lowerIsBetter: lower) : x
+                    buckets[over == .all ? -1 : unitGroup[u], default: []].append(value)
+                }
+                for (g, values) in buckets {
+                    let stats = PeerStatistics(values: values)
+                    statistics[g] = stats
+                    let key = PeerKey(node: node.id, ruleIndex: r, group: g < 0 ? nil : groupIDs[g])
+                    peerStatistics[key] = stats
+                    if RuleKernel.isDegenerate(rule, stats, lowerIsBetter: firstRule && lower) {
+                        diagnostics.append(constantPeersWarning(node, rule, group: g < 0 ? nil : groupIDs[g], stats))
+                    }
+                }
+            }
+            for u in units.indices {
+                switch status[u] {
+                case .scored, .imputed: break
+                default: continue
+                }
+                var context = RuleKernel.Context(
+                    scale: framework.scale, weight: node.weight, lowerIsBetter: firstRule && lower, peers: nil)
+                if let over = rule.peers { context.peers = statistics[over == .all ? -1 : unitGroup[u]] }
+                let outcome: RuleKernel.Outcome?
+                if firstRule, choiceVariable != nil, let option = chosen[u] {
+                    outcome = RuleKernel.applyChoice(rule, option: option, context)
+                } else if let x = current[u] {
+                    let value = firstRule ? RuleKernel.peerValue(x, rule, lowerIsBetter: lower) : x
+                    outcome = RuleKernel.apply(rule, to: value, context)
+                } else {
+                    outcome = nil
+                }
+                current[u] = outcome?.output
+                fraction[u] = outcome?.fraction
+            }
+        }
+
+        for u in units.indices where nodeApplies(n, unit: u) {
+            var result = self[unit: u, node: n]
+            result.status = status[u]
+            result.input = choiceVariable != nil ? nil : inputs[u]
+            switch status[u] {
+            case .scored, .imputed:
+                result.value = current[u] ?? 0
+            case .missingScoredZero:
+                result.value = 0
+            case .skipped, .notApplicable:
+                result.value = nil
+            }
+            self[unit: u, node: n] = result
+        }
+    }
+
+    private func isImputed(_ status: NodeResult.Status) -> Bool {
+        if case .imputed = status { return true }
+        return false
+    }
+
+    private func constantPeersWarning(_ node: Node, _ rule: ScoringRule, group: GroupID?, _ stats: PeerStatistics)
+        -> Diagnostic
+    {
+        let whom = group.map { "the units of group '\($0)'" } ?? "all units"
+        let fallback: String
+        switch rule {
+        case .minmax: fallback = "every unit gets the middle of the range"
+        case .zscore(_, let mean, _, _): fallback = "every unit gets the mean, \(NumberFormatting.plain(mean))"
+        default: fallback = "every unit scores 0"
+        }
+        let what =
+            if case .fractionOfMax = rule, stats.min == stats.max {
+                "the best value of \(whom) is \(NumberFormatting.short(stats.max))"
+            } else if case .fractionOfMax = rule {
+                "the best value of \(whom) is not above 0"
+            } else {
+                "\(whom) have the same value, \(NumberFormatting.short(stats.min))"
+            }
+        return .warning(
+            .constantPeers, at: node.source, subject: .node(node.id),
+            "indicator '\(node.id)', rule \(rule.name): \(what); \(fallback)",
+            hint: "check the data of indicator '\(node.id)'; a peer-relative rule needs values that differ")
+    }
+}

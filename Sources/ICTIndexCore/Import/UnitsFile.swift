@@ -1,0 +1,202 @@
+import OrderedCollections
+
+/// Reads a units table (`code, name, group` + optional `parent, kind, valid_from, valid_to, successor`).
+///
+/// Column names are matched ignoring case, and `valid from`/`valid-from` read as `valid_from`.
+/// Every problem is collected; the caller throws them together.
+struct UnitsFile {
+    /// Every column the format has, in the order the hints list them.
+    static let columns = ["code", "name", "group", "parent", "kind", "valid_from", "valid_to", "successor"]
+
+    let framework: Framework
+
+    /// The units of the table, and every problem found.
+    func read(_ table: CSVTable) -> (units: [Unit], diagnostics: [Diagnostic]) {
+        let file = table.file
+        var diagnostics: [Diagnostic] = []
+        var columnIndex: [String: Int] = [:]
+        for (index, raw) in table.header.enumerated() {
+            let name = raw.normalizedColumnName
+            let location = SourceLocation(file: file, line: table.headerLine, column: index + 1)
+            if Self.columns.contains(name) {
+                if let first = columnIndex[name] {
+                    diagnostics.append(
+                        .error(
+                            .malformedRow, at: location, subject: .table(name: file, row: table.headerLine),
+                            "column '\(name)' appears twice (columns \(first + 1) and \(index + 1))",
+                            hint: "remove or rename one of them"))
+                } else {
+                    columnIndex[name] = index
+                }
+            } else if !raw.isEmpty || table.rows.contains(where: { !$0[index].isEmpty }) {
+                diagnostics.append(
+                    .unknownDataColumn(raw, known: Self.columns, at: location, table: table, what: "units"))
+            }
+        }
+        for required in ["code", "name"] where columnIndex[required] == nil {
+            diagnostics.append(
+                .error(
+                    .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
+                    subject: .table(name: file, row: table.headerLine),
+                    "the units file has no '\(required)' column",
+                    hint: "the header must name the columns code, name, group; it has: "
+                        + table.header.map { "'\($0)'" }.joined(separator: ", ")))
+        }
+        if framework.definesGroups, columnIndex["group"] == nil {
+            diagnostics.append(.missingGroupColumn(framework, file: file, line: table.headerLine))
+        }
+        guard let codeColumn = columnIndex["code"], let nameColumn = columnIndex["name"] else {
+            return ([], diagnostics)
+        }
+        if table.rows.isEmpty {
+            diagnostics.append(
+                .error(
+                    .emptyFile, at: SourceLocation(file: file, line: table.headerLine),
+                    subject: .table(name: file, row: table.headerLine), "the units file lists no units",
+                    hint: "add one row per unit under the header"))
+        }
+
+        var units: [Unit] = []
+        var firstRow: [UnitCode: Int] = [:]
+        let groups = GroupResolver(framework: framework)
+        for row in table.rows {
+            func at(_ column: Int) -> SourceLocation { SourceLocation(file: file, line: row.line, column: column + 1) }
+            func cell(_ name: String) -> String? {
+                columnIndex[name].map { row[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+            }
+            let codeText = row[codeColumn]
+            guard !codeText.isEmpty else {
+                diagnostics.append(
+                    .error(
+                        .missingColumn, at: at(codeColumn), subject: .table(name: file, row: row.line),
+                        "row \(row.line) has no unit code", hint: "write the unit's code, or delete the row"))
+                continue
+            }
+            let code = UnitCode(codeText)
+            var valid = true
+            if let first = firstRow[code] {
+                diagnostics.append(
+                    .error(
+                        .duplicateUnit, at: at(codeColumn), subject: .unit(code),
+                        "unit '\(code)' is listed twice (rows \(first) and \(row.line))",
+                        hint: "keep one row per unit code"))
+                valid = false
+            } else {
+                firstRow[code] = row.line
+            }
+            let name = row[nameColumn]
+            if name.isEmpty {
+                diagnostics.append(
+                    .error(
+                        .missingColumn, at: at(nameColumn), subject: .unit(code), "unit '\(code)' has no name",
+                        hint: "write the unit's name in the 'name' column"))
+                valid = false
+            }
+            var group = GroupID.all
+            if let groupColumn = columnIndex["group"] {
+                switch groups.resolve(row[groupColumn], unit: code, at: at(groupColumn)) {
+                case .success(let id): group = id
+                case .failure(let problem):
+                    diagnostics.append(problem.diagnostic)
+                    valid = false
+                }
+            }
+            var dates: [String: String] = [:]
+            for column in ["valid_from", "valid_to"] {
+                guard let text = cell(column), let index = columnIndex[column] else { continue }
+                if let iso = DateSyntax.iso(text) {
+                    dates[column] = iso
+                } else {
+                    diagnostics.append(
+                        .error(
+                            .invalidDate, at: at(index), subject: .unit(code),
+                            "unit '\(code)', column '\(column)': '\(text)' is not a date",
+                            hint: "write the date as YYYY-MM-DD (2025-07-01) or DD/MM/YYYY (01/07/2025)"))
+                    valid = false
+                }
+            }
+            guard valid else { continue }
+            units.append(
+                Unit(
+                    code: code, name: name, group: group, parent: cell("parent").map(UnitCode.init),
+                    kind: cell("kind"), validFrom: dates["valid_from"], validTo: dates["valid_to"],
+                    successor: cell("successor").map(UnitCode.init)))
+        }
+        return (units, diagnostics)
+    }
+}
+
+/// Turns the text of a `group` cell into one of the framework's groups.
+///
+/// Accepts the group id or its Vietnamese or English name, ignoring case. An empty cell means
+/// ``GroupID/all``, allowed only when the framework defines no groups.
+struct GroupResolver {
+    /// A cell that names no group, with its diagnostic (D010).
+    struct Problem: Error {
+        var diagnostic: Diagnostic
+    }
+
+    let framework: Framework
+
+    func resolve(_ text: String, unit: UnitCode, at location: SourceLocation) -> Result<GroupID, Problem> {
+        let ids = framework.groups.keys.map(\.rawValue)
+        let list = ids.map { "'\($0)'" }.joined(separator: ", ")
+        if text.isEmpty {
+            if !framework.definesGroups { return .success(.all) }
+            return .failure(
+                Problem(
+                    diagnostic: .error(
+                        .unknownUnitGroup, at: location, subject: .unit(unit), "unit '\(unit)' has no group",
+                        hint: "framework '\(framework.id)' ranks units in groups; write one of \(list)")))
+        }
+        let word = text.lowercased()
+        for (id, group) in framework.groups {
+            if id.rawValue.lowercased() == word || group.name.vi.lowercased() == word
+                || group.name.en?.lowercased() == word
+            {
+                return .success(id)
+            }
+        }
+        var hint = "write one of \(list)"
+        if let near = Suggestion.didYouMean(text, among: ids) { hint = near + " Or " + hint }
+        if !framework.definesGroups { hint = "framework '\(framework.id)' defines no groups; leave the cell empty" }
+        return .failure(
+            Problem(
+                diagnostic: .error(
+                    .unknownUnitGroup, at: location, subject: .unit(unit),
+                    "unit '\(unit)': '\(text)' is not a group of framework '\(framework.id)'", hint: hint)))
+    }
+}
+
+extension Diagnostic {
+    /// D002 for a column that the file format does not have.
+    static func unknownDataColumn(
+        _ name: String, known: [String], at location: SourceLocation, table: CSVTable, what: String
+    ) -> Diagnostic {
+        let columnName = name.isEmpty ? "column \(location.column) has no name" : "unknown column '\(name)'"
+        let columns = known.joined(separator: ", ")
+        var hint = "the columns of a \(what) file are \(columns)"
+        if !name.isEmpty, let near = Suggestion.didYouMean(name.normalizedColumnName, among: known) {
+            hint = "\(near) The columns of a \(what) file are \(columns)"
+        }
+        return .error(
+            .unknownColumn, at: location, subject: .table(name: table.file, row: table.headerLine),
+            "\(columnName) in the \(what) file", hint: hint)
+    }
+
+    /// D009 for a file without a `group` column when the framework ranks units in groups.
+    static func missingGroupColumn(_ framework: Framework, file: String, line: Int) -> Diagnostic {
+        let list = framework.groups.keys.map { "'\($0)'" }.joined(separator: ", ")
+        return .error(
+            .missingColumn, at: SourceLocation(file: file, line: line), subject: .table(name: file, row: line),
+            "the file has no 'group' column, and framework '\(framework.id)' ranks units in groups (\(list))",
+            hint: "add a 'group' column naming each unit's group")
+    }
+}
+
+extension String {
+    /// A header cell as a column name: trimmed, lowercased, with spaces and hyphens as `_`.
+    var normalizedColumnName: String {
+        String(trimmingCellSpaces().lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
+    }
+}

@@ -1,0 +1,59 @@
+import OrderedCollections
+
+/// Rounding and plain number formatting that do not depend on Foundation.
+public enum Rounding {
+    /// Rounds half away from zero to a number of decimals, on the decimal value as printed.
+    ///
+    /// Binary doubles such as 0.8485 × 10⁴ = 8484.999999… would round down with a naive
+    /// `(x * 10^d).rounded() / 10^d`. The value is nudged by a few ulps first, so a score that
+    /// prints as …5 at full precision rounds up, as a person checking by hand expects.
+    public static func round(_ value: Double, decimals: Int) -> Double {
+        guard value.isFinite else { return value }
+        var factor = 1.0
+        for _ in 0..<max(0, decimals) { factor *= 10 }
+        let scaled = value * factor
+        let nudged = scaled + (scaled >= 0 ? 1 : -1) * scaled.magnitude.ulp * 8
+        return nudged.rounded(.toNearestOrAwayFromZero) / factor
+    }
+}
+
+/// Number formatting for messages and explanations (reports do their own).
+public enum NumberFormatting {
+    /// The shortest text that reads back as the same number: `5`, `0.85`, `12.5`.
+    public static func plain(_ x: Double) -> String {
+        if x.isNaN { return "NaN" }
+        if x.isInfinite { return x > 0 ? "∞" : "−∞" }
+        if x == x.rounded(), x.magnitude < 1e15 { return String(Int64(x)) }
+        return "\(x)"
+    }
+
+    /// A number with exactly `decimals` decimals, `.` as decimal point: `85.00`, `0.8485`.
+    public static func fixed(_ x: Double, decimals: Int, decimalSeparator: Character = ".") -> String {
+        guard x.isFinite else { return plain(x) }
+        let rounded = Rounding.round(x, decimals: decimals)
+        var factor: Int64 = 1
+        for _ in 0..<max(0, decimals) { factor *= 10 }
+        let negative = rounded < 0
+        let units = Int64((rounded.magnitude * Double(factor)).rounded())
+        let whole = units / factor
+        let frac = units % factor
+        var text = (negative && units != 0 ? "-" : "") + String(whole)
+        if decimals > 0 {
+            let digits = String(frac)
+            text.append(decimalSeparator)
+            text += String(repeating: "0", count: decimals - digits.count) + digits
+        }
+        return text
+    }
+
+    /// A number rounded to at most `maxDecimals`, without trailing zeros: `4.25`, `0.85`, `20`.
+    public static func short(_ x: Double, maxDecimals: Int = 4) -> String {
+        guard x.isFinite else { return plain(x) }
+        var text = fixed(x, decimals: maxDecimals)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+}

@@ -1,0 +1,71 @@
+public import OrderedCollections
+
+/// A raw input a unit reports (số liệu đầu vào): a column of data files and a row of self-assessment forms.
+public struct Variable: Hashable, Sendable {
+    /// The kind of value a variable holds.
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        case number
+        case integer
+        /// A percentage on 0–100.
+        case percent
+        case boolean
+        case choice
+        /// An ISO date (`2025-03-31`); shown and stored, not computed with.
+        case date
+        /// Free text; shown and stored, not computed with.
+        case text
+    }
+
+    /// Whether a value must come with evidence (tài liệu kiểm chứng).
+    public enum EvidenceRequirement: String, Hashable, Sendable, CaseIterable {
+        case none
+        case optional
+        case required
+    }
+
+    public var id: VariableID
+    public var name: LocalizedText
+    public var kind: Kind
+    /// The unit of measure shown on forms ("người", "Mbps", "%").
+    public var unitOfMeasure: String?
+    /// Inclusive lower bound checked on import.
+    public var min: Double?
+    /// Inclusive upper bound checked on import.
+    public var max: Double?
+    /// The options of a `choice` variable, in the file's order: option id → label.
+    public var options: OrderedDictionary<String, LocalizedText>
+    public var evidence: EvidenceRequirement
+    /// The formula of a derived variable, computed and never imported.
+    public var formula: Expression?
+    /// Where the variable is declared.
+    public var source: SourceLocation?
+
+    public init(
+        id: VariableID, name: LocalizedText, kind: Kind = .number, unitOfMeasure: String? = nil,
+        min: Double? = nil, max: Double? = nil, options: OrderedDictionary<String, LocalizedText> = [:],
+        evidence: EvidenceRequirement = .none, formula: Expression? = nil, source: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.unitOfMeasure = unitOfMeasure
+        self.min = min
+        self.max = max
+        self.options = options
+        self.evidence = evidence
+        self.formula = formula
+        self.source = source
+    }
+
+    /// Whether the variable is derived by a formula rather than reported.
+    public var isDerived: Bool { formula != nil }
+
+    /// The bounds implied by the kind and the declared bounds.
+    public var effectiveBounds: (min: Double?, max: Double?) {
+        switch kind {
+        case .percent: (min ?? 0, max ?? 100)
+        case .boolean: (0, 1)
+        default: (min, max)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+public import Foundation
+
+/// Runs the built `ictindex` executable and captures what it prints, for end-to-end tests.
+public struct CommandRunner: Sendable {
+    /// What a run printed and how it ended.
+    public struct Output: Sendable {
+        public var stdout: String
+        public var stderr: String
+        public var exitCode: Int32
+    }
+
+    /// The `ictindex` binary beside the test bundle (both live in the build products folder),
+    /// or `$ICTINDEX_BIN`.
+    public let executable: URL
+
+    public init() {
+        if let path = ProcessInfo.processInfo.environment["ICTINDEX_BIN"] {
+            executable = URL(fileURLWithPath: path)
+            return
+        }
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 where !FileManager.default.fileExists(atPath: dir.appendingPathComponent("ictindex").path) {
+            dir = dir.deletingLastPathComponent()
+        }
+        executable = dir.appendingPathComponent("ictindex")
+    }
+
+    /// The repository root (where Package.swift is), found from this source file.
+    public static let repositoryRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }()
+
+    /// Runs `ictindex` with arguments in a directory (default: the repository root).
+    public func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? Self.repositoryRoot
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+            exitCode: process.terminationStatus)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import ICTIndexTestSupport
+import Testing
+
+/// End-to-end tests: run the built `ictindex` and check stdout, stderr and the exit code.
+@Suite struct CLITests {
+    let cli = CommandRunner()
+    let fixtures: String
+
+    init() throws {
+        fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil)).path
+    }
+
+    func fixture(_ name: String) -> String { fixtures + "/" + name }
+
+    @Test("--help lists the commands")
+    func help() throws {
+        let out = try cli.run(["--help"])
+        #expect(out.exitCode == 0)
+        #expect(out.stdout.contains("demo"))
+        #expect(out.stdout.contains("criteria"))
+        #expect(out.stdout.contains("score"))
+    }
+
+    @Test("criteria check accepts every shipped criteria file")
+    func checkShipped() throws {
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: CommandRunner.repositoryRoot.appendingPathComponent("Criteria").path
+        ).filter { $0.hasSuffix(".yaml") }.sorted().map { "Criteria/" + $0 }
+        #expect(files.count >= 4)
+        let out = try cli.run(["criteria", "check"] + files)
+        #expect(out.exitCode == 0, "\(out.stderr)")
+        #expect(out.stdout.split(separator: "\n").filter { $0.hasPrefix("ok: ") }.count == files.count)
+    }
+
+    @Test("score prints the hand-computed ranking as CSV")
+    func scoreCSV() throws {
+        let out = try cli.run([
+            "score", fixture("tiny.yaml"), "--units", fixture("tiny-units.csv"), "--data", fixture("tiny-values.csv"),
+            "--format", "csv",
+        ])
+        #expect(out.exitCode == 0, "\(out.stderr)")
+        #expect(
+            out.stdout == """
+                unit,name,group,score,rank,band,infra,infra.computers,infra.bandwidth,gov,gov.meetings,gov.chair,gov.portal,gov.apps
+                A,Sở A,dept,93.00,1,Tốt,92.50,85.00,100.00,93.33,100.00,100.00,100.00,60.00
+                B,"Sở B, mới",dept,65.00,2,Trung bình,75.00,100.00,50.00,58.33,75.00,50.00,0.00,100.00
+                C,Xã C,commune,36.00,1,Yếu,75.00,50.00,100.00,10.00,25.00,0.00,,0.00
+
+                """)
+        #expect(out.stderr == "")
+    }
+
+    @Test("score --explain shows every number of one unit")
+    func explain() throws {
+        let out = try cli.run([
+            "score", fixture("tiny.yaml"), "--units", fixture("tiny-units.csv"), "--data", fixture("tiny-values.csv"),
+            "--explain", "C", "--lang", "en",
+        ])
+        #expect(out.exitCode == 0, "\(out.stderr)")
+        try assertSnapshot(out.stdout, named: "explain-C-en")
+    }
+
+    @Test("an unknown unit for --explain gets a suggestion and exit code 64")
+    func explainUnknown() throws {
+        let out = try cli.run([
+            "score", fixture("tiny.yaml"), "--units", fixture("tiny-units.csv"), "--data", fixture("tiny-values.csv"),
+            "--explain", "c",
+        ])
+        #expect(out.exitCode == 64)
+        #expect(
+            out.stderr == """
+                error[D001]: unit 'c' is not in the data scored
+                  hint: did you mean 'C'?
+                1 error
+
+                """)
+    }
+
+    @Test("a bad data file: every problem at once, exit code 64, nothing printed on stdout")
+    func badData() throws {
+        let out = try cli.run([
+            "score", fixture("tiny.yaml"), "--units", fixture("tiny-units.csv"), "--data",
+            fixture("tiny-bad-values.csv"),
+        ])
+        #expect(out.exitCode == 64)
+        #expect(out.stdout == "")
+        try assertSnapshot(out.stderr.replacingOccurrences(of: fixtures, with: "Fixtures"), named: "bad-values")
+    }
+
+    @Test("a missing file is exit code 64 with the path")
+    func missingFile() throws {
+        let out = try cli.run(["score", "Criteria/nope.yaml", "--data", "x.csv"])
+        #expect(out.exitCode == 64)
+        #expect(out.stderr.contains("Criteria/nope.yaml"))
+    }
+
+    @Test("criteria show prints the tree with effective weights and max points")
+    func show() throws {
+        let out = try cli.run(["criteria", "show", fixture("tiny.yaml"), "--lang", "en"])
+        #expect(out.exitCode == 0, "\(out.stderr)")
+        try assertSnapshot(out.stdout, named: "show-tiny-en")
+    }
+
+    @Test("demo scores the sample province and the 34 provinces")
+    func demo() throws {
+        let out = try cli.run(["demo"])
+        #expect(out.exitCode == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("Sở, ban, ngành"))
+        #expect(out.stdout.contains("UBND cấp xã"))
+        #expect(out.stdout.contains("Đà Nẵng"))
+    }
+}
