@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "ICTIndexCLI",
             dependencies: [
-                "ICTIndexCore", "ICTIndexCriteria",
+                "ICTIndexCore", "ICTIndexCriteria", .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcomingFeatures
@@ -45,7 +45,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "ICTIndexBenchmarks",
-            dependencies: ["ICTIndexCore", "ICTIndexCriteria", "ICTIndexTestSupport"],
+            dependencies: [
+                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexTestSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
             path: "Benchmarks/ICTIndexBenchmarks",
             swiftSettings: upcomingFeatures
         ),
@@ -57,6 +60,7 @@ let package = Package(
         .testTarget(
             name: "ICTIndexCoreTests",
             dependencies: ["ICTIndexCore", "ICTIndexTestSupport", .product(name: "OrderedCollections", package: "swift-collections")],
+            exclude: ["Snapshots"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(
@@ -68,6 +72,7 @@ let package = Package(
         .testTarget(
             name: "ICTIndexCLITests",
             dependencies: ["ICTIndexCore", "ICTIndexTestSupport"],
+            exclude: ["Snapshots"],
             resources: [.copy("Fixtures")],
             swiftSettings: upcomingFeatures
         ),

@@ -8,6 +8,7 @@
 import Foundation
 import ICTIndexCore
 import ICTIndexCriteria
+import OrderedCollections
 
 struct SplitMix64 {
     var state: UInt64
@@ -91,7 +92,7 @@ func syntheticCSV() -> String {
 
 func peakMemoryMB() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024  // ru_maxrss is in KiB on Linux
 }
 

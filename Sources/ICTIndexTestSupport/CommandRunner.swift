@@ -46,12 +46,36 @@ public struct CommandRunner: Sendable {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
+        // Read stderr on another thread while stdout is read here, so that neither pipe can fill
+        // up and block the child.
+        let errBox = DataBox()
+        let reader = Thread { errBox.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let errData = errBox.wait()
         return Output(
             stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
             exitCode: process.terminationStatus)
+    }
+}
+
+/// Data handed from a reader thread, guarded by a condition lock.
+private final class DataBox: @unchecked Sendable {  // `lock` guards `data`
+    private let lock = NSCondition()
+    private var data: Data?
+
+    func set(_ value: Data) {
+        lock.lock()
+        data = value
+        lock.signal()
+        lock.unlock()
+    }
+
+    func wait() -> Data {
+        lock.lock()
+        defer { lock.unlock() }
+        while data == nil { lock.wait() }
+        return data ?? Data()
     }
 }

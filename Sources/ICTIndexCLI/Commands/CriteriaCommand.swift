@@ -1,5 +1,6 @@
 import ArgumentParser
 import ICTIndexCore
+import OrderedCollections
 import ICTIndexCriteria
 
 /// `ictindex criteria check|show`.
@@ -49,12 +50,12 @@ struct CriteriaCommand: ParsableCommand {
         var file: String
 
         @Option(help: "Language of names: vi or en.")
-        var lang: Language = .vi
+        var lang: OutputLanguage = .vi
 
         func run() throws {
             try Console.run {
                 let loaded = try FrameworkLoader().load(path: file)
-                Console.out(FrameworkTree(framework: loaded.framework, language: lang).render())
+                Console.out(FrameworkTree(framework: loaded.framework, language: lang.language).render())
                 Console.report(loaded.warnings)
             }
         }

@@ -19,7 +19,7 @@ struct DemoCommand: ParsableCommand {
     var root: String = "."
 
     @Option(help: "Language of headers: vi or en.")
-    var lang: Language = .vi
+    var lang: OutputLanguage = .vi
 
     func run() throws {
         try Console.run {
@@ -39,7 +39,7 @@ struct DemoCommand: ParsableCommand {
             var warnings: [Diagnostic] = []
             for pipeline in runs {
                 let (scoreboard, found) = try pipeline.run()
-                outputs.append(TableRenderer(scoreboard: scoreboard, language: lang).render())
+                outputs.append(TableRenderer(scoreboard: scoreboard, language: lang.language).render())
                 warnings += found
             }
             Console.out(outputs.joined(separator: "\n\n" + String(repeating: "─", count: 72) + "\n\n"))

@@ -40,7 +40,7 @@ struct ScoreCommand: ParsableCommand {
     var decimalComma = false
 
     @Option(help: "Language of headers and explanations: vi or en.")
-    var lang: Language = .vi
+    var lang: OutputLanguage = .vi
 
     func run() throws {
         try Console.run {
@@ -50,7 +50,7 @@ struct ScoreCommand: ParsableCommand {
             let (scoreboard, warnings) = try pipeline.run()
             if let explain {
                 let code = UnitCode(explain)
-                guard let explanation = scoreboard.explain(code, language: lang) else {
+                guard let explanation = scoreboard.explain(code, language: lang.language) else {
                     let known = scoreboard.units.map(\.unit.code.rawValue)
                     let suggestion = Suggestion.closest(to: explain, among: known)
                     throw ValidationFailure(diagnostics: [
@@ -63,9 +63,9 @@ struct ScoreCommand: ParsableCommand {
                 Console.out(explanation.description)
             } else {
                 switch format {
-                case .table: Console.out(TableRenderer(scoreboard: scoreboard, language: lang).render())
-                case .csv: Console.out(CSVRenderer(scoreboard: scoreboard, language: lang).render())
-                case .json: Console.out(JSONRenderer(scoreboard: scoreboard, language: lang).render())
+                case .table: Console.out(TableRenderer(scoreboard: scoreboard, language: lang.language).render())
+                case .csv: Console.out(CSVRenderer(scoreboard: scoreboard, language: lang.language).render())
+                case .json: Console.out(JSONRenderer(scoreboard: scoreboard, language: lang.language).render())
                 }
             }
             Console.report(warnings)
@@ -80,4 +80,10 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json
 }
 
-extension Language: @retroactive ExpressibleByArgument {}
+/// The language of output, as an argument (`--lang vi|en`).
+enum OutputLanguage: String, ExpressibleByArgument, CaseIterable {
+    case vi
+    case en
+
+    var language: Language { self == .vi ? .vi : .en }
+}

@@ -1,4 +1,5 @@
 import ICTIndexCore
+import OrderedCollections
 
 /// A JSON value whose object keys keep their order, so the output reads like the scoreboard.
 indirect enum JSON {

@@ -1,5 +1,6 @@
 import Foundation
 import ICTIndexCore
+import OrderedCollections
 
 /// Column headers and words of the CLI's tables, in Vietnamese (default) or English.
 struct TableWords {

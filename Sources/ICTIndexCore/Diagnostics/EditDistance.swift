@@ -1,7 +1,7 @@
 /// "Did you mean …?" suggestions for unknown codes, column names and options.
 ///
 /// Uses the Levenshtein edit distance on characters, ignoring case, and only suggests a
-/// candidate that is close enough to be a plausible typo: at most max(2, n / 3) edits away,
+/// candidate that is close enough to be a plausible typo: at most max(1, n / 3) edits away and fewer edits than it has letters,
 /// where n is the length of the unknown word.
 ///
 /// For example:
@@ -22,7 +22,10 @@ public enum Suggestion {
     /// - Complexity: O(k × n × m) for k candidates of length m and a word of length n.
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
-        let limit = Swift.max(2, target.count / 3)
+        // Loose enough for a typo ('comune' → 'commune'), strict enough that a short code is not
+        // "corrected" into an unrelated one ('X' → 'A'): at most a third of the word, at least
+        // one edit, and always fewer edits than the word has letters.
+        let limit = Swift.min(Swift.max(1, target.count / 3), Swift.max(0, target.count - 1))
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let d = distance(target, Array(candidate.lowercased()))

@@ -115,7 +115,7 @@ struct ScoringRun {
                 .error(
                     .unknownUnitGroup, subject: .unit(unit.code),
                     "unit '\(unit.code)' is in group '\(unit.group)', which framework '\(framework.id)' does not define",
-                    hint: suggestion.map { "did you mean '\($0)'? " } ?? ""
+                    hint: (suggestion.map { "did you mean '\($0)'? " } ?? "")
                         + "the groups are: \(known.joined(separator: ", "))"))
         }
     }

@@ -111,7 +111,8 @@ struct ExplanationWriter {
         }
         let choice = indicator.value.isSingleVariable.flatMap { framework.variables[$0]?.kind == .choice ? $0 : nil }
         if indicator.value.isSingleVariable == nil, let input = r.input, case .scored = r.status {
-            line(depth, "\(words.value) = \(indicator.value.source) = \(n(input))")
+            let substituted = indicator.value.substituting { numbers[$0].map(n) ?? "?" }
+            line(depth, "\(words.value) = \(indicator.value.source) = \(substituted) = \(n(input))")
         }
         switch r.status {
         case .skipped:
@@ -160,7 +161,8 @@ struct ExplanationWriter {
         let variable = framework.variables[id]
         let name = variable?.name.text(language) ?? id.rawValue
         if variable?.isDerived == true, let formula = variable?.formula {
-            return "\(id) (\(name)) = \(formula.source) = \(numbers[id].map(n) ?? words.missing)"
+            let substituted = formula.substituting { numbers[$0].map(n) ?? "?" }
+            return "\(id) (\(name)) = \(formula.source) = \(substituted) = \(numbers[id].map(n) ?? words.missing)"
         }
         guard let entry else { return "\(id) (\(name)) = \(words.missing)" }
         var text = "\(id) (\(name)) = \(display(entry.value))"
@@ -211,7 +213,7 @@ struct ExplanationWriter {
             let option = x.trimmingQuotes
             return "\(x) → " + (choices[option].map { awardText($0, c) } ?? "0") + toScale
         case .boolean:
-            return "\(x) → \(f)" + toScale
+            return "\(x == "0" ? words.no : words.yes) → \(f)" + toScale
         case .identity:
             return "\(x)"
         case .fractionOfMax:

@@ -1,0 +1,243 @@
+import Foundation
+public import ICTIndexCore
+import OrderedCollections
+import Yams
+
+/// Reads a criteria file (bộ tiêu chí, `Criteria/*.yaml`) into a validated ``Framework``.
+///
+/// Every problem in the file is reported at once, compiler-style, with its line and column:
+/// unknown keys (with a "did you mean"), missing or invalid values, duplicate ids, unknown
+/// variables in expressions, circular formulas, weights that do not add up, rules whose
+/// parameters do not fit their indicator, and so on. The framework is built only when the file
+/// has no error.
+///
+/// For example:
+///
+/// ```swift
+/// let loader = FrameworkLoader()
+/// do {
+///     let loaded = try loader.load(path: "Criteria/vn-province-agencies.yaml")
+///     print(loaded.framework.indicators.count, "indicators")
+///     loaded.warnings.forEach { print($0) }
+/// } catch {
+///     print(error)   // Criteria/vn-province-agencies.yaml:42:7: error[C012]: the children of 'infra' add up to …
+/// }
+/// ```
+public struct FrameworkLoader: Sendable {
+    /// Creates a loader.
+    public init() {}
+
+    /// Reads and validates a file; `path` is shown in diagnostics as given.
+    ///
+    /// - Parameter path: The file to read, absolute or relative to the current directory.
+    /// - Returns: The framework, with `sourceFile` and `sourceText` set, and the warnings.
+    /// - Throws: ``ValidationFailure`` with every error and warning when the file has at least one
+    ///   error; `C001` when the file cannot be read.
+    public func load(path: String) throws(ValidationFailure) -> LoadedFramework {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            var isDirectory: ObjCBool = false
+            let reason: String
+            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                reason = "no such file"
+            } else if isDirectory.boolValue {
+                reason = "it is a folder"
+            } else if !FileManager.default.isReadableFile(atPath: path) {
+                reason = "permission denied"
+            } else {
+                reason = "it is not UTF-8 text"
+            }
+            throw ValidationFailure(diagnostics: [
+                .error(
+                    .yamlSyntax, at: SourceLocation(file: path), "cannot read the criteria file: \(reason)",
+                    hint: "check the path")
+            ])
+        }
+        return try load(yaml: text, file: path)
+    }
+
+    /// Validates YAML text; `file` names it in diagnostics.
+    ///
+    /// - Parameters:
+    ///   - yaml: The text of a criteria file.
+    ///   - file: The name diagnostics give the text, such as its path.
+    /// - Returns: The framework, with `sourceFile` = `file` and `sourceText` = `yaml`, and the warnings.
+    /// - Throws: ``ValidationFailure`` with every error and warning, in file order, when the text has
+    ///   at least one error (codes `C001`–`C023`).
+    public func load(yaml: String, file: String) throws(ValidationFailure) -> LoadedFramework {
+        var reader = FrameworkReader(file: file)
+        let framework = reader.read(yaml: yaml)
+        let diagnostics = Self.sorted(reader.diagnostics)
+        guard !diagnostics.hasErrors, var framework else {
+            throw ValidationFailure(diagnostics: diagnostics)
+        }
+        framework.sourceFile = file
+        framework.sourceText = yaml
+        return LoadedFramework(framework: framework, warnings: diagnostics)
+    }
+
+    /// Diagnostics in file order; those without a place first, ties in the order found.
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let la = a.element.location
+            let lb = b.element.location
+            let ka = (la?.line ?? 0, la?.column ?? 0, a.offset)
+            let kb = (lb?.line ?? 0, lb?.column ?? 0, b.offset)
+            return ka < kb
+        }.map(\.element)
+    }
+}
+
+/// A framework read from a file, with the warnings its file raised.
+public struct LoadedFramework: Sendable {
+    /// The validated framework, with `sourceFile` and `sourceText` set.
+    public let framework: Framework
+    /// Non-fatal problems, such as a node that applies to a group its parent does not.
+    public let warnings: [Diagnostic]
+
+    /// Pairs a framework with its warnings.
+    public init(framework: Framework, warnings: [Diagnostic]) {
+        self.framework = framework
+        self.warnings = warnings
+    }
+}
+
+extension FrameworkReader {
+    /// Composes the YAML text and reads it; nil when the file has errors.
+    mutating func read(yaml: String) -> Framework? {
+        let root: Yams.Node
+        do {
+            guard let composed = try Yams.compose(yaml: yaml) else {
+                error(
+                    .missingKey, at: SourceLocation(file: file), "the criteria file is empty",
+                    hint: "start it with `schema: \(Framework.schema)`")
+                return nil
+            }
+            root = composed
+        } catch let yamlError as YamlError {
+            report(yamlError)
+            return nil
+        } catch {
+            self.error(.yamlSyntax, at: SourceLocation(file: file), "the file is not valid YAML: \(error)")
+            return nil
+        }
+        return readFramework(YAMLValue(root, file: file))
+    }
+
+    /// Reports a YAML syntax error at its place.
+    mutating func report(_ yamlError: YamlError) {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        let hint = "check the indentation, the quotes and the brackets around this place"
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { " \($0.text) at line \($0.mark.line)" } ?? ""
+            error(.yamlSyntax, at: at(mark), "the file is not valid YAML: \(problem)\(detail)", hint: hint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            error(
+                .duplicateID, at: at(context.mark), "duplicate key \(keys) in one mapping",
+                hint: "keep one of them: a key may appear only once in a mapping")
+        case .reader(let problem, _, _, _):
+            error(
+                .yamlSyntax, at: SourceLocation(file: file), "the file cannot be read as text: \(problem)",
+                hint: "save the file as UTF-8")
+        default:
+            error(.yamlSyntax, at: SourceLocation(file: file), "the file is not valid YAML: \(yamlError)", hint: hint)
+        }
+    }
+
+    /// The keys a criteria file may have at its top level.
+    static let topKeys = [
+        "schema", "id", "name", "description", "edition", "scale", "decimals", "rank_on", "groups", "bands",
+        "variables", "defaults", "index", "deductions",
+    ]
+
+    /// Reads the whole file.
+    mutating func readFramework(_ value: YAMLValue) -> Framework? {
+        guard let top = fields(value, of: "the file", allowed: Self.topKeys) else { return nil }
+        let what = "the file"
+
+        if let schema = top["schema"] {
+            if schema.string != Framework.schema {
+                error(
+                    .unsupportedSchema, at: schema.location, "unsupported schema \(schema.summary)",
+                    hint: "this version of ictindex reads `schema: \(Framework.schema)`")
+            }
+        } else {
+            missing("schema", in: top, of: what, hint: "start the file with `schema: \(Framework.schema)`")
+        }
+        var frameworkID: String?
+        if let idValue = top["id"] {
+            frameworkID = id(idValue, of: "the framework", syntax: .framework)
+        } else {
+            missing("id", in: top, of: what, hint: "add `id: …` such as `id: vn-province-agencies`")
+        }
+        var name: LocalizedText?
+        if let nameValue = top["name"] {
+            name = text(nameValue, key: "name", of: "the framework")
+        } else {
+            missing("name", in: top, of: what, hint: "add `name: …` or `name: {vi: …, en: …}`")
+        }
+        if let description = top["description"] { _ = text(description, key: "description", of: "the framework") }
+        var edition: String?
+        if let editionValue = top["edition"] { edition = string(editionValue, key: "edition", of: "the framework") }
+        if let scaleValue = top["scale"], let x = number(scaleValue, key: "scale", of: "the framework") {
+            if x > 0 {
+                scale = x
+            } else {
+                error(
+                    .invalidValue, at: scaleValue.location, "'scale' must be above 0, not \(x.plain)",
+                    hint: "use the root's score range, such as 100 or 1")
+            }
+        }
+        var decimals = 2
+        if let decimalsValue = top["decimals"], let n = integer(decimalsValue, key: "decimals", of: "the framework") {
+            if (0...10).contains(n) {
+                decimals = n
+            } else {
+                error(
+                    .invalidValue, at: decimalsValue.location, "'decimals' must be between 0 and 10, not \(n)",
+                    hint: "use the number of decimals scores are published with, such as 2")
+            }
+        }
+        var rankOn = Framework.RankOn.rounded
+        if let rankValue = top["rank_on"],
+            let word = word(rankValue, key: "rank_on", of: "the framework", among: [Framework.RankOn.rounded, .exact])
+        {
+            rankOn = word
+        }
+
+        if let groupsValue = top["groups"] { readGroups(groupsValue) }
+        if let bandsValue = top["bands"] { readBands(bandsValue) }
+        if let variablesValue = top["variables"] { readVariables(variablesValue) }
+        if let defaultsValue = top["defaults"] { readDefaults(defaultsValue) }
+        var rootID: NodeID?
+        if let index = top["index"] {
+            rootID = readRoot(index, frameworkName: name)
+        } else {
+            missing("index", in: top, of: what, hint: "add `index:` with the tree of pillars and indicators")
+        }
+        if let deductionsValue = top["deductions"] { readDeductions(deductionsValue) }
+
+        checkExpressions()
+        checkFormulaCycles()
+
+        guard !diagnostics.hasErrors, let frameworkID, let name, let rootID else { return nil }
+        return Framework(
+            id: frameworkID, name: name, edition: edition, scale: scale, decimals: decimals, rankOn: rankOn,
+            groups: groups, bands: bands, variables: Array(variables.values), nodes: nodes, rootID: rootID,
+            deductions: deductions)
+    }
+
+    /// The items of a list; reports a value that is not a list.
+    mutating func list(_ value: YAMLValue, key: String, of what: String) -> [YAMLValue]? {
+        if let items = value.sequence { return items }
+        error(
+            .invalidValue, at: value.location, "'\(key)' of \(what) must be a list, not \(value.summary)",
+            hint: "write one item per line starting with `- `, or `[a, b]`")
+        return nil
+    }
+}

@@ -1,0 +1,311 @@
+import ICTIndexCore
+import OrderedCollections
+
+/// A node read from the file, with its subtree in pre-order.
+struct NodeResult {
+    /// The node, when it could be read.
+    var node: Node?
+    /// Its weight, when valid (for the `aggregate: sum` check of its parent).
+    var weight: Double?
+    /// The node (if read) and every node under it, in pre-order.
+    var subtree: [Node] = []
+}
+
+extension FrameworkReader {
+    /// The keys the root (`index:`) may have.
+    static let rootKeys = ["id", "name", "description", "aggregate", "children"]
+    /// The keys any node under the root may have.
+    static let nodeKeys = [
+        "id", "name", "description", "weight", "aggregate", "applies_to", "children", "value", "direction",
+        "missing", "score",
+    ]
+    /// The keys only pillars have.
+    static let pillarKeys = ["aggregate", "children"]
+    /// The keys only indicators have.
+    static let indicatorKeys = ["value", "direction", "missing", "score"]
+
+    /// Reads the root node (`index:`) and the whole tree under it.
+    mutating func readRoot(_ value: YAMLValue, frameworkName: LocalizedText?) -> NodeID? {
+        let what = "the root node (index)"
+        let fields = self.fields(value, of: what, allowed: Self.rootKeys) { reader, key, at in
+            guard Self.nodeKeys.contains(key) else { return false }
+            reader.error(
+                .unknownKey, at: at, "'\(key)' does not apply to the root node (index)",
+                hint: key == "weight"
+                    ? "the root's weight is the framework's `scale`"
+                    : "the root is a pillar scored for every group; remove `\(key):`")
+            return true
+        }
+        guard let fields else { return nil }
+        var rootID = NodeID("index")
+        if let idValue = fields["id"], let text = id(idValue, of: what, syntax: .node) { rootID = NodeID(text) }
+        seenNodes[rootID.rawValue] = fields.keyLocation("id") ?? fields.location
+        let subject = Diagnostic.Subject.node(rootID)
+        var name = frameworkName ?? LocalizedText(vi: rootID.rawValue)
+        if let nameValue = fields["name"], let text = text(nameValue, key: "name", of: what, subject: subject) {
+            name = text
+        }
+        if let description = fields["description"] {
+            _ = text(description, key: "description", of: what, subject: subject)
+        }
+        var aggregate = Node.Aggregation.mean
+        if let aggregateValue = fields["aggregate"],
+            let word = word(
+                aggregateValue, key: "aggregate", of: what, among: Node.Aggregation.allCases, subject: subject)
+        {
+            aggregate = word
+        }
+        guard let childrenValue = fields["children"] else {
+            missing(
+                "children", in: fields, of: what, subject: subject,
+                hint: "add `children:` with the pillars (or indicators) of the index")
+            return nil
+        }
+        let children = readChildren(childrenValue, of: rootID, what: what, level: 1, groups: nil)
+        if aggregate == .sum {
+            checkSum(children, of: rootID, expected: scale, at: fields.location, isRoot: true)
+        }
+        let root = Node(
+            id: rootID, name: name, weight: scale,
+            kind: .pillar(aggregate: aggregate, children: children.compactMap { $0.node?.id }),
+            appliesTo: nil, parent: nil, level: 0, source: fields.location)
+        nodes = [root] + children.flatMap(\.subtree)
+        return rootID
+    }
+
+    /// Reads `children:` of a pillar.
+    private mutating func readChildren(
+        _ value: YAMLValue, of parent: NodeID, what: String, level: Int, groups: Set<GroupID>?
+    ) -> [NodeResult] {
+        guard let items = list(value, key: "children", of: what) else { return [] }
+        if items.isEmpty {
+            error(
+                .invalidTree, at: value.location, subject: .node(parent), "\(what) has an empty list of children",
+                hint: "add children, or remove `children:` to make '\(parent)' an indicator")
+            return []
+        }
+        return items.map { readNode($0, parent: parent, level: level, parentGroups: groups) }
+    }
+
+    /// Checks that the children of an `aggregate: sum` node add up to its weight (the root's: `scale`).
+    private mutating func checkSum(
+        _ children: [NodeResult], of id: NodeID, expected: Double?, at location: SourceLocation, isRoot: Bool
+    ) {
+        let weights = children.map(\.weight)
+        guard let expected, !weights.isEmpty, !weights.contains(where: { $0 == nil }) else { return }
+        let total = weights.compactMap { $0 }.reduce(0, +)
+        guard abs(total - expected) > 1e-9 * max(1, abs(expected)) else { return }
+        error(
+            .sumMismatch, at: location, subject: .node(id),
+            isRoot
+                ? "the children of '\(id)' add up to \(total.plain); the scale is \(expected.plain)"
+                : "the children of '\(id)' add up to \(total.plain); '\(id)' has weight \(expected.plain)",
+            hint: isRoot
+                ? "fix the children's weights or `scale` (aggregate: sum at the root needs them equal)"
+                : "fix the children's weights or the node's weight (aggregate: sum needs them equal)")
+    }
+
+    /// Reads one node under the root, and its subtree.
+    private mutating func readNode(
+        _ value: YAMLValue, parent: NodeID, level: Int, parentGroups: Set<GroupID>?
+    ) -> NodeResult {
+        let peeked = value.peek("id")
+        let generic = peeked.map { "node '\($0)'" } ?? "a node"
+        let subject = peeked.map { Diagnostic.Subject.node(NodeID($0)) }
+        guard let fields = self.fields(value, of: generic, allowed: Self.nodeKeys, subject: subject) else {
+            return NodeResult()
+        }
+        var nodeID: NodeID?
+        if let idValue = fields["id"] {
+            if let text = id(idValue, of: generic, syntax: .node, subject: subject) {
+                nodeID = NodeID(text)
+                var seen = seenNodes
+                unique(text, kind: "node", at: idValue.location, in: &seen, subject: subject)
+                seenNodes = seen
+            }
+        } else {
+            missing("id", in: fields, of: generic, subject: subject)
+        }
+        let isPillar = fields.has("children")
+        let label = peeked.map { "\(isPillar ? "pillar" : "indicator") '\($0)'" } ?? generic
+        var name: LocalizedText?
+        if let nameValue = fields["name"] {
+            name = text(nameValue, key: "name", of: label, subject: subject)
+        } else {
+            missing("name", in: fields, of: label, subject: subject)
+        }
+        if let description = fields["description"] {
+            _ = text(description, key: "description", of: label, subject: subject)
+        }
+        var weight: Double? = 1
+        if let weightValue = fields["weight"] {
+            weight = number(weightValue, key: "weight", of: label, subject: subject)
+            if let w = weight, w < 0 {
+                error(
+                    .negativeWeight, at: weightValue.location, subject: subject,
+                    "\(label) has a negative weight \(w.plain)",
+                    hint: "use a weight of 0 or more (0 shows the node without scoring it)")
+                weight = nil
+            }
+        }
+        let (appliesTo, groups) = readAppliesTo(
+            fields, of: label, subject: subject, parent: parent, parentGroups: parentGroups)
+
+        var result = NodeResult(weight: weight)
+        var kind: Node.Kind?
+        if isPillar {
+            for key in Self.indicatorKeys {
+                guard let at = fields.keyLocation(key) else { continue }
+                error(
+                    .unknownKey, at: at, subject: subject, "'\(key)' does not apply to \(label), which has children",
+                    hint: "only indicators (nodes without children) have value, direction, missing and score")
+            }
+            var aggregate = Node.Aggregation.mean
+            if let aggregateValue = fields["aggregate"],
+                let word = word(
+                    aggregateValue, key: "aggregate", of: label, among: Node.Aggregation.allCases, subject: subject)
+            {
+                aggregate = word
+            }
+            let children =
+                fields["children"].map {
+                    readChildren($0, of: nodeID ?? NodeID(peeked ?? "?"), what: label, level: level + 1, groups: groups)
+                } ?? []
+            if aggregate == .sum, let nodeID {
+                checkSum(children, of: nodeID, expected: weight, at: fields.location, isRoot: false)
+            }
+            if !children.isEmpty { kind = .pillar(aggregate: aggregate, children: children.compactMap { $0.node?.id }) }
+            result.subtree = children.flatMap(\.subtree)
+        } else {
+            if let at = fields.keyLocation("aggregate") {
+                error(
+                    .unknownKey, at: at, subject: subject,
+                    "'aggregate' does not apply to \(label), which has no children",
+                    hint: "remove `aggregate:`, or add `children:` to make '\(peeked ?? "it")' a pillar")
+            }
+            if let indicator = readIndicator(fields, id: nodeID, label: label, weight: weight, subject: subject) {
+                kind = .indicator(indicator)
+            }
+        }
+        if let nodeID, let name, let kind {
+            let node = Node(
+                id: nodeID, name: name, weight: weight ?? 0, kind: kind, appliesTo: appliesTo, parent: parent,
+                level: level, source: fields.location)
+            result.node = node
+            result.subtree.insert(node, at: 0)
+        }
+        return result
+    }
+
+    /// Reads `applies_to`; returns the set as written and the groups the node's children inherit.
+    private mutating func readAppliesTo(
+        _ fields: Fields, of label: String, subject: Diagnostic.Subject?, parent: NodeID, parentGroups: Set<GroupID>?
+    ) -> (Set<GroupID>?, Set<GroupID>?) {
+        guard let value = fields["applies_to"], let items = list(value, key: "applies_to", of: label) else {
+            return (nil, parentGroups)
+        }
+        if items.isEmpty {
+            error(
+                .invalidValue, at: value.location, subject: subject, "'applies_to' of \(label) is an empty list",
+                hint: "list the groups the node is scored for, or remove `applies_to:` to score it for every group")
+            return (nil, parentGroups)
+        }
+        let known = groups.isEmpty ? [GroupID.all.rawValue] : groups.map(\.id.rawValue)
+        var set: Set<GroupID> = []
+        for item in items {
+            guard let text = item.string else {
+                error(
+                    .invalidValue, at: item.location, subject: subject,
+                    "'applies_to' of \(label) must list group ids, not \(item.summary)",
+                    hint: "write `applies_to: [department]`")
+                continue
+            }
+            guard known.contains(text) else {
+                error(
+                    .unknownGroup, at: item.location, subject: subject,
+                    "unknown group '\(text)' in 'applies_to' of \(label)",
+                    hint: suggestion(for: text, among: known)
+                        ?? (groups.isEmpty
+                            ? "the framework defines no groups; declare them under `groups:`"
+                            : "the groups are \(known.joined(separator: ", "))"))
+                continue
+            }
+            let group = GroupID(text)
+            if let parentGroups, !parentGroups.contains(group) {
+                warning(
+                    .unknownGroup, at: item.location, subject: subject,
+                    "\(label) applies to group '\(text)', but its parent '\(parent)' does not",
+                    hint: "the node is never scored for '\(text)'; remove it here or add it to the parent's applies_to")
+            }
+            set.insert(group)
+        }
+        return (set, set)
+    }
+
+    /// Reads an indicator's value, direction, missing policy and rules, and checks the rules against it.
+    private mutating func readIndicator(
+        _ fields: Fields, id nodeID: NodeID?, label: String, weight: Double?, subject: Diagnostic.Subject?
+    ) -> Indicator? {
+        var direction = defaults.direction ?? .higher
+        if let directionValue = fields["direction"] {
+            let among = [Direction.higher, .lower]
+            if let word = word(directionValue, key: "direction", of: label, among: among, subject: subject) {
+                direction = word
+            }
+        }
+        var missingPolicy = defaults.missing ?? .zero
+        if let missingValue = fields["missing"] {
+            let among = MissingPolicy.allCases
+            if let word = word(missingValue, key: "missing", of: label, among: among, subject: subject) {
+                missingPolicy = word
+            }
+        }
+        guard let nodeID else { return nil }
+
+        var value: Expression?
+        var valueLocation = fields.location
+        if let valueValue = fields["value"] {
+            valueLocation = valueValue.location
+            value = expression(valueValue, key: "value", of: label, role: .value(nodeID))
+        } else if variables[VariableID(nodeID.rawValue)] != nil {
+            let expression = Expression.variable(VariableID(nodeID.rawValue))
+            expressionSites.append(
+                ExpressionSite(expression: expression, role: .value(nodeID), textStart: nil, location: fields.location))
+            value = expression
+        } else {
+            let lastPart = nodeID.rawValue.split(separator: ".").last.map(String.init) ?? nodeID.rawValue
+            let ids = variables.keys.map(\.rawValue)
+            let hint: String
+            if ids.contains(lastPart) {
+                hint = "add `value: \(lastPart)`"
+            } else if let close = closest(to: nodeID.rawValue, among: ids) ?? closest(to: lastPart, among: ids) {
+                hint = "did you mean `value: \(close)`?"
+            } else {
+                hint = "add `value:` with an expression over variables, or declare a variable '\(nodeID)'"
+            }
+            error(
+                .unknownVariable, at: fields.location, subject: subject,
+                "indicator '\(nodeID)' has no value: there is no variable '\(nodeID)'", hint: hint)
+        }
+
+        var rules: [ParsedRule]?
+        var inherited = false
+        if let scoreValue = fields["score"] {
+            rules = readRules(scoreValue, of: label, subject: subject)
+        } else if let defaultRules = defaults.score {
+            rules = defaultRules
+            inherited = true
+        } else if defaults.scoreLocation == nil {
+            error(
+                .missingKey, at: fields.location, subject: subject, "\(label) has no 'score'",
+                hint: "add `score: {rule: …}` to the indicator, or a default `score:` under `defaults:`")
+        }
+        guard let value, let rules else { return nil }
+        if let weight {
+            checkRules(
+                rules, of: nodeID, weight: weight, value: value, valueLocation: valueLocation,
+                nodeLocation: fields.location, inherited: inherited)
+        }
+        return Indicator(value: value, direction: direction, missing: missingPolicy, rules: rules.map(\.rule))
+    }
+}
