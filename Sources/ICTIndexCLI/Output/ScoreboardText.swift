@@ -4,19 +4,24 @@ import OrderedCollections
 
 /// Column headers and words of the CLI's tables, in Vietnamese (default) or English.
 struct TableWords {
-    let rank, code, name, score, band, group, units, period, pillars, maxPoints, notRanked, warnings: String
+    let rank, code, name, score, band, group, units, period, pillarPoints, pillarValues, maxPoints, notRanked,
+        weight: String
 
     init(_ language: Language) {
         switch language {
         case .vi:
-            (rank, code, name, score, band, group, units, period, pillars, maxPoints, notRanked, warnings) = (
-                "Hạng", "Mã", "Tên đơn vị", "Điểm", "Xếp loại", "Khối", "đơn vị", "kỳ", "Nhóm tiêu chí",
-                "điểm tối đa", "không xếp hạng", "cảnh báo"
+            (rank, code, name, score, band, group, units, period) = (
+                "Hạng", "Mã", "Tên đơn vị", "Điểm", "Xếp loại", "Khối", "đơn vị", "kỳ"
+            )
+            (pillarPoints, pillarValues, maxPoints, notRanked, weight) = (
+                "Điểm theo nhóm tiêu chí", "Giá trị chỉ số thành phần", "điểm tối đa", "không xếp hạng", "trọng số"
             )
         case .en:
-            (rank, code, name, score, band, group, units, period, pillars, maxPoints, notRanked, warnings) = (
-                "Rank", "Code", "Unit", "Score", "Band", "Group", "units", "period", "Pillars", "max points",
-                "not ranked", "warnings"
+            (rank, code, name, score, band, group, units, period) = (
+                "Rank", "Code", "Unit", "Score", "Band", "Group", "units", "period"
+            )
+            (pillarPoints, pillarValues, maxPoints, notRanked, weight) = (
+                "Points per pillar", "Component values", "max points", "not ranked", "weight"
             )
         }
     }
@@ -27,11 +32,19 @@ struct TableRenderer {
     let scoreboard: Scoreboard
     let language: Language
 
+    /// Whether pillar columns hold points (a points framework, `aggregate: sum` at the root) or the
+    /// pillars' values (an index such as the ICT Index or EGDI, where components are read as values).
+    var showsPoints: Bool {
+        if case .pillar(.sum, _) = scoreboard.framework.root.kind { return true }
+        return false
+    }
+
     func render() -> String {
         let words = TableWords(language)
         let framework = scoreboard.framework
         let pillars = framework.pillars
         let decimals = framework.decimals
+        let hasBands = !framework.bands.isEmpty
         var blocks: [String] = []
         var title = "\(framework.name.text(language))"
         if let period = scoreboard.period { title += " — \(words.period) \(period)" }
@@ -39,27 +52,38 @@ struct TableRenderer {
         for (group, results) in scoreboard.rankings() {
             var heading = "\(words.group): \(group.name.text(language)) (\(results.count) \(words.units))"
             if !group.ranked { heading += ", \(words.notRanked)" }
-            var rows: [[String]] = [[words.rank, words.code, words.name, words.score, words.band] + pillars.map(\.id.rawValue)]
+            var header = [words.rank, words.code, words.name, words.score]
+            if hasBands { header.append(words.band) }
+            var rows: [[String]] = [header + pillars.map(\.id.rawValue)]
             for r in results {
                 var row = [
                     r.rank.map(String.init) ?? "—", r.unit.code.rawValue, r.unit.name,
                     r.published.map { NumberFormatting.fixed($0, decimals: decimals) } ?? "—",
-                    r.band?.name.text(language) ?? "—",
                 ]
+                if hasBands { row.append(r.band?.name.text(language) ?? "—") }
                 for pillar in pillars {
                     let result = scoreboard.index(of: pillar.id).map { r.nodes[$0] }
-                    row.append(result?.points.map { NumberFormatting.fixed($0, decimals: decimals) } ?? "—")
+                    let shown = showsPoints ? result?.points : result.flatMap { $0.counts ? $0.value : nil }
+                    row.append(shown.map { NumberFormatting.fixed($0, decimals: decimals) } ?? "—")
                 }
                 rows.append(row)
             }
-            blocks.append(heading + "\n" + Self.align(rows, rightAligned: [0, 3] + Array(5..<(5 + pillars.count))))
+            let first = header.count
+            blocks.append(heading + "\n" + Self.align(rows, rightAligned: [0, 3] + Array(first..<(first + pillars.count))))
         }
         let nominal = framework.nominalWeights()
         let legend = pillars.map { p in
-            let max = (nominal[p.id] ?? 0) * framework.scale
-            return "  \(p.id) = \(p.name.text(language)) (\(NumberFormatting.short(max)) \(words.maxPoints))"
+            let note: String
+            if showsPoints {
+                note = "\(NumberFormatting.short((nominal[p.id] ?? 0) * framework.scale)) \(words.maxPoints)"
+            } else {
+                note = "\(words.weight) \(NumberFormatting.short(nominal[p.id] ?? 0))"
+            }
+            return "  \(p.id) = \(p.name.text(language)) (\(note))"
         }
-        if !legend.isEmpty { blocks.append(words.pillars + ":\n" + legend.joined(separator: "\n")) }
+        if !legend.isEmpty {
+            blocks.append((showsPoints ? words.pillarPoints : words.pillarValues) + ":\n" + legend.joined(separator: "\n"))
+        }
         return blocks.joined(separator: "\n\n")
     }
 

@@ -119,7 +119,10 @@ extension ScoringRun {
                     let key = PeerKey(node: node.id, ruleIndex: r, group: g < 0 ? nil : groupIDs[g])
                     peerStatistics[key] = stats
                     if RuleKernel.isDegenerate(rule, stats, lowerIsBetter: firstRule && lower) {
-                        diagnostics.append(constantPeersWarning(node, rule, group: g < 0 ? nil : groupIDs[g], stats))
+                        diagnostics.append(
+                            constantPeersWarning(
+                                node, rule, group: g < 0 ? nil : groupIDs[g], stats,
+                                negated: firstRule && lower))
                     }
                 }
             }
@@ -166,9 +169,11 @@ extension ScoringRun {
         return false
     }
 
-    private func constantPeersWarning(_ node: Node, _ rule: ScoringRule, group: GroupID?, _ stats: PeerStatistics)
-        -> Diagnostic
-    {
+    private func constantPeersWarning(
+        _ node: Node, _ rule: ScoringRule, group: GroupID?, _ stats: PeerStatistics, negated: Bool
+    ) -> Diagnostic {
+        // Peers of a lower-is-better indicator hold negated values; show them as reported.
+        let shown = NumberFormatting.short(negated ? -stats.min : stats.min)
         let whom = group.map { "the units of group '\($0)'" } ?? "all units"
         let fallback: String
         switch rule {
@@ -181,8 +186,10 @@ extension ScoringRun {
                 "the best value of \(whom) is \(NumberFormatting.short(stats.max))"
             } else if case .fractionOfMax = rule {
                 "the best value of \(whom) is not above 0"
+            } else if stats.count == 1 {
+                "only one of \(whom) has a value, \(shown)"
             } else {
-                "\(whom) have the same value, \(NumberFormatting.short(stats.min))"
+                "\(whom) have the same value, \(shown)"
             }
         return .warning(
             .constantPeers, at: node.source, subject: .node(node.id),
