@@ -6,8 +6,8 @@ SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test build deps bench sample-data clean-reports
 
-# Debian packages the build needs (none beyond the Swift toolchain yet; later: libxlsxwriter-dev).
-APT_PACKAGES =
+# Debian packages the build needs besides the Swift toolchain.
+APT_PACKAGES = pkg-config libxlsxwriter-dev
 
 deps:
 	@command -v $(SWIFT) >/dev/null || { echo "error: the Swift toolchain (6.1 or later) is not installed; see https://www.swift.org/install/linux/"; exit 1; }

@@ -74,7 +74,7 @@ import Testing
     @Test("a unit in a group the framework lacks is refused with a suggestion")
     func unknownGroup() throws {
         var data = ExampleIndex.tinyData
-        data.units["C"]?.group = "comune"
+        data.updateUnit(Unit(code: "C", name: "C", group: "comune"))
         #expect(throws: ValidationFailure.self) { try Engine(framework: ExampleIndex.tiny).score(data) }
         do {
             _ = try Engine(framework: ExampleIndex.tiny).score(data)

@@ -14,7 +14,7 @@ import Testing
     @Test("not-applicable, missing and appraised values are said in words (English)")
     func explainC() throws {
         var data = ExampleIndex.tinyData
-        data.entries["C"]?["computers"] = Dataset.Entry(
+        data["C", "computers"] = Dataset.Entry(
             value: .number(10), source: .appraised, selfAssessed: .number(18))
         let board = try Engine(framework: ExampleIndex.tiny).score(data)
         let explanation = try #require(board.explain("C", language: .en))

@@ -23,7 +23,7 @@ import OrderedCollections
         #expect(dataset.period == "2025")
         #expect(Array(dataset.units.keys) == ["STTTT", "SYT", "XA01"])
         #expect(
-            dataset.entries["STTTT"] == [
+            dataset.entries(of: "STTTT") == [
                 "staff": Dataset.Entry(value: .number(40)),
                 "computers": Dataset.Entry(value: .number(38)),
                 "coverage": Dataset.Entry(value: .number(85)),
@@ -33,14 +33,14 @@ import OrderedCollections
                 "remark": Dataset.Entry(value: .text("Đủ, đúng hạn")),
             ])
         #expect(
-            dataset.entries["SYT"] == [
+            dataset.entries(of: "SYT") == [
                 "staff": Dataset.Entry(value: .number(1234)),
                 "has_portal": Dataset.Entry(value: .number(0)),
                 "chair": Dataset.Entry(value: .option("none")),
                 "decided_on": Dataset.Entry(value: .text("2025-04-02")),
             ])
-        #expect(dataset.entries["XA01"] == nil)
-        #expect(dataset.entries.values.flatMap(\.values).allSatisfy { $0.source == .imported })
+        #expect(dataset.entries(of: "XA01").isEmpty)
+        #expect(dataset.units.keys.flatMap { dataset.entries(of: $0).values }.allSatisfy { $0.source == .imported })
     }
 
     @Test("reads a Vietnamese-style file: BOM, ';' separator and decimal comma")
@@ -87,7 +87,7 @@ import OrderedCollections
     func allMissing() throws {
         let dataset = try reader().readValues(
             "unit,staff,coverage\nSTTTT,,\nSYT, , \n", file: "d.csv", units: ImportFixtures.units, period: nil)
-        #expect(dataset.entries.isEmpty)
+        #expect(dataset.isEmpty)
         #expect(dataset.units.count == 3)
     }
 
@@ -111,9 +111,9 @@ import OrderedCollections
             """
         let dataset = try reader(.comma).readValues(text, file: "long.csv", units: ImportFixtures.units, period: "2025")
         #expect(
-            dataset.entries["STTTT"]?["staff"] == Dataset.Entry(value: .number(40), evidence: "Báo cáo 12/BC-STTTT"))
+            dataset["STTTT", "staff"] == Dataset.Entry(value: .number(40), evidence: "Báo cáo 12/BC-STTTT"))
         #expect(
-            dataset.entries["STTTT"]?["chair"]
+            dataset["STTTT", "chair"]
                 == Dataset.Entry(value: .option("chair"), evidence: "Quyết định 5/QĐ-UBND", note: "họp 4 lần"))
         #expect(dataset.value("XA01", "coverage") == .number(85.5))
     }

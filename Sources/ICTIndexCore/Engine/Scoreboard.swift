@@ -84,11 +84,83 @@ public struct UnitResult: Hashable, Sendable {
     public let rankedCount: Int
     public let band: Band?
     /// Node results in framework order (index with `Scoreboard.index(of:)`).
-    public let nodes: [NodeResult]
+    public let nodes: NodeResults
     public let deductions: [DeductionResult]
 
     /// The points taken away by deductions.
     public var deductedPoints: Double { deductions.reduce(0) { $0 + $1.points } }
+}
+
+/// One unit's node results, in framework order: a view into the run's column-wise storage.
+public struct NodeResults: RandomAccessCollection, Hashable, Sendable {
+    let storage: ResultStorage
+    let unit: Int
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { storage.nodeCount }
+
+    public subscript(position: Int) -> NodeResult {
+        storage.result(unit: unit, node: position)
+    }
+
+    public static func == (lhs: NodeResults, rhs: NodeResults) -> Bool {
+        lhs.count == rhs.count && lhs.indices.allSatisfy { lhs[$0] == rhs[$0] }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for i in indices { hasher.combine(self[i]) }
+    }
+}
+
+/// Every node result of a run, one array per field, indexed `[unit × nodeCount + node]`.
+struct ResultStorage: Sendable {
+    enum StatusCode: UInt8 {
+        case notApplicable, scored, imputedMean, imputedGroupMean, missingScoredZero, skipped
+    }
+
+    let nodeCount: Int
+    let decimals: Int
+    /// The framework's effective weight of each node (without renormalisation).
+    let nominal: [Double]
+    var status: [StatusCode]
+    /// NaN stands for "no value" in the numeric columns.
+    var input: [Double]
+    var value: [Double]
+    var effective: [Double]
+    /// 0 stands for "no rank".
+    var rank: [Int32]
+
+    init(unitCount: Int, nodeCount: Int, decimals: Int, nominal: [Double]) {
+        let n = unitCount * nodeCount
+        self.nodeCount = nodeCount
+        self.decimals = decimals
+        self.nominal = nominal
+        status = Array(repeating: .notApplicable, count: n)
+        input = Array(repeating: .nan, count: n)
+        value = Array(repeating: .nan, count: n)
+        effective = Array(repeating: 0, count: n)
+        rank = Array(repeating: 0, count: n)
+    }
+
+    func result(unit u: Int, node n: Int) -> NodeResult {
+        let i = u * nodeCount + n
+        let code = status[i]
+        let inputValue = input[i].isNaN ? nil : input[i]
+        let status: NodeResult.Status
+        switch code {
+        case .notApplicable: status = .notApplicable
+        case .scored: status = .scored
+        case .imputedMean: status = .imputed(input[i], overGroup: false)
+        case .imputedGroupMean: status = .imputed(input[i], overGroup: true)
+        case .missingScoredZero: status = .missingScoredZero
+        case .skipped: status = .skipped
+        }
+        let v = value[i].isNaN ? nil : value[i]
+        return NodeResult(
+            status: status, input: inputValue, value: v, published: v.map { Rounding.round($0, decimals: decimals) },
+            effectiveWeight: effective[i], nominalWeight: code == .notApplicable ? 0 : nominal[n],
+            rank: rank[i] > 0 ? Int(rank[i]) : nil)
+    }
 }
 
 /// One node's result for one unit.

@@ -1,61 +1,62 @@
-import OrderedCollections
-
 extension ScoringRun {
+    /// Whether a result slot counts for its unit (scored, imputed or missing-scored-zero).
+    @inline(__always)
+    func counts(_ i: Int) -> Bool {
+        switch results.status[i] {
+        case .skipped, .notApplicable: false
+        default: true
+        }
+    }
+
     /// Combines children into pillars bottom-up, then sets effective weights top-down.
     mutating func aggregate() {
         var failures: [(unit: Int, node: Int, child: Int, harmonic: Bool)] = []
+        var values: [Double] = []
+        var weights: [Double] = []
+        var counted: [Int] = []
         for n in nodes.indices.reversed() {
             guard case .pillar(let kind, _) = nodes[n].kind else { continue }
             let kids = children[n]
-            var values: [Double] = []
-            var weights: [Double] = []
-            var counted: [Int] = []
-            values.reserveCapacity(kids.count)
+            let kidWeights = kids.map { nodes[$0].weight }
             for u in units.indices where nodeApplies(n, unit: u) {
                 values.removeAll(keepingCapacity: true)
                 weights.removeAll(keepingCapacity: true)
                 counted.removeAll(keepingCapacity: true)
-                for c in kids {
-                    let child = self[unit: u, node: c]
-                    guard child.counts, let value = child.value else { continue }
-                    values.append(value)
-                    weights.append(nodes[c].weight)
+                for (k, c) in kids.enumerated() {
+                    let i = slot(u, c)
+                    guard counts(i), !results.value[i].isNaN else { continue }
+                    values.append(results.value[i])
+                    weights.append(kidWeights[k])
                     counted.append(c)
                 }
-                var result = self[unit: u, node: n]
-                if counted.isEmpty {
-                    result.status = .skipped
-                    result.value = nil
-                    self[unit: u, node: n] = result
+                let i = slot(u, n)
+                guard !counted.isEmpty else {
+                    results.status[i] = .skipped
                     continue
                 }
-                result.status = .scored
+                var value: Double?
                 switch kind {
                 case .sum, .mean:
-                    result.value = Aggregation.weightedMean(values, weights: weights)
+                    value = Aggregation.weightedMean(values, weights: weights)
                 case .geometric, .harmonic:
                     do throws(Aggregation.Failure) {
-                        result.value =
+                        value =
                             kind == .geometric
                             ? try Aggregation.weightedGeometricMean(values, weights: weights)
                             : try Aggregation.weightedHarmonicMean(values, weights: weights)
                     } catch {
-                        if case .nonPositive(let i) = error {
-                            failures.append((u, n, counted[i], kind == .harmonic))
-                        }
-                        result.value = nil
+                        if case .nonPositive(let k) = error { failures.append((u, n, counted[k], kind == .harmonic)) }
                     }
                 case .min, .max:
-                    result.value = Aggregation.extremeIndex(values, weights: weights, highest: kind == .max)
-                        .map { values[$0] }
+                    value = Aggregation.extremeIndex(values, weights: weights, highest: kind == .max).map { values[$0] }
                 }
-                if result.value == nil { result.status = .skipped }
-                self[unit: u, node: n] = result
+                results.status[i] = value == nil ? .skipped : .scored
+                results.value[i] = value ?? .nan
             }
         }
         for f in failures {
             let unit = units[f.unit].code
-            let child = self[unit: f.unit, node: f.child].value ?? 0
+            let child = results.value[slot(f.unit, f.child)]
             diagnostics.append(
                 .error(
                     f.harmonic ? .harmonicNonPositive : .geometricNonPositive, at: nodes[f.node].source,
@@ -72,33 +73,34 @@ extension ScoringRun {
     /// in a min/max pillar the chosen child takes the parent's whole weight.
     private mutating func assignEffectiveWeights() {
         let root = nodeIndex[framework.rootID] ?? 0
+        let pillars = nodes.indices.filter { !nodes[$0].isIndicator }
         for u in units.indices {
-            if self[unit: u, node: root].counts {
-                self[unit: u, node: root].effectiveWeight = 1
-            }
-            for n in nodes.indices {
-                self[unit: u, node: n].nominalWeight = nodeApplies(n, unit: u) ? nominal[n] : 0
+            if counts(slot(u, root)) { results.effective[slot(u, root)] = 1 }
+            for n in pillars {
                 guard case .pillar(let kind, _) = nodes[n].kind else { continue }
-                let parent = self[unit: u, node: n]
+                let p = slot(u, n)
+                let parentWeight = results.effective[p]
+                guard counts(p), parentWeight > 0 else { continue }
                 let kids = children[n]
-                guard parent.counts, parent.effectiveWeight > 0 else { continue }
                 if kind == .min || kind == .max {
                     var chosen: Int?
-                    for c in kids where self[unit: u, node: c].counts && nodes[c].weight > 0 {
-                        guard let x = self[unit: u, node: c].value else { continue }
-                        if let b = chosen, let y = self[unit: u, node: b].value, !(kind == .max ? x > y : x < y) {
-                            continue
+                    for c in kids where counts(slot(u, c)) && nodes[c].weight > 0 {
+                        let x = results.value[slot(u, c)]
+                        guard !x.isNaN else { continue }
+                        if let b = chosen {
+                            let y = results.value[slot(u, b)]
+                            if !(kind == .max ? x > y : x < y) { continue }
                         }
                         chosen = c
                     }
-                    if let c = chosen { self[unit: u, node: c].effectiveWeight = parent.effectiveWeight }
+                    if let c = chosen { results.effective[slot(u, c)] = parentWeight }
                     continue
                 }
                 var total = 0.0
-                for c in kids where self[unit: u, node: c].counts { total += nodes[c].weight }
+                for c in kids where counts(slot(u, c)) { total += nodes[c].weight }
                 guard total > 0 else { continue }
-                for c in kids where self[unit: u, node: c].counts {
-                    self[unit: u, node: c].effectiveWeight = parent.effectiveWeight * nodes[c].weight / total
+                for c in kids where counts(slot(u, c)) {
+                    results.effective[slot(u, c)] = parentWeight * nodes[c].weight / total
                 }
             }
         }

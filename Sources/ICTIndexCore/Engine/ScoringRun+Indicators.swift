@@ -13,19 +13,24 @@ extension ScoringRun {
         let choiceVariable: Int? = indicator.value.isSingleVariable.flatMap { id in
             framework.variables[id]?.kind == .choice ? variableIndex[id] : nil
         }
-        let v = variableIDs.count
-        var inputs = [Double?](repeating: nil, count: units.count)
-        var chosen = [String?](repeating: nil, count: units.count)
+        let unitCount = units.count
+        let applicable = units.indices.filter { nodeApplies(n, unit: $0) }
+        var inputs = [Double](repeating: .nan, count: unitCount)
+        var chosen: [String?] = choiceVariable.map { options[$0] } ?? []
         var dividedByZero: [UnitCode] = []
-        for u in units.indices where nodeApplies(n, unit: u) {
-            if let c = choiceVariable {
-                chosen[u] = options[u * v + c]
-                continue
-            }
-            switch evaluate(indicator.value, unit: u) {
-            case .value(let x): inputs[u] = x
-            case .missing: break
-            case .divisionByZero: dividedByZero.append(units[u].code)
+        if choiceVariable == nil {
+            let columns = columns(of: indicator.value)
+            if let single = indicator.value.isSingleVariable, let c = variableIndex[single] {
+                let column = numbers[c]
+                for u in applicable where column[u].isFinite { inputs[u] = column[u] }
+            } else {
+                for u in applicable {
+                    switch evaluate(indicator.value, columns: columns, unit: u) {
+                    case .value(let x): inputs[u] = x
+                    case .missing: break
+                    case .divisionByZero: dividedByZero.append(units[u].code)
+                    }
+                }
             }
         }
         if !dividedByZero.isEmpty {
@@ -38,18 +43,18 @@ extension ScoringRun {
         }
 
         // Missing values: record the status, impute before scoring.
-        var status = [NodeResult.Status](repeating: .notApplicable, count: units.count)
-        let present: (Int) -> Bool = { u in choiceVariable != nil ? chosen[u] != nil : inputs[u] != nil }
+        typealias Code = ResultStorage.StatusCode
+        var status = [Code](repeating: .notApplicable, count: unitCount)
+        let present: (Int) -> Bool = { u in choiceVariable != nil ? chosen[u] != nil : !inputs[u].isNaN }
         var groupMeans: [Int: Double] = [:]
         var overallMean: Double?
-        if indicator.missing == .imputeMean || indicator.missing == .imputeGroupMean {
+        if choiceVariable == nil && (indicator.missing == .imputeMean || indicator.missing == .imputeGroupMean) {
             var sums: [Int: (Double, Int)] = [:]
             var total = (0.0, 0)
-            for u in units.indices where nodeApplies(n, unit: u) {
-                guard let x = inputs[u] else { continue }
-                sums[unitGroup[u], default: (0, 0)].0 += x
+            for u in applicable where !inputs[u].isNaN {
+                sums[unitGroup[u], default: (0, 0)].0 += inputs[u]
                 sums[unitGroup[u], default: (0, 0)].1 += 1
-                total.0 += x
+                total.0 += inputs[u]
                 total.1 += 1
             }
             for (g, s) in sums where s.1 > 0 { groupMeans[g] = s.0 / Double(s.1) }
@@ -57,7 +62,7 @@ extension ScoringRun {
         }
         var nothingToImpute: [UnitCode] = []
         var refused: [UnitCode] = []
-        for u in units.indices where nodeApplies(n, unit: u) {
+        for u in applicable {
             if present(u) {
                 status[u] = .scored
                 continue
@@ -71,7 +76,7 @@ extension ScoringRun {
                 let overGroup = indicator.missing == .imputeGroupMean
                 if choiceVariable == nil, let mean = overGroup ? groupMeans[unitGroup[u]] : overallMean {
                     inputs[u] = mean
-                    status[u] = .imputed(mean, overGroup: overGroup)
+                    status[u] = overGroup ? .imputedGroupMean : .imputedMean
                 } else {
                     status[u] = .missingScoredZero
                     nothingToImpute.append(units[u].code)
@@ -99,21 +104,24 @@ extension ScoringRun {
                         + "or change the indicator's missing policy"))
         }
 
+        // The units that are scored by the rules: reported or imputed values.
+        let scored = applicable.filter {
+            status[$0] == .scored || status[$0] == .imputedMean || status[$0] == .imputedGroupMean
+        }
         // Rules, chained: each one's output is the next one's input.
         var current = inputs
-        var fraction = [Double?](repeating: nil, count: units.count)
         let lower = indicator.direction == .lower
         for (r, rule) in indicator.rules.enumerated() {
             let firstRule = r == 0
             var statistics: [Int: PeerStatistics] = [:]  // group index (−1 = all) → stats
             if let over = rule.peers {
                 var buckets: [Int: [Double]] = [:]
-                for u in units.indices where status[u] == .scored || isImputed(status[u]) {
-                    guard let x = current[u] else { continue }
+                for u in scored where !current[u].isNaN {
+                    let x = current[u]
                     let value = firstRule ? RuleKernel.peerValue(x, rule, lowerIsBetter: lower) : x
                     buckets[over == .all ? -1 : unitGroup[u], default: []].append(value)
                 }
-                for (g, values) in buckets {
+                for (g, values) in buckets.sorted(by: { $0.key < $1.key }) {
                     let stats = PeerStatistics(values: values)
                     statistics[g] = stats
                     let key = PeerKey(node: node.id, ruleIndex: r, group: g < 0 ? nil : groupIDs[g])
@@ -126,47 +134,38 @@ extension ScoringRun {
                     }
                 }
             }
-            for u in units.indices {
-                switch status[u] {
-                case .scored, .imputed: break
-                default: continue
-                }
-                var context = RuleKernel.Context(
-                    scale: framework.scale, weight: node.weight, lowerIsBetter: firstRule && lower, peers: nil)
+            var context = RuleKernel.Context(
+                scale: framework.scale, weight: node.weight, lowerIsBetter: firstRule && lower, peers: nil)
+            for u in scored {
                 if let over = rule.peers { context.peers = statistics[over == .all ? -1 : unitGroup[u]] }
                 let outcome: RuleKernel.Outcome?
-                if firstRule, choiceVariable != nil, let option = chosen[u] {
-                    outcome = RuleKernel.applyChoice(rule, option: option, context)
-                } else if let x = current[u] {
+                if firstRule, choiceVariable != nil {
+                    outcome = chosen[u].flatMap { RuleKernel.applyChoice(rule, option: $0, context) }
+                } else if !current[u].isNaN {
+                    let x = current[u]
                     let value = firstRule ? RuleKernel.peerValue(x, rule, lowerIsBetter: lower) : x
                     outcome = RuleKernel.apply(rule, to: value, context)
                 } else {
                     outcome = nil
                 }
-                current[u] = outcome?.output
-                fraction[u] = outcome?.fraction
+                current[u] = outcome?.output ?? .nan
             }
         }
+        chosen.removeAll()
 
-        for u in units.indices where nodeApplies(n, unit: u) {
-            var result = self[unit: u, node: n]
-            result.status = status[u]
-            result.input = choiceVariable != nil ? nil : inputs[u]
+        for u in applicable {
+            let i = slot(u, n)
+            results.status[i] = status[u]
+            results.input[i] = choiceVariable != nil ? .nan : inputs[u]
             switch status[u] {
-            case .scored, .imputed:
-                result.value = current[u] ?? 0
+            case .scored, .imputedMean, .imputedGroupMean:
+                results.value[i] = current[u].isNaN ? 0 : current[u]
             case .missingScoredZero:
-                result.value = 0
+                results.value[i] = 0
             case .skipped, .notApplicable:
-                result.value = nil
+                results.value[i] = .nan
             }
-            self[unit: u, node: n] = result
         }
-    }
-
-    private func isImputed(_ status: NodeResult.Status) -> Bool {
-        if case .imputed = status { return true }
-        return false
     }
 
     private func constantPeersWarning(

@@ -5,24 +5,22 @@ extension ScoringRun {
     /// within each ranked group, and bands the root.
     mutating func applyDeductionsAndRank() {
         let root = nodeIndex[framework.rootID] ?? 0
+        let deductionColumns = framework.deductions.map { columns(of: $0.points) }
         for u in units.indices {
             var taken = 0.0
             var applied: [DeductionResult] = []
-            for deduction in framework.deductions {
-                let computed = evaluate(deduction.points, unit: u).value
+            for (d, deduction) in framework.deductions.enumerated() {
+                let computed = evaluate(deduction.points, columns: deductionColumns[d], unit: u).value
                 var points = Swift.max(0, computed ?? 0)
                 if let cap = deduction.cap { points = Swift.min(points, cap) }
                 applied.append(DeductionResult(id: deduction.id, points: points, computed: computed))
                 taken += points
             }
             deductions[u] = applied
-            if let value = self[unit: u, node: root].value {
+            let value = results.value[slot(u, root)]
+            if !value.isNaN {
                 scores[u] = Swift.max(0, value - taken)
                 published[u] = scores[u].map(framework.publish)
-            }
-            for n in nodes.indices {
-                let value = self[unit: u, node: n].value
-                self[unit: u, node: n].published = value.map(framework.publish)
             }
         }
 
@@ -36,16 +34,17 @@ extension ScoringRun {
             for (i, u) in members.enumerated() {
                 ranks[u] = rootRanks[i]
                 rankedCounts[u] = rankedCount
-                self[unit: u, node: root].rank = rootRanks[i]
+                results.rank[slot(u, root)] = Int32(rootRanks[i] ?? 0)
             }
             for n in nodes.indices where n != root && !nodes[n].isIndicator {
                 let values = members.map { u -> Double? in
-                    let r = self[unit: u, node: n]
-                    guard r.counts else { return nil }
-                    return exact ? r.value : r.published
+                    let i = slot(u, n)
+                    let value = results.value[i]
+                    guard counts(i), !value.isNaN else { return nil }
+                    return exact ? value : framework.publish(value)
                 }
                 for (i, rank) in CompetitionRanking.ranks(values).enumerated() {
-                    self[unit: members[i], node: n].rank = rank
+                    results.rank[slot(members[i], n)] = Int32(rank ?? 0)
                 }
             }
         }
@@ -53,12 +52,12 @@ extension ScoringRun {
 
     /// The immutable result.
     func scoreboard() -> Scoreboard {
-        let count = nodes.count
+        let storage = results
         let results = units.indices.map { u in
             UnitResult(
                 unit: units[u], score: scores[u], published: published[u], rank: ranks[u],
                 rankedCount: rankedCounts[u], band: published[u].flatMap(framework.band(for:)),
-                nodes: Array(self.results[(u * count)..<((u + 1) * count)]), deductions: deductions[u])
+                nodes: NodeResults(storage: storage, unit: u), deductions: deductions[u])
         }
         return Scoreboard(
             framework: framework, dataset: dataset, units: results, diagnostics: diagnostics,

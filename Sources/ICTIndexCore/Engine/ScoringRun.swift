@@ -2,8 +2,8 @@ import OrderedCollections
 
 /// The mutable state of one scoring run; turned into an immutable ``Scoreboard`` at the end.
 ///
-/// Values are kept in flat arrays indexed `[unit * count + item]`, so that scoring 10,000 units
-/// allocates a handful of arrays, not one dictionary per unit.
+/// Values are kept column-wise in flat arrays (NaN for "no value"), so that scoring 10,000 units
+/// allocates a handful of arrays, not one dictionary or struct per unit and node.
 struct ScoringRun {
     let framework: Framework
     let dataset: Dataset
@@ -18,12 +18,11 @@ struct ScoringRun {
     let applies: [Bool]
     let variableIDs: [VariableID]
     let variableIndex: [VariableID: Int]
-    /// Numeric variable values, `[unit * variableCount + variable]`.
-    var numbers: [Double?]
-    /// Option ids of choice variables, `[unit * variableCount + variable]`.
-    var options: [String?]
-    /// Node results, `[unit * nodeCount + node]`.
-    var results: [NodeResult]
+    /// Numeric values, one column per framework variable (NaN = missing).
+    var numbers: [[Double]]
+    /// Option ids of choice variables, one column per framework variable (empty for other kinds).
+    var options: [[String?]]
+    var results: ResultStorage
     var deductions: [[DeductionResult]]
     var scores: [Double?]
     var published: [Double?]
@@ -31,7 +30,6 @@ struct ScoringRun {
     var rankedCounts: [Int]
     var peerStatistics: [PeerKey: PeerStatistics] = [:]
     var diagnostics: [Diagnostic] = []
-    let nominal: [Double]
 
     init(framework: Framework, dataset: Dataset) {
         self.framework = framework
@@ -56,30 +54,35 @@ struct ScoringRun {
         var variableIndex: [VariableID: Int] = [:]
         for (i, v) in variableIDs.enumerated() { variableIndex[v] = i }
         self.variableIndex = variableIndex
-        let v = variableIDs.count
-        numbers = [Double?](repeating: nil, count: units.count * v)
-        options = [String?](repeating: nil, count: units.count * v)
-        for (u, unit) in units.enumerated() {
-            for (id, entry) in dataset.entries[unit.code] ?? [:] {
-                guard let i = variableIndex[id] else { continue }
-                switch entry.value {
-                case .number(let x): numbers[u * v + i] = x
-                case .option(let o): options[u * v + i] = o
-                case .text: break
+        let unitCount = units.count
+        var numbers = [[Double]](repeating: [], count: variableIDs.count)
+        var options = [[String?]](repeating: [], count: variableIDs.count)
+        for (i, id) in variableIDs.enumerated() {
+            let column = dataset.values(of: id)
+            if framework.variables[id]?.kind == .choice {
+                var chosen = [String?](repeating: nil, count: unitCount)
+                for (u, value) in column.enumerated() where u < unitCount {
+                    if case .option(let o)? = value { chosen[u] = o }
                 }
+                options[i] = chosen
             }
+            var values = [Double](repeating: .nan, count: unitCount)
+            for (u, value) in column.enumerated() where u < unitCount {
+                if case .number(let x)? = value { values[u] = x }
+            }
+            numbers[i] = values
         }
-        let empty = NodeResult(
-            status: .notApplicable, input: nil, value: nil, published: nil, effectiveWeight: 0, nominalWeight: 0,
-            rank: nil)
-        results = [NodeResult](repeating: empty, count: units.count * nodes.count)
-        deductions = Array(repeating: [], count: units.count)
-        scores = Array(repeating: nil, count: units.count)
-        published = Array(repeating: nil, count: units.count)
-        ranks = Array(repeating: nil, count: units.count)
-        rankedCounts = Array(repeating: 0, count: units.count)
+        self.numbers = numbers
+        self.options = options
         let nominalByID = framework.nominalWeights()
-        nominal = nodes.map { nominalByID[$0.id] ?? 0 }
+        results = ResultStorage(
+            unitCount: unitCount, nodeCount: nodes.count, decimals: framework.decimals,
+            nominal: nodes.map { nominalByID[$0.id] ?? 0 })
+        deductions = Array(repeating: [], count: unitCount)
+        scores = Array(repeating: nil, count: unitCount)
+        published = Array(repeating: nil, count: unitCount)
+        ranks = Array(repeating: nil, count: unitCount)
+        rankedCounts = Array(repeating: 0, count: unitCount)
     }
 
     func nodeApplies(_ n: Int, unit u: Int) -> Bool {
@@ -87,21 +90,22 @@ struct ScoringRun {
         return g >= 0 && applies[n * groupIDs.count + g]
     }
 
-    subscript(unit u: Int, node n: Int) -> NodeResult {
-        get { results[u * nodes.count + n] }
-        set { results[u * nodes.count + n] = newValue }
+    /// The position of node n of unit u in the result columns.
+    @inline(__always)
+    func slot(_ u: Int, _ n: Int) -> Int { u * nodes.count + n }
+
+    /// The numeric columns an expression's variables refer to, by position in `expression.variables`.
+    func columns(of expression: Expression) -> [Int] {
+        expression.variables.map { variableIndex[$0] ?? -1 }
     }
 
-    /// Evaluates an expression for one unit over numeric variable values.
-    func evaluate(_ expression: Expression, unit u: Int) -> ExpressionResult {
-        let base = u * variableIDs.count
-        if let single = expression.isSingleVariable {
-            guard let i = variableIndex[single], let x = numbers[base + i] else { return .missing }
-            return .value(x)
-        }
-        return expression.evaluate { id in
-            guard let i = variableIndex[id] else { return nil }
-            return numbers[base + i]
+    /// Evaluates an expression for one unit, its variables resolved to columns by ``columns(of:)``.
+    func evaluate(_ expression: Expression, columns: [Int], unit u: Int) -> ExpressionResult {
+        expression.evaluateSlots { i in
+            let c = columns[i]
+            guard c >= 0 else { return nil }
+            let x = numbers[c][u]
+            return x.isNaN ? nil : x
         }
     }
 
@@ -121,19 +125,19 @@ struct ScoringRun {
     }
 
     mutating func computeDerivedVariables() {
-        let v = variableIDs.count
         for id in framework.derivedVariableOrder() {
             guard let i = variableIndex[id], let formula = framework.variables[id]?.formula else { continue }
+            let columns = columns(of: formula)
             var dividedByZero: [UnitCode] = []
+            var computed = [Double](repeating: .nan, count: units.count)
             for u in units.indices {
-                switch evaluate(formula, unit: u) {
-                case .value(let x): numbers[u * v + i] = x
-                case .missing: numbers[u * v + i] = nil
-                case .divisionByZero:
-                    numbers[u * v + i] = nil
-                    dividedByZero.append(units[u].code)
+                switch evaluate(formula, columns: columns, unit: u) {
+                case .value(let x): computed[u] = x
+                case .missing: break
+                case .divisionByZero: dividedByZero.append(units[u].code)
                 }
             }
+            numbers[i] = computed
             if !dividedByZero.isEmpty {
                 diagnostics.append(
                     .warning(

@@ -54,7 +54,7 @@ struct ExplanationWriter {
 
     mutating func computeVariables() {
         let code = result.unit.code
-        for (id, entry) in scoreboard.dataset.entries[code] ?? [:] {
+        for (id, entry) in scoreboard.dataset.entries(of: code) {
             if let x = entry.value.number { numbers[id] = x }
         }
         for id in framework.derivedVariableOrder() {
@@ -107,7 +107,7 @@ struct ExplanationWriter {
         let code = result.unit.code
         // The variables as reported.
         for id in indicator.value.variables {
-            line(depth, variableText(id, entry: scoreboard.dataset.entries[code]?[id]))
+            line(depth, variableText(id, entry: scoreboard.dataset[code, id]))
         }
         let choice = indicator.value.isSingleVariable.flatMap { framework.variables[$0]?.kind == .choice ? $0 : nil }
         if indicator.value.isSingleVariable == nil, let input = r.input, case .scored = r.status {
@@ -127,7 +127,7 @@ struct ExplanationWriter {
             break
         }
         var current: Double? = r.input
-        let option = choice.flatMap { scoreboard.dataset.entries[code]?[$0]?.value }
+        let option = choice.flatMap { scoreboard.dataset[code, $0]?.value }
         for (i, rule) in indicator.rules.enumerated() {
             let first = i == 0
             let lower = first && indicator.direction == .lower

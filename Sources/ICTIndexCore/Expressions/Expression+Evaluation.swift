@@ -24,32 +24,54 @@ extension Expression {
     /// - Returns: The value, or why there is none.
     /// - Complexity: O(*n*) in the length of the program, without recursion.
     public func evaluate(_ lookup: (VariableID) -> Double?) -> ExpressionResult {
-        let inputs: [ExpressionResult] = variables.map { id in
-            guard let x = lookup(id), x.isFinite else { return .missing }
+        let inputs = variables.map(lookup)
+        return evaluateSlots { inputs[$0] }
+    }
+
+    /// Evaluates the expression with variables given by position in ``variables``.
+    ///
+    /// The engine resolves each expression's variables to its own columns once per run, so that scoring
+    /// 10,000 units hashes no variable id: `lookup(i)` is the value of `variables[i]`. The stack lives in a
+    /// temporary allocation (on the machine stack for ordinary formulas), so an evaluation allocates nothing.
+    ///
+    /// - Parameter lookup: The value of `variables[i]`, or `nil` when it is missing; a value that is not finite
+    ///   counts as missing. It may be called more than once for a variable used more than once.
+    /// - Returns: The value, or why there is none.
+    /// - Complexity: O(*n*) in the length of the program, without recursion.
+    public func evaluateSlots(_ lookup: (Int) -> Double?) -> ExpressionResult {
+        if program.count == 1, case .variable(let slot) = program[0] {
+            guard let x = lookup(slot), x.isFinite else { return .missing }
             return .value(x)
         }
-        var stack: [ExpressionResult] = []
-        for instruction in program {
-            switch instruction {
-            case .number(let x):
-                stack.append(.value(x))
-            case .variable(let slot):
-                stack.append(inputs[slot])
-            case .negate:
-                if case .value(let x) = stack[stack.count - 1] { stack[stack.count - 1] = .value(-x) }
-            case .not:
-                if case .value(let x) = stack[stack.count - 1] { stack[stack.count - 1] = Self.truth(x == 0) }
-            case .binary(let op):
-                let right = stack.removeLast()
-                let left = stack.removeLast()
-                stack.append(Self.apply(op, left, right))
-            case .call(let function, let argumentCount):
-                let result = Self.call(function, stack[(stack.count - argumentCount)...])
-                stack.removeLast(argumentCount)
-                stack.append(result)
+        return withUnsafeTemporaryAllocation(of: ExpressionResult.self, capacity: Swift.max(1, program.count)) {
+            stack in
+            var top = 0
+            for instruction in program {
+                switch instruction {
+                case .number(let x):
+                    stack.initializeElement(at: top, to: .value(x))
+                    top += 1
+                case .variable(let slot):
+                    let x = lookup(slot)
+                    stack.initializeElement(at: top, to: x.map { $0.isFinite ? .value($0) : .missing } ?? .missing)
+                    top += 1
+                case .negate:
+                    if case .value(let x) = stack[top - 1] { stack[top - 1] = .value(-x) }
+                case .not:
+                    if case .value(let x) = stack[top - 1] { stack[top - 1] = Self.truth(x == 0) }
+                case .binary(let op):
+                    stack[top - 2] = Self.apply(op, stack[top - 2], stack[top - 1])
+                    top -= 1
+                case .call(let function, let argumentCount):
+                    let result = Self.call(function, stack[(top - argumentCount)..<top])
+                    top -= argumentCount
+                    stack[top] = result
+                    top += 1
+                }
             }
+            // ExpressionResult is a trivial type: the buffer needs no deinitialisation.
+            return top > 0 ? stack[top - 1] : .missing
         }
-        return stack.last ?? .missing
     }
 
     /// A binary operation; missing wins over division by zero.
@@ -76,7 +98,9 @@ extension Expression {
     }
 
     /// A function call on its arguments, which the compiler has counted.
-    private static func call(_ function: Function, _ arguments: ArraySlice<ExpressionResult>) -> ExpressionResult {
+    private static func call(
+        _ function: Function, _ arguments: Slice<UnsafeMutableBufferPointer<ExpressionResult>>
+    ) -> ExpressionResult {
         let first = arguments.startIndex
         if function == .if {
             // Both branches were evaluated, but only the chosen one's result counts.
@@ -86,23 +110,23 @@ extension Expression {
             case .divisionByZero: return .divisionByZero
             }
         }
-        var values: [Double] = []
-        values.reserveCapacity(arguments.count)
         var dividedByZero = false
         for argument in arguments {
             switch argument {
-            case .value(let x): values.append(x)
+            case .value: break
             case .missing: return .missing
             case .divisionByZero: dividedByZero = true
             }
         }
         if dividedByZero { return .divisionByZero }
+        // Every argument is a value now.
+        func x(_ i: Int) -> Double { arguments[first + i].value ?? 0 }
         switch function {
-        case .min: return .value(values.dropFirst().reduce(values[0], Swift.min))
-        case .max: return .value(values.dropFirst().reduce(values[0], Swift.max))
-        case .abs: return .value(Swift.abs(values[0]))
-        case .round: return finite(round(values[0], digits: values.count == 2 ? values[1] : 0))
-        case .clamp: return .value(Swift.min(Swift.max(values[0], values[1]), values[2]))
+        case .min: return .value(arguments.reduce(x(0)) { Swift.min($0, $1.value ?? 0) })
+        case .max: return .value(arguments.reduce(x(0)) { Swift.max($0, $1.value ?? 0) })
+        case .abs: return .value(Swift.abs(x(0)))
+        case .round: return finite(round(x(0), digits: arguments.count == 2 ? x(1) : 0))
+        case .clamp: return .value(Swift.min(Swift.max(x(0), x(1)), x(2)))
         case .if: return .missing  // handled above
         }
     }

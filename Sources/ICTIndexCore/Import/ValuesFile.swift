@@ -24,7 +24,28 @@ struct ValuesFile {
         } else {
             readWide(table, names: names, into: &reading)
         }
-        let dataset = Dataset(period: period, units: units ?? reading.fileUnits, entries: reading.entries)
+        var dataset = Dataset(period: period, units: units ?? reading.fileUnits)
+        // Entries come row by row: look a unit up once per row and a variable once per column.
+        var lastUnit: (code: UnitCode, index: Int)?
+        var columns: [VariableID: Int] = [:]
+        for (unit, variable, entry) in reading.entries {
+            let u: Int
+            if let last = lastUnit, last.code == unit {
+                u = last.index
+            } else {
+                guard let index = dataset.units.index(forKey: unit) else { continue }
+                u = index
+                lastUnit = (unit, index)
+            }
+            let column: Int
+            if let c = columns[variable] {
+                column = c
+            } else {
+                column = dataset.column(for: variable)
+                columns[variable] = column
+            }
+            dataset.setEntry(entry, unitAt: u, column: column)
+        }
         return (dataset, reading.diagnostics)
     }
 
@@ -261,7 +282,7 @@ private struct Reading {
     let knownUnits: [Unit]?
     let knownCodes: Set<UnitCode>
     var fileUnits: [Unit] = []
-    var entries: [UnitCode: [VariableID: Dataset.Entry]] = [:]
+    var entries: [(unit: UnitCode, variable: VariableID, entry: Dataset.Entry)] = []
     var diagnostics: [Diagnostic] = []
 
     init(file: String, framework: Framework, knownUnits: [Unit]?) {
@@ -313,8 +334,7 @@ private struct Reading {
     ) {
         do {
             guard let value = try parser.value(of: cell, for: variable) else { return }
-            entries[unit, default: [:]][variable.id] = Dataset.Entry(
-                value: value, source: .imported, evidence: evidence, note: note)
+            entries.append((unit, variable.id, Dataset.Entry(value: value, source: .imported, evidence: evidence, note: note)))
         } catch {
             diagnostics.append(
                 .error(

@@ -1,6 +1,11 @@
 public import OrderedCollections
 
 /// The inputs of one run: units and the values they reported for one period (COINr's iData).
+///
+/// Values are stored by column (one array per variable, aligned with ``units``), so that a run over
+/// 10,000 units × 100 variables reads contiguous arrays instead of a million dictionary entries.
+/// Provenance (source other than `imported`, the self-assessed value, evidence, note) is kept aside,
+/// only for the values that have it.
 public struct Dataset: Hashable, Sendable {
     /// Where a value came from.
     public enum Source: String, Hashable, Sendable, CaseIterable {
@@ -29,28 +34,129 @@ public struct Dataset: Hashable, Sendable {
             self.evidence = evidence
             self.note = note
         }
+
+        /// Whether the entry carries anything beyond its value.
+        var hasProvenance: Bool { source != .imported || selfAssessed != nil || evidence != nil || note != nil }
     }
 
     public var period: String?
-    /// Units in the order they were listed.
-    public var units: OrderedDictionary<UnitCode, Unit>
-    /// Unit → variable → entry.
-    public var entries: [UnitCode: [VariableID: Entry]]
+    /// Units in the order they were listed. Add units with ``add(_:)``; change one with ``updateUnit(_:)``.
+    public private(set) var units: OrderedDictionary<UnitCode, Unit>
+    /// The variables that have a column, in the order they were first set.
+    public private(set) var variableIDs: OrderedDictionary<VariableID, Int> = [:]
+    /// One column per variable, aligned with `units` (shorter columns mean missing values).
+    private var columns: [[Value?]] = []
+    /// Provenance of the entries that have any: unit → variable → entry.
+    private var provenance: [UnitCode: [VariableID: Entry]] = [:]
 
-    public init(period: String? = nil, units: [Unit], entries: [UnitCode: [VariableID: Entry]] = [:]) {
+    public init(period: String? = nil, units: [Unit]) {
         self.period = period
         self.units = OrderedDictionary(units.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        self.entries = entries
+    }
+
+    /// A dataset from entries keyed by unit and variable (entries of unknown units are ignored).
+    public init(period: String? = nil, units: [Unit], entries: [UnitCode: [VariableID: Entry]]) {
+        self.init(period: period, units: units)
+        for (unit, values) in entries {
+            for (variable, entry) in values.sorted(by: { $0.key < $1.key }) { self[unit, variable] = entry }
+        }
+    }
+
+    /// Adds a unit at the end (a unit already present is left as it is).
+    public mutating func add(_ unit: Unit) {
+        if units[unit.code] == nil { units[unit.code] = unit }
+    }
+
+    /// Replaces a unit's details (name, group, dates…) keeping its values.
+    ///
+    /// - Precondition: a unit with this code is in the dataset.
+    public mutating func updateUnit(_ unit: Unit) {
+        precondition(units[unit.code] != nil, "unit \(unit.code) is not in the dataset")
+        units[unit.code] = unit
     }
 
     /// The value a unit reported for a variable.
     public func value(_ unit: UnitCode, _ variable: VariableID) -> Value? {
-        entries[unit]?[variable]?.value
+        guard let u = units.index(forKey: unit), let v = variableIDs[variable] else { return nil }
+        return value(unitAt: u, column: v)
     }
+
+    /// A value by positions: the unit's index in ``units`` and the variable's column in ``variableIDs``.
+    public func value(unitAt unit: Int, column: Int) -> Value? {
+        let values = columns[column]
+        return unit < values.count ? values[unit] : nil
+    }
+
+    /// The value of a unit and variable with its provenance; setting nil removes it.
+    ///
+    /// Setting a value for a unit that is not in the dataset does nothing.
+    public subscript(unit: UnitCode, variable: VariableID) -> Entry? {
+        get {
+            if let entry = provenance[unit]?[variable] { return entry }
+            return value(unit, variable).map { Entry(value: $0) }
+        }
+        set {
+            guard let u = units.index(forKey: unit) else { return }
+            let v = column(for: variable)
+            setValue(newValue?.value, unitAt: u, column: v)
+            if let newValue, newValue.hasProvenance {
+                provenance[unit, default: [:]][variable] = newValue
+            } else if provenance[unit]?[variable] != nil {
+                provenance[unit]?[variable] = nil
+                if provenance[unit]?.isEmpty == true { provenance[unit] = nil }
+            }
+        }
+    }
+
+    /// Every entry of one unit.
+    public func entries(of unit: UnitCode) -> [VariableID: Entry] {
+        guard let u = units.index(forKey: unit) else { return [:] }
+        var result: [VariableID: Entry] = [:]
+        for (variable, v) in variableIDs {
+            guard let value = value(unitAt: u, column: v) else { continue }
+            result[variable] = provenance[unit]?[variable] ?? Entry(value: value)
+        }
+        return result
+    }
+
+    /// Whether no unit has any value.
+    public var isEmpty: Bool { columns.allSatisfy { $0.allSatisfy { $0 == nil } } }
 
     /// Sets a plain value (source `imported`).
     public mutating func set(_ unit: UnitCode, _ variable: VariableID, _ value: Value) {
-        entries[unit, default: [:]][variable] = Entry(value: value)
+        self[unit, variable] = Entry(value: value)
+    }
+
+    // MARK: - Column access for readers and the engine
+
+    /// The column of a variable, created empty when it has none yet.
+    public mutating func column(for variable: VariableID) -> Int {
+        if let v = variableIDs[variable] { return v }
+        variableIDs[variable] = columns.count
+        columns.append([])
+        return columns.count - 1
+    }
+
+    /// Sets a value by positions, without provenance (fast path for readers).
+    public mutating func setValue(_ value: Value?, unitAt unit: Int, column: Int) {
+        if columns[column].count <= unit {
+            guard value != nil else { return }
+            columns[column].append(contentsOf: repeatElement(nil, count: units.count - columns[column].count))
+        }
+        columns[column][unit] = value
+    }
+
+    /// Sets an entry by positions, keeping its provenance when it has any.
+    public mutating func setEntry(_ entry: Entry, unitAt unit: Int, column: Int) {
+        setValue(entry.value, unitAt: unit, column: column)
+        if entry.hasProvenance {
+            provenance[units.keys[unit], default: [:]][variableIDs.keys[column]] = entry
+        }
+    }
+
+    /// The values of one variable, aligned with ``units`` (missing at the end when shorter).
+    public func values(of variable: VariableID) -> [Value?] {
+        variableIDs[variable].map { columns[$0] } ?? []
     }
 }
 
@@ -70,7 +176,7 @@ extension Dataset {
                 kept.append(unit)
                 continue
             }
-            guard let values = entries[unit.code], !values.isEmpty else { continue }
+            guard !entries(of: unit.code).isEmpty else { continue }
             var dates: [String] = []
             if let from = unit.validFrom, !from.isEmpty { dates.append("from \(from)") }
             if let to = unit.validTo, !to.isEmpty { dates.append("to \(to)") }
@@ -85,7 +191,15 @@ extension Dataset {
         }
         if !diagnostics.isEmpty { throw ValidationFailure(diagnostics: diagnostics) }
         var restricted = Dataset(period: period, units: kept)
-        for unit in kept { restricted.entries[unit.code] = entries[unit.code] }
+        let positions = kept.compactMap { units.index(forKey: $0.code) }
+        for (variable, v) in variableIDs {
+            let column = restricted.column(for: variable)
+            for (newIndex, oldIndex) in positions.enumerated() {
+                restricted.setValue(value(unitAt: oldIndex, column: v), unitAt: newIndex, column: column)
+            }
+        }
+        let keptCodes = Set(kept.map(\.code))
+        restricted.provenance = provenance.filter { keptCodes.contains($0.key) }
         return restricted
     }
 }
