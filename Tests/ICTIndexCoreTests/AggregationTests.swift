@@ -90,6 +90,16 @@ import Testing
         #expect(CompetitionRanking.ranks([3]) == [1])
     }
 
+    @Test("integer keys rank the same way, counted when the span is small and sorted when it is not")
+    func keys() {
+        #expect(CompetitionRanking.ranks(keys: [9000, 8000, 8000, 7000, nil]) == [1, 2, 2, 4, nil])
+        #expect(CompetitionRanking.ranks(keys: [nil, nil]) == [nil, nil])
+        // A span far larger than the number of units takes the sorting path.
+        #expect(CompetitionRanking.ranks(keys: [Int64.max / 2, 0, -Int64.max / 2, 0]) == [1, 2, 4, 2])
+        let keys: [Int64?] = (0..<500).map { Int64(($0 * 7919) % 97) }
+        #expect(CompetitionRanking.ranks(keys: keys) == CompetitionRanking.ranks(keys.map { $0.map(Double.init) }))
+    }
+
     @Test("ranks use the rounded score: 84.996 and 85.004 tie at 85.00; rank_on exact separates them")
     func roundedRanking() throws {
         let values: [Double?] = [84.996, 85.004, 70, 84.996]

@@ -243,41 +243,59 @@ public struct PeerKey: Hashable, Sendable {
 
 /// Statistics of the peers of a peer-relative rule.
 public struct PeerStatistics: Hashable, Sendable {
-    /// The peers' values, ascending (after negation for `direction: lower`).
-    public let sorted: [Double]
-    public let mean: Double
-    public let sampleSD: Double
-    public let populationSD: Double
+    /// The summary figures, a plain value the rules take (copying it costs no reference counting).
+    public struct Summary: Hashable, Sendable {
+        public var count: Int
+        public var min: Double
+        public var max: Double
+        public var mean: Double
+        public var sampleSD: Double
+        public var populationSD: Double
+    }
 
-    public var count: Int { sorted.count }
-    public var min: Double { sorted.first ?? .nan }
-    public var max: Double { sorted.last ?? .nan }
+    /// The peers' values (after negation for `direction: lower`), in no particular order.
+    public let values: [Double]
+    public let summary: Summary
 
+    public var count: Int { summary.count }
+    public var min: Double { summary.min }
+    public var max: Double { summary.max }
+    public var mean: Double { summary.mean }
+    public var sampleSD: Double { summary.sampleSD }
+    public var populationSD: Double { summary.populationSD }
+
+    /// - Complexity: O(n).
     init(values: [Double]) {
-        let sorted = values.sorted()
-        self.sorted = sorted
-        let n = Double(sorted.count)
-        let mean = sorted.isEmpty ? .nan : sorted.reduce(0, +) / n
-        self.mean = mean
-        let ss = sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        self.sampleSD = sorted.count > 1 ? (ss / (n - 1)).squareRoot() : .nan
-        self.populationSD = sorted.isEmpty ? .nan : (ss / n).squareRoot()
+        self.values = values
+        let count = values.count
+        let n = Double(values.count)
+        var low = Double.infinity
+        var high = -Double.infinity
+        var sum = 0.0
+        for x in values {
+            low = Swift.min(low, x)
+            high = Swift.max(high, x)
+            sum += x
+        }
+        let mean = values.isEmpty ? .nan : sum / n
+        var ss = 0.0
+        for x in values { ss += (x - mean) * (x - mean) }
+        summary = Summary(
+            count: count, min: values.isEmpty ? .nan : low, max: values.isEmpty ? .nan : high, mean: mean,
+            sampleSD: values.count > 1 ? (ss / (n - 1)).squareRoot() : .nan,
+            populationSD: values.isEmpty ? .nan : (ss / n).squareRoot())
     }
 
     /// How many peers are strictly below and equal to a value.
+    ///
+    /// Used to explain one unit's rank or percentile; scoring ranks a whole bucket with one sort.
+    /// - Complexity: O(n).
     public func counts(of value: Double) -> (below: Int, equal: Int) {
-        let below = firstIndex { $0 >= value }
-        let notAbove = firstIndex { $0 > value }
-        return (below, notAbove - below)
-    }
-
-    private func firstIndex(where predicate: (Double) -> Bool) -> Int {
-        var lo = 0
-        var hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if predicate(sorted[mid]) { hi = mid } else { lo = mid + 1 }
+        var below = 0
+        var equal = 0
+        for x in values {
+            if x < value { below += 1 } else if x == value { equal += 1 }
         }
-        return lo
+        return (below, equal)
     }
 }

@@ -19,6 +19,27 @@ extension ScoringRun {
             let kids = children[n]
             let kidWeights = kids.map { nodes[$0].weight }
             for u in units.indices where nodeApplies(n, unit: u) {
+                if kind == .sum || kind == .mean {
+                    // The common case, without collecting: Σ wᵢ xᵢ / Σ wᵢ over children that count.
+                    var sum = 0.0
+                    var total = 0.0
+                    var any = false
+                    for (k, c) in kids.enumerated() {
+                        let i = slot(u, c)
+                        let x = results.value[i]
+                        guard counts(i), !x.isNaN else { continue }
+                        any = true
+                        let w = kidWeights[k]
+                        if w > 0 {
+                            sum += w * x
+                            total += w
+                        }
+                    }
+                    let i = slot(u, n)
+                    results.status[i] = any && total > 0 ? .scored : .skipped
+                    results.value[i] = any && total > 0 ? sum / total : .nan
+                    continue
+                }
                 values.removeAll(keepingCapacity: true)
                 weights.removeAll(keepingCapacity: true)
                 counted.removeAll(keepingCapacity: true)

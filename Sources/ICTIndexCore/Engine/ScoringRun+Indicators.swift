@@ -45,7 +45,6 @@ extension ScoringRun {
         // Missing values: record the status, impute before scoring.
         typealias Code = ResultStorage.StatusCode
         var status = [Code](repeating: .notApplicable, count: unitCount)
-        let present: (Int) -> Bool = { u in choiceVariable != nil ? chosen[u] != nil : !inputs[u].isNaN }
         var groupMeans: [Int: Double] = [:]
         var overallMean: Double?
         if choiceVariable == nil && (indicator.missing == .imputeMean || indicator.missing == .imputeGroupMean) {
@@ -63,7 +62,7 @@ extension ScoringRun {
         var nothingToImpute: [UnitCode] = []
         var refused: [UnitCode] = []
         for u in applicable {
-            if present(u) {
+            if choiceVariable != nil ? chosen[u] != nil : !inputs[u].isNaN {
                 status[u] = .scored
                 continue
             }
@@ -113,20 +112,22 @@ extension ScoringRun {
         let lower = indicator.direction == .lower
         for (r, rule) in indicator.rules.enumerated() {
             let firstRule = r == 0
-            var statistics: [Int: PeerStatistics] = [:]  // group index (−1 = all) → stats
+            // Peer statistics by bucket: bucket 0 is "all", bucket g + 1 is group g.
+            var statistics = [PeerStatistics?](repeating: nil, count: groupIDs.count + 1)
             if let over = rule.peers {
-                var buckets: [Int: [Double]] = [:]
+                var buckets = [[Double]](repeating: [], count: groupIDs.count + 1)
                 for u in scored where !current[u].isNaN {
                     let x = current[u]
                     let value = firstRule ? RuleKernel.peerValue(x, rule, lowerIsBetter: lower) : x
-                    buckets[over == .all ? -1 : unitGroup[u], default: []].append(value)
+                    buckets[over == .all ? 0 : unitGroup[u] + 1].append(value)
                 }
-                for (g, values) in buckets.sorted(by: { $0.key < $1.key }) {
+                for (bucket, values) in buckets.enumerated() where !values.isEmpty {
+                    let g = bucket - 1
                     let stats = PeerStatistics(values: values)
-                    statistics[g] = stats
+                    statistics[bucket] = stats
                     let key = PeerKey(node: node.id, ruleIndex: r, group: g < 0 ? nil : groupIDs[g])
                     peerStatistics[key] = stats
-                    if RuleKernel.isDegenerate(rule, stats, lowerIsBetter: firstRule && lower) {
+                    if RuleKernel.isDegenerate(rule, stats.summary, lowerIsBetter: firstRule && lower) {
                         diagnostics.append(
                             constantPeersWarning(
                                 node, rule, group: g < 0 ? nil : groupIDs[g], stats,
@@ -136,19 +137,47 @@ extension ScoringRun {
             }
             var context = RuleKernel.Context(
                 scale: framework.scale, weight: node.weight, lowerIsBetter: firstRule && lower, peers: nil)
-            for u in scored {
-                if let over = rule.peers { context.peers = statistics[over == .all ? -1 : unitGroup[u]] }
-                let outcome: RuleKernel.Outcome?
-                if firstRule, choiceVariable != nil {
-                    outcome = chosen[u].flatMap { RuleKernel.applyChoice(rule, option: $0, context) }
-                } else if !current[u].isNaN {
-                    let x = current[u]
-                    let value = firstRule ? RuleKernel.peerValue(x, rule, lowerIsBetter: lower) : x
-                    outcome = RuleKernel.apply(rule, to: value, context)
-                } else {
-                    outcome = nil
+            // Units are visited bucket by bucket, so the peers' statistics are set once per bucket.
+            var visits: [(bucket: Int, units: [Int])] = [(0, scored)]
+            if let over = rule.peers, over == .group {
+                var byGroup = [[Int]](repeating: [], count: groupIDs.count)
+                for u in scored { byGroup[unitGroup[u]].append(u) }
+                visits = byGroup.enumerated().map { ($0.offset + 1, $0.element) }
+            }
+            for (bucket, members) in visits {
+                context.peers = rule.peers == nil ? nil : statistics[bucket]?.summary
+                if rule.needsPeerOrder {
+                    // Rank and percentile: one sort of the bucket gives every unit's place at once.
+                    var order: [(value: Double, unit: Int)] = []
+                    order.reserveCapacity(members.count)
+                    for u in members where !current[u].isNaN {
+                        let x = current[u]
+                        order.append((firstRule ? RuleKernel.peerValue(x, rule, lowerIsBetter: lower) : x, u))
+                    }
+                    order.sort { $0.value < $1.value }
+                    var start = 0
+                    while start < order.count {
+                        var end = start + 1
+                        while end < order.count && order[end].value == order[start].value { end += 1 }
+                        let f = RuleKernel.orderFraction(rule, below: start, equal: end - start, count: order.count)
+                        for k in start..<end { current[order[k].unit] = (f ?? 0) * framework.scale }
+                        start = end
+                    }
+                    continue
                 }
-                current[u] = outcome?.output ?? .nan
+                for u in members {
+                    let outcome: RuleKernel.Outcome?
+                    if firstRule, choiceVariable != nil {
+                        outcome = chosen[u].flatMap { RuleKernel.applyChoice(rule, option: $0, context) }
+                    } else if !current[u].isNaN {
+                        let x = current[u]
+                        let value = firstRule ? RuleKernel.peerValue(x, rule, lowerIsBetter: lower) : x
+                        outcome = RuleKernel.apply(rule, to: value, context)
+                    } else {
+                        outcome = nil
+                    }
+                    current[u] = outcome?.output ?? .nan
+                }
             }
         }
         chosen.removeAll()

@@ -29,7 +29,10 @@ extension ScoringRun {
         for (g, isRanked) in ranked.enumerated() where isRanked {
             let members = units.indices.filter { unitGroup[$0] == g }
             guard !members.isEmpty else { continue }
-            let rootRanks = CompetitionRanking.ranks(members.map { exact ? scores[$0] : published[$0] })
+            let rootRanks =
+                exact
+                ? CompetitionRanking.ranks(members.map { scores[$0] })
+                : CompetitionRanking.ranks(keys: members.map { published[$0].map(key) })
             let rankedCount = rootRanks.compactMap { $0 }.count
             for (i, u) in members.enumerated() {
                 ranks[u] = rootRanks[i]
@@ -41,13 +44,25 @@ extension ScoringRun {
                     let i = slot(u, n)
                     let value = results.value[i]
                     guard counts(i), !value.isNaN else { return nil }
-                    return exact ? value : framework.publish(value)
+                    return value
                 }
-                for (i, rank) in CompetitionRanking.ranks(values).enumerated() {
+                let nodeRanks =
+                    exact
+                    ? CompetitionRanking.ranks(values)
+                    : CompetitionRanking.ranks(keys: values.map { $0.map { key(framework.publish($0)) } })
+                for (i, rank) in nodeRanks.enumerated() {
                     results.rank[slot(members[i], n)] = Int32(rank ?? 0)
                 }
             }
         }
+    }
+
+    /// A published (rounded) score as an integer key: score × 10^decimals.
+    func key(_ published: Double) -> Int64 {
+        var factor = 1.0
+        for _ in 0..<framework.decimals { factor *= 10 }
+        let scaled = (published * factor).rounded()
+        return scaled.magnitude < 9e18 ? Int64(scaled) : (scaled < 0 ? Int64.min / 2 : Int64.max / 2)
     }
 
     /// The immutable result.

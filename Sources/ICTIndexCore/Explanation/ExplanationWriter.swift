@@ -133,10 +133,12 @@ struct ExplanationWriter {
             let lower = first && indicator.direction == .lower
             var context = RuleKernel.Context(scale: framework.scale, weight: node.weight, lowerIsBetter: lower)
             var peerText = ""
+            var statistics: PeerStatistics?
             if let over = rule.peers {
                 let key = PeerKey(node: node.id, ruleIndex: i, group: over == .all ? nil : result.unit.group)
-                context.peers = scoreboard.peerStatistics[key]
-                peerText = peersText(over, context.peers, rule)
+                statistics = scoreboard.peerStatistics[key]
+                context.peers = statistics?.summary
+                peerText = peersText(over, statistics, rule)
             }
             let outcome: RuleKernel.Outcome?
             var inputText = current.map(n) ?? words.missing
@@ -146,6 +148,7 @@ struct ExplanationWriter {
             } else if let x = current {
                 let v = first ? RuleKernel.peerValue(x, rule, lowerIsBetter: indicator.direction == .lower) : x
                 if v != x { inputText = "−\(n(x)) (lower is better)" }
+                if rule.needsPeerOrder { context.place = statistics?.counts(of: v) }
                 outcome = RuleKernel.apply(rule, to: v, context)
             } else {
                 outcome = nil
@@ -227,13 +230,11 @@ struct ExplanationWriter {
         case .zscore(_, let mean, let sd, _):
             return "(\(x) − μ) / σ × \(n(sd)) + \(n(mean)) = \(n(o.output))"
         case .rank:
-            guard let p = c.peers, let v = Double(x) else { return "= \(f)" + toScale }
-            let (below, equal) = p.counts(of: v)
+            guard let p = c.peers, let (below, equal) = c.place else { return "= \(f)" + toScale }
             let r = p.count - below - equal + 1
             return "\(words.rank) \(r) \(words.of) \(p.count) → (\(p.count) − \(r)) / (\(p.count) − 1) = \(f)" + toScale
         case .percentile:
-            guard let p = c.peers, let v = Double(x) else { return "= \(f)" + toScale }
-            let (below, equal) = p.counts(of: v)
+            guard let p = c.peers, let (below, equal) = c.place else { return "= \(f)" + toScale }
             return "\(below) / \(p.count - 1) + ½ × \(equal - 1) / \(p.count - 1) = \(f)" + toScale
         case .distanceToTarget(let target, _):
             let t = c.lowerIsBetter ? -target : target

@@ -113,6 +113,7 @@ public struct CellParser: Hashable, Sendable {
     ///
     /// - Throws: D003 if the text is not a number, D004 if it is one only in the other style.
     public func number(_ text: String) throws(CellProblem) -> Double {
+        if let x = Self.plainNumber(text, style: decimalStyle) { return x }
         let text = text.trimmingCellSpaces()
         if let x = NumberSyntax.parse(text, style: decimalStyle) { return x }
         if let x = NumberSyntax.parse(text, style: decimalStyle.other) {
@@ -143,6 +144,36 @@ public struct CellParser: Hashable, Sendable {
             hint: "write a number such as \(decimalStyle.write(1234.5)), without units or other text")
     }
 
+    /// The fast path for the common cell: an optional sign, digits and at most one decimal mark that is
+    /// the file's own ('.', or ',' with `--decimal-comma`), nothing else. Such a cell reads the same way
+    /// under the full rules, so nothing is guessed; anything else goes through ``NumberSyntax``.
+    static func plainNumber(_ text: String, style: DecimalStyle) -> Double? {
+        var digits = 0
+        var marks = 0
+        var markOffset = -1
+        var offset = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "-") where offset == 0, UInt8(ascii: "+") where offset == 0: break
+            case UInt8(ascii: ".") where style == .point, UInt8(ascii: ",") where style == .comma:
+                marks += 1
+                markOffset = offset
+            default: return nil
+            }
+            offset += 1
+        }
+        guard digits > 0, marks <= 1 else { return nil }
+        if marks == 0 { return Double(text) }
+        // A mark needs digits on both sides ("5." and ".5" take the full rules).
+        var swapped = Array(text.utf8)
+        let isDigit = { (i: Int) in i >= 0 && i < swapped.count && swapped[i] >= 48 && swapped[i] <= 57 }
+        guard isDigit(markOffset - 1), isDigit(markOffset + 1) else { return nil }
+        if style == .point { return Double(text) }
+        swapped[markOffset] = UInt8(ascii: ".")
+        return Double(String(decoding: swapped, as: UTF8.self))
+    }
+
     private func numericValue(_ text: String, kind: Variable.Kind) throws(CellProblem) -> Double {
         var digits = text
         if digits.hasSuffix("%") {
@@ -164,6 +195,7 @@ public struct CellParser: Hashable, Sendable {
 
     private func checkBounds(_ x: Double, text: String, variable: Variable) throws(CellProblem) {
         let (lower, upper) = variable.effectiveBounds
+        if lower.map({ x >= $0 }) ?? true, upper.map({ x <= $0 }) ?? true { return }
         let value =
             NumberFormatting.plain(x) == text ? "value \(text)" : "value '\(text)' (\(NumberFormatting.plain(x)))"
         let range: String

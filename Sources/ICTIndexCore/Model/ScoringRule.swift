@@ -90,6 +90,15 @@ public enum ScoringRule: Hashable, Sendable {
         }
     }
 
+    /// Whether the rule needs its peers in order (competition rank, share below), not only their
+    /// minimum, maximum, mean and standard deviation.
+    public var needsPeerOrder: Bool {
+        switch self {
+        case .rank, .percentile: true
+        default: false
+        }
+    }
+
     /// Whether the score depends on other units.
     public var isPeerRelative: Bool { peers != nil }
 }

@@ -11,21 +11,52 @@ public enum CompetitionRanking {
     /// - Returns: one rank per value, in the same order.
     /// - Complexity: O(n log n).
     public static func ranks(_ values: [Double?]) -> [Int?] {
-        let present = values.indices.filter { values[$0] != nil }
-        let order = present.sorted { a, b in
-            // Both are present: filtered above.
-            (values[a] ?? 0) > (values[b] ?? 0)
+        var order: [(value: Double, index: Int)] = []
+        order.reserveCapacity(values.count)
+        for (index, value) in values.enumerated() {
+            if let value { order.append((value, index)) }
         }
+        // Ties keep their input order (stable sort), which does not change their shared rank.
+        order.sort { $0.value > $1.value }
         var ranks = [Int?](repeating: nil, count: values.count)
-        var previous: Double?
+        var previous = Double.nan
         var previousRank = 0
-        for (position, index) in order.enumerated() {
-            let value = values[index] ?? 0
-            let rank = value == previous ? previousRank : position + 1
-            ranks[index] = rank
-            previous = value
+        for (position, entry) in order.enumerated() {
+            let rank = entry.value == previous ? previousRank : position + 1
+            ranks[entry.index] = rank
+            previous = entry.value
             previousRank = rank
         }
         return ranks
+    }
+
+    /// Ranks integer keys in descending order (published scores × 10^decimals); missing keys get no rank.
+    ///
+    /// Published scores have few distinct values (10,001 for 0–100 with 2 decimals), so when the keys
+    /// span at most a few times as many values as there are units, they are counted instead of sorted:
+    /// rank = 1 + the number of units with a greater key.
+    ///
+    /// - Complexity: O(n + k) for keys spanning k values, else O(n log n).
+    public static func ranks(keys: [Int64?]) -> [Int?] {
+        var low = Int64.max
+        var high = Int64.min
+        for case let key? in keys {
+            low = Swift.min(low, key)
+            high = Swift.max(high, key)
+        }
+        guard low <= high else { return [Int?](repeating: nil, count: keys.count) }
+        let (span, overflow) = high.subtractingReportingOverflow(low)
+        guard !overflow, span < Int64(4 * keys.count + 4096) else {
+            return ranks(keys.map { $0.map(Double.init) })
+        }
+        var above = [Int](repeating: 0, count: Int(span) + 2)  // above[k] = units with key offset > k
+        for case let key? in keys { above[Int(key - low)] += 1 }
+        var greater = 0
+        for k in stride(from: Int(span), through: 0, by: -1) {
+            let count = above[k]
+            above[k] = greater
+            greater += count
+        }
+        return keys.map { key in key.map { above[Int($0 - low)] + 1 } }
     }
 }

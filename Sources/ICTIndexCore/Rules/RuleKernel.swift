@@ -12,8 +12,11 @@ enum RuleKernel {
         var weight: Double
         /// Whether lower values are better; applies to the first rule of a chain only.
         var lowerIsBetter: Bool
-        /// The peers' statistics, for peer-relative rules.
-        var peers: PeerStatistics?
+        /// The peers' summary figures, for peer-relative rules.
+        var peers: PeerStatistics.Summary?
+        /// For `rank` and `percentile`: how many peers are strictly below the value, and how many
+        /// (itself included) are equal to it.
+        var place: (below: Int, equal: Int)?
     }
 
     /// A rule's result for one unit.
@@ -72,20 +75,9 @@ enum RuleKernel {
             let sigma = sdOf == .sample ? peers.sampleSD : peers.populationSD
             guard sigma.isFinite, sigma > 0 else { return Outcome(output: mean, fraction: nil) }
             return Outcome(output: (value - peers.mean) / sigma * sd + mean, fraction: nil)
-        case .rank:
-            guard let peers = c.peers else { return nil }
-            let n = peers.count
-            guard n > 1 else { return fraction(1) }
-            let (below, equal) = peers.counts(of: value)
-            let rank = n - below - equal + 1
-            return fraction(Double(n - rank) / Double(n - 1))
-        case .percentile:
-            guard let peers = c.peers else { return nil }
-            let n = peers.count
-            guard n > 1 else { return fraction(1) }
-            let (below, equal) = peers.counts(of: value)
-            let others = Double(n - 1)
-            return fraction(Double(below) / others + 0.5 * Double(Swift.max(0, equal - 1)) / others)
+        case .rank, .percentile:
+            guard let peers = c.peers, let place = c.place else { return nil }
+            return orderFraction(rule, below: place.below, equal: place.equal, count: peers.count).map { fraction($0) }
         case .distanceToTarget(let target, _):
             guard let peers = c.peers else { return nil }
             let t = c.lowerIsBetter ? -target : target
@@ -93,6 +85,25 @@ enum RuleKernel {
             let span = t - peers.min
             guard span > 0 else { return fraction(0) }
             return fraction(clamp01(1 - (t - value) / span))
+        }
+    }
+
+    /// The fraction of `rank` and `percentile` from a value's place among n peers: how many are
+    /// strictly below it and how many (itself included) are equal to it.
+    ///
+    /// rank: (n − r)/(n − 1) with r = n − below − equal + 1; percentile: below/(n − 1) + ½ (equal − 1)/(n − 1);
+    /// a single peer gets 1.
+    static func orderFraction(_ rule: ScoringRule, below: Int, equal: Int, count n: Int) -> Double? {
+        guard n > 1 else { return 1 }
+        switch rule {
+        case .rank:
+            let rank = n - below - equal + 1
+            return Double(n - rank) / Double(n - 1)
+        case .percentile:
+            let others = Double(n - 1)
+            return Double(below) / others + 0.5 * Double(Swift.max(0, equal - 1)) / others
+        default:
+            return nil
         }
     }
 
@@ -111,7 +122,7 @@ enum RuleKernel {
     }
 
     /// Whether every peer has the same value, so the rule falls back (minmax, zscore) or gives 0.
-    static func isDegenerate(_ rule: ScoringRule, _ peers: PeerStatistics, lowerIsBetter: Bool) -> Bool {
+    static func isDegenerate(_ rule: ScoringRule, _ peers: PeerStatistics.Summary, lowerIsBetter: Bool) -> Bool {
         switch rule {
         case .minmax, .zscore: peers.count > 0 && peers.min == peers.max
         case .fractionOfMax: peers.count > 0 && !lowerIsBetter && peers.max <= 0
