@@ -30,6 +30,16 @@ let package = Package(
             dependencies: ["ICTIndexCore", "Yams", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: upcomingFeatures
         ),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(
+            name: "XLSXWriter",
+            dependencies: ["CXLSXWriter"],
+            swiftSettings: upcomingFeatures
+        ),
         .executableTarget(
             name: "ICTIndexCLI",
             dependencies: [
@@ -67,6 +77,11 @@ let package = Package(
             name: "ICTIndexCriteriaTests",
             dependencies: ["ICTIndexCriteria", "ICTIndexCore", "ICTIndexTestSupport"],
             resources: [.copy("Fixtures")],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "XLSXWriterTests",
+            dependencies: ["XLSXWriter"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

@@ -415,12 +415,8 @@ import Testing
         #expect(ExpressionError(column: 2, message: "unmatched ')'").description == "column 2: unmatched ')'")
     }
 
-    @Test("edit distance counts insertions, deletions and substitutions")
-    func editDistance() {
-        #expect(Expression.Parser.editDistance("max", "max") == 0)
-        #expect(Expression.Parser.editDistance("mx", "max") == 1)
-        #expect(Expression.Parser.editDistance("", "abs") == 3)
-        #expect(Expression.Parser.editDistance("kitten", "sitting") == 3)
+    @Test("function names are suggested within 2 edits, never for names that short")
+    func functionSuggestions() {
         #expect(Expression.Parser.suggestion(for: "ln") == nil)
         #expect(Expression.Parser.suggestion(for: "clmp") == "clamp")
     }

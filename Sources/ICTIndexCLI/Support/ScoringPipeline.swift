@@ -17,13 +17,24 @@ struct ScoringPipeline {
         let framework = loaded.framework
         let reader = DataFileReader(framework: framework, decimalStyle: decimalStyle)
         var units: [Unit]?
+        var notes: [Diagnostic] = []
         if let unitsPath {
-            units = try reader.readUnits(try InputFile.read(unitsPath, what: "units file"), file: unitsPath)
+            let listed = try reader.readUnits(try InputFile.read(unitsPath, what: "units file"), file: unitsPath)
+            units = listed
+            let dated = listed.filter { !($0.validFrom ?? "").isEmpty || !($0.validTo ?? "").isEmpty }
+            if period == nil && !dated.isEmpty {
+                notes.append(
+                    .warning(
+                        .unknownUnit, at: SourceLocation(file: unitsPath),
+                        "\(dated.count) units have valid_from/valid_to dates but no --period was given, so every "
+                            + "unit of the file is scored, including units that did not exist at the same time",
+                        hint: "pass --period YEAR to score the units that exist on the last day of that year"))
+            }
         }
         let dataText = try InputFile.read(dataPath, what: "data file")
         var dataset = try reader.readValues(dataText, file: dataPath, units: units, period: period)
         if let period { dataset = try dataset.restricted(toPeriod: period, file: dataPath) }
         let scoreboard = try Engine(framework: framework).score(dataset)
-        return (scoreboard, loaded.warnings + scoreboard.diagnostics)
+        return (scoreboard, loaded.warnings + notes + scoreboard.diagnostics)
     }
 }

@@ -517,30 +517,12 @@ extension Expression {
             let candidates = Function.allCases.map(\.rawValue) + ["not"]
             var best: (name: String, distance: Int)?
             for candidate in candidates {
-                let distance = editDistance(name, candidate)
+                let distance = Suggestion.distance(name, candidate)
                 guard distance <= 2, distance < name.count else { continue }
                 if best == nil || distance < (best?.distance ?? .max) { best = (candidate, distance) }
             }
             return best?.name
         }
 
-        /// The Levenshtein distance: insertions, deletions and substitutions, one row at a time.
-        static func editDistance(_ a: String, _ b: String) -> Int {
-            let a = Array(a)
-            let b = Array(b)
-            guard !a.isEmpty else { return b.count }
-            guard !b.isEmpty else { return a.count }
-            var previousRow = Array(0...b.count)
-            var row = [Int](repeating: 0, count: b.count + 1)
-            for i in 1...a.count {
-                row[0] = i
-                for j in 1...b.count {
-                    let substitution = previousRow[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                    row[j] = Swift.min(previousRow[j] + 1, row[j - 1] + 1, substitution)
-                }
-                swap(&previousRow, &row)
-            }
-            return previousRow[b.count]
-        }
     }
 }
