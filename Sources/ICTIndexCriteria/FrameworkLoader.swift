@@ -30,14 +30,13 @@ public struct FrameworkLoader: Sendable {
     /// Reads and validates a file; `path` is shown in diagnostics as given.
     ///
     /// - Parameter path: The file to read, absolute or relative to the current directory.
-    /// - Returns: The framework, with `sourceFile` and `sourceText` set, and the warnings.
+    /// - Returns: The framework, with `sourceFile` and `sourceText` set, the warnings, and the SHA-256 of the
+    ///   file's bytes.
     /// - Throws: ``ValidationFailure`` with every error and warning when the file has at least one
     ///   error; `C001` when the file cannot be read.
     public func load(path: String) throws(ValidationFailure) -> LoadedFramework {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
+        let bytes = FileManager.default.contents(atPath: path)
+        guard let bytes, let text = String(data: bytes, encoding: .utf8) else {
             var isDirectory: ObjCBool = false
             let reason: String
             if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -55,7 +54,10 @@ public struct FrameworkLoader: Sendable {
                     hint: "check the path")
             ])
         }
-        return try load(yaml: text, file: path)
+        // A byte-order mark is not part of the YAML text; the fingerprint still covers the file's bytes.
+        let loaded = try load(yaml: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: path)
+        return LoadedFramework(
+            framework: loaded.framework, warnings: loaded.warnings, sha256: SHA256.hexDigest(of: bytes))
     }
 
     /// Validates YAML text; `file` names it in diagnostics.
@@ -97,10 +99,20 @@ public struct LoadedFramework: Sendable {
     /// Non-fatal problems, such as a node that applies to a group its parent does not.
     public let warnings: [Diagnostic]
 
-    /// Pairs a framework with its warnings.
-    public init(framework: Framework, warnings: [Diagnostic]) {
+    /// The SHA-256 of the criteria file's bytes, 64 lowercase hex digits (of the YAML text's UTF-8 bytes when
+    /// the framework was read from text), so a scoreboard can name exactly the file it was scored with.
+    public let sha256: String
+
+    /// Pairs a framework with its warnings and its file's fingerprint.
+    ///
+    /// - Parameters:
+    ///   - framework: The validated framework.
+    ///   - warnings: Non-fatal problems.
+    ///   - sha256: The file's SHA-256 in lowercase hex; `nil` hashes the UTF-8 bytes of `framework.sourceText`.
+    public init(framework: Framework, warnings: [Diagnostic], sha256: String? = nil) {
         self.framework = framework
         self.warnings = warnings
+        self.sha256 = sha256 ?? SHA256.hexDigest(of: Array((framework.sourceText ?? "").utf8))
     }
 }
 

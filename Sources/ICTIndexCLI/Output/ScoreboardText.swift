@@ -111,15 +111,17 @@ struct CSVRenderer {
     func render() -> String {
         let framework = scoreboard.framework
         let nodes = framework.nodes.values.filter { $0.id != framework.rootID }
+        let positions = nodes.compactMap { scoreboard.index(of: $0.id) }
         var lines = [(["unit", "name", "group", "score", "rank", "band"] + nodes.map(\.id.rawValue)).map(Self.field)]
+        lines.reserveCapacity(scoreboard.units.count + 1)
         for r in scoreboard.units {
             var row = [
                 r.unit.code.rawValue, r.unit.name, r.unit.group.rawValue,
                 r.published.map { NumberFormatting.fixed($0, decimals: framework.decimals) } ?? "",
                 r.rank.map(String.init) ?? "", r.band?.name.text(language) ?? "",
             ]
-            for node in nodes {
-                let value = scoreboard.index(of: node.id).flatMap { r.nodes[$0].published }
+            for position in positions {
+                let value = r.nodes.published(at: position)
                 row.append(value.map { NumberFormatting.fixed($0, decimals: framework.decimals) } ?? "")
             }
             lines.append(row.map(Self.field))

@@ -103,6 +103,13 @@ public struct NodeResults: RandomAccessCollection, Hashable, Sendable {
         storage.result(unit: unit, node: position)
     }
 
+    /// A node's value as published (rounded to the framework's decimals), without building the whole
+    /// ``NodeResult``: what tables and exports read for every cell.
+    public func published(at position: Int) -> Double? {
+        let x = storage.value[unit * storage.nodeCount + position]
+        return x.isNaN ? nil : Rounding.round(x, decimals: storage.decimals)
+    }
+
     public static func == (lhs: NodeResults, rhs: NodeResults) -> Bool {
         lhs.count == rhs.count && lhs.indices.allSatisfy { lhs[$0] == rhs[$0] }
     }

@@ -88,10 +88,12 @@ public struct CSVTable: Hashable, Sendable {
     /// Parses as much as possible and returns the problems next to the table, so a reader can
     /// report them together with its own.
     static func parseCollecting(_ text: String, file: String) -> (table: CSVTable, diagnostics: [Diagnostic]) {
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-        let separator = detectSeparator(scalars)
-        var parser = Parser(scalars: scalars, separator: separator.unicodeScalars.first ?? ",", file: file)
+        // The parser works on UTF-8 bytes: every character that structures a CSV file is ASCII, and
+        // no byte of a multi-byte UTF-8 sequence is ASCII, so splitting on bytes never cuts a letter.
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let separator = detectSeparator(bytes)
+        var parser = Parser(bytes: bytes, separator: separator == ";" ? UInt8(ascii: ";") : UInt8(ascii: ","), file: file)
         var diagnostics: [Diagnostic] = []
         var header: [String]?
         var headerLine = 1
@@ -130,22 +132,22 @@ public struct CSVTable: Hashable, Sendable {
     }
 
     /// `,` or `;`, whichever gives the first non-empty line more columns outside quotes; `,` on a tie.
-    static func detectSeparator(_ scalars: [Unicode.Scalar]) -> Character {
+    static func detectSeparator(_ bytes: [UInt8]) -> Character {
         var commas = 0
         var semicolons = 0
         var inQuotes = false
         var seenText = false
-        for scalar in scalars {
+        for byte in bytes {
             if inQuotes {
-                if scalar == "\"" { inQuotes = false }
+                if byte == UInt8(ascii: "\"") { inQuotes = false }
                 continue
             }
-            switch scalar {
-            case "\"": inQuotes = true; seenText = true
-            case ",": commas += 1; seenText = true
-            case ";": semicolons += 1; seenText = true
-            case "\n", "\r": if seenText { return semicolons > commas ? ";" : "," }
-            case " ", "\t": break
+            switch byte {
+            case UInt8(ascii: "\""): inQuotes = true; seenText = true
+            case UInt8(ascii: ","): commas += 1; seenText = true
+            case UInt8(ascii: ";"): semicolons += 1; seenText = true
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): if seenText { return semicolons > commas ? ";" : "," }
+            case UInt8(ascii: " "), UInt8(ascii: "\t"): break
             default: seenText = true
             }
         }
@@ -163,29 +165,44 @@ extension CSVTable {
         var stopped: Bool
     }
 
-    /// A cursor over the scalars of the file.
+    /// A cursor over the UTF-8 bytes of the file.
     fileprivate struct Parser {
-        let scalars: [Unicode.Scalar]
-        let separator: Unicode.Scalar
+        static let quote = UInt8(ascii: "\"")
+        static let cr = UInt8(ascii: "\r")
+        static let lf = UInt8(ascii: "\n")
+
+        let bytes: [UInt8]
+        let separator: UInt8
         let file: String
         var index = 0
         var line = 1
 
-        init(scalars: [Unicode.Scalar], separator: Unicode.Scalar, file: String) {
-            self.scalars = scalars
+        init(bytes: [UInt8], separator: UInt8, file: String) {
+            self.bytes = bytes
             self.separator = separator
             self.file = file
         }
 
+        /// The length of the cell space (space, tab, U+00A0, U+202F) at a position, or 0.
+        func cellSpaceLength(at i: Int) -> Int {
+            guard i < bytes.count else { return 0 }
+            switch bytes[i] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"): return 1
+            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0xA0: return 2
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xAF: return 3
+            default: return 0
+            }
+        }
+
         /// The next record, or nil at the end of the file.
         mutating func nextRecord() -> Record? {
-            guard index < scalars.count else { return nil }
+            guard index < bytes.count else { return nil }
             var record = Record(line: line, cells: [], diagnostics: [], stopped: false)
             while true {
                 let column = record.cells.count + 1
                 var start = index
-                while start < scalars.count, scalars[start].isCellSpace { start += 1 }
-                if start < scalars.count, scalars[start] == "\"" {
+                while case let n = cellSpaceLength(at: start), n > 0 { start += n }
+                if start < bytes.count, bytes[start] == Self.quote {
                     index = start + 1
                     guard let cell = readQuoted() else {
                         record.diagnostics.append(
@@ -213,7 +230,7 @@ extension CSVTable {
                 } else {
                     record.cells.append(readUnquoted())
                 }
-                if index < scalars.count, scalars[index] == separator {
+                if index < bytes.count, bytes[index] == separator {
                     index += 1
                     continue
                 }
@@ -224,24 +241,24 @@ extension CSVTable {
 
         /// Reads a quoted cell after its opening quote, through its closing quote; nil if never closed.
         private mutating func readQuoted() -> String? {
-            var cell = String.UnicodeScalarView()
-            while index < scalars.count {
-                let scalar = scalars[index]
-                if scalar == "\"" {
-                    if index + 1 < scalars.count, scalars[index + 1] == "\"" {
-                        cell.append("\"")
+            var cell: [UInt8] = []
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == Self.quote {
+                    if index + 1 < bytes.count, bytes[index + 1] == Self.quote {
+                        cell.append(Self.quote)
                         index += 2
                         continue
                     }
                     index += 1
-                    return String(cell)
+                    return String(decoding: cell, as: UTF8.self)
                 }
-                if scalar == "\r" || scalar == "\n" {
+                if byte == Self.cr || byte == Self.lf {
                     skipLineBreak()
-                    cell.append("\n")
+                    cell.append(Self.lf)
                     continue
                 }
-                cell.append(scalar)
+                cell.append(byte)
                 index += 1
             }
             return nil
@@ -249,24 +266,25 @@ extension CSVTable {
 
         /// Reads up to the next separator or line break, trimmed.
         private mutating func readUnquoted() -> String {
-            var cell = String.UnicodeScalarView()
-            while index < scalars.count {
-                let scalar = scalars[index]
-                if scalar == separator || scalar == "\r" || scalar == "\n" { break }
-                cell.append(scalar)
+            let start = index
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == separator || byte == Self.cr || byte == Self.lf { break }
                 index += 1
             }
-            return String(cell).trimmingCellSpaces()
+            return bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[start..<index]), as: UTF8.self)
+            }.trimmingCellSpaces()
         }
 
         /// Steps over one CRLF, LF or CR and counts the line.
         private mutating func skipLineBreak() {
-            guard index < scalars.count else { return }
-            if scalars[index] == "\r" {
+            guard index < bytes.count else { return }
+            if bytes[index] == Self.cr {
                 index += 1
-                if index < scalars.count, scalars[index] == "\n" { index += 1 }
+                if index < bytes.count, bytes[index] == Self.lf { index += 1 }
                 line += 1
-            } else if scalars[index] == "\n" {
+            } else if bytes[index] == Self.lf {
                 index += 1
                 line += 1
             }
@@ -284,6 +302,10 @@ extension Unicode.Scalar {
 extension String {
     /// The string without leading and trailing spaces, tabs and no-break spaces.
     func trimmingCellSpaces() -> String {
+        // Fast path: most cells start and end with a visible ASCII character.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
         let view = unicodeScalars
         guard let first = view.firstIndex(where: { !$0.isCellSpace }),
             let last = view.lastIndex(where: { !$0.isCellSpace })

@@ -176,7 +176,7 @@ public struct CellParser: Hashable, Sendable {
 
     private func numericValue(_ text: String, kind: Variable.Kind) throws(CellProblem) -> Double {
         var digits = text
-        if digits.hasSuffix("%") {
+        if text.utf8.last == UInt8(ascii: "%") {
             guard kind == .percent else {
                 throw CellProblem(
                     .invalidNumber, "'\(text)' is not a number",
