@@ -14,7 +14,8 @@ extension ScoringRun {
             framework.variables[id]?.kind == .choice ? variableIndex[id] : nil
         }
         let unitCount = units.count
-        let applicable = units.indices.filter { nodeApplies(n, unit: $0) }
+        let appliesToGroup = groupIDs.indices.map { applies[n * groupIDs.count + $0] }
+        let applicable = units.indices.filter { unitGroup[$0] >= 0 && appliesToGroup[unitGroup[$0]] }
         var inputs = [Double](repeating: .nan, count: unitCount)
         var chosen: [String?] = choiceVariable.map { options[$0] } ?? []
         var dividedByZero: [UnitCode] = []
@@ -182,17 +183,26 @@ extension ScoringRun {
         }
         chosen.removeAll()
 
-        for u in applicable {
-            let i = slot(u, n)
-            results.status[i] = status[u]
-            results.input[i] = choiceVariable != nil ? .nan : inputs[u]
-            switch status[u] {
-            case .scored, .imputedMean, .imputedGroupMean:
-                results.value[i] = current[u].isNaN ? 0 : current[u]
-            case .missingScoredZero:
-                results.value[i] = 0
-            case .skipped, .notApplicable:
-                results.value[i] = .nan
+        // Write the node's column of results; one buffer at a time, without a uniqueness check per cell.
+        let stride = nodes.count
+        results.status.withUnsafeMutableBufferPointer { out in
+            for u in applicable { out[u * stride + n] = status[u] }
+        }
+        if choiceVariable == nil {
+            results.input.withUnsafeMutableBufferPointer { out in
+                for u in applicable { out[u * stride + n] = inputs[u] }
+            }
+        }
+        results.value.withUnsafeMutableBufferPointer { out in
+            for u in applicable {
+                switch status[u] {
+                case .scored, .imputedMean, .imputedGroupMean:
+                    out[u * stride + n] = current[u].isNaN ? 0 : current[u]
+                case .missingScoredZero:
+                    out[u * stride + n] = 0
+                case .skipped, .notApplicable:
+                    out[u * stride + n] = .nan
+                }
             }
         }
     }

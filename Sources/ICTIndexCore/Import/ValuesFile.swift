@@ -28,7 +28,9 @@ struct ValuesFile {
         // Entries come row by row: look a unit up once per row and a variable once per column.
         var lastUnit: (code: UnitCode, index: Int)?
         var columns: [VariableID: Int] = [:]
-        for (unit, variable, entry) in reading.entries {
+        for e in reading.entryValues.indices {
+            let unit = reading.entryUnits[e]
+            let variable = reading.entryVariables[e]
             let u: Int
             if let last = lastUnit, last.code == unit {
                 u = last.index
@@ -44,7 +46,12 @@ struct ValuesFile {
                 column = dataset.column(for: variable)
                 columns[variable] = column
             }
-            dataset.setEntry(entry, unitAt: u, column: column)
+            if let extra = reading.entryExtras[e] {
+                let entry = Dataset.Entry(value: reading.entryValues[e], evidence: extra.evidence, note: extra.note)
+                dataset.setEntry(entry, unitAt: u, column: column)
+            } else {
+                dataset.setValue(reading.entryValues[e], unitAt: u, column: column)
+            }
         }
         return (dataset, reading.diagnostics)
     }
@@ -282,7 +289,11 @@ private struct Reading {
     let knownUnits: [Unit]?
     let knownCodes: Set<UnitCode>
     var fileUnits: [Unit] = []
-    var entries: [(unit: UnitCode, variable: VariableID, entry: Dataset.Entry)] = []
+    /// The values read, column-wise: unit, variable and value of each, plus evidence and note where given.
+    var entryUnits: [UnitCode] = []
+    var entryVariables: [VariableID] = []
+    var entryValues: [Value] = []
+    var entryExtras: [Int: (evidence: String?, note: String?)] = [:]
     var diagnostics: [Diagnostic] = []
 
     init(file: String, framework: Framework, knownUnits: [Unit]?) {
@@ -329,16 +340,19 @@ private struct Reading {
 
     /// Parses a cell and records its entry, or its problem.
     mutating func parse(
-        _ cell: String, unit: UnitCode, variable: Variable, at location: SourceLocation, parser: CellParser,
-        evidence: String? = nil, note: String? = nil
+        _ cell: String, unit: UnitCode, variable: Variable, at location: @autoclosure () -> SourceLocation,
+        parser: CellParser, evidence: String? = nil, note: String? = nil
     ) {
         do {
             guard let value = try parser.value(of: cell, for: variable) else { return }
-            entries.append((unit, variable.id, Dataset.Entry(value: value, source: .imported, evidence: evidence, note: note)))
+            if evidence != nil || note != nil { entryExtras[entryValues.count] = (evidence, note) }
+            entryUnits.append(unit)
+            entryVariables.append(variable.id)
+            entryValues.append(value)
         } catch {
             diagnostics.append(
                 .error(
-                    error.code, at: location, subject: .unitVariable(unit, variable.id),
+                    error.code, at: location(), subject: .unitVariable(unit, variable.id),
                     "unit '\(unit)', variable '\(variable.id)': \(error.message)", hint: error.hint))
         }
     }
