@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "ictindex", targets: ["ICTIndexCLI"]),
         .library(name: "ICTIndexCore", targets: ["ICTIndexCore"]),
         .library(name: "ICTIndexCriteria", targets: ["ICTIndexCriteria"]),
+        .library(name: "ICTIndexReports", targets: ["ICTIndexReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,23 +41,28 @@ let package = Package(
             dependencies: ["CXLSXWriter"],
             swiftSettings: upcomingFeatures
         ),
+        .target(
+            name: "ICTIndexReports",
+            dependencies: ["ICTIndexCore", "XLSXWriter", .product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: upcomingFeatures
+        ),
         .executableTarget(
             name: "ICTIndexCLI",
             dependencies: [
-                "ICTIndexCore", "ICTIndexCriteria", .product(name: "OrderedCollections", package: "swift-collections"),
+                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexReports", .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcomingFeatures
         ),
         .target(
             name: "ICTIndexTestSupport",
-            dependencies: ["ICTIndexCore", "ICTIndexCriteria", .product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: ["ICTIndexCore", "ICTIndexCriteria", "XLSXWriter", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: upcomingFeatures
         ),
         .executableTarget(
             name: "ICTIndexBenchmarks",
             dependencies: [
-                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexTestSupport",
+                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexTestSupport", "ICTIndexReports", "XLSXWriter",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             path: "Benchmarks/ICTIndexBenchmarks",
@@ -81,12 +87,21 @@ let package = Package(
         ),
         .testTarget(
             name: "XLSXWriterTests",
-            dependencies: ["XLSXWriter"],
+            dependencies: ["XLSXWriter", "ICTIndexTestSupport"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "ICTIndexReportsTests",
+            dependencies: [
+                "ICTIndexReports", "ICTIndexCore", "ICTIndexCriteria", "ICTIndexTestSupport", "XLSXWriter",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            exclude: ["Snapshots"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(
             name: "ICTIndexCLITests",
-            dependencies: ["ICTIndexCore", "ICTIndexTestSupport"],
+            dependencies: ["ICTIndexCore", "ICTIndexTestSupport", "XLSXWriter"],
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")],
             swiftSettings: upcomingFeatures

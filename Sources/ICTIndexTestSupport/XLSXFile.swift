@@ -1,34 +1,40 @@
-import Foundation
-import Testing
+public import Foundation
 
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
 
 /// A written .xlsx file read back with `/usr/bin/unzip` and `XMLParser`, independently of libxlsxwriter.
-struct XLSXFile {
-    let url: URL
+public struct XLSXFile: Sendable {
+    /// The file.
+    public let url: URL
+
+    /// Wraps a written file.
+    public init(url: URL) {
+        self.url = url
+    }
 
     /// The names of the zip entries, in archive order.
-    func partNames() throws -> [String] {
+    public func partNames() throws -> [String] {
         try Self.unzip(["-Z1", url.path]).split(separator: "\n").map(String.init)
     }
 
     /// The text of one zip entry, such as "xl/workbook.xml".
-    func part(_ name: String) throws -> String {
+    public func part(_ name: String) throws -> String {
         try Self.unzip(["-p", url.path, name])
     }
 
     /// The cells of the n-th sheet (1-based, as in `xl/worksheets/sheetN.xml`), keyed by A1 reference, with
     /// shared strings resolved.
-    func cells(sheet: Int = 1) throws -> [String: ReadCell] {
+    public func cells(sheet: Int = 1) throws -> [String: ReadCell] {
         let sharedStrings =
             try partNames().contains("xl/sharedStrings.xml")
             ? SharedStringsParser.parse(try part("xl/sharedStrings.xml")) : []
         return try SheetParser.parse(try part("xl/worksheets/sheet\(sheet).xml"), sharedStrings: sharedStrings)
     }
 
-    static func unzip(_ arguments: [String]) throws -> String {
+    /// Runs `/usr/bin/unzip` and returns what it printed.
+    public static func unzip(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
         process.arguments = arguments
@@ -45,25 +51,41 @@ struct XLSXFile {
     }
 }
 
-struct ReadError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
+/// A part of the file that cannot be read.
+public struct ReadError: Error, CustomStringConvertible {
+    /// What failed.
+    public let message: String
+    /// Creates an error with a message.
+    public init(message: String) {
+        self.message = message
+    }
+
+    /// The message.
+    public var description: String { message }
 }
 
 /// One cell as stored in the sheet XML.
-struct ReadCell: Equatable, CustomStringConvertible {
+public struct ReadCell: Equatable, Sendable, CustomStringConvertible {
     /// The `t` attribute: nil (number), "s" (shared string), "inlineStr", "str" (formula text), "b" (boolean).
-    var type: String?
+    public var type: String?
     /// The `s` attribute (style index), if any.
-    var style: Int?
+    public var style: Int?
     /// The formula (`<f>`), if any.
-    var formula: String?
+    public var formula: String?
     /// The value: shared strings and inline strings resolved to their text, numbers as written.
-    var value: String?
+    public var value: String?
 
-    var isText: Bool { type == "s" || type == "inlineStr" }
+    public var isText: Bool { type == "s" || type == "inlineStr" }
 
-    var description: String {
+    /// Creates a cell as the sheet XML stores it.
+    public init(type: String? = nil, style: Int? = nil, formula: String? = nil, value: String? = nil) {
+        self.type = type
+        self.style = style
+        self.formula = formula
+        self.value = value
+    }
+
+    public var description: String {
         "type=\(type ?? "n") style=\(style.map(String.init) ?? "-") f=\(formula ?? "-") v=\(value ?? "-")"
     }
 }
@@ -162,25 +184,29 @@ private final class SheetParser: NSObject, XMLParserDelegate {
 }
 
 /// A fresh directory under the system's temporary directory; remove it with `remove()`.
-struct TemporaryDirectory {
-    let url: URL
+public struct TemporaryDirectory: Sendable {
+    /// The directory.
+    public let url: URL
 
-    init() throws {
+    /// Creates the directory.
+    public init() throws {
         url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("XLSXWriterTests-\(UUID().uuidString)", isDirectory: true)
+            .appendingPathComponent("ictindex-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
-    func file(_ name: String) -> URL {
+    /// A path inside the directory.
+    public func file(_ name: String) -> URL {
         url.appendingPathComponent(name)
     }
 
     /// The names of the entries in the directory, hidden ones included, sorted.
-    func contents() throws -> [String] {
+    public func contents() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
     }
 
-    func remove() {
+    /// Deletes the directory and everything in it.
+    public func remove() {
         try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
         try? FileManager.default.removeItem(at: url)
     }

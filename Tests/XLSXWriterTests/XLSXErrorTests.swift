@@ -1,4 +1,5 @@
 import Foundation
+import ICTIndexTestSupport
 import Testing
 import XLSXWriter
 

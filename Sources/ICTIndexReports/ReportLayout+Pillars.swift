@@ -1,0 +1,88 @@
+import ICTIndexCore
+import OrderedCollections
+import XLSXWriter
+
+extension ReportLayout {
+    /// One pillar: per group, units by pillar rank with the pillar's points (or value) and rank, then every node
+    /// under the pillar (sub-pillars and indicators) in tree order.
+    func pillarSheet(name: String, pillar: Node, rankings: [(group: Group, results: [UnitResult])]) -> Sheet {
+        let s = styles
+        let descendants = framework.nodes.values.filter { $0.id != pillar.id && framework.path(to: $0.id).contains(pillar.id) }
+        guard let pillarIndex = scoreboard.index(of: pillar.id) else { return Sheet(name: name) }
+        let columns = descendants.compactMap { node in scoreboard.index(of: node.id).map { (node, $0) } }
+        let fixed = [words.number, words.code, words.unit, showsPoints ? words.pillarScore("") : words.pillarValue, words.pillarRank]
+        let last = fixed.count + columns.count - 1
+        let maxText = short((nominal[pillar.id] ?? 0) * framework.scale)
+        let title = showsPoints ? words.pillarTitle(pillar.name.text(language), max: maxText)
+            : words.pillarIndexTitle(pillar.name.text(language)) + " " + columnNote(pillar)
+        var rows: [[Cell]] = [[], [], []]
+        var merges = [Merge(CellRange(rows: 0...0, columns: 0...last), value: .text(title, style: s.subtitle))]
+        if let period = scoreboard.period {
+            merges.append(Merge(CellRange(rows: 1...1, columns: 0...last), value: .text(words.period(period), style: s.caption)))
+        }
+        var header = fixed.map { Cell.text($0, style: s.header) }
+        var boldColumns: Set<Int> = []
+        for (offset, (node, _)) in columns.enumerated() {
+            var text = node.name.text(language) + "\n" + columnNote(node)
+            if !node.isIndicator {
+                text = node.name.text(language).uppercased() + "\n" + columnNote(node)
+                boldColumns.insert(fixed.count + offset)
+            }
+            header.append(.text(text, style: s.header))
+        }
+        rows.append(header)
+        var hasNotApplicable = false
+        for (index, entry) in rankings.enumerated() {
+            let sorted = entry.results.sorted { a, b in
+                let ra = a.nodes[pillarIndex].rank ?? Int.max
+                let rb = b.nodes[pillarIndex].rank ?? Int.max
+                if ra != rb { return ra < rb }
+                let pa = shown(a.nodes[pillarIndex]) ?? -.infinity
+                let pb = shown(b.nodes[pillarIndex]) ?? -.infinity
+                return pa != pb ? pa > pb : a.unit.code < b.unit.code
+            }
+            let text = words.groupHeading(
+                Self.roman(index + 1), entry.group.name.text(language), count: sorted.count, ranked: entry.group.ranked)
+            rows.append([.text(text, style: s.groupHeading)] + Array(repeating: .blank(style: s.groupHeading), count: last))
+            for (position, result) in sorted.enumerated() {
+                let p = result.nodes[pillarIndex]
+                var row: [Cell] = [
+                    .number(Double(position + 1), style: s.integer), .text(result.unit.code.rawValue, style: s.text),
+                    .text(result.unit.name, style: s.text),
+                    p.status == .notApplicable ? .blank(style: s.notApplicable) : number(shown(p), s.scoreBold),
+                    number(p.rank.map(Double.init), s.integer),
+                ]
+                for (offset, (_, i)) in columns.enumerated() {
+                    let r = result.nodes[i]
+                    if r.status == .notApplicable {
+                        hasNotApplicable = true
+                        row.append(.blank(style: s.notApplicable))
+                    } else {
+                        row.append(number(shown(r), boldColumns.contains(fixed.count + offset) ? s.scoreBold : s.score))
+                    }
+                }
+                rows.append(row)
+            }
+        }
+        let lastData = rows.count - 1
+        if hasNotApplicable {
+            rows.append([])
+            rows.append([.text(words.notApplicableNote, style: s.note)])
+        }
+        var sheet = Sheet(name: name, rows: rows, merges: merges)
+        sheet.columns = [Column(0, width: 5), Column(1, width: 9), Column(2, width: 32), Column(3, width: 10), Column(4, width: 8)]
+        if !columns.isEmpty { sheet.columns.append(Column(fixed.count...last, width: 12)) }
+        let longest = columns.map { $0.0.name.text(language).count }.max() ?? 0
+        sheet.rowHeights = [0: 22, 3: max(45, 14.5 * Double(longest / 11 + 2))]
+        sheet.freezePanes = CellAddress(row: 4, column: 3)
+        sheet.showsGridlines = false
+        sheet.pageSetup = landscape(repeating: 3...3)
+        if lastData >= 4 {
+            sheet.autoFilter = CellRange(rows: 3...lastData, columns: 0...last)
+            sheet.conditionalFormats = [
+                ConditionalFormat(CellRange(rows: 4...lastData, columns: 3...3), rule: .dataBar(color: 0x5B9BD5))
+            ]
+        }
+        return sheet
+    }
+}

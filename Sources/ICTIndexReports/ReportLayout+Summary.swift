@@ -1,0 +1,115 @@
+import ICTIndexCore
+import OrderedCollections
+import XLSXWriter
+
+extension ReportLayout {
+    /// `Tổng hợp`: title block, a two-row header, one block per group (heading row, then units by rank), notes.
+    ///
+    /// Columns: STT, code, name, group, score, rank, band (when the framework has bands), then one column per
+    /// pillar (points, or values for an index).
+    /// - Returns: The sheet and the range of its score cells (for the `ictindex_scores` name), if any unit.
+    func summarySheet(name: String, rankings: [(group: Group, results: [UnitResult])]) -> (Sheet, CellRange?) {
+        let pillars = framework.pillars
+        let hasBands = !framework.bands.isEmpty
+        let scoreColumn = 4
+        let bandColumn = hasBands ? 6 : -1
+        let firstPillar = hasBands ? 7 : 6
+        let lastColumn = firstPillar + pillars.count - 1
+        let width = max(lastColumn, firstPillar - 1)
+        let headerTop = 4
+        let headerBottom = 5
+        let s = styles
+
+        var rows: [[Cell]] = []
+        var merges: [Merge] = []
+        func titleRow(_ text: String, _ style: CellStyle) {
+            merges.append(Merge(CellRange(rows: rows.count...rows.count, columns: 0...width), value: .text(text, style: style)))
+            rows.append([])
+        }
+        titleRow(framework.name.text(language).uppercased(), s.title)
+        titleRow(scoreboard.period.map(words.period) ?? (framework.edition ?? ""), s.subtitle)
+        titleRow(words.decisionCaption, s.caption)
+        rows.append([])
+
+        // Two header rows: the fixed columns span both; pillars share a heading above their names.
+        var fixed = [words.number, words.code, words.unit, words.group, words.score, words.rank]
+        if hasBands { fixed.append(words.band) }
+        for (column, text) in fixed.enumerated() {
+            merges.append(
+                Merge(CellRange(rows: headerTop...headerBottom, columns: column...column), value: .text(text, style: s.header)))
+        }
+        var top = [Cell](repeating: .empty, count: fixed.count)
+        var bottom = [Cell](repeating: .empty, count: fixed.count)
+        let heading = showsPoints ? words.pillarPoints : words.pillarValues
+        if pillars.count >= 2 {
+            merges.append(
+                Merge(CellRange(rows: headerTop...headerTop, columns: firstPillar...lastColumn), value: .text(heading, style: s.header)))
+        } else if pillars.count == 1 {
+            top.append(.text(heading, style: s.header))
+        }
+        for pillar in pillars {
+            bottom.append(.text(pillar.name.text(language) + "\n" + columnNote(pillar), style: s.header))
+        }
+        rows.append(top)
+        rows.append(bottom)
+
+        let firstData = rows.count
+        for (index, entry) in rankings.enumerated() {
+            let group = entry.group
+            let text = words.groupHeading(
+                Self.roman(index + 1), group.name.text(language), count: entry.results.count, ranked: group.ranked)
+            rows.append([.text(text, style: s.groupHeading)] + Array(repeating: .blank(style: s.groupHeading), count: width))
+            for (position, result) in entry.results.enumerated() {
+                var row: [Cell] = [
+                    .number(Double(position + 1), style: s.integer), .text(result.unit.code.rawValue, style: s.text),
+                    .text(result.unit.name, style: s.text), .text(group.name.text(language), style: s.text),
+                    number(result.published, s.scoreBold), number(result.rank.map(Double.init), s.integer),
+                ]
+                if hasBands { row.append(result.band.map { .text($0.name.text(language), style: s.centered) } ?? .blank(style: s.centered)) }
+                for pillar in pillars {
+                    guard let i = scoreboard.index(of: pillar.id) else { continue }
+                    let r = result.nodes[i]
+                    row.append(r.status == .notApplicable ? .blank(style: s.notApplicable) : number(shown(r), s.score))
+                }
+                rows.append(row)
+            }
+        }
+        let lastData = rows.count - 1
+
+        // Notes under the table.
+        rows.append([])
+        if hasBands {
+            let list = framework.bands.map { band -> String in
+                switch band.bound {
+                case .atLeast(let x): "\(band.name.text(language)) ≥ \(short(x))"
+                case .above(let x): "\(band.name.text(language)) > \(short(x))"
+                case .any: band.name.text(language)
+                }
+            }
+            rows.append([.text(words.bandsNote + list.joined(separator: "; ") + ".", style: s.note)])
+        }
+        rows.append([.text(words.generated(version: report.run.engineVersion, time: runTimeText, sha: report.run.frameworkSHA256), style: s.note)])
+
+        var sheet = Sheet(name: name, rows: rows, merges: merges)
+        sheet.columns = [
+            Column(0, width: 5), Column(1, width: 9), Column(2, width: 34), Column(3, width: 15),
+            Column(4, width: 9), Column(5, width: 8),
+        ]
+        if hasBands { sheet.columns.append(Column(6, width: 11)) }
+        if !pillars.isEmpty { sheet.columns.append(Column(firstPillar...lastColumn, width: 12.5)) }
+        let longest = pillars.map { $0.name.text(language).count }.max() ?? 0
+        let lines = Double(longest / 11 + 2)
+        sheet.rowHeights = [0: 24, 1: 18, 2: 17, 3: 6, headerTop: 20, headerBottom: max(32, 14.5 * lines)]
+        sheet.freezePanes = CellAddress(row: headerBottom + 1, column: 3)
+        sheet.pageSetup = landscape(repeating: headerTop...headerBottom)
+        sheet.showsGridlines = false
+        guard lastData >= firstData else { return (sheet, nil) }
+        sheet.autoFilter = CellRange(rows: headerBottom...lastData, columns: 0...width)
+        let scores = CellRange(rows: firstData...lastData, columns: scoreColumn...scoreColumn)
+        sheet.conditionalFormats = [ConditionalFormat(scores, rule: .dataBar(color: 0x5B9BD5))]
+        if hasBands {
+            sheet.conditionalFormats += bandFormats(bandColumn: bandColumn, scoreColumn: scoreColumn, rows: firstData...lastData)
+        }
+        return (sheet, scores)
+    }
+}

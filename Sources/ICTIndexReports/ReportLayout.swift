@@ -1,0 +1,189 @@
+import Foundation
+import ICTIndexCore
+import OrderedCollections
+import XLSXWriter
+
+/// Builds the sheets of a ``ScoreboardReport``; one file per sheet kind (`ReportLayout+Summary.swift`, …).
+struct ReportLayout {
+    let report: ScoreboardReport
+    let words: ReportWords
+    let styles: ReportStyles
+    let wording: RuleWording
+    let nominal: [NodeID: Double]
+    var names = SheetNames()
+
+    init(report: ScoreboardReport) {
+        self.report = report
+        words = ReportWords(language: report.language)
+        styles = ReportStyles(decimals: report.scoreboard.framework.decimals)
+        wording = RuleWording(framework: report.scoreboard.framework, language: report.language)
+        nominal = report.scoreboard.framework.nominalWeights()
+    }
+
+    var scoreboard: Scoreboard { report.scoreboard }
+    var framework: Framework { report.scoreboard.framework }
+    var language: Language { report.language }
+    var decimals: Int { framework.decimals }
+    var showsPoints: Bool { report.showsPoints }
+
+    mutating func build() -> Spreadsheet {
+        let rankings = scoreboard.rankings()
+        let summaryName = names.make(words.summarySheet)
+        let rankingNames = rankings.filter { $0.group.ranked }.map {
+            (group: $0.group, results: $0.results, name: names.make(words.rankingSheet($0.group.name.text(language))))
+        }
+        let pillarNames = framework.pillars.map { (pillar: $0, name: names.make($0.name.text(language))) }
+        let detailName = names.make(words.detailSheet)
+        let profileName = names.make(words.profileSheet)
+        let methodName = names.make(words.methodSheet)
+
+        let (summary, scoreRange) = summarySheet(name: summaryName, rankings: rankings)
+        var sheets = [summary]
+        sheets += rankingNames.map { rankingSheet(name: $0.name, group: $0.group, results: $0.results) }
+        sheets += pillarNames.map { pillarSheet(name: $0.name, pillar: $0.pillar, rankings: rankings) }
+        sheets.append(detailSheet(name: detailName, rankings: rankings))
+        if !framework.pillars.isEmpty { sheets.append(profileSheet(name: profileName, rankings: rankings)) }
+        sheets.append(methodSheet(name: methodName))
+
+        var definedNames = [DefinedName(name: "ictindex_period", formula: "=\"\(scoreboard.period ?? "")\"")]
+        if let sha = report.run.frameworkSHA256 {
+            definedNames.append(DefinedName(name: "ictindex_criteria_sha256", formula: "=\"\(sha)\""))
+        }
+        if let scoreRange {
+            definedNames.append(
+                DefinedName(
+                    name: "ictindex_scores",
+                    formula: "='\(summaryName)'!\(scoreRange.first.absoluteDescription):\(scoreRange.last.absoluteDescription)"))
+        }
+        let properties = DocumentProperties(
+            title: framework.name.text(language) + (scoreboard.period.map { " — \($0)" } ?? ""),
+            subject: words.en ? "E-government readiness scoreboard" : "Bảng xếp hạng chỉ số sẵn sàng chính quyền điện tử",
+            author: "ictindex \(report.run.engineVersion)",
+            keywords: [framework.id, scoreboard.period].compactMap { $0 }.joined(separator: ", "),
+            comments: report.run.frameworkSHA256.map { "criteria SHA-256 \($0)" },
+            created: report.run.runTime)
+        return Spreadsheet(sheets: sheets, properties: properties, definedNames: definedNames)
+    }
+
+    // MARK: - Shared helpers
+
+    /// A number cell, or a styled blank when there is no number.
+    func number(_ x: Double?, _ style: CellStyle) -> Cell {
+        guard let x, x.isFinite else { return .blank(style: style) }
+        return .number(x, style: style)
+    }
+
+    /// A score rounded as the framework publishes it.
+    func published(_ x: Double?) -> Double? { x.map { Rounding.round($0, decimals: decimals) } }
+
+    /// What a pillar column shows for a unit: points, or the pillar's value for an index.
+    func shown(_ result: NodeResult) -> Double? {
+        guard result.counts else { return nil }
+        return published(showsPoints ? result.points : result.value)
+    }
+
+    /// A number for headers and notes: "20", "0.25".
+    func short(_ x: Double) -> String { NumberFormatting.short(x, maxDecimals: 4) }
+
+    /// The header note of a node column: "(tối đa 20)" or "(trọng số 0.25)".
+    func columnNote(_ node: Node) -> String {
+        let weight = nominal[node.id] ?? 0
+        return showsPoints ? words.maximum(short(weight * framework.scale)) : words.weight(short(weight))
+    }
+
+    /// The group's display name.
+    func groupName(_ id: GroupID) -> String { framework.groups[id]?.name.text(language) ?? id.rawValue }
+
+    /// "I", "II", … for group headings.
+    static func roman(_ n: Int) -> String {
+        let table: [(Int, String)] = [
+            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+            (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        ]
+        var rest = n
+        var text = ""
+        for (value, letters) in table {
+            while rest >= value {
+                text += letters
+                rest -= value
+            }
+        }
+        return text
+    }
+
+    /// The page footer: criteria id and period on the left, page numbers in the centre, version on the right.
+    var footer: String {
+        let left = ([framework.id] + [scoreboard.period].compactMap { $0 }).joined(separator: " · ")
+        return "&L" + Self.escapeHeader(left) + "&C" + words.footerPage + "&R"
+            + Self.escapeHeader("ictindex \(report.run.engineVersion)")
+    }
+
+    /// Doubles `&`, which starts a code in Excel headers and footers.
+    static func escapeHeader(_ text: String) -> String { text.replacingOccurrences(of: "&", with: "&&") }
+
+    /// Landscape A4, one page wide, centred, narrow margins.
+    func landscape(repeating rows: ClosedRange<Int>?) -> PageSetup {
+        PageSetup(
+            orientation: .landscape, paperSize: .a4, fitToWidth: 1, repeatedRows: rows, footer: footer,
+            margins: PageMargins(left: 0.4, right: 0.4, top: 0.5, bottom: 0.6), centersHorizontally: true)
+    }
+
+    /// Conditional formats that colour a band column by the published score beside it, highest band first.
+    func bandFormats(bandColumn: Int, scoreColumn: Int, rows: ClosedRange<Int>) -> [ConditionalFormat] {
+        let bands = framework.bands
+        guard !bands.isEmpty else { return [] }
+        let range = CellRange(rows: rows, columns: bandColumn...bandColumn)
+        let score = CellAddress.columnName(scoreColumn) + "\(rows.lowerBound + 1)"
+        return bands.enumerated().map { index, band in
+            let colour = Self.bandColours(count: bands.count)[index]
+            let test: String
+            switch band.bound {
+            case .atLeast(let x): test = "$\(score)>=\(NumberFormatting.plain(x))"
+            case .above(let x): test = "$\(score)>\(NumberFormatting.plain(x))"
+            case .any: test = "TRUE"
+            }
+            let style = CellStyle(bold: true, fontColor: colour.font, fillColor: colour.fill)
+            return ConditionalFormat(range, rule: .formula("AND(ISNUMBER($\(score)),\(test))", style: style))
+        }
+    }
+
+    /// Fill and font colours from green (best band) to red (worst), Excel's "good / neutral / bad" palette.
+    static func bandColours(count: Int) -> [(fill: Color, font: Color)] {
+        let green: (fill: Color, font: Color) = (0xC6EFCE, 0x006100)
+        let blue: (fill: Color, font: Color) = (0xDDEBF7, 0x1F4E79)
+        let yellow: (fill: Color, font: Color) = (0xFFEB9C, 0x9C5700)
+        let orange: (fill: Color, font: Color) = (0xFCE4D6, 0x833C0B)
+        let red: (fill: Color, font: Color) = (0xFFC7CE, 0x9C0006)
+        switch count {
+        case 0: return []
+        case 1: return [green]
+        case 2: return [green, red]
+        case 3: return [green, yellow, red]
+        case 4: return [green, blue, yellow, red]
+        default: return [green, blue, yellow, orange] + Array(repeating: red, count: count - 4)
+        }
+    }
+
+    /// The run time as "2025-12-31 08:30:00".
+    var runTimeText: String {
+        let seconds = Int64(report.run.runTime.timeIntervalSince1970.rounded(.down))
+        var days = seconds / 86_400
+        var rest = seconds % 86_400
+        if rest < 0 {
+            rest += 86_400
+            days -= 1
+        }
+        // Civil date from days since 1970-01-01 (H. Hinnant's algorithm), so no time zone or locale is involved.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ x: Int64) -> String { x < 10 ? "0\(x)" : "\(x)" }
+        return "\(year)-\(two(month))-\(two(day)) \(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))"
+    }
+}

@@ -1,0 +1,146 @@
+import ICTIndexCore
+
+/// The workbook's headers and labels, in Vietnamese (default) or English.
+struct ReportWords {
+    let language: Language
+    var en: Bool { language == .en }
+
+    // Sheet names (shortened to 31 characters where needed).
+    var summarySheet: String { en ? "Summary" : "Tổng hợp" }
+    var detailSheet: String { en ? "Details" : "Chi tiết" }
+    var methodSheet: String { en ? "Method" : "Phương pháp" }
+    var profileSheet: String { en ? "Pillar profile" : "Biểu đồ nhóm tiêu chí" }
+    func rankingSheet(_ group: String) -> String { (en ? "Ranking - " : "Xếp hạng - ") + group }
+
+    // Columns.
+    var number: String { en ? "No." : "STT" }
+    var code: String { en ? "Code" : "Mã" }
+    var unit: String { en ? "Unit" : "Tên đơn vị" }
+    var group: String { en ? "Group" : "Khối" }
+    var score: String { en ? "Score" : "Tổng điểm" }
+    var rank: String { en ? "Rank" : "Xếp hạng" }
+    var band: String { en ? "Band" : "Xếp loại" }
+    var pillarPoints: String { en ? "Points per pillar" : "Điểm theo nhóm tiêu chí" }
+    var pillarValues: String { en ? "Component values" : "Giá trị chỉ số thành phần" }
+    var indicatorCode: String { en ? "Indicator" : "Mã tiêu chí" }
+    var indicatorName: String { en ? "Indicator name" : "Tên tiêu chí" }
+    var value: String { en ? "Value" : "Giá trị" }
+    func indicatorScore(_ scale: String) -> String { en ? "Score (0–\(scale))" : "Điểm tiêu chí (thang \(scale))" }
+    var points: String { en ? "Points" : "Điểm" }
+    var maxPoints: String { en ? "Max points" : "Điểm tối đa" }
+    var rule: String { en ? "Rule" : "Cách tính điểm" }
+    var status: String { en ? "Note" : "Ghi chú" }
+    var pillar: String { en ? "Pillar" : "Nhóm tiêu chí" }
+    var allUnits: String { en ? "All units" : "Tất cả đơn vị" }
+
+    // Titles.
+    func period(_ p: String) -> String { en ? "Assessment period: \(p)" : "Kỳ đánh giá: năm \(p)" }
+    var decisionCaption: String {
+        en
+            ? "(Annex to Decision No. ……/QĐ-UBND of …/…/…… of the Provincial People's Committee)"
+            : "(Kèm theo Quyết định số ……/QĐ-UBND ngày …/…/…… của Ủy ban nhân dân tỉnh)"
+    }
+    var detailTitle: String { en ? "POINTS PER INDICATOR AND UNIT" : "CHI TIẾT ĐIỂM TỪNG TIÊU CHÍ THEO ĐƠN VỊ" }
+    var methodTitle: String { en ? "METHOD AND REPRODUCIBILITY" : "PHƯƠNG PHÁP TÍNH ĐIỂM VÀ THÔNG TIN TÁI LẬP" }
+    var profileTitle: String {
+        en ? "Attainment per pillar (% of max points), mean per group"
+            : "Mức đạt theo nhóm tiêu chí (% điểm tối đa), bình quân theo khối"
+    }
+    func rankingTitle(_ group: String) -> String { en ? "RANKING — \(group.uppercased())" : "XẾP HẠNG — \(group.uppercased())" }
+    func chartTitle(shown: Int, of total: Int) -> String {
+        if shown == total { return en ? "Score per unit" : "Điểm của các đơn vị" }
+        return en ? "Score of the top \(shown) of \(total) units" : "Điểm của \(shown)/\(total) đơn vị đứng đầu"
+    }
+    func groupHeading(_ roman: String, _ name: String, count: Int, ranked: Bool) -> String {
+        var text = "\(roman). \(name) (\(count) \(en ? "units" : "đơn vị")"
+        if !ranked { text += en ? ", not ranked" : ", không xếp hạng" }
+        return text + ")"
+    }
+    func maximum(_ x: String) -> String { en ? "(max \(x))" : "(tối đa \(x))" }
+    func weight(_ x: String) -> String { en ? "(weight \(x))" : "(trọng số \(x))" }
+    func pillarTitle(_ name: String, max: String) -> String {
+        en ? "\(name.uppercased()) — \(max) POINTS" : "\(name.uppercased()) — TỐI ĐA \(max) ĐIỂM"
+    }
+    func pillarIndexTitle(_ name: String) -> String { name.uppercased() }
+    func pillarScore(_ name: String) -> String { en ? "Pillar points" : "Điểm nhóm" }
+    var pillarRank: String { en ? "Pillar rank" : "Hạng nhóm" }
+    var pillarValue: String { en ? "Pillar value" : "Giá trị nhóm" }
+
+    // Notes.
+    var bandsNote: String { en ? "Bands: " : "Xếp loại: " }
+    var notApplicableNote: String {
+        en ? "Grey cells: the item does not apply to the unit's group; its weight is spread over the others."
+            : "Ô màu xám: tiêu chí không áp dụng cho khối của đơn vị; trọng số được quy đổi cho các tiêu chí còn lại."
+    }
+    func detailOmitted(rows: Int, limit: Int) -> String {
+        en
+            ? "The details have \(rows) rows, more than the limit of \(limit) for one sheet of this workbook. "
+                + "Use `ictindex score … --format json` or `--explain UNIT` for every indicator of a unit."
+            : "Bảng chi tiết có \(rows) dòng, vượt giới hạn \(limit) dòng của bảng tính này. "
+                + "Dùng `ictindex score … --format json` hoặc `--explain MÃ_ĐƠN_VỊ` để xem từng tiêu chí."
+    }
+    func generated(version: String, time: String, sha: String?) -> String {
+        var text = en ? "Produced by ictindex \(version) on \(time) UTC" : "Lập bằng ictindex \(version) lúc \(time) UTC"
+        if let sha { text += en ? "; criteria file SHA-256 \(sha)" : "; SHA-256 của tệp tiêu chí \(sha)" }
+        return text + "."
+    }
+    var footerPage: String { en ? "Page &P of &N" : "Trang &P / &N" }
+
+    // Statuses.
+    func status(_ status: NodeResult.Status) -> String {
+        switch status {
+        case .scored: ""
+        case .imputed(_, let overGroup):
+            overGroup
+                ? (en ? "missing, group mean used" : "thiếu số liệu, lấy trung bình khối")
+                : (en ? "missing, mean of all units used" : "thiếu số liệu, lấy trung bình tất cả đơn vị")
+        case .missingScoredZero: en ? "missing → 0 points" : "thiếu số liệu → 0 điểm"
+        case .skipped: en ? "missing, skipped (weights rescaled)" : "thiếu số liệu, bỏ qua (quy đổi trọng số)"
+        case .notApplicable: en ? "does not apply" : "không áp dụng"
+        }
+    }
+
+    // Method sheet.
+    var frameworkID: String { en ? "Criteria id" : "Mã bộ tiêu chí" }
+    var frameworkName: String { en ? "Criteria name" : "Tên bộ tiêu chí" }
+    var edition: String { en ? "Edition" : "Phiên bản bộ tiêu chí" }
+    var file: String { en ? "Criteria file" : "Tệp tiêu chí" }
+    var sha256: String { en ? "SHA-256 of the criteria file" : "SHA-256 của tệp tiêu chí" }
+    var periodLabel: String { en ? "Period" : "Kỳ đánh giá" }
+    var scale: String { en ? "Scale" : "Thang điểm" }
+    var rounding: String { en ? "Rounding" : "Làm tròn" }
+    func roundingText(_ d: Int) -> String {
+        en
+            ? "Every published score is rounded to \(d) decimals, half away from zero."
+            : "Mọi điểm công bố được làm tròn đến \(d) chữ số thập phân (làm tròn nửa lên)."
+    }
+    var ranking: String { en ? "Ranking rule" : "Quy tắc xếp hạng" }
+    func rankingText(_ on: Framework.RankOn) -> String {
+        let value =
+            on == .rounded
+            ? (en ? "the published (rounded) score" : "điểm công bố (đã làm tròn)")
+            : (en ? "the exact score" : "điểm chính xác (chưa làm tròn)")
+        return en
+            ? "Competition ranking within each group on \(value), highest first: ties share a rank and the next "
+                + "rank is skipped (1, 2, 2, 4). Units without a score or in an unranked group get no rank."
+            : "Xếp hạng trong từng khối theo \(value), từ cao xuống thấp; các đơn vị bằng điểm cùng hạng và hạng "
+                + "kế tiếp bị bỏ qua (1, 2, 2, 4). Đơn vị không có điểm hoặc thuộc khối không xếp hạng thì không xếp hạng."
+    }
+    var bandsLabel: String { en ? "Bands" : "Xếp loại" }
+    var groupsLabel: String { en ? "Groups" : "Khối" }
+    var notRanked: String { en ? "not ranked" : "không xếp hạng" }
+    var runTime: String { en ? "Run time (UTC)" : "Thời điểm chạy (UTC)" }
+    var version: String { en ? "ictindex version" : "Phiên bản ictindex" }
+    var unitCount: String { en ? "Units scored" : "Số đơn vị được chấm" }
+    var nodesTitle: String { en ? "Criteria tree as applied" : "Cây tiêu chí đã áp dụng" }
+    var level: String { en ? "Level" : "Cấp" }
+    var nodeWeight: String { en ? "Weight" : "Trọng số" }
+    var effectiveWeight: String { en ? "Effective weight" : "Trọng số hiệu dụng" }
+    var aggregation: String { en ? "Aggregation / rule" : "Cách tổng hợp / tính điểm" }
+    var parameters: String { en ? "Parameters (as in the file)" : "Tham số (như trong tệp)" }
+    var appliesTo: String { en ? "Applies to" : "Áp dụng cho" }
+    var missing: String { en ? "If missing" : "Khi thiếu số liệu" }
+    var everyGroup: String { en ? "every group" : "mọi khối" }
+    var deductionsTitle: String { en ? "Deductions" : "Điểm trừ" }
+    var cap: String { en ? "cap" : "tối đa" }
+}
