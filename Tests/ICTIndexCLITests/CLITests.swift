@@ -51,6 +51,48 @@ import Testing
         #expect(out.stderr == "")
     }
 
+    @Test("a long, semicolon-separated file with a BOM and decimal commas gives the same scores")
+    func longDecimalComma() throws {
+        let out = try cli.run([
+            "score", fixture("tiny.yaml"), "--units", fixture("tiny-units.csv"), "--data",
+            fixture("tiny-long-comma.csv"), "--decimal-comma", "--format", "csv",
+        ])
+        #expect(out.exitCode == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("A,Sở A,dept,93.00,1,Tốt,"))
+        #expect(out.stdout.contains("B,\"Sở B, mới\",dept,65.00,2,Trung bình,"))
+        #expect(out.stdout.contains("C,Xã C,commune,36.00,1,Yếu,"))
+    }
+
+    @Test("the same file without --decimal-comma is refused: '100,0' could be read two ways")
+    func decimalCommaRequired() throws {
+        let out = try cli.run([
+            "score", fixture("tiny.yaml"), "--units", fixture("tiny-units.csv"), "--data",
+            fixture("tiny-long-comma.csv"),
+        ])
+        #expect(out.exitCode == 64)
+        #expect(out.stderr.contains("error[D004]: unit 'A', variable 'bandwidth': '100,0' is not a number in this file's style"))
+    }
+
+    @Test("score --format json carries scores, ranks, bands and every node")
+    func json() throws {
+        let out = try cli.run([
+            "score", fixture("tiny.yaml"), "--units", fixture("tiny-units.csv"), "--data", fixture("tiny-values.csv"),
+            "--format", "json",
+        ])
+        #expect(out.exitCode == 0, "\(out.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let units = try #require(object["units"] as? [[String: Any]])
+        #expect(units.map { $0["unit"] as? String } == ["A", "B", "C"])
+        #expect(units.map { $0["score"] as? Double } == [93, 65, 36])
+        #expect(units.map { $0["rank"] as? Int } == [1, 2, 1])
+        #expect(units.map { $0["band"] as? String } == ["good", "average", "weak"])
+        let nodes = try #require(units[2]["nodes"] as? [String: Any])
+        let portal = try #require(nodes["gov.portal"] as? [String: Any])
+        #expect(portal["status"] as? String == "not_applicable")
+        let meetings = try #require(nodes["gov.meetings"] as? [String: Any])
+        #expect(meetings["points"] as? Double == 6)
+    }
+
     @Test("score --explain shows every number of one unit")
     func explain() throws {
         let out = try cli.run([
