@@ -11,7 +11,8 @@ struct DemoCommand: ParsableCommand {
             Scores Examples/sample-province (departments and communes of a sample province, 2025) with \
             Criteria/vn-province-agencies.yaml, and Examples/sample-provinces (the 34 provinces, \
             synthetic figures) with Criteria/vn-ict-index.yaml, and prints the rankings per group \
-            with bands and pillar points. All sample figures are synthetic.
+            with bands and pillar points. It also writes the sample province's Excel scoreboard to \
+            Reports/demo-scoreboard.xlsx. All sample figures are synthetic.
             """
     )
 
@@ -37,12 +38,20 @@ struct DemoCommand: ParsableCommand {
             ]
             var outputs: [String] = []
             var warnings: [Diagnostic] = []
-            for pipeline in runs {
-                let (scoreboard, found) = try pipeline.run()
+            var workbook: String?
+            for (index, pipeline) in runs.enumerated() {
+                let (scoreboard, found, sha256) = try pipeline.run()
                 outputs.append(TableRenderer(scoreboard: scoreboard, language: lang.language).render())
                 warnings += found
+                if index == 0 {
+                    workbook = try WorkbookOutput.write(
+                        scoreboard, sha256: sha256, frameworkPath: "Criteria/vn-province-agencies.yaml",
+                        to: (root == "." ? "" : root + "/") + "Reports/demo-scoreboard.xlsx", language: lang.language)
+                }
             }
-            Console.out(outputs.joined(separator: "\n\n" + String(repeating: "─", count: 72) + "\n\n"))
+            var text = outputs.joined(separator: "\n\n" + String(repeating: "─", count: 72) + "\n\n")
+            if let workbook { text += "\n\n" + (lang == .en ? "Excel scoreboard: " : "Bảng tính Excel: ") + workbook }
+            Console.out(text)
             Console.report(warnings)
         }
     }

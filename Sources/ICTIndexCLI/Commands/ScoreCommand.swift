@@ -14,7 +14,8 @@ struct ScoreCommand: ParsableCommand {
             Example:
               ictindex score Criteria/vn-province-agencies.yaml \\
                 --units Examples/sample-province/units.csv \\
-                --data Examples/sample-province/values-2025.csv --period 2025
+                --data Examples/sample-province/values-2025.csv --period 2025 \\
+                --out Reports/province-2025.xlsx
             """
     )
 
@@ -42,12 +43,28 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Language of headers and explanations: vi or en.")
     var lang: OutputLanguage = .vi
 
+    @Option(
+        help: ArgumentHelp(
+            "Also write the Excel scoreboard to this .xlsx file (its folder must exist; Reports/ is created).",
+            valueName: "file.xlsx"))
+    var out: String?
+
+    func validate() throws {
+        if let out, !out.lowercased().hasSuffix(".xlsx") {
+            throw ValidationError("--out '\(out)' is not an .xlsx file; the Excel scoreboard is written as NAME.xlsx")
+        }
+    }
+
     func run() throws {
         try Console.run {
             let pipeline = ScoringPipeline(
                 frameworkPath: framework, dataPath: data, unitsPath: units, period: period,
                 decimalStyle: decimalComma ? .comma : .point)
-            let (scoreboard, warnings) = try pipeline.run()
+            let (scoreboard, warnings, sha256) = try pipeline.run()
+            // Written before anything is printed, so a failure (exit 1) prints no results.
+            let workbook = try out.map {
+                try WorkbookOutput.write(scoreboard, sha256: sha256, frameworkPath: framework, to: $0, language: lang.language)
+            }
             if let explain {
                 let code = UnitCode(explain)
                 guard let explanation = scoreboard.explain(code, language: lang.language) else {
@@ -67,6 +84,11 @@ struct ScoreCommand: ParsableCommand {
                 case .csv: Console.out(CSVRenderer(scoreboard: scoreboard, language: lang.language).render())
                 case .json: Console.out(JSONRenderer(scoreboard: scoreboard, language: lang.language).render())
                 }
+            }
+            if let workbook {
+                // Keep stdout machine-readable for csv and json: the path goes to stderr then.
+                let line = (lang == .en ? "Excel scoreboard: " : "Bảng tính Excel: ") + workbook
+                if format == .table && explain == nil { Console.out(line) } else { Console.err(line) }
             }
             Console.report(warnings)
         }

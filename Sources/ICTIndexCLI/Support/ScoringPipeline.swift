@@ -11,8 +11,8 @@ struct ScoringPipeline {
     var period: String?
     var decimalStyle: DecimalStyle = .point
 
-    /// The scoreboard and every warning found on the way (criteria, data, scoring).
-    func run() throws(ValidationFailure) -> (scoreboard: Scoreboard, warnings: [Diagnostic]) {
+    /// The scoreboard, every warning found on the way (criteria, data, scoring), and the criteria file's SHA-256.
+    func run() throws(ValidationFailure) -> (scoreboard: Scoreboard, warnings: [Diagnostic], sha256: String) {
         let loaded = try FrameworkLoader().load(path: frameworkPath)
         let framework = loaded.framework
         let reader = DataFileReader(framework: framework, decimalStyle: decimalStyle)
@@ -35,6 +35,6 @@ struct ScoringPipeline {
         var dataset = try reader.readValues(dataText, file: dataPath, units: units, period: period)
         if let period { dataset = try dataset.restricted(toPeriod: period, file: dataPath) }
         let scoreboard = try Engine(framework: framework).score(dataset)
-        return (scoreboard, loaded.warnings + notes + scoreboard.diagnostics)
+        return (scoreboard, loaded.warnings + notes + scoreboard.diagnostics, loaded.sha256)
     }
 }
