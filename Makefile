@@ -20,9 +20,12 @@ build: deps
 demo: build
 	$(BIN)/ictindex demo
 
+# Every test, then the demo scoreboard opened in LibreOffice Calc (installed when missing) and its
+# numbers checked against `ictindex score --format csv|json`.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash Tests/LibreOfficeCheck/check-scoreboard.sh $(BIN)
 
 # Benchmarks (release build); figures go in Benchmarks/README.md.
 bench: deps
