@@ -19,7 +19,7 @@ extension ReportLayout {
         let total = scoreboard.units.count * indicators.count
         var sheet = Sheet(name: name)
         sheet.columns = [
-            Column(0, width: 9), Column(1, width: 28), Column(2, width: 16), Column(3, width: 40), Column(4, width: 11),
+            Column(0, width: codeWidth), Column(1, width: 28), Column(2, width: 16), Column(3, width: 40), Column(4, width: 11),
             Column(5, width: 10), Column(6, width: 9), Column(7, width: 9), Column(8, width: 44), Column(9, width: 22),
         ]
         sheet.showsGridlines = false

@@ -43,7 +43,7 @@ extension ReportLayout {
             }
             let text = words.groupHeading(
                 Self.roman(index + 1), entry.group.name.text(language), count: sorted.count, ranked: entry.group.ranked)
-            rows.append([.text(text, style: s.groupHeading)] + Array(repeating: .blank(style: s.groupHeading), count: last))
+            rows.append(s.groupHeadingRow(text, width: last))
             for (position, result) in sorted.enumerated() {
                 let p = result.nodes[pillarIndex]
                 var row: [Cell] = [
@@ -70,7 +70,7 @@ extension ReportLayout {
             rows.append([.text(words.notApplicableNote, style: s.note)])
         }
         var sheet = Sheet(name: name, rows: rows, merges: merges)
-        sheet.columns = [Column(0, width: 5), Column(1, width: 9), Column(2, width: 32), Column(3, width: 10), Column(4, width: 8)]
+        sheet.columns = [Column(0, width: 5), Column(1, width: codeWidth), Column(2, width: 32), Column(3, width: 10), Column(4, width: 8)]
         if !columns.isEmpty { sheet.columns.append(Column(fixed.count...last, width: 12)) }
         let longest = columns.map { $0.0.name.text(language).count }.max() ?? 0
         sheet.rowHeights = [0: 22, 3: max(45, 14.5 * Double(longest / 11 + 2))]

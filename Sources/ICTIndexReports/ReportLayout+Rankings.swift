@@ -22,7 +22,7 @@ extension ReportLayout {
             rows.append(row)
         }
         var sheet = Sheet(name: name, rows: rows, merges: merges)
-        sheet.columns = [Column(0, width: 8), Column(1, width: 9), Column(2, width: 36), Column(3, width: 10), Column(4, width: 11)]
+        sheet.columns = [Column(0, width: 8), Column(1, width: codeWidth), Column(2, width: 36), Column(3, width: 10), Column(4, width: 11)]
         sheet.rowHeights = [0: 24, 1: 30]
         sheet.freezePanes = "A3"
         sheet.showsGridlines = false

@@ -54,11 +54,12 @@ extension ReportLayout {
         rows.append(bottom)
 
         let firstData = rows.count
+        var hasNotApplicable = false
         for (index, entry) in rankings.enumerated() {
             let group = entry.group
             let text = words.groupHeading(
                 Self.roman(index + 1), group.name.text(language), count: entry.results.count, ranked: group.ranked)
-            rows.append([.text(text, style: s.groupHeading)] + Array(repeating: .blank(style: s.groupHeading), count: width))
+            rows.append(s.groupHeadingRow(text, width: width))
             for (position, result) in entry.results.enumerated() {
                 var row: [Cell] = [
                     .number(Double(position + 1), style: s.integer), .text(result.unit.code.rawValue, style: s.text),
@@ -69,6 +70,7 @@ extension ReportLayout {
                 for pillar in pillars {
                     guard let i = scoreboard.index(of: pillar.id) else { continue }
                     let r = result.nodes[i]
+                    if r.status == .notApplicable { hasNotApplicable = true }
                     row.append(r.status == .notApplicable ? .blank(style: s.notApplicable) : number(shown(r), s.score))
                 }
                 rows.append(row)
@@ -88,11 +90,13 @@ extension ReportLayout {
             }
             rows.append([.text(words.bandsNote + list.joined(separator: "; ") + ".", style: s.note)])
         }
+        if hasNotApplicable { rows.append([.text(words.notApplicableNote, style: s.note)]) }
         rows.append([.text(words.generated(version: report.run.engineVersion, time: runTimeText, sha: report.run.frameworkSHA256), style: s.note)])
 
         var sheet = Sheet(name: name, rows: rows, merges: merges)
+        let codeWidth = self.codeWidth
         sheet.columns = [
-            Column(0, width: 5), Column(1, width: 9), Column(2, width: 34), Column(3, width: 15),
+            Column(0, width: 5), Column(1, width: codeWidth), Column(2, width: 34), Column(3, width: 15),
             Column(4, width: 9), Column(5, width: 8),
         ]
         if hasBands { sheet.columns.append(Column(6, width: 11)) }

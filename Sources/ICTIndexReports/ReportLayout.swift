@@ -82,6 +82,12 @@ struct ReportLayout {
         return published(showsPoints ? result.points : result.value)
     }
 
+    /// The width of a unit-code column: the longest code plus a margin, between 8 and 18 characters.
+    var codeWidth: Double {
+        let longest = scoreboard.units.lazy.map(\.unit.code.rawValue.count).max() ?? 0
+        return Double(min(18, max(8, longest + 2)))
+    }
+
     /// A number for headers and notes: "20", "0.25".
     func short(_ x: Double) -> String { NumberFormatting.short(x, maxDecimals: 4) }
 

@@ -15,6 +15,9 @@ struct ReportStyles {
     let caption: CellStyle
     let header: CellStyle
     let groupHeading: CellStyle
+    /// The rest of a group heading row: the same fill with no inner borders, so the heading reads as one band.
+    let groupHeadingMiddle: CellStyle
+    let groupHeadingLast: CellStyle
     let text: CellStyle
     let textWrapped: CellStyle
     let centered: CellStyle
@@ -31,6 +34,13 @@ struct ReportStyles {
     /// The number format for a framework's decimals: "0", "0.00", "0.0000".
     static func numberFormat(decimals: Int) -> String {
         decimals > 0 ? "0." + String(repeating: "0", count: decimals) : "0"
+    }
+
+    /// A group heading row of `width + 1` cells: the text, then fill-only cells.
+    func groupHeadingRow(_ text: String, width: Int) -> [Cell] {
+        guard width > 0 else { return [.text(text, style: groupHeading)] }
+        return [.text(text, style: groupHeading)] + Array(repeating: .blank(style: groupHeadingMiddle), count: width - 1)
+            + [.blank(style: groupHeadingLast)]
     }
 
     init(decimals: Int) {
@@ -52,7 +62,14 @@ struct ReportStyles {
             bold: true, fontSize: 11, fontName: Self.font, fontColor: .white, fillColor: Self.headerFill,
             horizontalAlignment: .center, verticalAlignment: .center, wrapsText: true,
             borders: .all(Border(.thin, color: 0xFFFFFF)))
-        groupHeading = style(bold: true, fill: Self.groupFill)
+        groupHeading = CellStyle(
+            bold: true, fontSize: 11, fontName: Self.font, fillColor: Self.groupFill, verticalAlignment: .center,
+            borders: Borders(top: Self.grid, bottom: Self.grid, left: Self.grid))
+        groupHeadingMiddle = CellStyle(
+            fontSize: 11, fontName: Self.font, fillColor: Self.groupFill, borders: Borders(top: Self.grid, bottom: Self.grid))
+        groupHeadingLast = CellStyle(
+            fontSize: 11, fontName: Self.font, fillColor: Self.groupFill,
+            borders: Borders(top: Self.grid, bottom: Self.grid, right: Self.grid))
         text = style()
         textWrapped = style(wrap: true)
         centered = style(align: .center)
