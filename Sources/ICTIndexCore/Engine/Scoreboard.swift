@@ -106,7 +106,7 @@ public struct NodeResults: RandomAccessCollection, Hashable, Sendable {
     /// A node's value as published (rounded to the framework's decimals), without building the whole
     /// ``NodeResult``: what tables and exports read for every cell.
     public func published(at position: Int) -> Double? {
-        let x = storage.value[unit * storage.nodeCount + position]
+        let x = storage.value[position * storage.unitCount + unit]
         return x.isNaN ? nil : Rounding.round(x, decimals: storage.decimals)
     }
 
@@ -119,13 +119,14 @@ public struct NodeResults: RandomAccessCollection, Hashable, Sendable {
     }
 }
 
-/// Every node result of a run, one array per field, indexed `[unit × nodeCount + node]`.
+/// Every node result of a run, one array per field, indexed `[node × unitCount + unit]`.
 struct ResultStorage: Sendable {
     enum StatusCode: UInt8 {
         case notApplicable, scored, imputedMean, imputedGroupMean, missingScoredZero, skipped
     }
 
     let nodeCount: Int
+    let unitCount: Int
     let decimals: Int
     /// The framework's effective weight of each node (without renormalisation).
     let nominal: [Double]
@@ -140,6 +141,7 @@ struct ResultStorage: Sendable {
     init(unitCount: Int, nodeCount: Int, decimals: Int, nominal: [Double]) {
         let n = unitCount * nodeCount
         self.nodeCount = nodeCount
+        self.unitCount = unitCount
         self.decimals = decimals
         self.nominal = nominal
         status = Array(repeating: .notApplicable, count: n)
@@ -150,7 +152,7 @@ struct ResultStorage: Sendable {
     }
 
     func result(unit u: Int, node n: Int) -> NodeResult {
-        let i = u * nodeCount + n
+        let i = n * unitCount + u
         let code = status[i]
         let inputValue = input[i].isNaN ? nil : input[i]
         let status: NodeResult.Status

@@ -18,28 +18,11 @@ extension ScoringRun {
             guard case .pillar(let kind, _) = nodes[n].kind else { continue }
             let kids = children[n]
             let kidWeights = kids.map { nodes[$0].weight }
+            if kind == .sum || kind == .mean {
+                aggregateWeightedMean(n, kids: kids, weights: kidWeights)
+                continue
+            }
             for u in units.indices where nodeApplies(n, unit: u) {
-                if kind == .sum || kind == .mean {
-                    // The common case, without collecting: Σ wᵢ xᵢ / Σ wᵢ over children that count.
-                    var sum = 0.0
-                    var total = 0.0
-                    var any = false
-                    for (k, c) in kids.enumerated() {
-                        let i = slot(u, c)
-                        let x = results.value[i]
-                        guard counts(i), !x.isNaN else { continue }
-                        any = true
-                        let w = kidWeights[k]
-                        if w > 0 {
-                            sum += w * x
-                            total += w
-                        }
-                    }
-                    let i = slot(u, n)
-                    results.status[i] = any && total > 0 ? .scored : .skipped
-                    results.value[i] = any && total > 0 ? sum / total : .nan
-                    continue
-                }
                 values.removeAll(keepingCapacity: true)
                 weights.removeAll(keepingCapacity: true)
                 counted.removeAll(keepingCapacity: true)
@@ -90,20 +73,62 @@ extension ScoringRun {
         assignEffectiveWeights()
     }
 
+    /// Σ wᵢ xᵢ / Σ wᵢ over the children that count, child by child over all units (contiguous
+    /// columns), then written for the units the pillar applies to.
+    private mutating func aggregateWeightedMean(_ n: Int, kids: [Int], weights: [Double]) {
+        let unitCount = units.count
+        var sum = [Double](repeating: 0, count: unitCount)
+        var total = [Double](repeating: 0, count: unitCount)
+        var any = [Bool](repeating: false, count: unitCount)
+        results.status.withUnsafeBufferPointer { status in
+            results.value.withUnsafeBufferPointer { value in
+                for (k, c) in kids.enumerated() {
+                    let w = weights[k]
+                    let base = c * unitCount
+                    for u in 0..<unitCount {
+                        switch status[base + u] {
+                        case .skipped, .notApplicable: continue
+                        default: break
+                        }
+                        let x = value[base + u]
+                        guard !x.isNaN else { continue }
+                        any[u] = true
+                        if w > 0 {
+                            sum[u] += w * x
+                            total[u] += w
+                        }
+                    }
+                }
+            }
+        }
+        let base = n * unitCount
+        let appliesToGroup = groupIDs.indices.map { applies[n * groupIDs.count + $0] }
+        results.status.withUnsafeMutableBufferPointer { status in
+            results.value.withUnsafeMutableBufferPointer { value in
+                for u in 0..<unitCount where unitGroup[u] >= 0 && appliesToGroup[unitGroup[u]] {
+                    let scored = any[u] && total[u] > 0
+                    status[base + u] = scored ? .scored : .skipped
+                    value[base + u] = scored ? sum[u] / total[u] : .nan
+                }
+            }
+        }
+    }
+
     /// Effective weight = weight ÷ the weights of the siblings that count × the parent's (root = 1);
     /// in a min/max pillar the chosen child takes the parent's whole weight.
     private mutating func assignEffectiveWeights() {
         let root = nodeIndex[framework.rootID] ?? 0
-        let pillars = nodes.indices.filter { !nodes[$0].isIndicator }
-        for u in units.indices {
-            if counts(slot(u, root)) { results.effective[slot(u, root)] = 1 }
-            for n in pillars {
-                guard case .pillar(let kind, _) = nodes[n].kind else { continue }
-                let p = slot(u, n)
-                let parentWeight = results.effective[p]
-                guard counts(p), parentWeight > 0 else { continue }
-                let kids = children[n]
-                if kind == .min || kind == .max {
+        let unitCount = units.count
+        for u in 0..<unitCount where counts(slot(u, root)) { results.effective[slot(u, root)] = 1 }
+        var total = [Double](repeating: 0, count: unitCount)
+        for n in nodes.indices {
+            guard case .pillar(let kind, _) = nodes[n].kind else { continue }
+            let kids = children[n]
+            if kind == .min || kind == .max {
+                for u in 0..<unitCount {
+                    let p = slot(u, n)
+                    let parentWeight = results.effective[p]
+                    guard counts(p), parentWeight > 0 else { continue }
                     var chosen: Int?
                     for c in kids where counts(slot(u, c)) && nodes[c].weight > 0 {
                         let x = results.value[slot(u, c)]
@@ -115,13 +140,31 @@ extension ScoringRun {
                         chosen = c
                     }
                     if let c = chosen { results.effective[slot(u, c)] = parentWeight }
-                    continue
                 }
-                var total = 0.0
-                for c in kids where counts(slot(u, c)) { total += nodes[c].weight }
-                guard total > 0 else { continue }
-                for c in kids where counts(slot(u, c)) {
-                    results.effective[slot(u, c)] = parentWeight * nodes[c].weight / total
+                continue
+            }
+            // Weighted kinds: each counting child gets weight ÷ Σ counting weights × the parent's.
+            for u in 0..<unitCount { total[u] = 0 }
+            for c in kids {
+                let w = nodes[c].weight
+                let base = c * unitCount
+                for u in 0..<unitCount where counts(base + u) { total[u] += w }
+            }
+            let parentBase = n * unitCount
+            results.effective.withUnsafeMutableBufferPointer { effective in
+                results.status.withUnsafeBufferPointer { status in
+                    for c in kids {
+                        let w = nodes[c].weight
+                        let base = c * unitCount
+                        for u in 0..<unitCount {
+                            let parentWeight = effective[parentBase + u]
+                            guard parentWeight > 0, total[u] > 0 else { continue }
+                            switch status[base + u] {
+                            case .skipped, .notApplicable: continue
+                            default: effective[base + u] = parentWeight * w / total[u]
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -184,24 +184,24 @@ extension ScoringRun {
         chosen.removeAll()
 
         // Write the node's column of results; one buffer at a time, without a uniqueness check per cell.
-        let stride = nodes.count
+        let base = n * units.count
         results.status.withUnsafeMutableBufferPointer { out in
-            for u in applicable { out[u * stride + n] = status[u] }
+            for u in applicable { out[base + u] = status[u] }
         }
         if choiceVariable == nil {
             results.input.withUnsafeMutableBufferPointer { out in
-                for u in applicable { out[u * stride + n] = inputs[u] }
+                for u in applicable { out[base + u] = inputs[u] }
             }
         }
         results.value.withUnsafeMutableBufferPointer { out in
             for u in applicable {
                 switch status[u] {
                 case .scored, .imputedMean, .imputedGroupMean:
-                    out[u * stride + n] = current[u].isNaN ? 0 : current[u]
+                    out[base + u] = current[u].isNaN ? 0 : current[u]
                 case .missingScoredZero:
-                    out[u * stride + n] = 0
+                    out[base + u] = 0
                 case .skipped, .notApplicable:
-                    out[u * stride + n] = .nan
+                    out[base + u] = .nan
                 }
             }
         }

@@ -90,9 +90,10 @@ struct ScoringRun {
         return g >= 0 && applies[n * groupIDs.count + g]
     }
 
-    /// The position of node n of unit u in the result columns.
+    /// The position of node n of unit u in the result columns: node-major, so that the stages,
+    /// which go node by node over every unit, read and write contiguous memory.
     @inline(__always)
-    func slot(_ u: Int, _ n: Int) -> Int { u * nodes.count + n }
+    func slot(_ u: Int, _ n: Int) -> Int { n * units.count + u }
 
     /// The numeric columns an expression's variables refer to, by position in `expression.variables`.
     func columns(of expression: Expression) -> [Int] {
