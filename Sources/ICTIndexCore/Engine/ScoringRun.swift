@@ -58,17 +58,18 @@ struct ScoringRun {
         var numbers = [[Double]](repeating: [], count: variableIDs.count)
         var options = [[String?]](repeating: [], count: variableIDs.count)
         for (i, id) in variableIDs.enumerated() {
-            let column = dataset.values(of: id)
             if framework.variables[id]?.kind == .choice {
                 var chosen = [String?](repeating: nil, count: unitCount)
-                for (u, value) in column.enumerated() where u < unitCount {
+                for (u, value) in dataset.values(of: id).enumerated() where u < unitCount {
                     if case .option(let o)? = value { chosen[u] = o }
                 }
                 options[i] = chosen
             }
-            var values = [Double](repeating: .nan, count: unitCount)
-            for (u, value) in column.enumerated() where u < unitCount {
-                if case .number(let x)? = value { values[u] = x }
+            var values = dataset.numbers(of: id)
+            if values.count < unitCount {
+                values.append(contentsOf: repeatElement(.nan, count: unitCount - values.count))
+            } else if values.count > unitCount {
+                values.removeLast(values.count - unitCount)
             }
             numbers[i] = values
         }

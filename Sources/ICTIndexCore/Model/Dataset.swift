@@ -46,6 +46,9 @@ public struct Dataset: Hashable, Sendable {
     public private(set) var variableIDs: OrderedDictionary<VariableID, Int> = [:]
     /// One column per variable, aligned with `units` (shorter columns mean missing values).
     private var columns: [[Value?]] = []
+    /// The numbers of each column (NaN where there is no number), kept in step with `columns` so a run
+    /// reads them without converting a value per cell. Derived from `columns`: not part of equality.
+    private var numberColumns: [[Double]] = []
     /// Provenance of the entries that have any: unit → variable → entry.
     private var provenance: [UnitCode: [VariableID: Entry]] = [:]
 
@@ -134,6 +137,7 @@ public struct Dataset: Hashable, Sendable {
         if let v = variableIDs[variable] { return v }
         variableIDs[variable] = columns.count
         columns.append([])
+        numberColumns.append([])
         return columns.count - 1
     }
 
@@ -142,8 +146,15 @@ public struct Dataset: Hashable, Sendable {
         if columns[column].count <= unit {
             guard value != nil else { return }
             columns[column].append(contentsOf: repeatElement(nil, count: units.count - columns[column].count))
+            numberColumns[column].append(
+                contentsOf: repeatElement(.nan, count: units.count - numberColumns[column].count))
         }
         columns[column][unit] = value
+        if case .number(let x)? = value {
+            numberColumns[column][unit] = x
+        } else {
+            numberColumns[column][unit] = .nan
+        }
     }
 
     /// Sets an entry by positions, keeping its provenance when it has any.
@@ -157,6 +168,25 @@ public struct Dataset: Hashable, Sendable {
     /// The values of one variable, aligned with ``units`` (missing at the end when shorter).
     public func values(of variable: VariableID) -> [Value?] {
         variableIDs[variable].map { columns[$0] } ?? []
+    }
+
+    /// The numbers of one variable, aligned with ``units``: NaN where a unit has no number (missing
+    /// at the end when shorter).
+    public func numbers(of variable: VariableID) -> [Double] {
+        variableIDs[variable].map { numberColumns[$0] } ?? []
+    }
+
+    public static func == (lhs: Dataset, rhs: Dataset) -> Bool {
+        lhs.period == rhs.period && lhs.units == rhs.units && lhs.variableIDs == rhs.variableIDs
+            && lhs.columns == rhs.columns && lhs.provenance == rhs.provenance
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(period)
+        hasher.combine(units)
+        hasher.combine(variableIDs)
+        hasher.combine(columns)
+        hasher.combine(provenance)
     }
 }
 
