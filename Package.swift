@@ -14,11 +14,13 @@ let package = Package(
         .library(name: "ICTIndexCore", targets: ["ICTIndexCore"]),
         .library(name: "ICTIndexCriteria", targets: ["ICTIndexCriteria"]),
         .library(name: "ICTIndexReports", targets: ["ICTIndexReports"]),
+        .library(name: "ICTIndexStorage", targets: ["ICTIndexStorage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -29,6 +31,14 @@ let package = Package(
         .target(
             name: "ICTIndexCriteria",
             dependencies: ["ICTIndexCore", "Yams", .product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
+            name: "ICTIndexStorage",
+            dependencies: [
+                "ICTIndexCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
             swiftSettings: upcomingFeatures
         ),
         .systemLibrary(
@@ -49,7 +59,8 @@ let package = Package(
         .executableTarget(
             name: "ICTIndexCLI",
             dependencies: [
-                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexReports", .product(name: "OrderedCollections", package: "swift-collections"),
+                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexReports", "ICTIndexStorage",
+                .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcomingFeatures
@@ -63,7 +74,7 @@ let package = Package(
             name: "ICTIndexBenchmarks",
             dependencies: [
                 "ICTIndexCore", "ICTIndexCriteria", "ICTIndexTestSupport", "ICTIndexReports", "XLSXWriter",
-                .product(name: "OrderedCollections", package: "swift-collections"),
+                "ICTIndexStorage", .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             path: "Benchmarks/ICTIndexBenchmarks",
             swiftSettings: upcomingFeatures
@@ -97,6 +108,15 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             exclude: ["Snapshots"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "ICTIndexStorageTests",
+            dependencies: [
+                "ICTIndexStorage", "ICTIndexCore", "ICTIndexCriteria", "ICTIndexTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

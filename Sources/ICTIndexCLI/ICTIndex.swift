@@ -13,7 +13,11 @@ struct ICTIndex: AsyncParsableCommand {
             Exit codes: 0 ok, 64 invalid input (criteria, data, arguments), 1 runtime failure.
             """,
         version: ICTIndexVersion.current,
-        subcommands: [DemoCommand.self, CriteriaCommand.self, ScoreCommand.self],
+        subcommands: [
+            DemoCommand.self, CriteriaCommand.self, ScoreCommand.self, InitCommand.self, UnitsCommand.self,
+            DataCommand.self, AppraiseCommand.self, RunCommand.self, ResultsCommand.self, CompareCommand.self,
+            PublishCommand.self, AuditCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ICTIndexCore
+import ICTIndexStorage
 
 /// Writing to the terminal: results to stdout, diagnostics to stderr.
 enum Console {
@@ -28,6 +29,11 @@ enum Console {
         } catch let failure as RuntimeFailure {
             err("error: \(failure.message)")
             throw ExitCode.failure
+        } catch let failure as StorageError {
+            // A frozen period, an unknown run or a missing file is the input's fault (64); busy, damaged or
+            // newer databases are not (1).
+            err("error: \(failure)")
+            throw failure.isInvalidInput ? ExitCode.validationFailure : ExitCode.failure
         }
     }
 }

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import ICTIndexStorage
+
+/// `ictindex init`: creates the evaluation database, or migrates an older one.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Tạo cơ sở dữ liệu đánh giá / Create (or upgrade) the evaluation database.",
+        discussion: """
+            Creates the SQLite file (default ./ictindex.sqlite) with every table, or migrates a database \
+            made by an older ictindex. A database made by a newer ictindex is refused and left unchanged.
+
+            Example:
+              ictindex init --db ictindex.sqlite
+            """
+    )
+
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        try Console.run {
+            let existed = FileManager.default.fileExists(atPath: options.db)
+            let database = try options.open(create: true)
+            let schema = try database.schemaVersions().last ?? "?"
+            Console.out(
+                existed
+                    ? "\(options.db): up to date (schema \(schema))"
+                    : "\(options.db): created (schema \(schema))")
+        }
+    }
+}

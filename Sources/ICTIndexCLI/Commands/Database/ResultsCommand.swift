@@ -1,0 +1,114 @@
+import ArgumentParser
+import ICTIndexCore
+import OrderedCollections
+import ICTIndexStorage
+
+/// `ictindex results [--run ID | --period P]`: a stored run's results.
+struct ResultsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "results",
+        abstract: "Kết quả đã lưu / Show a stored run's results.",
+        discussion: """
+            The table is the stored ranking with changes since the previous period. CSV, JSON and \
+            --explain re-score the run from its stored inputs (criteria text and values) and check that \
+            the result is identical to what was stored; --verify only does that check.
+
+            Example:
+              ictindex results --period 2025 --format csv
+            """
+    )
+
+    @Option(name: .customLong("run"), help: "The run to show.")
+    var runID: Int?
+
+    @Option(help: "The period whose published (or else latest) run to show.")
+    var period: String?
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("Explain every number of one unit's score.", valueName: "unit-code"))
+    var explain: String?
+
+    @Flag(help: "Re-score the run from its stored inputs and check that the results are identical.")
+    var verify = false
+
+    @Option(help: "Language of headers and explanations: vi or en.")
+    var lang: OutputLanguage = .vi
+
+    @OptionGroup var options: DatabaseOptions
+
+    func validate() throws {
+        if runID == nil && period == nil { throw ValidationError("pass --run ID or --period P") }
+        if runID != nil && period != nil { throw ValidationError("pass either --run or --period, not both") }
+    }
+
+    func run() throws {
+        try Console.run {
+            let database = try options.open()
+            let id = try runID ?? database.currentRun(forPeriod: period ?? "")
+            let stored = try database.run(id)
+            if format == .table && explain == nil && !verify {
+                let framework = try CriteriaSource.load(try database.runInputs(id).framework)
+                let changes = try database.changes(forRun: id)
+                Console.out(ChangeTable(framework: framework, run: stored, changes: changes, language: lang.language).render())
+                Console.out(Self.footer(stored.summary, language: lang.language))
+                return
+            }
+            let scoreboard = try Self.rescore(id, stored: stored, database: database)
+            if verify {
+                Console.out("run \(id): re-scored from its stored inputs: identical (\(stored.results.count) units)")
+                return
+            }
+            if let explain {
+                guard let explanation = scoreboard.explain(UnitCode(explain), language: lang.language) else {
+                    let known = scoreboard.units.map(\.unit.code.rawValue)
+                    throw ValidationFailure(diagnostics: [
+                        .error(
+                            .unknownUnit, subject: .unit(UnitCode(explain)), "unit '\(explain)' is not in run \(id)",
+                            hint: Suggestion.didYouMean(explain, among: known) ?? "pass one of the run's unit codes")
+                    ])
+                }
+                Console.out(explanation.description)
+                return
+            }
+            switch format {
+            case .csv: Console.out(CSVRenderer(scoreboard: scoreboard, language: lang.language).render())
+            case .json: Console.out(JSONRenderer(scoreboard: scoreboard, language: lang.language).render())
+            case .table: Console.out(TableRenderer(scoreboard: scoreboard, language: lang.language).render())
+            }
+        }
+    }
+
+    /// Re-scores a run from its stored criteria and values, and checks the result against the stored one.
+    ///
+    /// - Throws: ``RuntimeFailure`` when the period's values changed since a draft run, or the results differ.
+    static func rescore(_ id: Int, stored: StoredRun, database: IndexDatabase) throws -> Scoreboard {
+        let inputs = try database.runInputs(id)
+        guard inputs.summary.isCurrent else {
+            throw RuntimeFailure(
+                message: "run \(id) is a draft and the values of period \(inputs.summary.period) changed after it, "
+                    + "so it cannot be re-scored from the stored values; 'ictindex results --run \(id)' shows its "
+                    + "stored ranking, and 'ictindex run --period \(inputs.summary.period) …' scores the current values")
+        }
+        let framework = try CriteriaSource.load(inputs.framework)
+        let scoreboard = try Engine(framework: framework).score(inputs.dataset)
+        let differences = stored.differences(from: scoreboard)
+        if !differences.isEmpty {
+            throw RuntimeFailure(
+                message: "re-scoring run \(id) (engine \(inputs.summary.engineVersion)) with ictindex "
+                    + "\(ICTIndexVersion.current) does not give the stored results:\n  "
+                    + differences.prefix(10).joined(separator: "\n  "))
+        }
+        return scoreboard
+    }
+
+    static func footer(_ s: RunSummary, language: Language) -> String {
+        let en = language == .en
+        let status = s.status == .published
+            ? (en ? "published \(s.publishedAt ?? "")" : "đã công bố \(s.publishedAt ?? "")")
+            : (en ? "draft" : "bản nháp")
+        return "\n" + (en ? "run" : "lần chấm") + " \(s.id): \(s.frameworkID) \(s.edition ?? "") "
+            + "(sha256 \(s.frameworkSHA256.prefix(12))), \(s.at), \(status)"
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import ICTIndexCore
+import OrderedCollections
+import ICTIndexCriteria
+import ICTIndexStorage
+
+/// `ictindex units`: the units of the evaluation database.
+struct UnitsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "units",
+        abstract: "Đơn vị được đánh giá / The units in the database.",
+        subcommands: [UnitsImportCommand.self]
+    )
+}
+
+/// `ictindex units import FILE`: adds or updates units and their lineage.
+struct UnitsImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Nhập danh sách đơn vị / Import units from a CSV file.",
+        discussion: """
+            Columns: code, name, group, and optional parent, kind, valid_from, valid_to, successor (the unit \
+            that replaced it after a merger or a rename). Groups are checked against the criteria file when \
+            --framework is given. Units already stored are updated; every change is in the audit log. The \
+            import is all or nothing.
+
+            Example:
+              ictindex units import Examples/sample-province/units.csv --framework Criteria/vn-province-agencies.yaml
+            """
+    )
+
+    @Argument(help: "The units file (CSV).")
+    var file: String
+
+    @Option(help: "The criteria file whose groups the units must use.")
+    var framework: String?
+
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        try Console.run {
+            let database = try options.open()
+            let criteria = try framework.map { path throws(ValidationFailure) in try CriteriaSource.load(path: path).0 }
+            let text = try InputFile.read(file, what: "units file")
+            let units: [ICTIndexCore.Unit]
+            if let criteria {
+                units = try DataFileReader(framework: criteria.framework).readUnits(text, file: file)
+            } else {
+                // Without criteria, any group named in the file is accepted.
+                let table = try CSVTable.parse(text, file: file)
+                let column = table.header.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == "group" }
+                let groups = Set(column.map { g in table.rows.map { $0[g].trimmingCharacters(in: .whitespaces) } } ?? [])
+                units = try DataFileReader(framework: .accepting(groups: groups.filter { !$0.isEmpty }.sorted()))
+                    .readUnits(table)
+            }
+            let summary = try database.importUnits(units, file: file, who: options.person)
+            Console.out("\(file): \(summary.added) units added, \(summary.changed) changed, \(summary.unchanged) unchanged")
+            Console.report(criteria?.warnings ?? [])
+        }
+    }
+}

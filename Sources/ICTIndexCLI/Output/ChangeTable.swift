@@ -1,0 +1,94 @@
+import ICTIndexCore
+import OrderedCollections
+import ICTIndexStorage
+
+/// A stored run's ranking per group, with each unit's change since the previous period following lineage:
+/// `↑2 (+3.10)`, `đổi tên từ X; ↓1 (−0.50)`, `sáp nhập từ A (hạng 3, 71.20), B (hạng 17, 55.00)`, `mới`.
+struct ChangeTable {
+    let framework: Framework
+    let run: StoredRun
+    let changes: [UnitCode: UnitChange]
+    let language: Language
+
+    func render() -> String {
+        let words = TableWords(language)
+        let en = language == .en
+        let decimals = framework.decimals
+        let hasBands = !framework.bands.isEmpty
+        let previous = changes.values.first?.previousPeriod
+        var title = "\(framework.name.text(language)) — \(words.period) \(run.summary.period)"
+        if let previous { title += en ? " (change vs \(previous))" : " (so với \(previous))" }
+        var blocks = [title]
+        for group in framework.groups.values {
+            let members = run.results.filter { $0.unit.group == group.id }.sorted { a, b in
+                switch (a.rank, b.rank) {
+                case let (x?, y?) where x != y: return x < y
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default:
+                    let (sa, sb) = (a.published ?? -.infinity, b.published ?? -.infinity)
+                    return sa != sb ? sa > sb : a.unit.code < b.unit.code
+                }
+            }
+            guard !members.isEmpty else { continue }
+            var heading = "\(words.group): \(group.name.text(language)) (\(members.count) \(words.units))"
+            if !group.ranked { heading += ", \(words.notRanked)" }
+            var header = [words.rank, words.code, words.name, words.score]
+            if hasBands { header.append(words.band) }
+            if previous != nil { header.append(en ? "Change" : "Thay đổi") }
+            var rows = [header]
+            for r in members {
+                var row = [
+                    r.rank.map(String.init) ?? "—", r.unit.code.rawValue, r.unit.name,
+                    r.published.map { NumberFormatting.fixed($0, decimals: decimals) } ?? "—",
+                ]
+                if hasBands {
+                    let band = r.band.flatMap { id in framework.bands.first { $0.id == id } }
+                    row.append(band?.name.text(language) ?? "—")
+                }
+                if previous != nil { row.append(changes[r.unit.code].map { text($0, for: r) } ?? "") }
+                rows.append(row)
+            }
+            blocks.append(heading + "\n" + TableRenderer.align(rows, rightAligned: [0, 3]))
+        }
+        return blocks.joined(separator: "\n\n")
+    }
+
+    /// The change cell of one unit.
+    func text(_ change: UnitChange, for result: StoredResult) -> String {
+        let en = language == .en
+        var parts: [String] = []
+        if let from = change.renamedFrom { parts.append(en ? "renamed from \(from)" : "đổi tên từ \(from)") }
+        if let own = change.own { parts.append(movement(from: own, to: result)) }
+        if !change.predecessors.isEmpty {
+            let list = change.predecessors.map { p in
+                var inside: [String] = []
+                if let rank = p.rank { inside.append(en ? "rank \(rank)" : "hạng \(rank)") }
+                if let score = p.published { inside.append(NumberFormatting.fixed(score, decimals: framework.decimals)) }
+                return inside.isEmpty ? p.unit.rawValue : "\(p.unit) (\(inside.joined(separator: ", ")))"
+            }.joined(separator: ", ")
+            if change.own == nil {
+                parts.append((en ? "merged from " : "sáp nhập từ ") + list)
+            } else {
+                parts.append((en ? "absorbed " : "tiếp nhận ") + list)
+            }
+        }
+        if parts.isEmpty { return en ? "new" : "mới" }
+        return parts.joined(separator: "; ")
+    }
+
+    /// `↑2 (+3.10)`, `↓1 (−0.50)`, `= (+0.00)`.
+    private func movement(from old: UnitChange.PreviousResult, to new: StoredResult) -> String {
+        var text = ""
+        if let before = old.rank, let now = new.rank {
+            text = before > now ? "↑\(before - now)" : before < now ? "↓\(now - before)" : "="
+        }
+        if let before = old.published, let now = new.published {
+            let delta = now - before
+            let shown = NumberFormatting.fixed(abs(delta), decimals: framework.decimals)
+            let sign = delta < 0 && shown.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "−" : "+"
+            text += (text.isEmpty ? "" : " ") + "(\(sign)\(shown))"
+        }
+        return text.isEmpty ? "—" : text
+    }
+}

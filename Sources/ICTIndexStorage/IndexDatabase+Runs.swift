@@ -1,0 +1,213 @@
+import Foundation
+import GRDB
+public import ICTIndexCore
+
+extension IndexDatabase {
+    // MARK: - Reads
+
+    /// The runs of a period (or of every period), newest first.
+    public func runs(forPeriod period: String? = nil) throws(StorageError) -> [RunSummary] {
+        try read("reading runs") { db in
+            var request = RunRecord.order(RunRecord.Columns.id.desc)
+            if let period { request = request.filter(RunRecord.Columns.period == period) }
+            return try request.fetchAll(db).map { try Self.summary(db, $0) }
+        }
+    }
+
+    /// A run with its results.
+    ///
+    /// - Throws: ``StorageError`` `notFound` when there is no such run.
+    public func run(_ id: Int) throws(StorageError) -> StoredRun {
+        try read("reading run \(id)") { db in
+            guard let record = try RunRecord.fetchOne(db, key: id) else { throw notFound(run: id, db) }
+            return StoredRun(summary: try Self.summary(db, record), results: try Self.results(db, run: id))
+        }
+    }
+
+    /// The run to show for a period: its published run, or else its latest run.
+    ///
+    /// - Throws: ``StorageError`` `notFound` when the period has no run.
+    public func currentRun(forPeriod period: String) throws(StorageError) -> Int {
+        try read("reading the runs of period \(period)") { db in
+            guard let id = try Self.currentRun(db, period: period) else {
+                let periods = try String.fetchAll(db, sql: "SELECT DISTINCT period FROM run ORDER BY period")
+                throw StorageError(
+                    .notFound, operation: "finding the run of period \(period)", subject: name,
+                    "period \(period) has no run"
+                        + (periods.isEmpty ? "" : "; periods with runs: \(periods.joined(separator: ", "))"),
+                    hint: "score it first: ictindex run --period \(period) --framework FILE")
+            }
+            return id
+        }
+    }
+
+    /// What re-scores a run: its framework's text and the period's stored values over the units as scored.
+    ///
+    /// For a published run (and any run whose period has not changed since, ``RunSummary/isCurrent``), scoring
+    /// this data set with this framework gives the stored results bit for bit.
+    public func runInputs(_ id: Int) throws(StorageError) -> (summary: RunSummary, framework: FrameworkSource, dataset: Dataset) {
+        try read("reading the inputs of run \(id)") { db in
+            guard let record = try RunRecord.fetchOne(db, key: id) else { throw notFound(run: id, db) }
+            guard let framework = try FrameworkRecord.fetchOne(db, key: record.frameworkSHA256) else {
+                throw StorageError(.notFound, operation: "reading run \(id)", subject: name, "its criteria file is missing")
+            }
+            let units = try Self.results(db, run: id).map(\.unit)
+            let dataset = try Self.dataset(db, period: record.period, units: units, sources: Self.precedence)
+            return (
+                try Self.summary(db, record),
+                FrameworkSource(id: framework.frameworkID, edition: framework.edition, yaml: framework.yaml, sha256: framework.sha256),
+                dataset
+            )
+        }
+    }
+
+    /// The latest criteria file used to score a period, if any.
+    public func latestFramework(forPeriod period: String) throws(StorageError) -> FrameworkSource? {
+        try read("reading the criteria of period \(period)") { db in
+            guard let sha = try String.fetchOne(
+                db, sql: "SELECT frameworkSHA256 FROM run WHERE period = ? ORDER BY id DESC LIMIT 1", arguments: [period]),
+                let f = try FrameworkRecord.fetchOne(db, key: sha)
+            else { return nil }
+            return FrameworkSource(id: f.frameworkID, edition: f.edition, yaml: f.yaml, sha256: f.sha256)
+        }
+    }
+
+    static func currentRun(_ db: Database, period: String) throws -> Int? {
+        try Int.fetchOne(
+            db, sql: "SELECT id FROM run WHERE period = ? ORDER BY status = 'published' DESC, id DESC LIMIT 1",
+            arguments: [period])
+    }
+
+    static func summary(_ db: Database, _ r: RunRecord) throws -> RunSummary {
+        let framework = try FrameworkRecord.fetchOne(db, key: r.frameworkSHA256)
+        let revision = try Int.fetchOne(db, sql: "SELECT revision FROM period WHERE id = ?", arguments: [r.period]) ?? 0
+        return RunSummary(
+            id: Int(r.id ?? 0), period: r.period, frameworkID: framework?.frameworkID ?? "?", edition: framework?.edition,
+            frameworkSHA256: r.frameworkSHA256, parameters: r.parameters, engineVersion: r.engineVersion,
+            status: RunSummary.Status(rawValue: r.status) ?? .draft, who: r.who, at: r.at, publishedAt: r.publishedAt,
+            isCurrent: r.status == "published" || revision == r.periodRevision)
+    }
+
+    static func results(_ db: Database, run: Int) throws -> [StoredResult] {
+        try RunResultRecord.filter(RunResultRecord.Columns.run == run).order(RunResultRecord.Columns.position)
+            .fetchAll(db).map { r in
+                let (values, ranks) = RunResultRecord.decodeNodes(r.nodes)
+                return StoredResult(
+                    unit: Unit(code: UnitCode(r.unit), name: r.name, group: GroupID(r.group), parent: r.parent.map(UnitCode.init), kind: r.kind),
+                    score: r.score, published: r.published, rank: r.rank, rankedCount: r.rankedCount,
+                    band: r.band.map(BandID.init), nodeValues: values, nodeRanks: ranks)
+            }
+    }
+
+    func notFound(run id: Int, _ db: Database) -> StorageError {
+        let ids = (try? Int.fetchAll(db, sql: "SELECT id FROM run ORDER BY id DESC LIMIT 10")) ?? []
+        return StorageError(
+            .notFound, operation: "reading run \(id)", subject: name, "there is no run \(id)",
+            hint: ids.isEmpty ? "no run has been recorded yet: ictindex run --period P --framework FILE"
+                : "recent runs: \(ids.map(String.init).joined(separator: ", ")) ('ictindex results --period P' shows a period's)")
+    }
+
+    // MARK: - Writes
+
+    /// Records a run and its full results, and the criteria file it used.
+    ///
+    /// - Parameters:
+    ///   - scoreboard: the results; its period names the run's period.
+    ///   - framework: the criteria file's text and SHA-256.
+    ///   - revision: the period's revision when its values were read (``dataset(forPeriod:sources:)``); if the
+    ///     values changed since, the run is refused (`conflict`), since it would not match them.
+    ///   - parameters: the run's parameters as JSON.
+    ///   - engineVersion: the ictindex version.
+    ///   - who: who ran it.
+    /// - Returns: the stored run's summary.
+    public func recordRun(
+        _ scoreboard: Scoreboard, framework: FrameworkSource, revision: Int, parameters: String, engineVersion: String,
+        who: String
+    ) throws(StorageError) -> RunSummary {
+        let at = clock()
+        let period = scoreboard.period ?? ""
+        let operation = "recording a run of period \(period)"
+        return try write(operation) { db in
+            try Self.ensurePeriod(db, period, at: at)
+            let current = try Int.fetchOne(db, sql: "SELECT revision FROM period WHERE id = ?", arguments: [period]) ?? 0
+            if current != revision {
+                throw StorageError(
+                    .conflict, operation: operation, subject: name,
+                    "the values of period \(period) changed while the run was being scored",
+                    hint: "run it again")
+            }
+            if try FrameworkRecord.fetchOne(db, key: framework.sha256) == nil {
+                try FrameworkRecord(
+                    sha256: framework.sha256, frameworkID: framework.id, edition: framework.edition, yaml: framework.yaml,
+                    firstUsed: at
+                ).insert(db)
+            }
+            var run = RunRecord(
+                period: period, frameworkSHA256: framework.sha256, parameters: parameters, engineVersion: engineVersion,
+                periodRevision: revision, status: "draft", who: who, at: at)
+            try run.insert(db)
+            let id = run.id ?? 0
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO runResult (run, position, unit, name, "group", parent, kind, score, published, rank,
+                    rankedCount, band, nodes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for (position, result) in scoreboard.units.enumerated() {
+                let u = result.unit
+                var values: [Double?] = []
+                var ranks: [Int?] = []
+                values.reserveCapacity(result.nodes.count)
+                ranks.reserveCapacity(result.nodes.count)
+                for node in result.nodes {
+                    values.append(node.value)
+                    ranks.append(node.rank)
+                }
+                insert.setUncheckedArguments([
+                    id, position, u.code.rawValue, u.name, u.group.rawValue, u.parent?.rawValue, u.kind, result.score,
+                    result.published, result.rank, result.rankedCount, result.band?.id.rawValue,
+                    RunResultRecord.encodeNodes(values: values, ranks: ranks),
+                ])
+                try insert.execute()
+            }
+            var entry = AuditEntryRecord(
+                at: at, who: who, action: "run.record", period: period, newValue: "run \(id)",
+                detail: "\(framework.id) \(framework.sha256.prefix(12)), \(scoreboard.units.count) units, engine \(engineVersion)")
+            try entry.insert(db)
+            return try Self.summary(db, run)
+        }
+    }
+
+    /// Publishes a run: its period's values are frozen from then on (no import or appraisal can change them).
+    ///
+    /// - Throws: ``StorageError`` `notFound`; `conflict` when the period's values changed since the run
+    ///   (publish a fresh run instead) or another run of the period is already published.
+    public func publish(run id: Int, who: String) throws(StorageError) -> RunSummary {
+        let at = clock()
+        let operation = "publishing run \(id)"
+        return try write(operation) { db in
+            guard var run = try RunRecord.fetchOne(db, key: id) else { throw notFound(run: id, db) }
+            if run.status == "published" { return try Self.summary(db, run) }
+            if let other = try Self.publishedRun(db, period: run.period) {
+                throw StorageError(
+                    .conflict, operation: operation, subject: name,
+                    "period \(run.period) already has a published run (\(other))",
+                    hint: "a period has one published run; 'ictindex results --run \(other)' shows it")
+            }
+            let revision = try Int.fetchOne(db, sql: "SELECT revision FROM period WHERE id = ?", arguments: [run.period]) ?? 0
+            if revision != run.periodRevision {
+                throw StorageError(
+                    .conflict, operation: operation, subject: name,
+                    "the values of period \(run.period) changed after run \(id) was scored, so it no longer matches them",
+                    hint: "score the period again (ictindex run --period \(run.period) --framework FILE) and publish that run")
+            }
+            run.status = "published"
+            run.publishedAt = at
+            try run.update(db)
+            var entry = AuditEntryRecord(
+                at: at, who: who, action: "run.publish", period: run.period, oldValue: "draft", newValue: "published",
+                detail: "run \(id)")
+            try entry.insert(db)
+            return try Self.summary(db, run)
+        }
+    }
+}

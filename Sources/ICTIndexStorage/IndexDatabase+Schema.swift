@@ -1,0 +1,147 @@
+import GRDB
+
+extension IndexDatabase {
+    /// The one migrator of the evaluation database (GRDB's `DatabaseMigrator`).
+    ///
+    /// Migrations are only ever appended: an older database is migrated on open, and a database that
+    /// has a migration this list does not know was written by a newer ictindex and is refused.
+    /// The schema is described in `Documentation.docc/DatabaseSchema.md`.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-evaluation") { db in
+            try createUnits(db)
+            try createPeriodsAndFrameworks(db)
+            try createSubmissions(db)
+            try createRuns(db)
+            try createAuditLog(db)
+        }
+        return migrator
+    }
+
+    private static func createUnits(_ db: Database) throws {
+        try db.create(table: "unit") { t in
+            t.primaryKey("code", .text)
+            t.column("name", .text).notNull()
+            t.column("group", .text).notNull()
+            t.column("parent", .text)
+            t.column("kind", .text)
+            t.column("validFrom", .text)
+            t.column("validTo", .text)
+            t.column("successor", .text)
+        }
+        // One row per predecessor → successor link: a merger has several rows with one successor, a rename one.
+        try db.create(table: "unitLineage") { t in
+            t.column("predecessor", .text).notNull().references("unit", onDelete: .cascade)
+            t.column("successor", .text).notNull()
+            t.column("effective", .text)
+            t.primaryKey(["predecessor", "successor"])
+        }
+        try db.create(index: "unitLineage_successor", on: "unitLineage", columns: ["successor"])
+    }
+
+    private static func createPeriodsAndFrameworks(_ db: Database) throws {
+        try db.create(table: "period") { t in
+            t.primaryKey("id", .text)
+            // Bumped by every change to the period's submissions, so a run knows whether its inputs changed.
+            t.column("revision", .integer).notNull().defaults(to: 0)
+            t.column("createdAt", .text).notNull()
+        }
+        try db.create(table: "framework") { t in
+            t.primaryKey("sha256", .text)
+            t.column("frameworkID", .text).notNull()
+            t.column("edition", .text)
+            t.column("yaml", .text).notNull()
+            t.column("firstUsed", .text).notNull()
+        }
+    }
+
+    private static func createSubmissions(_ db: Database) throws {
+        // WITHOUT ROWID: the key is the only B-tree, which halves the work of a million-value import.
+        try db.create(table: "submission", options: [.withoutRowID]) { t in
+            t.column("period", .text).notNull().references("period")
+            t.column("unit", .text).notNull()
+            t.column("variable", .text).notNull()
+            t.column("source", .text).notNull()
+                .check { ["self", "appraised", "imported", "automatic"].contains($0) }
+            t.column("kind", .text).notNull().check { ["number", "option", "text"].contains($0) }
+            t.column("text", .text).notNull()
+            t.column("number", .double)
+            t.column("evidence", .text)
+            t.column("note", .text)
+            t.column("who", .text).notNull()
+            t.column("at", .text).notNull()
+            t.primaryKey(["period", "unit", "variable", "source"])
+        }
+        try db.create(table: "appraisalDecision") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("period", .text).notNull().references("period")
+            t.column("unit", .text).notNull()
+            t.column("variable", .text).notNull()
+            t.column("decision", .text).notNull().check { ["accepted", "adjusted"].contains($0) }
+            t.column("oldValue", .text)
+            t.column("newValue", .text).notNull()
+            t.column("reason", .text)
+            t.column("who", .text).notNull()
+            t.column("at", .text).notNull()
+        }
+        try db.create(
+            index: "appraisalDecision_unit", on: "appraisalDecision", columns: ["period", "unit", "variable"])
+    }
+
+    private static func createRuns(_ db: Database) throws {
+        try db.create(table: "run") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("period", .text).notNull().references("period")
+            t.column("frameworkSHA256", .text).notNull().references("framework")
+            t.column("parameters", .text).notNull()
+            t.column("engineVersion", .text).notNull()
+            t.column("periodRevision", .integer).notNull()
+            t.column("status", .text).notNull().check { ["draft", "published"].contains($0) }
+            t.column("who", .text).notNull()
+            t.column("at", .text).notNull()
+            t.column("publishedAt", .text)
+        }
+        try db.create(index: "run_period", on: "run", columns: ["period"])
+        // One row per unit scored; nodes holds every node's value and rank (see RunResultRecord).
+        try db.create(table: "runResult", options: [.withoutRowID]) { t in
+            t.column("run", .integer).notNull().references("run", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("unit", .text).notNull()
+            t.column("name", .text).notNull()
+            t.column("group", .text).notNull()
+            t.column("parent", .text)
+            t.column("kind", .text)
+            t.column("score", .double)
+            t.column("published", .double)
+            t.column("rank", .integer)
+            t.column("rankedCount", .integer).notNull()
+            t.column("band", .text)
+            t.column("nodes", .blob).notNull()
+            t.primaryKey(["run", "position"])
+        }
+    }
+
+    private static func createAuditLog(_ db: Database) throws {
+        try db.create(table: "auditEntry") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("at", .text).notNull()
+            t.column("who", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("period", .text)
+            t.column("unit", .text)
+            t.column("variable", .text)
+            t.column("oldValue", .text)
+            t.column("newValue", .text)
+            t.column("detail", .text)
+        }
+        try db.create(index: "auditEntry_unit", on: "auditEntry", columns: ["unit"])
+        // Append-only: SQLite itself refuses to change or delete an entry, whatever the client.
+        try db.execute(
+            sql: """
+                CREATE TRIGGER auditEntry_noUpdate BEFORE UPDATE ON auditEntry
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: entries cannot be changed'); END;
+                CREATE TRIGGER auditEntry_noDelete BEFORE DELETE ON auditEntry
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: entries cannot be deleted'); END;
+                """)
+    }
+}

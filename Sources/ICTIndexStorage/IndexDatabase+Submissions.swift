@@ -1,0 +1,253 @@
+import GRDB
+public import ICTIndexCore
+import OrderedCollections
+
+extension IndexDatabase {
+    /// Which source wins when a unit has several values for one variable: the department's appraisal, then
+    /// values from systems, then imported statistics, then the unit's own self-assessment.
+    public static let precedence: [Dataset.Source] = [.appraised, .automatic, .imported, .selfAssessed]
+
+    // MARK: - Reads
+
+    /// The periods that have values or runs, oldest first.
+    public func periods() throws(StorageError) -> [String] {
+        try read("reading periods") { db in try String.fetchAll(db, sql: "SELECT id FROM period ORDER BY id") }
+    }
+
+    /// The published run that freezes a period, if any.
+    public func publishedRun(forPeriod period: String) throws(StorageError) -> Int? {
+        try read("reading runs") { db in try Self.publishedRun(db, period: period) }
+    }
+
+    /// The values to score for a period: every unit that exists in it, and for each variable the value of the
+    /// source that wins (``precedence``), with the self-assessed value kept beside an appraised one that differs.
+    ///
+    /// - Parameter sources: the sources to use (default: all); `[.selfAssessed]` scores the units' own values.
+    /// - Returns: the data set and the period's revision (a run records it, to know later whether its
+    ///   inputs changed).
+    public func dataset(
+        forPeriod period: String, sources: [Dataset.Source] = IndexDatabase.precedence
+    ) throws(StorageError) -> (dataset: Dataset, revision: Int) {
+        let units = try units(inPeriod: period)
+        return try read("reading the values of period \(period)") { db in
+            let revision = try Int.fetchOne(db, sql: "SELECT revision FROM period WHERE id = ?", arguments: [period]) ?? 0
+            let dataset = try Self.dataset(db, period: period, units: units, sources: sources)
+            return (dataset, revision)
+        }
+    }
+
+    /// Every unit and variable of a period that has a self-assessed or an appraised value, by unit and variable.
+    public func valuePairs(forPeriod period: String) throws(StorageError) -> [ValuePair] {
+        try read("reading the values of period \(period)") { db in
+            let rows = try SubmissionRecord
+                .filter(SubmissionRecord.Columns.period == period)
+                .filter(["self", "appraised"].contains(SubmissionRecord.Columns.source))
+                .order(SubmissionRecord.Columns.unit, SubmissionRecord.Columns.variable)
+                .fetchAll(db)
+            var pairs: [ValuePair] = []
+            for row in rows {
+                if pairs.last?.unit.rawValue != row.unit || pairs.last?.variable.rawValue != row.variable {
+                    pairs.append(ValuePair(unit: UnitCode(row.unit), variable: VariableID(row.variable)))
+                }
+                if row.source == "self" { pairs[pairs.count - 1].selfAssessed = row.value }
+                else { pairs[pairs.count - 1].appraised = row.value }
+            }
+            return pairs
+        }
+    }
+
+    /// Reads a period's values into a data set over the given units (in their order).
+    static func dataset(
+        _ db: Database, period: String, units: [Unit], sources: [Dataset.Source]
+    ) throws -> Dataset {
+        var dataset = Dataset(period: period, units: units)
+        let wanted = Set(sources.map(\.rawValue))
+        let rank = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1.rawValue, $0) })
+        var columns: [String: Int] = [:]
+        var unitIndex: [String: Int] = [:]
+        for (i, code) in dataset.units.keys.enumerated() { unitIndex[code.rawValue] = i }
+        // Rows come grouped by unit and variable (the primary key's order), so the winner of each cell is
+        // chosen in one pass without a dictionary of cells.
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT unit, variable, source, kind, text, number, evidence, note FROM submission
+                WHERE period = ? ORDER BY unit, variable
+                """, arguments: [period])
+        var cell: (unit: String, variable: String)?
+        var best: (rank: Int, value: StoredValue, source: String, evidence: String?, note: String?)?
+        var selfValue: StoredValue?
+        func flush(_ dataset: inout Dataset) {
+            guard let cell, let best, let u = unitIndex[cell.unit] else { return }
+            let column: Int
+            if let c = columns[cell.variable] {
+                column = c
+            } else {
+                column = dataset.column(for: VariableID(cell.variable))
+                columns[cell.variable] = column
+            }
+            let source = Dataset.Source(rawValue: best.source) ?? .imported
+            let reported = best.source != "self" ? selfValue.flatMap { $0.isSame(as: best.value) ? nil : $0.value } : nil
+            if source == .imported && best.evidence == nil && best.note == nil {
+                dataset.setValue(best.value.value, unitAt: u, column: column)
+            } else {
+                let entry = Dataset.Entry(
+                    value: best.value.value, source: source, selfAssessed: reported, evidence: best.evidence,
+                    note: best.note)
+                dataset.setEntry(entry, unitAt: u, column: column)
+            }
+        }
+        while let row = try cursor.next() {
+            let unit: String = row[0]
+            let variable: String = row[1]
+            let source: String = row[2]
+            if cell?.unit != unit || cell?.variable != variable {
+                flush(&dataset)
+                cell = (unit, variable)
+                best = nil
+                selfValue = nil
+            }
+            let value = StoredValue(kind: row[3], text: row[4], number: row[5])
+            if source == "self" { selfValue = value }
+            guard wanted.contains(source), let r = rank[source] else { continue }
+            if best == nil || r < (best?.rank ?? Int.max) {
+                best = (r, value, source, row[6], row[7])
+            }
+        }
+        flush(&dataset)
+        return dataset
+    }
+
+    static func publishedRun(_ db: Database, period: String) throws -> Int? {
+        try Int.fetchOne(
+            db, sql: "SELECT id FROM run WHERE period = ? AND status = 'published' ORDER BY id LIMIT 1",
+            arguments: [period])
+    }
+
+    /// Throws `frozen` when a run of the period is published.
+    func checkNotFrozen(_ db: Database, period: String, operation: String) throws {
+        guard let run = try Self.publishedRun(db, period: period) else { return }
+        let publishedAt = try String.fetchOne(db, sql: "SELECT publishedAt FROM run WHERE id = ?", arguments: [run])
+        throw StorageError(
+            .frozen, operation: operation, subject: name,
+            "period \(period) is frozen: run \(run) was published\(publishedAt.map { " at \($0)" } ?? ""), so its "
+                + "values can no longer change",
+            hint: "published results stand as published; record corrections in the next period")
+    }
+
+    // MARK: - Writes
+
+    /// Stores the values of a data set for a period, as one transaction.
+    ///
+    /// A value already stored the same way (same value, evidence and note) is left alone, so importing the
+    /// same file twice changes nothing the second time. A changed value is updated and logged old → new; new
+    /// values are logged once per unit. Values already stored but absent from the data set are kept.
+    ///
+    /// - Parameters:
+    ///   - dataset: the values, validated (units exist in the period, values fit their variables).
+    ///   - period: the period, created when new.
+    ///   - source: where the values come from (`self` for self-assessment forms, `appraised`, …).
+    ///   - file: the file's name, for the audit log.
+    ///   - who: the person or system importing.
+    /// - Returns: how many values were added, changed and unchanged.
+    /// - Throws: ``StorageError`` `frozen` when a run of the period is published; `busy`.
+    public func importValues(
+        _ dataset: Dataset, period: String, source: Dataset.Source, file: String, who: String
+    ) throws(StorageError) -> ImportSummary {
+        let at = clock()
+        let operation = "importing \(source.rawValue) values for period \(period) from \(file)"
+        return try write(operation) { db in
+            try checkNotFrozen(db, period: period, operation: operation)
+            try Self.ensurePeriod(db, period, at: at)
+            var existing: [String: [String: SubmissionRecord]] = [:]
+            let stored = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM submission WHERE period = ? AND source = ?",
+                arguments: [period, source.rawValue]) ?? 0
+            if stored > 0 {
+                let rows = try SubmissionRecord.filter(SubmissionRecord.Columns.period == period)
+                    .filter(SubmissionRecord.Columns.source == source.rawValue).fetchCursor(db)
+                while let row = try rows.next() { existing[row.unit, default: [:]][row.variable] = row }
+            }
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO submission (period, unit, variable, source, kind, text, number, evidence, note, who, at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let update = try db.cachedStatement(
+                sql: """
+                    UPDATE submission SET kind = ?, text = ?, number = ?, evidence = ?, note = ?, who = ?, at = ?
+                    WHERE period = ? AND unit = ? AND variable = ? AND source = ?
+                    """)
+            var summary = ImportSummary()
+            let variables = Array(dataset.variableIDs)
+            for (u, code) in dataset.units.keys.enumerated() {
+                var added = 0
+                let old = existing[code.rawValue]
+                for (variable, column) in variables {
+                    guard let value = dataset.value(unitAt: u, column: column) else { continue }
+                    let entry = dataset[code, variable]
+                    let new = StoredValue(value)
+                    let evidence = entry?.evidence
+                    let note = entry?.note
+                    if let previous = old?[variable.rawValue] {
+                        let was = StoredValue(kind: previous.kind, text: previous.text, number: previous.number)
+                        if was.isSame(as: new) && previous.evidence == evidence && previous.note == note {
+                            summary.unchanged += 1
+                            continue
+                        }
+                        try update.execute(arguments: [
+                            new.kind, new.text, new.number, evidence, note, who, at, period, code.rawValue,
+                            variable.rawValue, source.rawValue,
+                        ])
+                        var entry = AuditEntryRecord(
+                            at: at, who: who, action: "value.change", period: period, unit: code.rawValue,
+                            variable: variable.rawValue, oldValue: Self.auditText(was, previous.evidence, previous.note),
+                            newValue: Self.auditText(new, evidence, note), detail: "\(source.rawValue), \(file)")
+                        try entry.insert(db)
+                        summary.changed += 1
+                    } else {
+                        insert.setUncheckedArguments([
+                            period, code.rawValue, variable.rawValue, source.rawValue, new.kind, new.text, new.number,
+                            evidence, note, who, at,
+                        ])
+                        try insert.execute()
+                        added += 1
+                    }
+                }
+                if added > 0 {
+                    var entry = AuditEntryRecord(
+                        at: at, who: who, action: "value.add", period: period, unit: code.rawValue,
+                        detail: "\(added) \(source.rawValue) value\(added == 1 ? "" : "s") from \(file)")
+                    try entry.insert(db)
+                    summary.added += added
+                }
+            }
+            if summary.changedAnything {
+                try Self.bumpRevision(db, period)
+                var entry = AuditEntryRecord(
+                    at: at, who: who, action: "values.import", period: period,
+                    detail: "\(file): \(summary.added) added, \(summary.changed) changed, \(summary.unchanged) "
+                        + "unchanged (\(source.rawValue))")
+                try entry.insert(db)
+            }
+            return summary
+        }
+    }
+
+    static func ensurePeriod(_ db: Database, _ period: String, at: String) throws {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO period (id, revision, createdAt) VALUES (?, 0, ?)", arguments: [period, at])
+    }
+
+    static func bumpRevision(_ db: Database, _ period: String) throws {
+        try db.execute(sql: "UPDATE period SET revision = revision + 1 WHERE id = ?", arguments: [period])
+    }
+
+    /// `12.5`, or `12.5 [evidence: QĐ 12/2025] [note: …]`.
+    static func auditText(_ value: StoredValue, _ evidence: String?, _ note: String?) -> String {
+        var text = value.text
+        if let evidence { text += " [evidence: \(evidence)]" }
+        if let note { text += " [note: \(note)]" }
+        return text
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import ICTIndexCore
+
+/// The evaluation database: units over time, periods, submissions, appraisal decisions, runs and their
+/// results, and an append-only audit log (DESIGN §5), in one SQLite file through GRDB.
+///
+/// A file database is a GRDB `DatabasePool` in WAL mode, so readers never block the writer; an in-memory
+/// one (for tests) is a `DatabaseQueue`. Both are migrated by the one production migrator on open. Every
+/// write that changes several rows is one immediate transaction: a process killed in the middle leaves
+/// the database as it was, and a second writer waits up to ``busyTimeout`` seconds, then fails with
+/// ``StorageError/Code/busy``.
+///
+/// For example:
+/// ```swift
+/// let database = try IndexDatabase(path: "ictindex.sqlite")
+/// let summary = try database.importValues(dataset, period: "2025", source: .selfAssessed,
+///                                         file: "values-2025-self.csv", who: "dic")
+/// let (inputs, _) = try database.dataset(forPeriod: "2025")
+/// ```
+public struct IndexDatabase: Sendable {
+    private let writer: any DatabaseWriter
+    /// The file, or `:memory:`; used in messages.
+    public let name: String
+    /// How long a write waits for another process's write to finish, in seconds.
+    public let busyTimeout: Double
+    /// When things happen (ISO 8601); fixed in tests.
+    let clock: @Sendable () -> String
+
+    /// Opens (and creates, when `create` is true) a database file, migrating an older one.
+    ///
+    /// - Parameters:
+    ///   - path: the SQLite file.
+    ///   - create: whether to create the file when it does not exist (`ictindex init`); otherwise a
+    ///     missing file is an error, so a typo in `--db` never creates an empty database.
+    ///   - busyTimeout: how long a write waits for another process's write, in seconds.
+    /// - Throws: ``StorageError`` `missing`, `notADatabase`, `newerSchema` (the file was written by a
+    ///   newer ictindex), or `busy`.
+    public init(path: String, create: Bool = false, busyTimeout: Double = 5) throws(StorageError) {
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw StorageError(
+                .missing, operation: "opening the database", subject: path, "the database file does not exist",
+                hint: "run 'ictindex init --db \(path)' to create it, or pass --db with the right path")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try self.init(writer: pool, name: path, busyTimeout: busyTimeout)
+        } catch {
+            throw StorageError.wrapping(error, operation: "opening the database", subject: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// A new, empty in-memory database migrated by the production migrator (for tests and previews).
+    public static func inMemory(clock: (@Sendable () -> String)? = nil) throws(StorageError) -> IndexDatabase {
+        do {
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            return try IndexDatabase(
+                writer: DatabaseQueue(configuration: configuration), name: ":memory:", busyTimeout: 0, clock: clock)
+        } catch {
+            throw StorageError.wrapping(error, operation: "creating the database", subject: ":memory:", busyTimeout: 0)
+        }
+    }
+
+    /// Wraps a GRDB writer, refusing a newer schema and migrating an older one.
+    init(
+        writer: any DatabaseWriter, name: String, busyTimeout: Double, clock: (@Sendable () -> String)? = nil
+    ) throws {
+        self.writer = writer
+        self.name = name
+        self.busyTimeout = busyTimeout
+        self.clock = clock ?? { Date().ISO8601Format() }
+        let migrator = Self.migrator
+        let unknown = try writer.read { db in
+            try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+        }
+        if !unknown.isEmpty {
+            throw StorageError(
+                .newerSchema, operation: "opening the database", subject: name,
+                "the database was written by a newer version of ictindex: it has the migration(s) "
+                    + unknown.map { "'\($0)'" }.joined(separator: ", ")
+                    + " that this version (schema '\(migrator.migrations.last ?? "")') does not know",
+                hint: "use the newer ictindex with this database; this version will not change it")
+        }
+        try migrator.migrate(writer)
+    }
+
+    /// The migrations applied to the database, oldest first.
+    public func schemaVersions() throws(StorageError) -> [String] {
+        try read("reading the schema version") { db in try Self.migrator.appliedMigrations(db) }
+    }
+
+    // MARK: - Plumbing
+
+    /// Runs a read, wrapping errors.
+    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(StorageError) -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw StorageError.wrapping(error, operation: operation, subject: name, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Runs a write in one immediate transaction (the write lock is taken at the start, so a busy
+    /// database is found before any work is done), wrapping errors.
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(StorageError) -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    try Self.pauseBeforeCommitIfAsked()
+                    return .commit
+                }
+                guard let result else { throw StorageError(.sqlite, operation: operation, subject: name, "no result") }
+                return result
+            }
+        } catch {
+            throw StorageError.wrapping(error, operation: operation, subject: name, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// A test hook for crash-safety tests: when `ICTINDEX_PAUSE_BEFORE_COMMIT` names a file, a write creates
+    /// that file just before it commits and then waits, so a test can kill the process inside the transaction.
+    private static func pauseBeforeCommitIfAsked() throws {
+        guard let path = ProcessInfo.processInfo.environment["ICTINDEX_PAUSE_BEFORE_COMMIT"], !path.isEmpty else {
+            return
+        }
+        _ = FileManager.default.createFile(atPath: path, contents: Data("paused\n".utf8))
+        let seconds = Double(ProcessInfo.processInfo.environment["ICTINDEX_PAUSE_SECONDS"] ?? "") ?? 30
+        Thread.sleep(forTimeInterval: seconds)
+    }
+
+    /// Runs a raw SQL statement (tests and maintenance only: the audit log's triggers refuse edits anyway).
+    package func execute(sql: String) throws(StorageError) {
+        try write("executing SQL") { db in try db.execute(sql: sql) }
+    }
+
+    /// A raw SQL query's first column as integers (tests and maintenance only).
+    package func integers(sql: String) throws(StorageError) -> [Int] {
+        try read("querying") { db in try Int.fetchAll(db, sql: sql) }
+    }
+
+    /// SQLite's `PRAGMA integrity_check` answer: `["ok"]` for a sound file.
+    public func integrityCheck() throws(StorageError) -> [String] {
+        try read("checking integrity") { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+}
