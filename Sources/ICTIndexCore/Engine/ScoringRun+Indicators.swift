@@ -149,13 +149,16 @@ extension ScoringRun {
                 context.peers = rule.peers == nil ? nil : statistics[bucket]?.summary
                 if rule.needsPeerOrder {
                     // Rank and percentile: one sort of the bucket gives every unit's place at once.
-                    var order: [(value: Double, unit: Int)] = []
-                    order.reserveCapacity(members.count)
+                    var keys: [Double] = []
+                    var owners: [Int] = []
+                    keys.reserveCapacity(members.count)
+                    owners.reserveCapacity(members.count)
                     for u in members where !current[u].isNaN {
                         let x = current[u]
-                        order.append((firstRule ? RuleKernel.peerValue(x, rule, lowerIsBetter: lower) : x, u))
+                        keys.append(firstRule ? RuleKernel.peerValue(x, rule, lowerIsBetter: lower) : x)
+                        owners.append(u)
                     }
-                    order.sort { $0.value < $1.value }
+                    let order = RadixSort.ascendingOrder(of: keys).map { (value: keys[$0], unit: owners[$0]) }
                     var start = 0
                     while start < order.count {
                         var end = start + 1
