@@ -36,6 +36,10 @@ bench: deps
 	/usr/bin/time -f "ictindex score --format csv: %e s, peak %M KB" \
 	  $$($(SWIFT) build -c release --show-bin-path)/ictindex score .build/bench/synthetic.yaml \
 	  --data .build/bench/synthetic.csv --format csv > .build/bench/scores.csv
+	$(SWIFT) run -c release --skip-build ICTIndexBenchmarks xlsx .build/bench
+	cc -O2 -Wall Benchmarks/xlsx-baseline/baseline.c $$(pkg-config --cflags --libs xlsxwriter) -o .build/bench/xlsx-baseline
+	.build/bench/xlsx-baseline .build/bench/baseline-c.xlsx
+	$(SWIFT) run -c release --skip-build ICTIndexBenchmarks baseline .build/bench
 
 # Regenerates the sample data in Examples/ (deterministic).
 sample-data:

@@ -2,13 +2,19 @@
 //
 //   swift run -c release ICTIndexBenchmarks write DIR   writes the synthetic set: DIR/synthetic.yaml, DIR/synthetic.csv
 //   swift run -c release ICTIndexBenchmarks engine DIR  times Engine.score (score + rank) in-process
+//   swift run -c release ICTIndexBenchmarks xlsx DIR    times the Excel scoreboard of the set (layout + write)
+//   swift run -c release ICTIndexBenchmarks xlsx-full DIR   the same with every row of `Chi tiết` (500,000)
+//   swift run -c release ICTIndexBenchmarks baseline DIR    writes the cells of Benchmarks/xlsx-baseline/baseline.c
+//                                                           through XLSXWriter, to compare the wrapper with C
 //
 // The synthetic set is deterministic: 10,000 units in 3 groups × 50 indicators in a 3-level tree
 // (5 pillars × 2 sub-pillars × 5 indicators), with a mix of fixed and peer-relative rules.
 import Foundation
 import ICTIndexCore
 import ICTIndexCriteria
+import ICTIndexReports
 import OrderedCollections
+import XLSXWriter
 
 struct SplitMix64 {
     var state: UInt64
@@ -103,8 +109,8 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, ["write", "engine"].contains(arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: ICTIndexBenchmarks write|engine DIR\n".utf8))
+guard arguments.count == 3, ["write", "engine", "xlsx", "xlsx-full", "baseline"].contains(arguments[1]) else {
+    FileHandle.standardError.write(Data("usage: ICTIndexBenchmarks write|engine|xlsx|xlsx-full|baseline DIR\n".utf8))
     exit(64)
 }
 let dir = URL(fileURLWithPath: arguments[2])
@@ -118,6 +124,10 @@ do {
         try syntheticYAML().write(toFile: yamlPath, atomically: true, encoding: .utf8)
         try syntheticCSV().write(toFile: csvPath, atomically: true, encoding: .utf8)
         print("wrote \(yamlPath) and \(csvPath)")
+    case "xlsx", "xlsx-full":
+        try benchmarkScoreboard(full: arguments[1] == "xlsx-full")
+    case "baseline":
+        try benchmarkBaseline()
     default:
         let framework = try FrameworkLoader().load(path: yamlPath).framework
         let text = try String(contentsOfFile: csvPath, encoding: .utf8)
@@ -136,7 +146,94 @@ do {
         print(String(format: "score + rank: median %.1f ms, min %.1f ms (7 runs)", times[3] * 1000, times[0] * 1000))
         print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
     }
+} catch let failure as XLSXError {
+    FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+    exit(1)
 } catch let failure as ValidationFailure {
     FileHandle.standardError.write(Data((failure.description + "\n").utf8))
     exit(64)
+}
+
+/// The synthetic set's scoreboard workbook: scored once, then laid out and written 3 times.
+func benchmarkScoreboard(full: Bool) throws {
+    let loaded = try FrameworkLoader().load(path: yamlPath)
+    let text = try String(contentsOfFile: csvPath, encoding: .utf8)
+    let dataset = try DataFileReader(framework: loaded.framework).readValues(text, file: csvPath, units: nil, period: "2025")
+    let scoreboard = try Engine(framework: loaded.framework).score(dataset)
+    let scored = peakMemoryMB()
+    let total = try seconds {
+        try ScoreboardReport(scoreboard: scoreboard, run: RunInfo(frameworkSHA256: loaded.sha256,
+            runTime: Date(timeIntervalSince1970: 1_767_225_600), engineVersion: "bench"),
+            options: full ? ScoreboardReport.Options(detailRowLimit: .max) : ScoreboardReport.Options())
+            .write(to: dir.appendingPathComponent("scoreboard-auto.xlsx"))
+    }
+    let afterFirst = peakMemoryMB()
+    let run = RunInfo(frameworkSHA256: loaded.sha256, runTime: Date(timeIntervalSince1970: 1_767_225_600), engineVersion: "bench")
+    var options = ScoreboardReport.Options()
+    if full { options.detailRowLimit = .max }
+    let report = ScoreboardReport(scoreboard: scoreboard, run: run, options: options)
+    let url = dir.appendingPathComponent(full ? "scoreboard-full.xlsx" : "scoreboard.xlsx")
+    var layoutTimes: [Double] = []
+    var writeTimes: [Double] = []
+    var constantTimes: [Double] = []
+    var cells = 0
+    for _ in 0..<3 {
+        var spreadsheet: Spreadsheet?
+        layoutTimes.append(seconds { spreadsheet = report.spreadsheet() })
+        guard let spreadsheet else { exit(1) }
+        cells = spreadsheet.sheets.reduce(0) { $0 + $1.rows.reduce(0) { $0 + $1.count } }
+        writeTimes.append(try seconds { try XLSXWriter.write(spreadsheet, to: url) })
+        constantTimes.append(try seconds {
+            try XLSXWriter.write(spreadsheet, to: url, options: WriteOptions(constantMemory: true))
+        })
+    }
+    constantTimes.sort()
+    let totals = zip(layoutTimes, writeTimes).map { $0 + $1 }.sorted()
+    layoutTimes.sort()
+    writeTimes.sort()
+    let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+    print("scoreboard workbook\(full ? " with every Chi tiết row" : ""): \(dataset.units.count) units, \(cells) cells, "
+        + "\(size / 1024) KiB")
+    print(String(format: "layout (Spreadsheet value): median %.0f ms, min %.0f ms", layoutTimes[1] * 1000, layoutTimes[0] * 1000))
+    print(String(format: "write (libxlsxwriter): median %.0f ms, min %.0f ms", writeTimes[1] * 1000, writeTimes[0] * 1000))
+    print(String(format: "write, constant memory: median %.0f ms, min %.0f ms", constantTimes[1] * 1000, constantTimes[0] * 1000))
+    print(String(format: "layout + write: median %.0f ms, min %.0f ms (3 runs)", totals[1] * 1000, totals[0] * 1000))
+    print(String(format: "ScoreboardReport.write (layout + write, automatic mode), first run: %.0f ms", total * 1000))
+    print(String(format: "peak memory: %.0f MB after reading and scoring, %.0f MB after the first write, %.0f MB at the end",
+                 scored, afterFirst, peakMemoryMB()))
+}
+
+/// The cells of `Benchmarks/xlsx-baseline/baseline.c` written through XLSXWriter, 5 times.
+func benchmarkBaseline() throws {
+    let rows = 10_000
+    let numbers = 50
+    let bold = CellStyle(bold: true)
+    let format = CellStyle(numberFormat: "0.00")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let url = dir.appendingPathComponent("baseline-swift.xlsx")
+    var totals: [Double] = []
+    var writes: [Double] = []
+    for _ in 0..<5 {
+        var spreadsheet: Spreadsheet?
+        let layout = seconds {
+            var cells: [[Cell]] = [[.text("code", style: bold), .text("name", style: bold)]
+                + (1...numbers).map { .text("v\($0)", style: bold) }]
+            cells.reserveCapacity(rows + 1)
+            for i in 0..<rows {
+                var row: [Cell] = [.text("U\(i + 1)"), .text("Đơn vị \(i + 1)")]
+                row.reserveCapacity(numbers + 2)
+                for j in 0..<numbers { row.append(.number(Double((i * 31 + j * 17) % 10_000) / 100, style: format)) }
+                cells.append(row)
+            }
+            spreadsheet = Spreadsheet(sheets: [Sheet(name: "Data", rows: cells)])
+        }
+        guard let spreadsheet else { exit(1) }
+        let write = try seconds { try XLSXWriter.write(spreadsheet, to: url) }
+        totals.append(layout + write)
+        writes.append(write)
+    }
+    totals.sort()
+    writes.sort()
+    print(String(format: "Swift XLSXWriter, %d rows x %d cells: median %.1f ms, min %.1f ms (5 runs; write alone median %.1f ms)",
+                 rows, numbers + 2, totals[2] * 1000, totals[0] * 1000, writes[2] * 1000))
 }

@@ -36,6 +36,7 @@ extension ReportLayout {
         let names = indicators.map { Cell.text($0.0.name.text(language), style: s.textWrapped) }
         let codes = indicators.map { Cell.text($0.0.id.rawValue, style: s.text) }
         let sources = indicators.map { $0.0.indicator?.value.isSingleVariable }
+        let dataset = scoreboard.dataset
         rows.reserveCapacity(total + 2)
         for (_, results) in rankings {
             for result in results {
@@ -45,10 +46,10 @@ extension ReportLayout {
                     let r = result.nodes[i]
                     let counts = r.counts
                     rows.append([
-                        code, unitName, codes[k], names[k], value(of: result.unit.code, variable: sources[k], result: r),
+                        code, unitName, codes[k], names[k], value(of: result.unit.code, variable: sources[k], result: r, in: dataset),
                         counts ? number(published(r.value), s.score) : .blank(style: s.score),
                         counts ? number(published(r.points), s.scoreBold) : .blank(style: s.score),
-                        counts ? number(published(scoreboard.maxPoints(r)), s.score) : .blank(style: s.score),
+                        counts ? number(published(r.effectiveWeight * scale), s.score) : .blank(style: s.score),
                         rules[k], r.status == .scored ? .blank(style: s.text) : .text(words.status(r.status), style: s.text),
                     ])
                 }
@@ -63,9 +64,9 @@ extension ReportLayout {
 
     /// The value shown for an indicator: the reported value of its variable (an option's label, a number), or
     /// the computed input of an expression.
-    func value(of unit: UnitCode, variable: VariableID?, result: NodeResult) -> Cell {
+    func value(of unit: UnitCode, variable: VariableID?, result: NodeResult, in dataset: Dataset) -> Cell {
         let s = styles
-        if let variable, let reported = scoreboard.dataset.value(unit, variable) {
+        if let variable, let reported = dataset.value(unit, variable) {
             switch reported {
             case .number(let x):
                 if case .imputed = result.status { break }

@@ -33,18 +33,21 @@ extension ReportLayout {
         rows.append(header)
         var hasNotApplicable = false
         for (index, entry) in rankings.enumerated() {
-            let sorted = entry.results.sorted { a, b in
-                let ra = a.nodes[pillarIndex].rank ?? Int.max
-                let rb = b.nodes[pillarIndex].rank ?? Int.max
-                if ra != rb { return ra < rb }
-                let pa = shown(a.nodes[pillarIndex]) ?? -.infinity
-                let pb = shown(b.nodes[pillarIndex]) ?? -.infinity
-                return pa != pb ? pa > pb : a.unit.code < b.unit.code
+            // Sort positions by precomputed keys: moving whole UnitResult values around costs far more.
+            let results = entry.results
+            let keys = results.map { r in
+                (rank: r.nodes[pillarIndex].rank ?? Int.max, shown: shown(r.nodes[pillarIndex]) ?? -.infinity)
+            }
+            let order = results.indices.sorted { a, b in
+                if keys[a].rank != keys[b].rank { return keys[a].rank < keys[b].rank }
+                if keys[a].shown != keys[b].shown { return keys[a].shown > keys[b].shown }
+                return results[a].unit.code < results[b].unit.code
             }
             let text = words.groupHeading(
-                Self.roman(index + 1), entry.group.name.text(language), count: sorted.count, ranked: entry.group.ranked)
+                Self.roman(index + 1), entry.group.name.text(language), count: results.count, ranked: entry.group.ranked)
             rows.append(s.groupHeadingRow(text, width: last))
-            for (position, result) in sorted.enumerated() {
+            for (position, k) in order.enumerated() {
+                let result = results[k]
                 let p = result.nodes[pillarIndex]
                 var row: [Cell] = [
                     .number(Double(position + 1), style: s.integer), .text(result.unit.code.rawValue, style: s.text),

@@ -53,6 +53,7 @@ extension ReportLayout {
         rows.append(top)
         rows.append(bottom)
 
+        let pillarIndices = pillars.compactMap { scoreboard.index(of: $0.id) }
         let firstData = rows.count
         var hasNotApplicable = false
         for (index, entry) in rankings.enumerated() {
@@ -60,15 +61,15 @@ extension ReportLayout {
             let text = words.groupHeading(
                 Self.roman(index + 1), group.name.text(language), count: entry.results.count, ranked: group.ranked)
             rows.append(s.groupHeadingRow(text, width: width))
+            let groupCell = Cell.text(group.name.text(language), style: s.text)
             for (position, result) in entry.results.enumerated() {
                 var row: [Cell] = [
                     .number(Double(position + 1), style: s.integer), .text(result.unit.code.rawValue, style: s.text),
-                    .text(result.unit.name, style: s.text), .text(group.name.text(language), style: s.text),
+                    .text(result.unit.name, style: s.text), groupCell,
                     number(result.published, s.scoreBold), number(result.rank.map(Double.init), s.integer),
                 ]
                 if hasBands { row.append(result.band.map { .text($0.name.text(language), style: s.centered) } ?? .blank(style: s.centered)) }
-                for pillar in pillars {
-                    guard let i = scoreboard.index(of: pillar.id) else { continue }
+                for i in pillarIndices {
                     let r = result.nodes[i]
                     if r.status == .notApplicable { hasNotApplicable = true }
                     row.append(r.status == .notApplicable ? .blank(style: s.notApplicable) : number(shown(r), s.score))

