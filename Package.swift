@@ -121,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ICTIndexCLITests",
-            dependencies: ["ICTIndexCore", "ICTIndexTestSupport", "XLSXWriter"],
+            dependencies: ["ICTIndexCore", "ICTIndexStorage", "ICTIndexTestSupport", "XLSXWriter"],
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")],
             swiftSettings: upcomingFeatures

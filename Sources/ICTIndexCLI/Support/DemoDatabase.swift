@@ -1,0 +1,50 @@
+import Foundation
+import ICTIndexCore
+import ICTIndexCriteria
+import ICTIndexStorage
+
+/// The database part of `ictindex demo`: a fresh `Reports/demo.sqlite` from Examples/sample-province, with
+/// 2024 (appraised, published) and 2025 (self-assessed and appraised), both scored; returns the 2025
+/// ranking with each unit's change since 2024, following mergers and renames.
+enum DemoDatabase {
+    static let relativePath = "Reports/demo.sqlite"
+
+    static func build(root: String, language: Language) throws -> String {
+        let base = URL(fileURLWithPath: root)
+        func path(_ relative: String) -> String { base.appendingPathComponent(relative).path }
+        let file = path(relativePath)
+        try? FileManager.default.createDirectory(
+            atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
+        let database = try IndexDatabase(path: file, create: true)
+        let criteria = path("Criteria/vn-province-agencies.yaml")
+        let (loaded, _) = try CriteriaSource.load(path: criteria)
+        let reader = DataFileReader(framework: loaded.framework)
+        let sample = path("Examples/sample-province")
+        let units = try reader.readUnits(try InputFile.read(sample + "/units.csv", what: "units file"), file: "units.csv")
+        _ = try database.importUnits(units, file: "units.csv", who: "demo")
+        let imports: [(String, String, Dataset.Source)] = [
+            ("values-2024.csv", "2024", .appraised), ("values-2025-self.csv", "2025", .selfAssessed),
+            ("values-2025.csv", "2025", .appraised),
+        ]
+        for (name, period, source) in imports {
+            let text = try InputFile.read(sample + "/" + name, what: "data file")
+            let dataset = try reader.readValues(text, file: name, units: units, period: period)
+                .restricted(toPeriod: period, file: name)
+            _ = try database.importValues(dataset, period: period, source: source, file: name, who: "demo")
+        }
+        let (first, _) = try DatabaseScoring.score(period: "2024", frameworkPath: criteria, database: database, who: "demo")
+        _ = try database.publish(run: first.id, who: "demo")
+        let (second, _) = try DatabaseScoring.score(period: "2025", frameworkPath: criteria, database: database, who: "demo")
+        let table = ChangeTable(
+            framework: loaded.framework, run: try database.run(second.id), changes: try database.changes(forRun: second.id),
+            language: language
+        ).render()
+        let intro = language == .en
+            ? "Database \(relativePath): 2024 (appraised, published run \(first.id)) and 2025 (self-assessed and "
+                + "appraised, run \(second.id)); appraised values win"
+            : "Cơ sở dữ liệu \(relativePath): kỳ 2024 (thẩm định, đã công bố, lần chấm \(first.id)) và kỳ 2025 "
+                + "(tự đánh giá và thẩm định, lần chấm \(second.id)); giá trị thẩm định được dùng"
+        return intro + "\n\n" + table
+    }
+}
