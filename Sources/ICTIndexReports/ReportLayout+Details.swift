@@ -10,16 +10,20 @@ extension ReportLayout {
         let s = styles
         let indicators = framework.indicators.compactMap { node in scoreboard.index(of: node.id).map { (node, $0) } }
         let headers = [
-            words.code, words.unit, words.indicatorCode, words.indicatorName, words.value, words.indicatorScore(short(framework.scale)),
+            words.code, words.unit, words.indicatorCode, words.indicatorName, words.value,
+            words.indicatorScore(short(framework.scale)),
             words.points, words.maxPoints, words.rule, words.status,
         ]
         let last = headers.count - 1
         var rows: [[Cell]] = [[], headers.map { .text($0, style: s.header) }]
-        let merges = [Merge(CellRange(rows: 0...0, columns: 0...last), value: .text(words.detailTitle, style: s.subtitle))]
+        let merges = [
+            Merge(CellRange(rows: 0...0, columns: 0...last), value: .text(words.detailTitle, style: s.subtitle))
+        ]
         let total = scoreboard.units.count * indicators.count
         var sheet = Sheet(name: name)
         sheet.columns = [
-            Column(0, width: codeWidth), Column(1, width: 28), Column(2, width: 16), Column(3, width: 40), Column(4, width: 11),
+            Column(0, width: codeWidth), Column(1, width: 28), Column(2, width: 16), Column(3, width: 40),
+            Column(4, width: 11),
             Column(5, width: 10), Column(6, width: 9), Column(7, width: 9), Column(8, width: 44), Column(9, width: 22),
         ]
         sheet.showsGridlines = false
@@ -46,11 +50,13 @@ extension ReportLayout {
                     let r = result.nodes[i]
                     let counts = r.counts
                     rows.append([
-                        code, unitName, codes[k], names[k], value(of: result.unit.code, variable: sources[k], result: r, in: dataset),
+                        code, unitName, codes[k], names[k],
+                        value(of: result.unit.code, variable: sources[k], result: r, in: dataset),
                         counts ? number(published(r.value), s.score) : .blank(style: s.score),
                         counts ? number(published(r.points), s.scoreBold) : .blank(style: s.score),
                         counts ? number(published(r.effectiveWeight * scale), s.score) : .blank(style: s.score),
-                        rules[k], r.status == .scored ? .blank(style: s.text) : .text(words.status(r.status), style: s.text),
+                        rules[k],
+                        r.status == .scored ? .blank(style: s.text) : .text(words.status(r.status), style: s.text),
                     ])
                 }
             }

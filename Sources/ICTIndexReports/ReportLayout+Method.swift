@@ -13,7 +13,9 @@ extension ReportLayout {
         ]
         let last = headers.count - 1
         var rows: [[Cell]] = [[], []]
-        var merges = [Merge(CellRange(rows: 0...0, columns: 0...last), value: .text(words.methodTitle, style: s.subtitle))]
+        var merges = [
+            Merge(CellRange(rows: 0...0, columns: 0...last), value: .text(words.methodTitle, style: s.subtitle))
+        ]
         func pair(_ label: String, _ value: Cell) {
             let row = rows.count
             merges.append(Merge(CellRange(rows: row...row, columns: 0...1), value: .text(label, style: s.label)))
@@ -28,7 +30,9 @@ extension ReportLayout {
             case .any: band.name.text(language)
             }
         }
-        let groups = f.groups.values.map { "\($0.id) — \($0.name.text(language))" + ($0.ranked ? "" : " (\(words.notRanked))") }
+        let groups = f.groups.values.map {
+            "\($0.id) — \($0.name.text(language))" + ($0.ranked ? "" : " (\(words.notRanked))")
+        }
         pair(words.frameworkID, text(f.id))
         pair(words.frameworkName, text(f.name.text(language)))
         pair(words.edition, text(f.edition ?? "—"))
@@ -46,7 +50,10 @@ extension ReportLayout {
         let rankingRow = 9
         rows.append([])
         let tableTitle = rows.count
-        merges.append(Merge(CellRange(rows: tableTitle...tableTitle, columns: 0...last), value: .text(words.nodesTitle, style: s.subtitle)))
+        merges.append(
+            Merge(
+                CellRange(rows: tableTitle...tableTitle, columns: 0...last),
+                value: .text(words.nodesTitle, style: s.subtitle)))
         rows.append([])
         let headerRow = rows.count
         rows.append(headers.map { .text($0, style: s.header) })
@@ -61,7 +68,8 @@ extension ReportLayout {
                 .text(String(repeating: "   ", count: node.level) + node.name.text(language), style: nameStyle),
                 .number(Double(node.level), style: s.integer), .number(node.weight, style: s.valueNumber),
                 .number(effective, style: s.valueNumber), .number(effective * f.scale, style: s.valueNumber),
-                .text(wording.words(for: node), style: s.textWrapped), .text(wording.parameters(for: node), style: s.textWrapped),
+                .text(wording.words(for: node), style: s.textWrapped),
+                .text(wording.parameters(for: node), style: s.textWrapped),
                 .text(applies, style: s.text), .text(missing, style: s.text),
             ])
         }
@@ -70,9 +78,11 @@ extension ReportLayout {
             rows.append([.text(words.deductionsTitle, style: s.label)])
             for d in f.deductions {
                 let cap = d.cap.map { ", \(words.cap) \(short($0))" } ?? ""
-                rows.append([.text(d.id.rawValue, style: s.text), .text(d.name.text(language), style: s.textWrapped),
-                             .blank(style: s.text), .blank(style: s.text), .blank(style: s.text), .blank(style: s.text),
-                             .text(d.points.source + cap, style: s.textWrapped)])
+                rows.append([
+                    .text(d.id.rawValue, style: s.text), .text(d.name.text(language), style: s.textWrapped),
+                    .blank(style: s.text), .blank(style: s.text), .blank(style: s.text), .blank(style: s.text),
+                    .text(d.points.source + cap, style: s.textWrapped),
+                ])
             }
         }
         var sheet = Sheet(name: name, rows: rows, merges: merges)

@@ -7,18 +7,26 @@ extension ReportLayout {
     /// under the pillar (sub-pillars and indicators) in tree order.
     func pillarSheet(name: String, pillar: Node, rankings: [(group: Group, results: [UnitResult])]) -> Sheet {
         let s = styles
-        let descendants = framework.nodes.values.filter { $0.id != pillar.id && framework.path(to: $0.id).contains(pillar.id) }
+        let descendants = framework.nodes.values.filter {
+            $0.id != pillar.id && framework.path(to: $0.id).contains(pillar.id)
+        }
         guard let pillarIndex = scoreboard.index(of: pillar.id) else { return Sheet(name: name) }
         let columns = descendants.compactMap { node in scoreboard.index(of: node.id).map { (node, $0) } }
-        let fixed = [words.number, words.code, words.unit, showsPoints ? words.pillarScore("") : words.pillarValue, words.pillarRank]
+        let fixed = [
+            words.number, words.code, words.unit, showsPoints ? words.pillarScore("") : words.pillarValue,
+            words.pillarRank,
+        ]
         let last = fixed.count + columns.count - 1
         let maxText = short((nominal[pillar.id] ?? 0) * framework.scale)
-        let title = showsPoints ? words.pillarTitle(pillar.name.text(language), max: maxText)
+        let title =
+            showsPoints
+            ? words.pillarTitle(pillar.name.text(language), max: maxText)
             : words.pillarIndexTitle(pillar.name.text(language)) + " " + columnNote(pillar)
         var rows: [[Cell]] = [[], [], []]
         var merges = [Merge(CellRange(rows: 0...0, columns: 0...last), value: .text(title, style: s.subtitle))]
         if let period = scoreboard.period {
-            merges.append(Merge(CellRange(rows: 1...1, columns: 0...last), value: .text(words.period(period), style: s.caption)))
+            merges.append(
+                Merge(CellRange(rows: 1...1, columns: 0...last), value: .text(words.period(period), style: s.caption)))
         }
         var header = fixed.map { Cell.text($0, style: s.header) }
         var boldColumns: Set<Int> = []
@@ -44,7 +52,8 @@ extension ReportLayout {
                 return results[a].unit.code < results[b].unit.code
             }
             let text = words.groupHeading(
-                Self.roman(index + 1), entry.group.name.text(language), count: results.count, ranked: entry.group.ranked)
+                Self.roman(index + 1), entry.group.name.text(language), count: results.count, ranked: entry.group.ranked
+            )
             rows.append(s.groupHeadingRow(text, width: last))
             for (position, k) in order.enumerated() {
                 let result = results[k]
@@ -73,7 +82,10 @@ extension ReportLayout {
             rows.append([.text(words.notApplicableNote, style: s.note)])
         }
         var sheet = Sheet(name: name, rows: rows, merges: merges)
-        sheet.columns = [Column(0, width: 5), Column(1, width: codeWidth), Column(2, width: 32), Column(3, width: 10), Column(4, width: 8)]
+        sheet.columns = [
+            Column(0, width: 5), Column(1, width: codeWidth), Column(2, width: 32), Column(3, width: 10),
+            Column(4, width: 8),
+        ]
         if !columns.isEmpty { sheet.columns.append(Column(fixed.count...last, width: 12)) }
         let longest = columns.map { $0.0.name.text(language).count }.max() ?? 0
         sheet.rowHeights = [0: 22, 3: max(45, 14.5 * Double(longest / 11 + 2))]

@@ -12,7 +12,10 @@ extension ReportLayout {
         let headers = [words.pillar] + groups.map { $0.name.text(language) }
         let last = headers.count - 1
         var rows: [[Cell]] = [[], headers.map { .text($0, style: s.header) }]
-        let merges = [Merge(CellRange(rows: 0...0, columns: 0...max(last, 1)), value: .text(words.profileTitle, style: s.subtitle))]
+        let merges = [
+            Merge(
+                CellRange(rows: 0...0, columns: 0...max(last, 1)), value: .text(words.profileTitle, style: s.subtitle))
+        ]
         for pillar in pillars {
             var row: [Cell] = [.text(pillar.name.text(language), style: s.textWrapped)]
             let index = scoreboard.index(of: pillar.id)

@@ -18,11 +18,17 @@ extension ReportLayout {
                 number(result.rank.map(Double.init), s.integer), .text(result.unit.code.rawValue, style: s.text),
                 .text(result.unit.name, style: s.text), number(result.published, s.scoreBold),
             ]
-            if hasBands { row.append(result.band.map { .text($0.name.text(language), style: s.centered) } ?? .blank(style: s.centered)) }
+            if hasBands {
+                row.append(
+                    result.band.map { .text($0.name.text(language), style: s.centered) } ?? .blank(style: s.centered))
+            }
             rows.append(row)
         }
         var sheet = Sheet(name: name, rows: rows, merges: merges)
-        sheet.columns = [Column(0, width: 8), Column(1, width: codeWidth), Column(2, width: 36), Column(3, width: 10), Column(4, width: 11)]
+        sheet.columns = [
+            Column(0, width: 8), Column(1, width: codeWidth), Column(2, width: 36), Column(3, width: 10),
+            Column(4, width: 11),
+        ]
         sheet.rowHeights = [0: 24, 1: 30]
         sheet.freezePanes = "A3"
         sheet.showsGridlines = false
@@ -46,7 +52,8 @@ extension ReportLayout {
                         values: CellRange(rows: chartRows, columns: 3...3), color: 0x2E75B6)
                 ],
                 valueAxisTitle: showsPoints ? words.points : words.value,
-                anchor: CellAddress(row: 1, column: last + 2), width: min(1100, max(520, 28 * shown + 160)), height: 420,
+                anchor: CellAddress(row: 1, column: last + 2), width: min(1100, max(520, 28 * shown + 160)),
+                height: 420,
                 showsLegend: false)
         ]
         return sheet

@@ -23,7 +23,8 @@ extension ReportLayout {
         var rows: [[Cell]] = []
         var merges: [Merge] = []
         func titleRow(_ text: String, _ style: CellStyle) {
-            merges.append(Merge(CellRange(rows: rows.count...rows.count, columns: 0...width), value: .text(text, style: style)))
+            merges.append(
+                Merge(CellRange(rows: rows.count...rows.count, columns: 0...width), value: .text(text, style: style)))
             rows.append([])
         }
         titleRow(framework.name.text(language).uppercased(), s.title)
@@ -36,14 +37,18 @@ extension ReportLayout {
         if hasBands { fixed.append(words.band) }
         for (column, text) in fixed.enumerated() {
             merges.append(
-                Merge(CellRange(rows: headerTop...headerBottom, columns: column...column), value: .text(text, style: s.header)))
+                Merge(
+                    CellRange(rows: headerTop...headerBottom, columns: column...column),
+                    value: .text(text, style: s.header)))
         }
         var top = [Cell](repeating: .empty, count: fixed.count)
         var bottom = [Cell](repeating: .empty, count: fixed.count)
         let heading = showsPoints ? words.pillarPoints : words.pillarValues
         if pillars.count >= 2 {
             merges.append(
-                Merge(CellRange(rows: headerTop...headerTop, columns: firstPillar...lastColumn), value: .text(heading, style: s.header)))
+                Merge(
+                    CellRange(rows: headerTop...headerTop, columns: firstPillar...lastColumn),
+                    value: .text(heading, style: s.header)))
         } else if pillars.count == 1 {
             top.append(.text(heading, style: s.header))
         }
@@ -68,7 +73,11 @@ extension ReportLayout {
                     .text(result.unit.name, style: s.text), groupCell,
                     number(result.published, s.scoreBold), number(result.rank.map(Double.init), s.integer),
                 ]
-                if hasBands { row.append(result.band.map { .text($0.name.text(language), style: s.centered) } ?? .blank(style: s.centered)) }
+                if hasBands {
+                    row.append(
+                        result.band.map { .text($0.name.text(language), style: s.centered) }
+                            ?? .blank(style: s.centered))
+                }
                 for i in pillarIndices {
                     let r = result.nodes[i]
                     if r.status == .notApplicable { hasNotApplicable = true }
@@ -92,7 +101,11 @@ extension ReportLayout {
             rows.append([.text(words.bandsNote + list.joined(separator: "; ") + ".", style: s.note)])
         }
         if hasNotApplicable { rows.append([.text(words.notApplicableNote, style: s.note)]) }
-        rows.append([.text(words.generated(version: report.run.engineVersion, time: runTimeText, sha: report.run.frameworkSHA256), style: s.note)])
+        rows.append([
+            .text(
+                words.generated(version: report.run.engineVersion, time: runTimeText, sha: report.run.frameworkSHA256),
+                style: s.note)
+        ])
 
         var sheet = Sheet(name: name, rows: rows, merges: merges)
         let codeWidth = self.codeWidth
@@ -113,7 +126,8 @@ extension ReportLayout {
         let scores = CellRange(rows: firstData...lastData, columns: scoreColumn...scoreColumn)
         sheet.conditionalFormats = [ConditionalFormat(scores, rule: .dataBar(color: 0x5B9BD5))]
         if hasBands {
-            sheet.conditionalFormats += bandFormats(bandColumn: bandColumn, scoreColumn: scoreColumn, rows: firstData...lastData)
+            sheet.conditionalFormats += bandFormats(
+                bandColumn: bandColumn, scoreColumn: scoreColumn, rows: firstData...lastData)
         }
         return (sheet, scores)
     }

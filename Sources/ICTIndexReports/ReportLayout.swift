@@ -59,11 +59,15 @@ struct ReportLayout {
             definedNames.append(
                 DefinedName(
                     name: "ictindex_scores",
-                    formula: "='\(summaryName)'!\(scoreRange.first.absoluteDescription):\(scoreRange.last.absoluteDescription)"))
+                    formula:
+                        "='\(summaryName)'!\(scoreRange.first.absoluteDescription):"
+                            + scoreRange.last.absoluteDescription
+                ))
         }
         let properties = DocumentProperties(
             title: framework.name.text(language) + (scoreboard.period.map { " — \($0)" } ?? ""),
-            subject: words.en ? "E-government readiness scoreboard" : "Bảng xếp hạng chỉ số sẵn sàng chính quyền điện tử",
+            subject: words.en
+                ? "E-government readiness scoreboard" : "Bảng xếp hạng chỉ số sẵn sàng chính quyền điện tử",
             author: "ictindex \(report.run.engineVersion)",
             keywords: [framework.id, scoreboard.period].compactMap { $0 }.joined(separator: ", "),
             comments: report.run.frameworkSHA256.map { "criteria SHA-256 \($0)" },

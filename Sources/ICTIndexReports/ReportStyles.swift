@@ -39,7 +39,8 @@ struct ReportStyles {
     /// A group heading row of `width + 1` cells: the text, then fill-only cells.
     func groupHeadingRow(_ text: String, width: Int) -> [Cell] {
         guard width > 0 else { return [.text(text, style: groupHeading)] }
-        return [.text(text, style: groupHeading)] + Array(repeating: .blank(style: groupHeadingMiddle), count: width - 1)
+        return [.text(text, style: groupHeading)]
+            + Array(repeating: .blank(style: groupHeadingMiddle), count: width - 1)
             + [.blank(style: groupHeadingLast)]
     }
 
@@ -66,7 +67,8 @@ struct ReportStyles {
             bold: true, fontSize: 11, fontName: Self.font, fillColor: Self.groupFill, verticalAlignment: .center,
             borders: Borders(top: Self.grid, bottom: Self.grid, left: Self.grid))
         groupHeadingMiddle = CellStyle(
-            fontSize: 11, fontName: Self.font, fillColor: Self.groupFill, borders: Borders(top: Self.grid, bottom: Self.grid))
+            fontSize: 11, fontName: Self.font, fillColor: Self.groupFill,
+            borders: Borders(top: Self.grid, bottom: Self.grid))
         groupHeadingLast = CellStyle(
             fontSize: 11, fontName: Self.font, fillColor: Self.groupFill,
             borders: Borders(top: Self.grid, bottom: Self.grid, right: Self.grid))

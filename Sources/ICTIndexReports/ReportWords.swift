@@ -43,10 +43,13 @@ struct ReportWords {
     var detailTitle: String { en ? "POINTS PER INDICATOR AND UNIT" : "CHI TIẾT ĐIỂM TỪNG TIÊU CHÍ THEO ĐƠN VỊ" }
     var methodTitle: String { en ? "METHOD AND REPRODUCIBILITY" : "PHƯƠNG PHÁP TÍNH ĐIỂM VÀ THÔNG TIN TÁI LẬP" }
     var profileTitle: String {
-        en ? "Attainment per pillar (% of max points), mean per group"
+        en
+            ? "Attainment per pillar (% of max points), mean per group"
             : "Mức đạt theo nhóm tiêu chí (% điểm tối đa), bình quân theo khối"
     }
-    func rankingTitle(_ group: String) -> String { en ? "RANKING — \(group.uppercased())" : "XẾP HẠNG — \(group.uppercased())" }
+    func rankingTitle(_ group: String) -> String {
+        en ? "RANKING — \(group.uppercased())" : "XẾP HẠNG — \(group.uppercased())"
+    }
     func chartTitle(shown: Int, of total: Int) -> String {
         if shown == total { return en ? "Score per unit" : "Điểm của các đơn vị" }
         return en ? "Score of the top \(shown) of \(total) units" : "Điểm của \(shown)/\(total) đơn vị đứng đầu"
@@ -69,7 +72,8 @@ struct ReportWords {
     // Notes.
     var bandsNote: String { en ? "Bands: " : "Xếp loại: " }
     var notApplicableNote: String {
-        en ? "Grey cells: the item does not apply to the unit's group; its weight is spread over the others."
+        en
+            ? "Grey cells: the item does not apply to the unit's group; its weight is spread over the others."
             : "Ô màu xám: tiêu chí không áp dụng cho khối của đơn vị; trọng số được quy đổi cho các tiêu chí còn lại."
     }
     func detailOmitted(rows: Int, limit: Int) -> String {
@@ -80,7 +84,8 @@ struct ReportWords {
                 + "Dùng `ictindex score … --format json` hoặc `--explain MÃ_ĐƠN_VỊ` để xem từng tiêu chí."
     }
     func generated(version: String, time: String, sha: String?) -> String {
-        var text = en ? "Produced by ictindex \(version) on \(time) UTC" : "Lập bằng ictindex \(version) lúc \(time) UTC"
+        var text =
+            en ? "Produced by ictindex \(version) on \(time) UTC" : "Lập bằng ictindex \(version) lúc \(time) UTC"
         if let sha { text += en ? "; criteria file SHA-256 \(sha)" : "; SHA-256 của tệp tiêu chí \(sha)" }
         return text + "."
     }
@@ -124,7 +129,8 @@ struct ReportWords {
             ? "Competition ranking within each group on \(value), highest first: ties share a rank and the next "
                 + "rank is skipped (1, 2, 2, 4). Units without a score or in an unranked group get no rank."
             : "Xếp hạng trong từng khối theo \(value), từ cao xuống thấp; các đơn vị bằng điểm cùng hạng và hạng "
-                + "kế tiếp bị bỏ qua (1, 2, 2, 4). Đơn vị không có điểm hoặc thuộc khối không xếp hạng thì không xếp hạng."
+                + "kế tiếp bị bỏ qua (1, 2, 2, 4). Đơn vị không có điểm hoặc thuộc khối không xếp hạng "
+                + "thì không xếp hạng."
     }
     var bandsLabel: String { en ? "Bands" : "Xếp loại" }
     var groupsLabel: String { en ? "Groups" : "Khối" }

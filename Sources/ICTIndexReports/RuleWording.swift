@@ -20,7 +20,8 @@ struct RuleWording {
             parts.append((en ? "value = " : "giá trị = ") + indicator.value.source)
         }
         let options = indicator.value.isSingleVariable.flatMap { framework.variables[$0]?.options } ?? [:]
-        parts.append(indicator.rules.map { words(for: $0, weight: node.weight, options: options) }.joined(separator: " → "))
+        parts.append(
+            indicator.rules.map { words(for: $0, weight: node.weight, options: options) }.joined(separator: " → "))
         if indicator.direction == .lower { parts.append(en ? "lower is better" : "càng thấp càng tốt") }
         return parts.joined(separator: "; ")
     }
@@ -69,7 +70,8 @@ struct RuleWording {
             }.joined(separator: "; ")
             return (en ? "by option: " : "theo lựa chọn: ") + items
         case .boolean(let truePoints):
-            let full = truePoints.map { en ? "\(n($0)) points" : "\(n($0)) điểm" } ?? (en ? "max points" : "điểm tối đa")
+            let full =
+                truePoints.map { en ? "\(n($0)) points" : "\(n($0)) điểm" } ?? (en ? "max points" : "điểm tối đa")
             return en ? "yes → \(full), no → 0" : "có → \(full), không → 0"
         case .identity:
             return en ? "value already on the scale" : "giá trị đã theo thang điểm"
@@ -87,7 +89,8 @@ struct RuleWording {
                 ? "z-score \(peers(over)): (value − mean) ÷ sd × \(n(sd)) + \(n(mean))"
                 : "điểm chuẩn hoá z \(peers(over)): (giá trị − trung bình) ÷ độ lệch chuẩn × \(n(sd)) + \(n(mean))"
         case .rank(let over):
-            return en ? "by rank \(peers(over)): (n − rank) ÷ (n − 1)" : "theo thứ hạng \(peers(over)): (n − hạng) ÷ (n − 1)"
+            return en
+                ? "by rank \(peers(over)): (n − rank) ÷ (n − 1)" : "theo thứ hạng \(peers(over)): (n − hạng) ÷ (n − 1)"
         case .percentile(let over):
             return en ? "percentile \(peers(over))" : "bách phân vị \(peers(over))"
         case .distanceToTarget(let target, let over):
@@ -119,18 +122,22 @@ struct RuleWording {
         switch rule {
         case .ratio(let percent): return percent ? "ratio, percent: true" : "ratio"
         case .linear(let from, let to): return "linear, from: \(n(from)), to: \(n(to))"
-        case .steps(let steps): return "steps: " + steps.map { "at_least \(n($0.atLeast)): \(a($0.award))" }.joined(separator: ", ")
-        case .choice(let choices): return "choice: " + choices.map { "\($0.key): \(a($0.value))" }.joined(separator: ", ")
+        case .steps(let steps):
+            return "steps: " + steps.map { "at_least \(n($0.atLeast)): \(a($0.award))" }.joined(separator: ", ")
+        case .choice(let choices):
+            return "choice: " + choices.map { "\($0.key): \(a($0.value))" }.joined(separator: ", ")
         case .boolean(let truePoints): return "boolean" + (truePoints.map { ", true_points: \(n($0))" } ?? "")
         case .identity: return "identity"
         case .fractionOfMax(let over): return "fraction_of_max, over: \(over.rawValue)"
         case .minmax(let over, let range):
-            return "minmax, over: \(over.rawValue)" + (range.map { ", range: [\(n($0.lowerBound)), \(n($0.upperBound))]" } ?? "")
+            return "minmax, over: \(over.rawValue)"
+                + (range.map { ", range: [\(n($0.lowerBound)), \(n($0.upperBound))]" } ?? "")
         case .zscore(let over, let mean, let sd, let sdOf):
             return "zscore, over: \(over.rawValue), mean: \(n(mean)), sd: \(n(sd)), sd_of: \(sdOf.rawValue)"
         case .rank(let over): return "rank, over: \(over.rawValue)"
         case .percentile(let over): return "percentile, over: \(over.rawValue)"
-        case .distanceToTarget(let target, let over): return "distance_to_target, target: \(n(target)), over: \(over.rawValue)"
+        case .distanceToTarget(let target, let over):
+            return "distance_to_target, target: \(n(target)), over: \(over.rawValue)"
         }
     }
 }

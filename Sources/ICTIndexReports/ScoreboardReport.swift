@@ -17,8 +17,8 @@ public import XLSXWriter
 ///
 /// For example:
 /// ```swift
-/// let report = ScoreboardReport(scoreboard: scoreboard,
-///                               run: RunInfo(frameworkSHA256: loaded.sha256, runTime: runTime, engineVersion: "0.1.0"))
+/// let run = RunInfo(frameworkSHA256: loaded.sha256, runTime: runTime, engineVersion: "0.1.0")
+/// let report = ScoreboardReport(scoreboard: scoreboard, run: run)
 /// let layout = report.spreadsheet()                    // test the layout without files
 /// try report.write(to: URL(fileURLWithPath: "Reports/2025/scoreboard.xlsx"))
 /// ```

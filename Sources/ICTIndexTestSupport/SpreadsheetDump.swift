@@ -9,7 +9,8 @@ public enum SpreadsheetDump {
         var lines: [String] = []
         let p = spreadsheet.properties
         lines.append("properties: title=\(p.title ?? "-") author=\(p.author ?? "-") keywords=\(p.keywords ?? "-")")
-        lines.append("  created=\(p.created.map { String(Int($0.timeIntervalSince1970)) } ?? "-") comments=\(p.comments ?? "-")")
+        lines.append(
+            "  created=\(p.created.map { String(Int($0.timeIntervalSince1970)) } ?? "-") comments=\(p.comments ?? "-")")
         for name in spreadsheet.definedNames { lines.append("name \(name.name) = \(name.formula)") }
         for sheet in spreadsheet.sheets {
             lines.append("")
@@ -17,20 +18,26 @@ public enum SpreadsheetDump {
             if let freeze = sheet.freezePanes { lines.append("freeze \(freeze)") }
             if let filter = sheet.autoFilter { lines.append("autofilter \(filter)") }
             for column in sheet.columns {
-                lines.append("column \(column.columns.lowerBound)...\(column.columns.upperBound) width \(column.width.map { "\($0)" } ?? "-")")
+                let width = column.width.map { "\($0)" } ?? "-"
+                lines.append("column \(column.columns.lowerBound)...\(column.columns.upperBound) width \(width)")
             }
-            for (row, height) in sheet.rowHeights.sorted(by: { $0.key < $1.key }) { lines.append("row \(row + 1) height \(height)") }
+            for (row, height) in sheet.rowHeights.sorted(by: { $0.key < $1.key }) {
+                lines.append("row \(row + 1) height \(height)")
+            }
             let page = sheet.pageSetup
             lines.append(
-                "page \(page.orientation) paper=\(page.paperSize.code) fitToWidth=\(page.fitToWidth.map(String.init) ?? "-") "
+                "page \(page.orientation) paper=\(page.paperSize.code) "
+                    + "fitToWidth=\(page.fitToWidth.map(String.init) ?? "-") "
                     + "repeat=\(page.repeatedRows.map { "\($0.lowerBound + 1)...\($0.upperBound + 1)" } ?? "-") "
                     + "footer=\(page.footer ?? "-")")
             for merge in sheet.merges { lines.append("merge \(merge.range) \(cell(merge.value))") }
             for format in sheet.conditionalFormats { lines.append("format \(format.range) \(rule(format.rule))") }
             for chart in sheet.charts {
-                lines.append("chart \(chart.kind) at \(chart.anchor) '\(chart.title ?? "")' \(chart.width)x\(chart.height)")
+                lines.append(
+                    "chart \(chart.kind) at \(chart.anchor) '\(chart.title ?? "")' \(chart.width)x\(chart.height)")
                 for series in chart.series {
-                    lines.append("  series '\(series.name ?? "")' categories \(series.categories) values \(series.values)")
+                    lines.append(
+                        "  series '\(series.name ?? "")' categories \(series.categories) values \(series.values)")
                 }
             }
             for (r, row) in sheet.rows.enumerated() {

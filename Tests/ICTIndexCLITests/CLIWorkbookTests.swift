@@ -12,7 +12,10 @@ import Testing
     }
 
     func tinyArguments() -> [String] {
-        ["score", fixtures + "/tiny.yaml", "--units", fixtures + "/tiny-units.csv", "--data", fixtures + "/tiny-values.csv"]
+        [
+            "score", fixtures + "/tiny.yaml", "--units", fixtures + "/tiny-units.csv", "--data",
+            fixtures + "/tiny-values.csv",
+        ]
     }
 
     @Test("score --out writes the workbook, then prints its path after the table")

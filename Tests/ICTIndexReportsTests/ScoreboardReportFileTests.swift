@@ -19,7 +19,9 @@ import XLSXWriter
     /// Sheet names in tab order, from xl/workbook.xml.
     func sheetNames(_ file: XLSXFile) throws -> [String] {
         let xml = try file.part("xl/workbook.xml")
-        return xml.components(separatedBy: "<sheet name=\"").dropFirst().compactMap { $0.components(separatedBy: "\"").first }
+        return xml.components(separatedBy: "<sheet name=\"").dropFirst().compactMap {
+            $0.components(separatedBy: "\"").first
+        }
     }
 
     @Test("sheet names in tab order (Vietnamese)")
@@ -51,16 +53,19 @@ import XLSXWriter
         let (file, dir) = try written(try ScoreboardReportTests.tinyReport())
         defer { dir.remove() }
         let cells = try file.cells(sheet: 1)
-        let headers = ["A5": "STT", "B5": "Mã", "C5": "Tên đơn vị", "D5": "Khối", "E5": "Tổng điểm", "F5": "Xếp hạng",
-                       "G5": "Xếp loại", "H5": "Điểm theo nhóm tiêu chí"]
+        let headers = [
+            "A5": "STT", "B5": "Mã", "C5": "Tên đơn vị", "D5": "Khối", "E5": "Tổng điểm", "F5": "Xếp hạng",
+            "G5": "Xếp loại", "H5": "Điểm theo nhóm tiêu chí",
+        ]
         for (ref, text) in headers { #expect(cells[ref]?.value == text, "\(ref)") }
         #expect(cells["H6"]?.value == "infra\n(tối đa 40)")
         #expect(cells["A7"]?.value == "I. Sở (2 đơn vị)")
         // Unit, score, rank, band, pillar points (infra 0.4 × 92.5 = 37, gov 0.6 × 93.33 = 56).
-        let expected: [(row: Int, code: String, score: String, rank: String, band: String, infra: String, gov: String)] = [
-            (8, "A", "93", "1", "Tốt", "37", "56"), (9, "B", "65", "2", "Trung bình", "30", "35"),
-            (11, "C", "36", "1", "Yếu", "30", "6"),
-        ]
+        let expected:
+            [(row: Int, code: String, score: String, rank: String, band: String, infra: String, gov: String)] = [
+                (8, "A", "93", "1", "Tốt", "37", "56"), (9, "B", "65", "2", "Trung bình", "30", "35"),
+                (11, "C", "36", "1", "Yếu", "30", "6"),
+            ]
         for e in expected {
             #expect(cells["B\(e.row)"]?.value == e.code)
             #expect(cells["E\(e.row)"]?.value == e.score)
@@ -80,7 +85,9 @@ import XLSXWriter
         for merge in ["A1:I1", "A2:I2", "A3:I3", "A5:A6", "G5:G6", "H5:I5"] {
             #expect(xml.contains("<mergeCell ref=\"\(merge)\"/>"), "\(merge)")
         }
-        #expect(xml.contains("<pane xSplit=\"3\" ySplit=\"6\" topLeftCell=\"D7\" activePane=\"bottomRight\" state=\"frozen\"/>"))
+        #expect(
+            xml.contains(
+                "<pane xSplit=\"3\" ySplit=\"6\" topLeftCell=\"D7\" activePane=\"bottomRight\" state=\"frozen\"/>"))
         #expect(xml.contains("<autoFilter ref=\"A6:I11\"/>"))
         #expect(xml.contains("<conditionalFormatting sqref=\"E7:E11\"><cfRule type=\"dataBar\""))
         #expect(xml.contains("<formula>AND(ISNUMBER($E7),$E7&gt;=85)</formula>"))
@@ -96,8 +103,13 @@ import XLSXWriter
         let (file, dir) = try written(try ScoreboardReportTests.tinyReport())
         defer { dir.remove() }
         let xml = try file.part("xl/workbook.xml")
-        #expect(xml.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Tổng hợp'!$5:$6</definedName>"))
-        #expect(xml.contains("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" hidden=\"1\">'Tổng hợp'!$A$6:$I$11</definedName>"))
+        #expect(
+            xml.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Tổng hợp'!$5:$6</definedName>"))
+        #expect(
+            xml.contains(
+                "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" hidden=\"1\">"
+                    + "'Tổng hợp'!$A$6:$I$11</definedName>"
+            ))
         #expect(xml.contains("<definedName name=\"ictindex_period\">\"2025\"</definedName>"))
         #expect(xml.contains("<definedName name=\"ictindex_criteria_sha256\">\"" + String(repeating: "ab", count: 32)))
         #expect(xml.contains("<definedName name=\"ictindex_scores\">'Tổng hợp'!$E$7:$E$11</definedName>"))
@@ -169,7 +181,9 @@ import XLSXWriter
         #expect(texts.contains { $0.contains("(1, 2, 2, 4)") && $0.contains("điểm công bố") })
         #expect(texts.contains("2026-01-01 00:00:00"))
         #expect(texts.contains("0.1.0"))
-        #expect(texts.contains("steps: at_least 4: points 20, at_least 3: points 15, at_least 2: points 10, at_least 1: points 5"))
+        #expect(
+            texts.contains(
+                "steps: at_least 4: points 20, at_least 3: points 15, at_least 2: points 10, at_least 1: points 5"))
     }
 
     @Test("a ranking sheet has a column chart of the group's scores")

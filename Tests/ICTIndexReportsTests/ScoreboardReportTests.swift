@@ -60,7 +60,10 @@ extension ScoreboardReportTests {
     func emptyRun() throws {
         let scoreboard = try Engine(framework: ExampleIndex.tiny).score(Dataset(period: "2025", units: []))
         let spreadsheet = ScoreboardReport(scoreboard: scoreboard, run: Self.run).spreadsheet()
-        #expect(spreadsheet.sheets.map(\.name) == ["Tổng hợp", "infra", "gov", "Chi tiết", "Biểu đồ nhóm tiêu chí", "Phương pháp"])
+        #expect(
+            spreadsheet.sheets.map(\.name) == [
+                "Tổng hợp", "infra", "gov", "Chi tiết", "Biểu đồ nhóm tiêu chí", "Phương pháp",
+            ])
         #expect(spreadsheet.sheets[0].autoFilter == nil)
         #expect(!spreadsheet.definedNames.contains { $0.name == "ictindex_scores" })
     }
@@ -68,10 +71,12 @@ extension ScoreboardReportTests {
     @Test("the shipped province criteria: sheet names are valid, distinct and at most 31 characters")
     func shippedSheetNames() throws {
         let root = CommandRunner.repositoryRoot
-        let loaded = try FrameworkLoader().load(path: root.appendingPathComponent("Criteria/vn-province-agencies.yaml").path)
+        let loaded = try FrameworkLoader().load(
+            path: root.appendingPathComponent("Criteria/vn-province-agencies.yaml").path)
         let scoreboard = try Engine(framework: loaded.framework).score(Dataset(period: "2025", units: []))
         for language in Language.allCases {
-            let names = ScoreboardReport(scoreboard: scoreboard, run: Self.run, language: language).spreadsheet().sheets.map(\.name)
+            let names = ScoreboardReport(scoreboard: scoreboard, run: Self.run, language: language).spreadsheet().sheets
+                .map(\.name)
             #expect(names.allSatisfy { $0.utf16.count <= 31 && !$0.contains { "[]:*?/\\".contains($0) } }, "\(names)")
             #expect(Set(names.map { $0.lowercased() }).count == names.count)
             if language == .vi { #expect(names.contains("Ứng dụng CNTT trong hoạt động…")) }

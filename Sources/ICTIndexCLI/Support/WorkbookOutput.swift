@@ -19,15 +19,19 @@ enum WorkbookOutput {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
-        if folder.lastPathComponent == "Reports", !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
+        if folder.lastPathComponent == "Reports",
+            !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory)
+        {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
             } catch {
-                throw RuntimeFailure(message: "\(folder.path): cannot create the Reports folder: \(error.localizedDescription)")
+                throw RuntimeFailure(
+                    message: "\(folder.path): cannot create the Reports folder: \(error.localizedDescription)")
             }
         }
         let run = RunInfo(
-            frameworkSHA256: sha256, frameworkFile: frameworkPath, runTime: runTime(), engineVersion: ICTIndexVersion.current)
+            frameworkSHA256: sha256, frameworkFile: frameworkPath, runTime: runTime(),
+            engineVersion: ICTIndexVersion.current)
         do {
             try ScoreboardReport(scoreboard: scoreboard, run: run, language: language).write(to: url)
         } catch {
