@@ -90,14 +90,37 @@ public struct CellParser: Hashable, Sendable {
     /// - Returns: the value, or nil for an empty (missing) cell.
     /// - Throws: ``CellProblem`` with D003 (not a number), D004 (ambiguous number), D005 (out of
     ///   bounds), D006 (not yes/no), D007 (not an option) or D014 (not a date).
+    /// What reading a numeric cell needs to know of its variable: a plain value, cheap to copy for
+    /// every cell of a large file (a ``Variable`` carries names, options and a formula).
+    public struct NumericCell: Sendable {
+        public let variable: VariableID
+        public let kind: Variable.Kind
+        public let bounds: (min: Double?, max: Double?)
+
+        public init(_ variable: Variable) {
+            self.variable = variable.id
+            kind = variable.kind
+            bounds = variable.effectiveBounds
+        }
+    }
+
+    /// Reads a number, integer or percent cell (trimmed; empty is missing) and checks its bounds.
+    ///
+    /// - Throws: D003, D004 or D005, as ``value(of:for:)``.
+    public func number(of cell: String, cell spec: NumericCell) throws(CellProblem) -> Double? {
+        let text = cell.trimmingCellSpaces()
+        if text.isEmpty { return nil }
+        let x = try numericValue(text, kind: spec.kind)
+        try checkBounds(x, text: text, variable: spec.variable, bounds: spec.bounds)
+        return x
+    }
+
     public func value(of cell: String, for variable: Variable) throws(CellProblem) -> Value? {
         let text = cell.trimmingCellSpaces()
         if text.isEmpty { return nil }
         switch variable.kind {
         case .number, .integer, .percent:
-            let x = try numericValue(text, kind: variable.kind)
-            try checkBounds(x, text: text, variable: variable)
-            return .number(x)
+            return try number(of: text, cell: NumericCell(variable)).map(Value.number)
         case .boolean:
             return .number(try boolean(text))
         case .choice:
@@ -148,30 +171,73 @@ public struct CellParser: Hashable, Sendable {
     /// the file's own ('.', or ',' with `--decimal-comma`), nothing else. Such a cell reads the same way
     /// under the full rules, so nothing is guessed; anything else goes through ``NumberSyntax``.
     static func plainNumber(_ text: String, style: DecimalStyle) -> Double? {
+        let mark = style == .point ? UInt8(ascii: ".") : UInt8(ascii: ",")
         var digits = 0
         var marks = 0
-        var markOffset = -1
         var offset = 0
+        var previous: UInt8 = 0
+        var markBetweenDigits = true
         for byte in text.utf8 {
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
             switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case _ where isDigit: digits += 1
             case UInt8(ascii: "-") where offset == 0, UInt8(ascii: "+") where offset == 0: break
-            case UInt8(ascii: ".") where style == .point, UInt8(ascii: ",") where style == .comma:
+            case mark:
                 marks += 1
-                markOffset = offset
+                // A mark needs digits on both sides ("5." and ".5" take the full rules).
+                if !(previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9")) { markBetweenDigits = false }
             default: return nil
             }
+            if previous == mark && !isDigit { markBetweenDigits = false }
+            previous = byte
             offset += 1
         }
-        guard digits > 0, marks <= 1 else { return nil }
-        if marks == 0 { return Double(text) }
-        // A mark needs digits on both sides ("5." and ".5" take the full rules).
+        if previous == mark { markBetweenDigits = false }
+        guard digits > 0, marks <= 1, markBetweenDigits else { return nil }
+        if let exact = exactDecimal(text.utf8, mark: mark) { return exact }
+        if marks == 0 || style == .point { return Double(text) }
         var swapped = Array(text.utf8)
-        let isDigit = { (i: Int) in i >= 0 && i < swapped.count && swapped[i] >= 48 && swapped[i] <= 57 }
-        guard isDigit(markOffset - 1), isDigit(markOffset + 1) else { return nil }
-        if style == .point { return Double(text) }
-        swapped[markOffset] = UInt8(ascii: ".")
+        if let i = swapped.firstIndex(of: mark) { swapped[i] = UInt8(ascii: ".") }
         return Double(String(decoding: swapped, as: UTF8.self))
+    }
+
+    /// Powers of ten that a double holds exactly.
+    private static let exactPowersOfTen: [Double] = (0...22).map { k in
+        var x = 1.0
+        for _ in 0..<k { x *= 10 }
+        return x
+    }
+
+    /// A decimal of at most 15 significant digits and 22 decimals, read without `strtod`: the digits
+    /// as an integer m < 2⁵³ and the count k of decimals, then m ÷ 10ᵏ. Both are exact doubles, so
+    /// the one division is correctly rounded, giving the same double as `Double(text)` (Clinger's
+    /// fast path). Nil for anything else, which then takes the general route.
+    static func exactDecimal(_ bytes: String.UTF8View, mark: UInt8) -> Double? {
+        var mantissa: UInt64 = 0
+        var decimals = 0
+        var seenMark = false
+        var negative = false
+        var first = true
+        for byte in bytes {
+            defer { first = false }
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                mantissa = mantissa &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+                guard mantissa < (1 << 53) else { return nil }
+                if seenMark { decimals += 1 }
+            case mark where !seenMark:
+                seenMark = true
+            case UInt8(ascii: "-") where first:
+                negative = true
+            case UInt8(ascii: "+") where first:
+                break
+            default:
+                return nil
+            }
+        }
+        guard decimals <= 22 else { return nil }
+        let x = Double(mantissa) / exactPowersOfTen[decimals]
+        return negative ? -x : x
     }
 
     private func numericValue(_ text: String, kind: Variable.Kind) throws(CellProblem) -> Double {
@@ -193,8 +259,10 @@ public struct CellParser: Hashable, Sendable {
         return x
     }
 
-    private func checkBounds(_ x: Double, text: String, variable: Variable) throws(CellProblem) {
-        let (lower, upper) = variable.effectiveBounds
+    private func checkBounds(
+        _ x: Double, text: String, variable: VariableID, bounds: (min: Double?, max: Double?)
+    ) throws(CellProblem) {
+        let (lower, upper) = bounds
         if lower.map({ x >= $0 }) ?? true, upper.map({ x <= $0 }) ?? true { return }
         let value =
             NumberFormatting.plain(x) == text ? "value \(text)" : "value '\(text)' (\(NumberFormatting.plain(x)))"
@@ -214,7 +282,7 @@ public struct CellParser: Hashable, Sendable {
         }
         throw CellProblem(
             .outOfRange, "\(value) is \(range)",
-            hint: "check the value; the framework declares the bounds of '\(variable.id)'")
+            hint: "check the value; the framework declares the bounds of '\(variable)'")
     }
 
     /// Yes/no spellings, lowercased; Swift compares Vietnamese text by canonical equivalence,

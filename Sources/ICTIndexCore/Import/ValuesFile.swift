@@ -128,6 +128,12 @@ struct ValuesFile {
         reading.checkHasRows(table)
 
         let groups = GroupResolver(framework: framework)
+        let numericSpecs: [CellParser.NumericCell?] = variableColumns.map { _, variable in
+            switch variable.kind {
+            case .number, .integer, .percent: CellParser.NumericCell(variable)
+            default: nil
+            }
+        }
         var firstRow: [UnitCode: Int] = [:]
         for row in table.rows {
             func at(_ column: Int) -> SourceLocation { SourceLocation(file: file, line: row.line, column: column + 1) }
@@ -154,8 +160,15 @@ struct ValuesFile {
             } else {
                 reading.checkKnown(code, at: at(unitColumn))
             }
-            for (column, variable) in variableColumns {
-                reading.parse(row[column], unit: code, variable: variable, at: at(column), parser: parser)
+            for (k, spec) in numericSpecs.enumerated() {
+                let column = variableColumns[k].column
+                if let spec {
+                    // Numeric cells, nearly all of a large file, go without copying their Variable.
+                    reading.parseNumber(row[column], unit: code, spec: spec, at: at(column), parser: parser)
+                } else {
+                    reading.parse(
+                        row[column], unit: code, variable: variableColumns[k].variable, at: at(column), parser: parser)
+                }
             }
         }
     }
@@ -336,6 +349,24 @@ private struct Reading {
             .error(
                 .unknownUnit, at: location, subject: .unit(code), "unit '\(code)' is not in the units list",
                 hint: hint))
+    }
+
+    /// Parses a numeric cell and records its value, or its problem.
+    mutating func parseNumber(
+        _ cell: String, unit: UnitCode, spec: CellParser.NumericCell, at location: @autoclosure () -> SourceLocation,
+        parser: CellParser
+    ) {
+        do {
+            guard let x = try parser.number(of: cell, cell: spec) else { return }
+            entryUnits.append(unit)
+            entryVariables.append(spec.variable)
+            entryValues.append(.number(x))
+        } catch {
+            diagnostics.append(
+                .error(
+                    error.code, at: location(), subject: .unitVariable(unit, spec.variable),
+                    "unit '\(unit)', variable '\(spec.variable)': \(error.message)", hint: error.hint))
+        }
     }
 
     /// Parses a cell and records its entry, or its problem.
