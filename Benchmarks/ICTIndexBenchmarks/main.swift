@@ -2,6 +2,7 @@
 //
 //   swift run -c release ICTIndexBenchmarks write DIR   writes the synthetic set: DIR/synthetic.yaml, DIR/synthetic.csv
 //   swift run -c release ICTIndexBenchmarks engine DIR  times Engine.score (score + rank) in-process
+//   swift run -c release ICTIndexBenchmarks storage DIR times the database: import 1,000,000 values, run 10,000 units
 //   swift run -c release ICTIndexBenchmarks xlsx DIR    times the Excel scoreboard of the set (layout + write)
 //   swift run -c release ICTIndexBenchmarks xlsx-full DIR   the same with every row of `Chi tiết` (500,000)
 //   swift run -c release ICTIndexBenchmarks baseline DIR    writes the cells of Benchmarks/xlsx-baseline/baseline.c
@@ -109,7 +110,7 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, ["write", "engine", "xlsx", "xlsx-full", "baseline"].contains(arguments[1]) else {
+guard arguments.count == 3, ["write", "engine", "xlsx", "xlsx-full", "baseline", "storage"].contains(arguments[1]) else {
     FileHandle.standardError.write(Data("usage: ICTIndexBenchmarks write|engine|xlsx|xlsx-full|baseline DIR\n".utf8))
     exit(64)
 }
@@ -126,6 +127,8 @@ do {
         print("wrote \(yamlPath) and \(csvPath)")
     case "xlsx", "xlsx-full":
         try benchmarkScoreboard(full: arguments[1] == "xlsx-full")
+    case "storage":
+        try benchmarkStorage()
     case "baseline":
         try benchmarkBaseline()
     default:

@@ -179,8 +179,11 @@ extension IndexDatabase {
                     WHERE period = ? AND unit = ? AND variable = ? AND source = ?
                     """)
             var summary = ImportSummary()
-            let variables = Array(dataset.variableIDs)
-            for (u, code) in dataset.units.keys.enumerated() {
+            // Rows go in in key order (units and variables sorted), so SQLite appends to its B-tree instead of
+            // splitting pages all over a million-row table.
+            let variables = dataset.variableIDs.sorted { $0.key < $1.key }
+            let units = dataset.units.keys.enumerated().sorted { $0.element < $1.element }
+            for (u, code) in units {
                 var added = 0
                 let old = existing[code.rawValue]
                 for (variable, column) in variables {

@@ -71,6 +71,12 @@ import Testing
         let compare = try run(["compare", "--period", "2025", "--lang", "en"])
         let line = compare.stdout.split(separator: "\n").first { $0.hasPrefix("≠  SNV ") && $0.contains(" computers ") }
         #expect(line?.split(separator: " ").suffix(2) == ["111", "105"])
+        // export: the scoreboard plus the change and self-assessed vs appraised sheets.
+        let xlsx = directory.appendingPathComponent("2025.xlsx")
+        #expect(try run(["export", "--period", "2025", "--out", xlsx.path]).exitCode == 0)
+        let sheets = try XLSXFile(url: xlsx).part("xl/workbook.xml")
+        #expect(sheets.contains("<sheet name=\"Tổng hợp\"") && sheets.contains("<sheet name=\"Thay đổi\""))
+        #expect(sheets.contains("<sheet name=\"Tự đánh giá - Thẩm định\""))
         let audit = try run(["audit", "--unit", "SNV"])
         #expect(audit.stdout.contains("value.add  2025 SNV  (35 self values from \(sample("values-2025-self.csv")))"))
     }
