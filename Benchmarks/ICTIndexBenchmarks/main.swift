@@ -110,8 +110,9 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, ["write", "engine", "xlsx", "xlsx-full", "baseline", "storage"].contains(arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: ICTIndexBenchmarks write|engine|xlsx|xlsx-full|baseline DIR\n".utf8))
+guard arguments.count == 3, ["write", "engine", "xlsx", "xlsx-full", "baseline", "storage"].contains(arguments[1])
+else {
+    FileHandle.standardError.write(Data("usage: ICTIndexBenchmarks write|engine|xlsx|xlsx-full|baseline|storage DIR\n".utf8))
     exit(64)
 }
 let dir = URL(fileURLWithPath: arguments[2])
@@ -135,7 +136,9 @@ do {
         let framework = try FrameworkLoader().load(path: yamlPath).framework
         let text = try String(contentsOfFile: csvPath, encoding: .utf8)
         var dataset: Dataset?
-        let read = try seconds { dataset = try DataFileReader(framework: framework).readValues(text, file: csvPath, units: nil, period: nil) }
+        let read = try seconds {
+            dataset = try DataFileReader(framework: framework).readValues(text, file: csvPath, units: nil, period: nil)
+        }
         guard let dataset else { exit(1) }
         let engine = Engine(framework: framework)
         var times: [Double] = []
@@ -161,17 +164,23 @@ do {
 func benchmarkScoreboard(full: Bool) throws {
     let loaded = try FrameworkLoader().load(path: yamlPath)
     let text = try String(contentsOfFile: csvPath, encoding: .utf8)
-    let dataset = try DataFileReader(framework: loaded.framework).readValues(text, file: csvPath, units: nil, period: "2025")
+    let dataset = try DataFileReader(framework: loaded.framework).readValues(
+        text, file: csvPath, units: nil, period: "2025")
     let scoreboard = try Engine(framework: loaded.framework).score(dataset)
     let scored = peakMemoryMB()
     let total = try seconds {
-        try ScoreboardReport(scoreboard: scoreboard, run: RunInfo(frameworkSHA256: loaded.sha256,
-            runTime: Date(timeIntervalSince1970: 1_767_225_600), engineVersion: "bench"),
-            options: full ? ScoreboardReport.Options(detailRowLimit: .max) : ScoreboardReport.Options())
-            .write(to: dir.appendingPathComponent("scoreboard-auto.xlsx"))
+        try ScoreboardReport(
+            scoreboard: scoreboard,
+            run: RunInfo(
+                frameworkSHA256: loaded.sha256,
+                runTime: Date(timeIntervalSince1970: 1_767_225_600), engineVersion: "bench"),
+            options: full ? ScoreboardReport.Options(detailRowLimit: .max) : ScoreboardReport.Options()
+        )
+        .write(to: dir.appendingPathComponent("scoreboard-auto.xlsx"))
     }
     let afterFirst = peakMemoryMB()
-    let run = RunInfo(frameworkSHA256: loaded.sha256, runTime: Date(timeIntervalSince1970: 1_767_225_600), engineVersion: "bench")
+    let run = RunInfo(
+        frameworkSHA256: loaded.sha256, runTime: Date(timeIntervalSince1970: 1_767_225_600), engineVersion: "bench")
     var options = ScoreboardReport.Options()
     if full { options.detailRowLimit = .max }
     let report = ScoreboardReport(scoreboard: scoreboard, run: run, options: options)
@@ -186,24 +195,36 @@ func benchmarkScoreboard(full: Bool) throws {
         guard let spreadsheet else { exit(1) }
         cells = spreadsheet.sheets.reduce(0) { $0 + $1.rows.reduce(0) { $0 + $1.count } }
         writeTimes.append(try seconds { try XLSXWriter.write(spreadsheet, to: url) })
-        constantTimes.append(try seconds {
-            try XLSXWriter.write(spreadsheet, to: url, options: WriteOptions(constantMemory: true))
-        })
+        constantTimes.append(
+            try seconds {
+                try XLSXWriter.write(spreadsheet, to: url, options: WriteOptions(constantMemory: true))
+            })
     }
     constantTimes.sort()
     let totals = zip(layoutTimes, writeTimes).map { $0 + $1 }.sorted()
     layoutTimes.sort()
     writeTimes.sort()
     let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-    print("scoreboard workbook\(full ? " with every Chi tiết row" : ""): \(dataset.units.count) units, \(cells) cells, "
-        + "\(size / 1024) KiB")
-    print(String(format: "layout (Spreadsheet value): median %.0f ms, min %.0f ms", layoutTimes[1] * 1000, layoutTimes[0] * 1000))
-    print(String(format: "write (libxlsxwriter): median %.0f ms, min %.0f ms", writeTimes[1] * 1000, writeTimes[0] * 1000))
-    print(String(format: "write, constant memory: median %.0f ms, min %.0f ms", constantTimes[1] * 1000, constantTimes[0] * 1000))
+    print(
+        "scoreboard workbook\(full ? " with every Chi tiết row" : ""): \(dataset.units.count) units, \(cells) cells, "
+            + "\(size / 1024) KiB")
+    print(
+        String(
+            format: "layout (Spreadsheet value): median %.0f ms, min %.0f ms", layoutTimes[1] * 1000,
+            layoutTimes[0] * 1000))
+    print(
+        String(format: "write (libxlsxwriter): median %.0f ms, min %.0f ms", writeTimes[1] * 1000, writeTimes[0] * 1000)
+    )
+    print(
+        String(
+            format: "write, constant memory: median %.0f ms, min %.0f ms", constantTimes[1] * 1000,
+            constantTimes[0] * 1000))
     print(String(format: "layout + write: median %.0f ms, min %.0f ms (3 runs)", totals[1] * 1000, totals[0] * 1000))
     print(String(format: "ScoreboardReport.write (layout + write, automatic mode), first run: %.0f ms", total * 1000))
-    print(String(format: "peak memory: %.0f MB after reading and scoring, %.0f MB after the first write, %.0f MB at the end",
-                 scored, afterFirst, peakMemoryMB()))
+    print(
+        String(
+            format: "peak memory: %.0f MB after reading and scoring, %.0f MB after the first write, %.0f MB at the end",
+            scored, afterFirst, peakMemoryMB()))
 }
 
 /// The cells of `Benchmarks/xlsx-baseline/baseline.c` written through XLSXWriter, 5 times.
@@ -219,8 +240,10 @@ func benchmarkBaseline() throws {
     for _ in 0..<5 {
         var spreadsheet: Spreadsheet?
         let layout = seconds {
-            var cells: [[Cell]] = [[.text("code", style: bold), .text("name", style: bold)]
-                + (1...numbers).map { .text("v\($0)", style: bold) }]
+            var cells: [[Cell]] = [
+                [.text("code", style: bold), .text("name", style: bold)]
+                    + (1...numbers).map { .text("v\($0)", style: bold) }
+            ]
             cells.reserveCapacity(rows + 1)
             for i in 0..<rows {
                 var row: [Cell] = [.text("U\(i + 1)"), .text("Đơn vị \(i + 1)")]
@@ -237,6 +260,9 @@ func benchmarkBaseline() throws {
     }
     totals.sort()
     writes.sort()
-    print(String(format: "Swift XLSXWriter, %d rows x %d cells: median %.1f ms, min %.1f ms (5 runs; write alone median %.1f ms)",
-                 rows, numbers + 2, totals[2] * 1000, totals[0] * 1000, writes[2] * 1000))
+    print(
+        String(
+            format:
+                "Swift XLSXWriter, %d rows x %d cells: median %.1f ms, min %.1f ms (5 runs; write only %.1f ms)",
+            rows, numbers + 2, totals[2] * 1000, totals[0] * 1000, writes[2] * 1000))
 }

@@ -66,24 +66,12 @@ struct ScoreCommand: ParsableCommand {
                 try WorkbookOutput.write(scoreboard, sha256: sha256, frameworkPath: framework, to: $0, language: lang.language)
             }
             if let explain {
-                let code = UnitCode(explain)
-                guard let explanation = scoreboard.explain(code, language: lang.language) else {
-                    let known = scoreboard.units.map(\.unit.code.rawValue)
-                    let suggestion = Suggestion.closest(to: explain, among: known)
-                    throw ValidationFailure(diagnostics: [
-                        .error(
-                            .unknownUnit, subject: .unit(code), "unit '\(explain)' is not in the data scored",
-                            hint: suggestion.map { "did you mean '\($0)'?" }
-                                ?? "pass one of the unit codes of the data file")
-                    ])
-                }
-                Console.out(explanation.description)
+                Console.out(
+                    try ScoreboardOutput.explanation(
+                        of: explain, in: scoreboard, language: lang.language, place: "the data scored",
+                        fallbackHint: "pass one of the unit codes of the data file"))
             } else {
-                switch format {
-                case .table: Console.out(TableRenderer(scoreboard: scoreboard, language: lang.language).render())
-                case .csv: Console.out(CSVRenderer(scoreboard: scoreboard, language: lang.language).render())
-                case .json: Console.out(JSONRenderer(scoreboard: scoreboard, language: lang.language).render())
-                }
+                Console.out(ScoreboardOutput.render(scoreboard, format: format, language: lang.language))
             }
             if let workbook {
                 // Keep stdout machine-readable for csv and json: the path goes to stderr then.

@@ -61,22 +61,13 @@ struct ResultsCommand: ParsableCommand {
                 return
             }
             if let explain {
-                guard let explanation = scoreboard.explain(UnitCode(explain), language: lang.language) else {
-                    let known = scoreboard.units.map(\.unit.code.rawValue)
-                    throw ValidationFailure(diagnostics: [
-                        .error(
-                            .unknownUnit, subject: .unit(UnitCode(explain)), "unit '\(explain)' is not in run \(id)",
-                            hint: Suggestion.didYouMean(explain, among: known) ?? "pass one of the run's unit codes")
-                    ])
-                }
-                Console.out(explanation.description)
+                Console.out(
+                    try ScoreboardOutput.explanation(
+                        of: explain, in: scoreboard, language: lang.language, place: "run \(id)",
+                        fallbackHint: "pass one of the run's unit codes"))
                 return
             }
-            switch format {
-            case .csv: Console.out(CSVRenderer(scoreboard: scoreboard, language: lang.language).render())
-            case .json: Console.out(JSONRenderer(scoreboard: scoreboard, language: lang.language).render())
-            case .table: Console.out(TableRenderer(scoreboard: scoreboard, language: lang.language).render())
-            }
+            Console.out(ScoreboardOutput.render(scoreboard, format: format, language: lang.language))
         }
     }
 
