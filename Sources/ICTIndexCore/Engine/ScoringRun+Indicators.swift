@@ -62,9 +62,13 @@ extension ScoringRun {
         }
         var nothingToImpute: [UnitCode] = []
         var refused: [UnitCode] = []
+        // The units that are scored by the rules: reported or imputed values, in unit order.
+        var scored: [Int] = []
+        scored.reserveCapacity(applicable.count)
         for u in applicable {
             if choiceVariable != nil ? chosen[u] != nil : !inputs[u].isNaN {
                 status[u] = .scored
+                scored.append(u)
                 continue
             }
             switch indicator.missing {
@@ -77,6 +81,7 @@ extension ScoringRun {
                 if choiceVariable == nil, let mean = overGroup ? groupMeans[unitGroup[u]] : overallMean {
                     inputs[u] = mean
                     status[u] = overGroup ? .imputedGroupMean : .imputedMean
+                    scored.append(u)
                 } else {
                     status[u] = .missingScoredZero
                     nothingToImpute.append(units[u].code)
@@ -104,10 +109,6 @@ extension ScoringRun {
                         + "or change the indicator's missing policy"))
         }
 
-        // The units that are scored by the rules: reported or imputed values.
-        let scored = applicable.filter {
-            status[$0] == .scored || status[$0] == .imputedMean || status[$0] == .imputedGroupMean
-        }
         // Rules, chained: each one's output is the next one's input.
         var current = inputs
         let lower = indicator.direction == .lower

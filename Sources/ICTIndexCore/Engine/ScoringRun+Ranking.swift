@@ -58,12 +58,7 @@ extension ScoringRun {
     }
 
     /// A published (rounded) score as an integer key: score × 10^decimals.
-    func key(_ published: Double) -> Int64 {
-        var factor = 1.0
-        for _ in 0..<framework.decimals { factor *= 10 }
-        let scaled = (published * factor).rounded()
-        return scaled.magnitude < 9e18 ? Int64(scaled) : (scaled < 0 ? Int64.min / 2 : Int64.max / 2)
-    }
+    func key(_ published: Double) -> Int64 { Rounding.key(published, decimals: framework.decimals) }
 
     /// The immutable result.
     func scoreboard() -> Scoreboard {

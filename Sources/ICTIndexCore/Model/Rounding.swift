@@ -9,11 +9,35 @@ public enum Rounding {
     /// prints as …5 at full precision rounds up, as a person checking by hand expects.
     public static func round(_ value: Double, decimals: Int) -> Double {
         guard value.isFinite else { return value }
-        var factor = 1.0
-        for _ in 0..<max(0, decimals) { factor *= 10 }
+        let factor = powerOfTen(decimals)
         let scaled = value * factor
         let nudged = scaled + (scaled >= 0 ? 1 : -1) * scaled.magnitude.ulp * 8
         return nudged.rounded(.toNearestOrAwayFromZero) / factor
+    }
+}
+
+extension Rounding {
+    private static let powersOfTen: [Double] = (0...22).map { k in
+        var x = 1.0
+        for _ in 0..<k { x *= 10 }
+        return x
+    }
+
+    /// 10ᵏ for k ≥ 0 (exact up to 10²²), 1 for k < 0.
+    @inline(__always)
+    static func powerOfTen(_ k: Int) -> Double {
+        if k <= 0 { return 1 }
+        if k < powersOfTen.count { return powersOfTen[k] }
+        var x = powersOfTen[powersOfTen.count - 1]
+        for _ in (powersOfTen.count - 1)..<k { x *= 10 }
+        return x
+    }
+
+    /// A published score (already rounded to `decimals`) as the integer score × 10^decimals, for
+    /// ranking by counting.
+    static func key(_ published: Double, decimals: Int) -> Int64 {
+        let scaled = (published * powerOfTen(decimals)).rounded()
+        return scaled.magnitude < 9e18 ? Int64(scaled) : (scaled < 0 ? Int64.min / 2 : Int64.max / 2)
     }
 }
 
