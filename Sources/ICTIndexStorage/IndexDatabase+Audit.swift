@@ -21,4 +21,24 @@ extension IndexDatabase {
             }
         }
     }
+
+    // MARK: - Writes
+
+    /// The prepared statement that appends to the audit log (cached by the connection).
+    static func auditStatement(_ db: Database) throws -> Statement {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO auditEntry (at, who, action, period, unit, variable, oldValue, newValue, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+    }
+
+    /// Appends one entry with a prepared statement (``auditStatement(_:)``): the same row as
+    /// `AuditEntryRecord.insert`, without encoding a record per entry.
+    static func appendAudit(
+        _ statement: Statement, at: String, who: String, action: String, period: String? = nil, unit: String? = nil,
+        variable: String? = nil, oldValue: String? = nil, newValue: String? = nil, detail: String? = nil
+    ) throws {
+        try statement.execute(arguments: [at, who, action, period, unit, variable, oldValue, newValue, detail])
+    }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 public import ICTIndexCore
 import OrderedCollections
 
@@ -77,8 +78,12 @@ extension IndexDatabase {
         var cell: (unit: String, variable: String)?
         var best: (rank: Int, value: StoredValue, source: String, evidence: String?, note: String?)?
         var selfValue: StoredValue?
+        // Rows come unit by unit: the unit's position is looked up once per unit, not once per value.
+        var lastUnit: (code: String, index: Int?) = ("", nil)
         func flush(_ dataset: inout Dataset) {
-            guard let cell, let best, let u = unitIndex[cell.unit] else { return }
+            guard let cell, let best else { return }
+            if lastUnit.code != cell.unit || lastUnit.index == nil { lastUnit = (cell.unit, unitIndex[cell.unit]) }
+            guard let u = lastUnit.index else { return }
             let column: Int
             if let c = columns[cell.variable] {
                 column = c
@@ -179,6 +184,9 @@ extension IndexDatabase {
                     WHERE period = ? AND unit = ? AND variable = ? AND source = ?
                     """)
             var summary = ImportSummary()
+            // Constant arguments (period, source, who, at) are bound once; each row rebinds only its own.
+            insert.setUncheckedArguments([period, "", "", source.rawValue, "", "", nil, nil, nil, who, at])
+            let audit = try Self.auditStatement(db)
             // Rows go in in key order (units and variables sorted), so SQLite appends to its B-tree instead of
             // splitting pages all over a million-row table.
             let variables = dataset.variableIDs.sorted { $0.key < $1.key }
@@ -188,7 +196,7 @@ extension IndexDatabase {
                 let old = existing[code.rawValue]
                 for (variable, column) in variables {
                     guard let value = dataset.value(unitAt: u, column: column) else { continue }
-                    let entry = dataset[code, variable]
+                    let entry = dataset.provenance(unitAt: u, column: column)
                     let new = StoredValue(value)
                     let evidence = entry?.evidence
                     let note = entry?.note
@@ -202,26 +210,22 @@ extension IndexDatabase {
                             new.kind, new.text, new.number, evidence, note, who, at, period, code.rawValue,
                             variable.rawValue, source.rawValue,
                         ])
-                        var entry = AuditEntryRecord(
-                            at: at, who: who, action: "value.change", period: period, unit: code.rawValue,
+                        try Self.appendAudit(
+                            audit, at: at, who: who, action: "value.change", period: period, unit: code.rawValue,
                             variable: variable.rawValue, oldValue: Self.auditText(was, previous.evidence, previous.note),
                             newValue: Self.auditText(new, evidence, note), detail: "\(source.rawValue), \(file)")
-                        try entry.insert(db)
                         summary.changed += 1
                     } else {
-                        insert.setUncheckedArguments([
-                            period, code.rawValue, variable.rawValue, source.rawValue, new.kind, new.text, new.number,
-                            evidence, note, who, at,
-                        ])
-                        try insert.execute()
+                        try Self.insertSubmission(
+                            insert, unit: code.rawValue, variable: variable.rawValue, value: new, evidence: evidence,
+                            note: note)
                         added += 1
                     }
                 }
                 if added > 0 {
-                    var entry = AuditEntryRecord(
-                        at: at, who: who, action: "value.add", period: period, unit: code.rawValue,
+                    try Self.appendAudit(
+                        audit, at: at, who: who, action: "value.add", period: period, unit: code.rawValue,
                         detail: "\(added) \(source.rawValue) value\(added == 1 ? "" : "s") from \(file)")
-                    try entry.insert(db)
                     summary.added += added
                 }
             }
@@ -234,6 +238,42 @@ extension IndexDatabase {
                 try entry.insert(db)
             }
             return summary
+        }
+    }
+
+    /// Inserts one submission with `insert` (the statement of ``importValues(_:period:source:file:who:)``,
+    /// whose period, source, who and at are already bound), binding the row's own values straight through
+    /// SQLite's C API: a million values would otherwise build a million argument arrays of existentials.
+    static func insertSubmission(
+        _ insert: Statement, unit: String, variable: String, value: StoredValue, evidence: String?, note: String?
+    ) throws {
+        let statement = insert.sqliteStatement
+        sqlite3_reset(statement)
+        bindText(statement, 2, unit)
+        bindText(statement, 3, variable)
+        bindText(statement, 5, value.kind)
+        bindText(statement, 6, value.text)
+        if let number = value.number { sqlite3_bind_double(statement, 7, number) } else { sqlite3_bind_null(statement, 7) }
+        bindText(statement, 8, evidence)
+        bindText(statement, 9, note)
+        try insert.execute()
+    }
+
+    /// Binds a text (copied by SQLite) or NULL.
+    static func bindText(_ statement: SQLiteStatement, _ index: Int32, _ text: String?) {
+        guard var text else {
+            sqlite3_bind_null(statement, index)
+            return
+        }
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        text.withUTF8 { bytes in
+            if let base = bytes.baseAddress {
+                _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    sqlite3_bind_text(statement, index, $0, Int32(bytes.count), transient)
+                }
+            } else {
+                sqlite3_bind_text(statement, index, "", 0, transient)
+            }
         }
     }
 

@@ -36,7 +36,10 @@ public struct Dataset: Hashable, Sendable {
         }
 
         /// Whether the entry carries anything beyond its value.
-        var hasProvenance: Bool { source != .imported || selfAssessed != nil || evidence != nil || note != nil }
+        var hasProvenance: Bool { source != .imported || hasDetails }
+
+        /// Whether the entry carries anything beyond its value and source.
+        var hasDetails: Bool { selfAssessed != nil || evidence != nil || note != nil }
     }
 
     public var period: String?
@@ -49,7 +52,11 @@ public struct Dataset: Hashable, Sendable {
     /// The numbers of each column (NaN where there is no number), kept in step with `columns` so a run
     /// reads them without converting a value per cell. Derived from `columns`: not part of equality.
     private var numberColumns: [[Double]] = []
-    /// Provenance of the entries that have any: unit → variable → entry.
+    /// The source of each value other than `imported`, by column like `columns` (shorter columns mean
+    /// `imported`): one byte a value, so a million self-assessed values need no dictionary.
+    private var sources: [[Source]] = []
+    /// The entries that carry more than a value and a source (self-assessed value, evidence, note):
+    /// unit → variable → entry.
     private var provenance: [UnitCode: [VariableID: Entry]] = [:]
 
     public init(period: String? = nil, units: [Unit]) {
@@ -96,13 +103,17 @@ public struct Dataset: Hashable, Sendable {
     public subscript(unit: UnitCode, variable: VariableID) -> Entry? {
         get {
             if let entry = provenance[unit]?[variable] { return entry }
-            return value(unit, variable).map { Entry(value: $0) }
+            guard let u = units.index(forKey: unit), let v = variableIDs[variable],
+                let value = value(unitAt: u, column: v)
+            else { return nil }
+            return Entry(value: value, source: source(unitAt: u, column: v))
         }
         set {
             guard let u = units.index(forKey: unit) else { return }
             let v = column(for: variable)
             setValue(newValue?.value, unitAt: u, column: v)
-            if let newValue, newValue.hasProvenance {
+            setSource(newValue?.source ?? .imported, unitAt: u, column: v)
+            if let newValue, newValue.hasDetails {
                 provenance[unit, default: [:]][variable] = newValue
             } else if provenance[unit]?[variable] != nil {
                 provenance[unit]?[variable] = nil
@@ -117,7 +128,7 @@ public struct Dataset: Hashable, Sendable {
         var result: [VariableID: Entry] = [:]
         for (variable, v) in variableIDs {
             guard let value = value(unitAt: u, column: v) else { continue }
-            result[variable] = provenance[unit]?[variable] ?? Entry(value: value)
+            result[variable] = provenance[unit]?[variable] ?? Entry(value: value, source: source(unitAt: u, column: v))
         }
         return result
     }
@@ -138,6 +149,7 @@ public struct Dataset: Hashable, Sendable {
         variableIDs[variable] = columns.count
         columns.append([])
         numberColumns.append([])
+        sources.append([])
         return columns.count - 1
     }
 
@@ -160,9 +172,33 @@ public struct Dataset: Hashable, Sendable {
     /// Sets an entry by positions, keeping its provenance when it has any.
     public mutating func setEntry(_ entry: Entry, unitAt unit: Int, column: Int) {
         setValue(entry.value, unitAt: unit, column: column)
-        if entry.hasProvenance {
+        setSource(entry.source, unitAt: unit, column: column)
+        if entry.hasDetails {
             provenance[units.keys[unit], default: [:]][variableIDs.keys[column]] = entry
         }
+    }
+
+    /// The provenance of a value by positions (its entry when it has a source other than `imported`, a
+    /// self-assessed value, evidence or a note), without hashing when the dataset has none.
+    public func provenance(unitAt unit: Int, column: Int) -> Entry? {
+        if !provenance.isEmpty, let entry = provenance[units.keys[unit]]?[variableIDs.keys[column]] { return entry }
+        let source = source(unitAt: unit, column: column)
+        guard source != .imported, let value = value(unitAt: unit, column: column) else { return nil }
+        return Entry(value: value, source: source)
+    }
+
+    /// The source of a value by positions (`imported` when none was set).
+    public func source(unitAt unit: Int, column: Int) -> Source {
+        let column = sources[column]
+        return unit < column.count ? column[unit] : .imported
+    }
+
+    private mutating func setSource(_ source: Source, unitAt unit: Int, column: Int) {
+        if sources[column].count <= unit {
+            guard source != .imported else { return }
+            sources[column].append(contentsOf: repeatElement(.imported, count: units.count - sources[column].count))
+        }
+        sources[column][unit] = source
     }
 
     /// The values of one variable, aligned with ``units`` (missing at the end when shorter).
@@ -179,6 +215,7 @@ public struct Dataset: Hashable, Sendable {
     public static func == (lhs: Dataset, rhs: Dataset) -> Bool {
         lhs.period == rhs.period && lhs.units == rhs.units && lhs.variableIDs == rhs.variableIDs
             && lhs.columns == rhs.columns && lhs.provenance == rhs.provenance
+            && lhs.normalizedSources == rhs.normalizedSources
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -187,6 +224,18 @@ public struct Dataset: Hashable, Sendable {
         hasher.combine(variableIDs)
         hasher.combine(columns)
         hasher.combine(provenance)
+        hasher.combine(normalizedSources)
+    }
+
+    /// `sources` without trailing `imported` and only where there is a value, for equality.
+    private var normalizedSources: [[Source]] {
+        sources.enumerated().map { column, sources in
+            var result = sources.prefix(columns[column].count).enumerated().map { unit, source in
+                columns[column][unit] == nil ? Source.imported : source
+            }
+            while result.last == .imported { result.removeLast() }
+            return result
+        }
     }
 }
 
@@ -226,6 +275,7 @@ extension Dataset {
             let column = restricted.column(for: variable)
             for (newIndex, oldIndex) in positions.enumerated() {
                 restricted.setValue(value(unitAt: oldIndex, column: v), unitAt: newIndex, column: column)
+                restricted.setSource(source(unitAt: oldIndex, column: v), unitAt: newIndex, column: column)
             }
         }
         let keptCodes = Set(kept.map(\.code))
