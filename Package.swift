@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -52,6 +53,11 @@ let package = Package(
             swiftSettings: upcomingFeatures
         ),
         .target(
+            name: "XLSXReader",
+            dependencies: ["ZIPFoundation"],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
             name: "ICTIndexReports",
             dependencies: ["ICTIndexCore", "XLSXWriter", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: upcomingFeatures
@@ -59,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "ICTIndexCLI",
             dependencies: [
-                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexReports", "ICTIndexStorage",
+                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexReports", "ICTIndexStorage", "XLSXReader",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -102,6 +108,11 @@ let package = Package(
             swiftSettings: upcomingFeatures
         ),
         .testTarget(
+            name: "XLSXReaderTests",
+            dependencies: ["XLSXReader", "XLSXWriter", "ZIPFoundation"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
             name: "ICTIndexReportsTests",
             dependencies: [
                 "ICTIndexReports", "ICTIndexCore", "ICTIndexCriteria", "ICTIndexTestSupport", "XLSXWriter",
@@ -121,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ICTIndexCLITests",
-            dependencies: ["ICTIndexCore", "ICTIndexStorage", "ICTIndexTestSupport", "XLSXWriter"],
+            dependencies: ["ICTIndexCore", "ICTIndexStorage", "ICTIndexTestSupport", "XLSXWriter", "XLSXReader"],
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")],
             swiftSettings: upcomingFeatures

@@ -1,0 +1,65 @@
+import struct Foundation.Data
+
+/// Reads `xl/workbook.xml`: the sheets in tab order and the defined names.
+final class WorkbookParser: XMLHandler {
+    struct SheetEntry {
+        var name: String
+        var relationshipID: String
+        var visibility: XLSXSheetInfo.Visibility
+    }
+
+    private(set) var sheets: [SheetEntry] = []
+    private(set) var definedNames: [XLSXDefinedName] = []
+    private var name: XLSXDefinedName?
+    private let part: String
+    private let path: String
+
+    private init(part: String, path: String) {
+        self.part = part
+        self.path = path
+    }
+
+    static func parse(
+        _ data: Data, part: String, in package: XLSXPackage
+    ) throws(XLSXReadError) -> (sheets: [SheetEntry], definedNames: [XLSXDefinedName]) {
+        let handler = WorkbookParser(part: part, path: package.path)
+        try XMLPart.parse(data, part: part, path: package.path, handler: handler)
+        return (handler.sheets, handler.definedNames)
+    }
+
+    override func start(_ element: String, _ attributes: [String: String]) throws(XLSXReadError) {
+        switch element {
+        case "sheet":
+            guard let name = attributes["name"], let id = attributes["id"] else {
+                throw XLSXReadError(
+                    .malformedXML, path: path, part: part, message: "a <sheet> element has no name or r:id",
+                    hint: "the workbook is damaged; open and save it again in the spreadsheet application")
+            }
+            let visibility: XLSXSheetInfo.Visibility =
+                switch attributes["state"] {
+                case "hidden": .hidden
+                case "veryHidden": .veryHidden
+                default: .visible
+                }
+            sheets.append(SheetEntry(name: name.decodingOfficeEscapes, relationshipID: id, visibility: visibility))
+        case "definedName":
+            name = XLSXDefinedName(
+                name: attributes["name"] ?? "", formula: "",
+                localSheetIndex: attributes["localSheetId"].flatMap { Int($0) },
+                isHidden: attributes["hidden"] == "1" || attributes["hidden"] == "true")
+        default:
+            break
+        }
+    }
+
+    override func characters(_ text: String) {
+        name?.formula += text
+    }
+
+    override func end(_ element: String) throws(XLSXReadError) {
+        if element == "definedName", let name {
+            definedNames.append(name)
+            self.name = nil
+        }
+    }
+}
