@@ -7,9 +7,9 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Chấm điểm từ tệp tiêu chí và tệp số liệu / Score units from a criteria file and a data file.",
         discussion: """
-            The data file is CSV, wide (a 'unit' column and one column per variable id) or long \
-            ('unit,variable,value' with optional 'evidence,note'). Units come from --units, or from \
-            'name' and 'group' columns of a wide data file.
+            The data file is CSV or XLSX (the first visible sheet), wide (a 'unit' column and one column \
+            per variable id) or long ('unit,variable,value' with optional 'evidence,note'). Units come from \
+            --units, or from 'name' and 'group' columns of a wide data file.
 
             Example:
               ictindex score Criteria/vn-province-agencies.yaml \\
@@ -22,10 +22,10 @@ struct ScoreCommand: ParsableCommand {
     @Argument(help: "The criteria file (Criteria/*.yaml).")
     var framework: String
 
-    @Option(help: "The values file (CSV, wide or long).")
+    @Option(help: "The values file (CSV or XLSX, wide or long).")
     var data: String
 
-    @Option(help: "The units file (CSV: code,name,group[,parent,kind,valid_from,valid_to,successor]).")
+    @Option(help: "The units file (CSV or XLSX: code,name,group[,parent,kind,valid_from,valid_to,successor]).")
     var units: String?
 
     @Option(help: "The period (e.g. 2025); keeps the units that exist on its last day.")

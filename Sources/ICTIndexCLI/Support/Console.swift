@@ -58,7 +58,7 @@ enum InputFile {
             throw ValidationFailure(diagnostics: [
                 .error(
                     .emptyFile, at: SourceLocation(file: path),
-                    "\(what) '\(path)' is a spreadsheet; this version of 'score' reads CSV files",
+                    "\(what) '\(path)' is a spreadsheet in a format this command does not read",
                     hint: "save the sheet as 'CSV UTF-8 (comma delimited)' and pass that file")
             ])
         }

@@ -19,7 +19,7 @@ struct ScoringPipeline {
         var units: [Unit]?
         var notes: [Diagnostic] = []
         if let unitsPath {
-            let listed = try reader.readUnits(try InputFile.read(unitsPath, what: "units file"), file: unitsPath)
+            let listed = try reader.readUnits(path: unitsPath)
             units = listed
             let dated = listed.filter { !($0.validFrom ?? "").isEmpty || !($0.validTo ?? "").isEmpty }
             if period == nil && !dated.isEmpty {
@@ -31,8 +31,7 @@ struct ScoringPipeline {
                         hint: "pass --period YEAR to score the units that exist on the last day of that year"))
             }
         }
-        let dataText = try InputFile.read(dataPath, what: "data file")
-        var dataset = try reader.readValues(dataText, file: dataPath, units: units, period: period)
+        var dataset = try reader.readValues(path: dataPath, units: units, period: period)
         if let period { dataset = try dataset.restricted(toPeriod: period, file: dataPath) }
         let scoreboard = try Engine(framework: framework).score(dataset)
         return (scoreboard, loaded.warnings + notes + scoreboard.diagnostics, loaded.sha256)

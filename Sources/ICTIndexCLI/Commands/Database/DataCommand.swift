@@ -19,8 +19,9 @@ struct DataImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Nhập số liệu / Import values for a period (all or nothing).",
         discussion: """
-            The file is CSV, wide (a 'unit' column and one column per variable id) or long ('unit,variable,\
-            value' with optional 'evidence,note'), checked against the criteria file and the units in the \
+            The file is CSV or XLSX (the first visible sheet, or --sheet), wide (a 'unit' column and one \
+            column per variable id) or long ('unit,variable,value' with optional 'evidence,note'), checked \
+            against the criteria file and the units in the \
             database. Every problem is reported at once and nothing is written unless the whole file is \
             valid. Importing the same file twice changes nothing the second time. A period with a \
             published run is frozen.
@@ -31,8 +32,11 @@ struct DataImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The values file (CSV, wide or long).")
+    @Argument(help: "The values file (CSV or XLSX, wide or long).")
     var file: String
+
+    @Option(help: "The sheet to read from an .xlsx file (default: the first visible sheet).")
+    var sheet: String?
 
     @Option(help: "The period the values are for (e.g. 2025).")
     var period: String
@@ -54,8 +58,7 @@ struct DataImportCommand: ParsableCommand {
             let database = try options.open()
             let units = try database.requireUnits()
             let reader = DataFileReader(framework: loaded.framework, decimalStyle: decimalComma ? .comma : .point)
-            let text = try InputFile.read(file, what: "data file")
-            let dataset = try reader.readValues(text, file: file, units: units, period: period)
+            let dataset = try reader.readValues(path: file, sheet: sheet, units: units, period: period)
                 .restricted(toPeriod: period, file: file)
             let summary = try database.importValues(
                 dataset, period: period, source: source.source, file: file, who: options.person)

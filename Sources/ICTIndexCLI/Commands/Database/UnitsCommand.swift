@@ -18,7 +18,7 @@ struct UnitsCommand: ParsableCommand {
 struct UnitsImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Nhập danh sách đơn vị / Import units from a CSV file.",
+        abstract: "Nhập danh sách đơn vị / Import units from a CSV or XLSX file.",
         discussion: """
             Columns: code, name, group, and optional parent, kind, valid_from, valid_to, successor (the unit \
             that replaced it after a merger or a rename). Groups are checked against the criteria file when \
@@ -30,8 +30,11 @@ struct UnitsImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The units file (CSV).")
+    @Argument(help: "The units file (CSV or XLSX).")
     var file: String
+
+    @Option(help: "The sheet to read from an .xlsx file (default: the first visible sheet).")
+    var sheet: String?
 
     @Option(help: "The criteria file whose groups the units must use.")
     var framework: String?
@@ -42,13 +45,15 @@ struct UnitsImportCommand: ParsableCommand {
         try Console.run {
             let database = try options.open()
             let criteria = try framework.map { path throws(ValidationFailure) in try CriteriaSource.load(path: path).0 }
-            let text = try InputFile.read(file, what: "units file")
             let units: [ICTIndexCore.Unit]
             if let criteria {
-                units = try DataFileReader(framework: criteria.framework).readUnits(text, file: file)
+                units = try DataFileReader(framework: criteria.framework).readUnits(path: file, sheet: sheet)
             } else {
                 // Without criteria, any group named in the file is accepted.
-                let table = try CSVTable.parse(text, file: file)
+                let table =
+                    SpreadsheetInput.isWorkbook(file)
+                    ? try SpreadsheetInput.table(file, what: "units file", sheet: sheet, decimalStyle: .point)
+                    : try CSVTable.parse(try InputFile.read(file, what: "units file"), file: file)
                 let column = table.header.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == "group" }
                 let groups = Set(column.map { g in table.rows.map { $0[g].trimmingCharacters(in: .whitespaces) } } ?? [])
                 units = try DataFileReader(framework: .accepting(groups: groups.filter { !$0.isEmpty }.sorted()))

@@ -1,0 +1,165 @@
+import Foundation
+import ICTIndexCore
+import XLSXReader
+
+/// Reading units and values from CSV or XLSX files.
+///
+/// An .xlsx file is read from its first visible sheet (or the sheet named with `--sheet`) into the same
+/// ``CSVTable`` a CSV file gives, so both are checked by the same rules. The table's file name carries the sheet,
+/// `units.xlsx[Đơn vị]`, and its line numbers are the sheet's row numbers, so messages say
+/// `units.xlsx[Đơn vị]:14: error[…]` for the cell the user sees in row 14.
+enum SpreadsheetInput {
+    /// Whether a path names a workbook in the Office Open XML format.
+    static func isWorkbook(_ path: String) -> Bool {
+        ["xlsx", "xlsm"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+
+    /// Reads one sheet of a workbook as a table: the first non-blank row is the header; blank rows are skipped.
+    ///
+    /// Cells become the text the CSV rules read back exactly: numbers in their shortest exact form (with a decimal
+    /// comma when `decimalStyle` is `.comma`), booleans as 1/0, whole-day numbers with a date format as
+    /// YYYY-MM-DD, errors as written (`#DIV/0!`, then refused as not a number).
+    ///
+    /// - Throws: ``ValidationFailure`` with a D013 diagnostic when the file is missing, is not an xlsx workbook,
+    ///   is damaged, or has no such sheet.
+    static func table(
+        _ path: String, what: String, sheet: String?, decimalStyle: DecimalStyle
+    ) throws(ValidationFailure) -> CSVTable {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ValidationFailure(diagnostics: [
+                .error(
+                    .emptyFile, at: SourceLocation(file: path), "\(what) '\(path)' does not exist",
+                    hint: "check the path; it is relative to \(FileManager.default.currentDirectoryPath)")
+            ])
+        }
+        let worksheet: XLSXSheet
+        do throws(XLSXReadError) {
+            let document = try XLSXDocument(contentsOf: URL(fileURLWithPath: path))
+            guard let name = sheet ?? document.firstVisibleSheet?.name else {
+                throw XLSXReadError(
+                    .sheetNotFound, path: path, message: "the workbook has no visible sheet",
+                    hint: "name the sheet to read with --sheet")
+            }
+            worksheet = try document.sheet(named: name)
+        } catch {
+            throw ValidationFailure(diagnostics: [
+                .error(
+                    .emptyFile, at: SourceLocation(file: path),
+                    "\(what) cannot be read: \(error.message)" + place(error), hint: error.hint)
+            ])
+        }
+        let file = "\(path)[\(worksheet.name)]"
+        let rows = worksheet.rows.filter { !$0.isBlank }
+        guard let header = rows.first else {
+            return CSVTable(file: file, header: [], headerLine: 1, rows: [])
+        }
+        return CSVTable(
+            file: file, header: header.cells(decimalStyle).map { $0.trimmingCharacters(in: .whitespaces) },
+            headerLine: header.number,
+            rows: rows.dropFirst().map { CSVTable.Row(line: $0.number, cells: $0.cells(decimalStyle)) })
+    }
+
+    /// The part, sheet and cell of a reading error, when it names them: ` (sheet 'A', cell D14, xl/…:3)`.
+    private static func place(_ error: XLSXReadError) -> String {
+        let places =
+            [error.sheet.map { "sheet '\($0)'" }, error.cell.map { "cell \($0)" },
+             error.part.map { $0 + (error.line.map { ":\($0)" } ?? "") }].compactMap { $0 }
+        return places.isEmpty || error.code == .sheetNotFound ? "" : " (\(places.joined(separator: ", ")))"
+    }
+}
+
+extension XLSXRow {
+    /// The row's cells as CSV text, from column A to the last cell present.
+    fileprivate func cells(_ style: DecimalStyle) -> [String] {
+        guard let last = cells.last?.reference.column else { return [] }
+        var texts = [String](repeating: "", count: last)
+        for cell in cells { texts[cell.reference.column - 1] = cell.csvText(style) }
+        return texts
+    }
+}
+
+extension XLSXCell {
+    fileprivate func csvText(_ style: DecimalStyle) -> String {
+        switch value {
+        case .empty: return ""
+        case .text(let text), .date(let text), .error(let text): return text
+        case .boolean(let flag): return flag ? "1" : "0"
+        case .number(let number):
+            if hasDateFormat, number == number.rounded(), let date = Self.isoDate(serial: number) { return date }
+            let text = Self.decimal(number)
+            return style == .comma ? text.replacingOccurrences(of: ".", with: ",") : text
+        }
+    }
+
+    /// The shortest decimal text that reads back as the same double, without an exponent: `5`, `0.85`,
+    /// `0.0000001`, `12345678901234567000`.
+    static func decimal(_ number: Double) -> String {
+        let shortest = NumberFormatting.plain(number)
+        guard let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }),
+            let exponent = Int(shortest[shortest.index(after: e)...])
+        else { return shortest }
+        var mantissa = String(shortest[..<e])
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa.removeFirst() }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = String(parts[0])
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        let digits = whole + fraction
+        let point = whole.count + exponent  // position of the decimal point in `digits`
+        var text: String
+        if point <= 0 {
+            text = "0." + String(repeating: "0", count: -point) + digits
+        } else if point >= digits.count {
+            text = digits + String(repeating: "0", count: point - digits.count)
+        } else {
+            text = String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
+        }
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return (negative ? "-" : "") + text
+    }
+
+    /// An Excel serial day (1900 date system: day 1 is 1900-01-01, with Excel's phantom 1900-02-29) as
+    /// YYYY-MM-DD; nil outside 1900…9999.
+    static func isoDate(serial: Double) -> String? {
+        guard serial >= 1, serial < 2_958_466 else { return nil }
+        // Serial 60 is the 29 February 1900 that never was; from 61 on, day 0 is 1899-12-30.
+        let days = Int(serial) < 61 ? Int(serial) + 1 : Int(serial)
+        // Days since 1899-12-30 → civil date (Howard Hinnant's days_from_civil, inverted).
+        let z = days - 25_569 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let pad = { (n: Int, width: Int) in String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+}
+
+extension DataFileReader {
+    /// Reads a units file, CSV or XLSX (see ``SpreadsheetInput``).
+    func readUnits(path: String, sheet: String? = nil) throws(ValidationFailure) -> [ICTIndexCore.Unit] {
+        guard SpreadsheetInput.isWorkbook(path) else {
+            return try readUnits(try InputFile.read(path, what: "units file"), file: path)
+        }
+        return try readUnits(
+            try SpreadsheetInput.table(path, what: "units file", sheet: sheet, decimalStyle: decimalStyle))
+    }
+
+    /// Reads a values file, CSV or XLSX, wide or long (see ``SpreadsheetInput``).
+    func readValues(
+        path: String, sheet: String? = nil, units: [ICTIndexCore.Unit]?, period: String?
+    ) throws(ValidationFailure) -> Dataset {
+        guard SpreadsheetInput.isWorkbook(path) else {
+            return try readValues(try InputFile.read(path, what: "data file"), file: path, units: units, period: period)
+        }
+        let table = try SpreadsheetInput.table(path, what: "data file", sheet: sheet, decimalStyle: decimalStyle)
+        return try readValues(table, units: units, period: period)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import ICTIndexTestSupport
+import Testing
+import XLSXWriter
+
+/// Units and values read from .xlsx workbooks by the built `ictindex`: the same rules and results as CSV.
+@Suite struct CLISpreadsheetInputTests {
+    let cli = CommandRunner()
+    let fixtures: String
+    let directory: URL
+
+    init() throws {
+        fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil)).path
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ictindex-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    /// `tiny-units.csv` as a workbook.
+    func writeUnits() throws -> String {
+        let path = directory.appendingPathComponent("units.xlsx").path
+        let rows: [[Cell]] = [
+            [.text("code"), .text("name"), .text("group")],
+            [.text("A"), .text("Sở A"), .text("dept")],
+            [.text("B"), .text("Sở B, mới"), .text("dept")],
+            [.text("C"), .text("Xã C"), .text("commune")],
+        ]
+        try XLSXWriter.write(Spreadsheet(sheets: [Sheet(name: "Đơn vị", rows: rows)]), to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// `tiny-values.csv` as a workbook: numbers as numbers, yes/no as booleans, a hidden sheet first.
+    func writeValues(portalOfA: Cell = .boolean(true)) throws -> String {
+        let path = directory.appendingPathComponent("values.xlsx").path
+        let header = ["unit", "staff", "computers", "bandwidth", "meetings", "chair", "portal", "apps"]
+        let rows: [[Cell]] = [
+            header.map { .text($0) },
+            [.text("A"), .number(40), .number(34), .number(100), .number(4), .text("chair"), portalOfA, .number(3)],
+            [.text("B"), .number(50), .number(50), .number(50), .number(3), .text("deputy"), .boolean(false),
+             .number(7)],
+            [.text("C"), .number(20), .number(10), .number(20), .number(1), .text("none")],
+        ]
+        let spreadsheet = Spreadsheet(sheets: [
+            Sheet(name: "Ghi chú", rows: [[.text("not data")]], visibility: .hidden),
+            Sheet(name: "Số liệu", rows: rows),
+        ])
+        try XLSXWriter.write(spreadsheet, to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("score reads .xlsx units and values and prints exactly what the CSV files give")
+    func scoreFromWorkbooks() throws {
+        // Given the tiny fixtures as CSV and as workbooks
+        let csv = try cli.run([
+            "score", fixtures + "/tiny.yaml", "--units", fixtures + "/tiny-units.csv", "--data",
+            fixtures + "/tiny-values.csv", "--format", "csv",
+        ])
+        // When the workbooks are scored
+        let out = try cli.run([
+            "score", fixtures + "/tiny.yaml", "--units", try writeUnits(), "--data", try writeValues(),
+            "--format", "csv",
+        ])
+        // Then the output is identical: A 93.00, B 65.00, C 36.00
+        #expect(out.exitCode == 0, "\(out.stderr)")
+        #expect(out.stderr == "")
+        #expect(out.stdout == csv.stdout)
+        #expect(out.stdout.contains("\nA,Sở A,dept,93.00,1,"))
+        #expect(out.stdout.contains("\nB,\"Sở B, mới\",dept,65.00,2,"))
+        #expect(out.stdout.contains("\nC,Xã C,commune,36.00,1,"))
+    }
+
+    @Test("a bad cell in a workbook is reported with the sheet, row and column")
+    func badCell() throws {
+        let values = try writeValues(portalOfA: .text("maybe"))
+        let out = try cli.run([
+            "score", fixtures + "/tiny.yaml", "--units", try writeUnits(), "--data", values, "--format", "csv",
+        ])
+        #expect(out.exitCode == 64)
+        #expect(out.stdout == "")
+        #expect(
+            out.stderr == """
+                \(values)[Số liệu]:2:7: error[D006]: unit 'A', variable 'portal': 'maybe' is not a yes/no value
+                  hint: write 1 or 0, có or không, yes or no, true or false, or x for yes
+                1 error
+
+                """)
+    }
+
+    @Test("a file of random bytes named .xlsx is refused with exit code 64")
+    func corruptWorkbook() throws {
+        let path = directory.appendingPathComponent("broken.xlsx").path
+        try Data((0..<300).map { UInt8(truncatingIfNeeded: $0 &* 97 &+ 13) }).write(to: URL(fileURLWithPath: path))
+        let out = try cli.run(["score", fixtures + "/tiny.yaml", "--units", path, "--data", try writeValues()])
+        #expect(out.exitCode == 64)
+        #expect(
+            out.stderr == """
+                \(path): error[D013]: units file cannot be read: not an xlsx file (it is not a zip archive)
+                  hint: open it in the spreadsheet application and save it as 'Excel Workbook (.xlsx)'
+                1 error
+
+                """)
+    }
+
+    @Test("units import and data import take workbooks; --sheet chooses the sheet, with a did-you-mean")
+    func databaseImport() throws {
+        // Given a fresh database
+        let tiny = fixtures + "/tiny.yaml"
+        #expect(try cli.run(["init"], in: directory).exitCode == 0)
+        // When the units and the values are imported from workbooks
+        let units = try cli.run(["units", "import", try writeUnits(), "--framework", tiny], in: directory)
+        #expect(units.exitCode == 0, "\(units.stderr)")
+        #expect(units.stdout.hasSuffix("units.xlsx: 3 units added, 0 changed, 0 unchanged\n"))
+        let values = try writeValues()
+        let arguments = ["data", "import", values, "--period", "2025", "--source", "self", "--framework", tiny]
+        let data = try cli.run(arguments + ["--sheet", "Số liệu"], in: directory)
+        #expect(data.exitCode == 0, "\(data.stderr)")
+        #expect(data.stdout.contains("values added, 0 changed, 0 unchanged (self, period 2025)"))
+        // Then a sheet name without diacritics is refused with the right name suggested
+        let typo = try cli.run(arguments + ["--sheet", "So lieu"], in: directory)
+        #expect(typo.exitCode == 64)
+        #expect(
+            typo.stderr == """
+                \(values): error[D013]: data file cannot be read: the workbook has no sheet named 'So lieu'
+                  hint: did you mean 'Số liệu'? the sheets are 'Ghi chú', 'Số liệu'
+                1 error
+
+                """)
+    }
+}
