@@ -43,6 +43,7 @@ func benchmarkStorage() throws {
     let source = FrameworkSource(id: framework.id, edition: nil, yaml: framework.sourceText ?? "", sha256: loaded.sha256)
     var importTimes: [Double] = []
     var runTimes: [Double] = []
+    var runPhases: [[Double]] = []
     var imported = 0
     var scored = 0
     let attempts = Int(ProcessInfo.processInfo.environment["BENCH_ATTEMPTS"] ?? "") ?? 3
@@ -59,22 +60,32 @@ func benchmarkStorage() throws {
                 let dataset = try reader.readValues(text, file: valuesPath, units: units, period: "2025")
                 imported = try database.importValues(dataset, period: "2025", source: .selfAssessed, file: "v", who: "b").added
             })
+        var phases = [0.0, 0.0, 0.0]
         runTimes.append(
             try seconds {
-                let (dataset, revision) = try database.dataset(forPeriod: "2025")
-                let scoreboard = try Engine(framework: framework).score(dataset)
-                scored = try database.recordRun(
-                    scoreboard, framework: source, revision: revision, parameters: "{}", engineVersion: "bench",
-                    who: "bench"
-                ).id
+                var read: (dataset: Dataset, revision: Int)?
+                phases[0] = try seconds { read = try database.dataset(forPeriod: "2025") }
+                guard let (dataset, revision) = read else { return }
+                var scoreboard: Scoreboard?
+                phases[1] = try seconds { scoreboard = try Engine(framework: framework).score(dataset) }
+                guard let scoreboard else { return }
+                phases[2] = try seconds {
+                    _ = try database.recordRun(
+                        scoreboard, framework: source, revision: revision, parameters: "{}", engineVersion: "bench",
+                        who: "bench")
+                }
                 scored = scoreboard.units.count
             })
+        runPhases.append(phases)
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
+    let fastestRun = runPhases[runTimes.firstIndex(of: runTimes.min() ?? 0) ?? 0]
     importTimes.sort()
     runTimes.sort()
     print("values imported: \(imported) (\(unitCount) units × 100 variables); units scored: \(scored)")
     print(String(format: "import CSV → database: min %.2f s, median %.2f s (%d runs)", importTimes[0], importTimes[importTimes.count / 2], importTimes.count))
     print(String(format: "run from database (read + score + store): min %.2f s, median %.2f s (%d runs)", runTimes[0], runTimes[runTimes.count / 2], runTimes.count))
+    let fastest = fastestRun
+    print(String(format: "  of which (fastest run): read %.2f s, score %.2f s, store %.2f s", fastest[0], fastest[1], fastest[2]))
     print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
 }
