@@ -23,6 +23,8 @@ public struct XLSXDocument: Sendable {
     public let sheets: [XLSXSheetInfo]
     /// The names defined in the workbook, in file order.
     public let definedNames: [XLSXDefinedName]
+    /// Whether date serial numbers count days from 1904-01-01 (old Mac workbooks) rather than 1899-12-30.
+    public let uses1904DateSystem: Bool
 
     let sharedStrings: [String]
     let styles: XLSXStyles
@@ -87,6 +89,7 @@ public struct XLSXDocument: Sendable {
         }
         self.sheets = sheets
         self.definedNames = workbook.definedNames
+        self.uses1904DateSystem = workbook.uses1904
         self.sheetData = sheetData
 
         let sharedPart =

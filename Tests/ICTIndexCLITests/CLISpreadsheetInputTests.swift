@@ -68,6 +68,29 @@ import XLSXWriter
         #expect(out.stdout.contains("\nC,Xã C,commune,36.00,1,"))
     }
 
+    @Test("date cells are read as dates: valid_from from a workbook decides which units a period scores")
+    func dateCells() throws {
+        // Given units valid from 2020-01-01, written as date cells (numbers with a date format)
+        let path = directory.appendingPathComponent("dated.xlsx").path
+        let from = Cell.date(Date(timeIntervalSince1970: 1_577_836_800))  // 2020-01-01
+        let rows: [[Cell]] = [
+            [.text("code"), .text("name"), .text("group"), .text("valid_from")],
+            [.text("A"), .text("Sở A"), .text("dept"), from],
+            [.text("B"), .text("Sở B, mới"), .text("dept"), from],
+            [.text("C"), .text("Xã C"), .text("commune"), from],
+        ]
+        try XLSXWriter.write(Spreadsheet(sheets: [Sheet(name: "Đơn vị", rows: rows)]), to: URL(fileURLWithPath: path))
+        // When scored for 2025
+        let out = try cli.run([
+            "score", fixtures + "/tiny.yaml", "--units", path, "--data", try writeValues(), "--period", "2025",
+            "--format", "csv",
+        ])
+        // Then every unit exists in 2025 and the scores are the CSV fixtures' scores
+        #expect(out.exitCode == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("\nA,Sở A,dept,93.00,1,"))
+        #expect(out.stdout.contains("\nC,Xã C,commune,36.00,1,"))
+    }
+
     @Test("a bad cell in a workbook is reported with the sheet, row and column")
     func badCell() throws {
         let values = try writeValues(portalOfA: .text("maybe"))

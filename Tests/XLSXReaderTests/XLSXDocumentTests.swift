@@ -38,6 +38,7 @@ import XLSXWriter
         #expect(document.sheetNames == ["Đơn vị", "Ẩn"])
         #expect(document.sheets.map(\.visibility) == [.visible, .hidden])
         #expect(document.firstVisibleSheet?.name == "Đơn vị")
+        #expect(!document.uses1904DateSystem)
         #expect(document.definedNames.map(\.name) == ["Diem"])
         #expect(document.definedNames.first?.formula.contains("$C$2:$C$3") == true)
         for (r, row) in rows.enumerated() {
@@ -91,7 +92,8 @@ import XLSXWriter
         let workbook = """
             <?xml version="1.0" encoding="UTF-8"?>
             <x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
-            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets>\
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:workbookPr date1904="1"/>\
+            <x:sheets>\
             <x:sheet name="Ghi chú" sheetId="2" state="veryHidden" r:id="rId7"/>\
             <x:sheet name="Dữ liệu" sheetId="1" r:id="rId3"/></x:sheets>\
             <x:definedNames><x:definedName name="Vung" localSheetId="1">'Dữ liệu'!$A$1:$C$3</x:definedName>\
@@ -153,6 +155,7 @@ import XLSXWriter
         #expect(document.sheets.map(\.visibility) == [.veryHidden, .visible])
         #expect(document.sheets.map(\.part) == ["xl/worksheets/notes.xml", "xl/worksheets/data.xml"])
         #expect(document.firstVisibleSheet?.name == "Dữ liệu")
+        #expect(document.uses1904DateSystem)
         #expect(document.definedNames == [
             XLSXDefinedName(name: "Vung", formula: "'Dữ liệu'!$A$1:$C$3", localSheetIndex: 1, isHidden: false)
         ])

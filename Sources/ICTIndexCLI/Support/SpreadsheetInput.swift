@@ -33,6 +33,7 @@ enum SpreadsheetInput {
             ])
         }
         let worksheet: XLSXSheet
+        var dates1904 = false
         do throws(XLSXReadError) {
             let document = try XLSXDocument(contentsOf: URL(fileURLWithPath: path))
             guard let name = sheet ?? document.firstVisibleSheet?.name else {
@@ -41,6 +42,7 @@ enum SpreadsheetInput {
                     hint: "name the sheet to read with --sheet")
             }
             worksheet = try document.sheet(named: name)
+            dates1904 = document.uses1904DateSystem
         } catch {
             throw ValidationFailure(diagnostics: [
                 .error(
@@ -49,14 +51,15 @@ enum SpreadsheetInput {
             ])
         }
         let file = "\(path)[\(worksheet.name)]"
+        let style = CellStyle(decimal: decimalStyle, dates1904: dates1904)
         let rows = worksheet.rows.filter { !$0.isBlank }
         guard let header = rows.first else {
             return CSVTable(file: file, header: [], headerLine: 1, rows: [])
         }
         return CSVTable(
-            file: file, header: header.cells(decimalStyle).map { $0.trimmingCharacters(in: .whitespaces) },
+            file: file, header: header.cells(style).map { $0.trimmingCharacters(in: .whitespaces) },
             headerLine: header.number,
-            rows: rows.dropFirst().map { CSVTable.Row(line: $0.number, cells: $0.cells(decimalStyle)) })
+            rows: rows.dropFirst().map { CSVTable.Row(line: $0.number, cells: $0.cells(style)) })
     }
 
     /// The part, sheet and cell of a reading error, when it names them: ` (sheet 'A', cell D14, xl/…:3)`.
@@ -68,9 +71,16 @@ enum SpreadsheetInput {
     }
 }
 
+/// How cells of one workbook become CSV text.
+private struct CellStyle {
+    var decimal: DecimalStyle
+    /// Serial days count from 1904-01-01: add 1,462 to get the 1900 system's serial.
+    var dates1904: Bool
+}
+
 extension XLSXRow {
     /// The row's cells as CSV text, from column A to the last cell present.
-    fileprivate func cells(_ style: DecimalStyle) -> [String] {
+    fileprivate func cells(_ style: CellStyle) -> [String] {
         guard let last = cells.last?.reference.column else { return [] }
         var texts = [String](repeating: "", count: last)
         for cell in cells { texts[cell.reference.column - 1] = cell.csvText(style) }
@@ -79,15 +89,19 @@ extension XLSXRow {
 }
 
 extension XLSXCell {
-    fileprivate func csvText(_ style: DecimalStyle) -> String {
+    fileprivate func csvText(_ style: CellStyle) -> String {
         switch value {
         case .empty: return ""
         case .text(let text), .date(let text), .error(let text): return text
         case .boolean(let flag): return flag ? "1" : "0"
         case .number(let number):
-            if hasDateFormat, number == number.rounded(), let date = Self.isoDate(serial: number) { return date }
+            if hasDateFormat, number == number.rounded(),
+                let date = Self.isoDate(serial: style.dates1904 ? number + 1_462 : number)
+            {
+                return date
+            }
             let text = Self.decimal(number)
-            return style == .comma ? text.replacingOccurrences(of: ".", with: ",") : text
+            return style.decimal == .comma ? text.replacingOccurrences(of: ".", with: ",") : text
         }
     }
 

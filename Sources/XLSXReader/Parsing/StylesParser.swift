@@ -4,6 +4,8 @@ import struct Foundation.Data
 struct XLSXStyles: Sendable {
     struct Format: Sendable {
         var numberFormatID = 0
+        /// Filled in once the whole part is read, so that cells need no dictionary lookup.
+        var numberFormatCode: String?
         var isLocked = true
     }
 
@@ -24,7 +26,11 @@ final class StylesParser: XMLHandler {
     static func parse(_ data: Data, part: String, in package: XLSXPackage) throws(XLSXReadError) -> XLSXStyles {
         let handler = StylesParser()
         try XMLPart.parse(data, part: part, path: package.path, handler: handler)
-        return handler.styles
+        var styles = handler.styles
+        for index in styles.formats.indices {
+            styles.formats[index].numberFormatCode = styles.numberFormatCodes[styles.formats[index].numberFormatID]
+        }
+        return styles
     }
 
     override func start(_ element: String, _ attributes: [String: String]) throws(XLSXReadError) {

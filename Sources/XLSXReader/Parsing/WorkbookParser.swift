@@ -10,6 +10,7 @@ final class WorkbookParser: XMLHandler {
 
     private(set) var sheets: [SheetEntry] = []
     private(set) var definedNames: [XLSXDefinedName] = []
+    private(set) var uses1904DateSystem = false
     private var name: XLSXDefinedName?
     private let part: String
     private let path: String
@@ -21,16 +22,20 @@ final class WorkbookParser: XMLHandler {
 
     static func parse(
         _ data: Data, part: String, in package: XLSXPackage
-    ) throws(XLSXReadError) -> (sheets: [SheetEntry], definedNames: [XLSXDefinedName]) {
+    ) throws(XLSXReadError) -> (sheets: [SheetEntry], definedNames: [XLSXDefinedName], uses1904: Bool) {
         let handler = WorkbookParser(part: part, path: package.path)
         try XMLPart.parse(data, part: part, path: package.path, handler: handler)
-        return (handler.sheets, handler.definedNames)
+        return (handler.sheets, handler.definedNames, handler.uses1904DateSystem)
     }
 
     override func start(_ element: String, _ attributes: [String: String]) throws(XLSXReadError) {
         switch element {
+        case "workbookPr":
+            uses1904DateSystem = attributes["date1904"] == "1" || attributes["date1904"] == "true"
         case "sheet":
-            guard let name = attributes["name"], let id = attributes["id"] else {
+            // The relationship id is `r:id` with the officeDocument relationships namespace, whatever its prefix.
+            let id = attributes["r:id"] ?? attributes.first { $0.key.hasSuffix(":id") }?.value
+            guard let name = attributes["name"], let id else {
                 throw XLSXReadError(
                     .malformedXML, path: path, part: part, message: "a <sheet> element has no name or r:id",
                     hint: "the workbook is damaged; open and save it again in the spreadsheet application")

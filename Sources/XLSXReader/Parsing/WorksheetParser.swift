@@ -111,8 +111,7 @@ final class WorksheetParser: XMLHandler {
             cells.append(
                 XLSXCell(
                     reference: reference, value: try cellValue(), formula: formula, styleIndex: styleIndex,
-                    numberFormatID: format.numberFormatID,
-                    numberFormatCode: styles.numberFormatCodes[format.numberFormatID],
+                    numberFormatID: format.numberFormatID, numberFormatCode: format.numberFormatCode,
                     isLocked: format.isLocked))
         case "row":
             guard !cells.isEmpty else { return }
@@ -165,6 +164,9 @@ final class WorksheetParser: XMLHandler {
 
 extension String {
     var trimmingWhitespace: String {
+        if let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20, first < 0x80, last < 0x80 {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
