@@ -5,18 +5,35 @@ import Testing
 
 /// Workbooks written by other applications: openpyxl (Python) and LibreOffice Calc.
 @Suite struct InteroperabilityTests {
-    /// Whether openpyxl can be imported, installing it with pip when missing; the reason when it cannot.
-    static let openpyxl: String? = {
-        if (try? run("python3", ["-c", "import openpyxl"]))?.0 == 0 { return nil }
-        _ = try? run("python3", ["-m", "pip", "install", "--quiet", "openpyxl"])
-        if (try? run("python3", ["-c", "import openpyxl"]))?.0 == 0 { return nil }
-        return "openpyxl is not installed and 'python3 -m pip install openpyxl' failed"
+    /// The environment under which python3 imports openpyxl, installing it with pip into a folder of its own
+    /// when missing (which works where the system Python refuses installs, PEP 668); or why it cannot.
+    static let openpyxl: Result<[String: String], SkipReason> = {
+        if (try? run("python3", ["-c", "import openpyxl"]))?.0 == 0 { return .success([:]) }
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("ictindex-openpyxl").path
+        let environment = ["PYTHONPATH": target]
+        if (try? run("python3", ["-c", "import openpyxl"], environment: environment))?.0 == 0 {
+            return .success(environment)
+        }
+        let (status, errors) =
+            (try? run("python3", ["-m", "pip", "install", "--quiet", "--target", target, "openpyxl"]))
+            ?? (1, "python3 cannot be run")
+        if status == 0, (try? run("python3", ["-c", "import openpyxl"], environment: environment))?.0 == 0 {
+            return .success(environment)
+        }
+        return .failure(SkipReason(text: "openpyxl cannot be installed with pip: \(errors.suffix(300))"))
     }()
+
+    struct SkipReason: Error {
+        var text: String
+    }
 
     @Test("a workbook written by openpyxl")
     func openpyxlWorkbook() throws {
-        if let reason = Self.openpyxl {
-            print("SKIPPED openpyxl interoperability: \(reason)")
+        let environment: [String: String]
+        switch Self.openpyxl {
+        case .success(let found): environment = found
+        case .failure(let reason):
+            print("SKIPPED openpyxl interoperability: \(reason.text)")
             return
         }
         // Given a workbook with Vietnamese text, numbers, booleans, a date, a formula, a hidden sheet,
@@ -44,7 +61,7 @@ import Testing
             wb.save("openpyxl.xlsx")
             """
         try script.write(to: folder.file("make.py"), atomically: true, encoding: .utf8)
-        let (status, errors) = try run("python3", ["make.py"], in: folder.url)
+        let (status, errors) = try run("python3", ["make.py"], in: folder.url, environment: environment)
         try #require(status == 0, "python failed: \(errors)")
 
         // When

@@ -28,11 +28,16 @@ func writeZip(_ parts: [(String, String)], to url: URL) throws {
 }
 
 /// Runs a program; returns its exit status and what it printed to stderr.
-func run(_ executable: String, _ arguments: [String], in folder: URL? = nil) throws -> (Int32, String) {
+func run(
+    _ executable: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]
+) throws -> (Int32, String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [executable] + arguments
     if let folder { process.currentDirectoryURL = folder }
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let errors = Pipe()
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
