@@ -180,3 +180,42 @@ import Testing
         #expect(board.result(for: "U4")?.deductions.first?.computed == nil)
     }
 }
+
+@Suite struct FixedFormattingTests {
+    /// The general route the fast path must agree with, written out independently.
+    func reference(_ x: Double, _ decimals: Int) -> String {
+        let rounded = Rounding.round(x, decimals: decimals)
+        var factor: Int64 = 1
+        for _ in 0..<decimals { factor *= 10 }
+        let units = Int64((rounded.magnitude * Double(factor)).rounded())
+        var text = (rounded < 0 && units != 0 ? "-" : "") + String(units / factor)
+        if decimals > 0 {
+            let digits = String(units % factor)
+            text += "." + String(repeating: "0", count: decimals - digits.count) + digits
+        }
+        return text
+    }
+
+    @Test("fixed decimals agree with the long way for many values", arguments: [0, 1, 2, 4])
+    func agrees(decimals: Int) {
+        var state: UInt64 = 99
+        for _ in 0..<5_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let x = (Double(state >> 11) / Double(1 << 53) - 0.5) * 2_000
+            #expect(NumberFormatting.fixed(x, decimals: decimals) == reference(x, decimals), "\(x)")
+        }
+        for x in [0.0, -0.0, 0.004, -0.004, 0.005, 99.995, 1e10, -7.0] {
+            #expect(NumberFormatting.fixed(x, decimals: decimals) == reference(x, decimals), "\(x)")
+        }
+    }
+
+    @Test("edge cases: negative zero, a value that rounds to zero, commas, huge numbers")
+    func edges() {
+        #expect(NumberFormatting.fixed(-0.001, decimals: 2) == "0.00")
+        #expect(NumberFormatting.fixed(-1.005, decimals: 2) == "-1.01")
+        #expect(NumberFormatting.fixed(0.5, decimals: 0) == "1")
+        #expect(NumberFormatting.fixed(1234.5, decimals: 1, decimalSeparator: ",") == "1234,5")
+        #expect(NumberFormatting.fixed(1e20, decimals: 2) == "1e+20")
+        #expect(Rounding.round(1e20, decimals: 2) == 1e20)
+    }
+}

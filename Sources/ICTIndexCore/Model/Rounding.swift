@@ -11,6 +11,8 @@ public enum Rounding {
         guard value.isFinite else { return value }
         let factor = powerOfTen(decimals)
         let scaled = value * factor
+        // From 2⁵² on, a double has no fraction left to round; nudging would only change it.
+        guard scaled.magnitude < 4_503_599_627_370_496 else { return value }
         let nudged = scaled + (scaled >= 0 ? 1 : -1) * scaled.magnitude.ulp * 8
         return nudged.rounded(.toNearestOrAwayFromZero) / factor
     }
@@ -55,19 +57,35 @@ public enum NumberFormatting {
     public static func fixed(_ x: Double, decimals: Int, decimalSeparator: Character = ".") -> String {
         guard x.isFinite else { return plain(x) }
         let rounded = Rounding.round(x, decimals: decimals)
-        var factor: Int64 = 1
-        for _ in 0..<max(0, decimals) { factor *= 10 }
-        let negative = rounded < 0
-        let units = Int64((rounded.magnitude * Double(factor)).rounded())
-        let whole = units / factor
-        let frac = units % factor
-        var text = (negative && units != 0 ? "-" : "") + String(whole)
-        if decimals > 0 {
-            let digits = String(frac)
-            text.append(decimalSeparator)
-            text += String(repeating: "0", count: decimals - digits.count) + digits
+        // Fast path, for the hundreds of thousands of cells of a CSV export: the digits of
+        // |rounded| × 10^decimals written backwards into a small buffer, no intermediate strings.
+        let scaled = (rounded.magnitude * Rounding.powerOfTen(decimals)).rounded()
+        let separator = decimalSeparator.asciiValue ?? UInt8(ascii: ".")
+        if decimals >= 0, decimals <= 15, scaled < 1e15 {
+            var units = UInt64(scaled)
+            let negative = rounded < 0 && units != 0
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+                var i = buffer.count
+                var written = 0
+                while units > 0 || written <= decimals {
+                    if written == decimals && decimals > 0 {
+                        i -= 1
+                        buffer[i] = separator
+                    }
+                    i -= 1
+                    buffer[i] = UInt8(ascii: "0") + UInt8(units % 10)
+                    units /= 10
+                    written += 1
+                }
+                if negative {
+                    i -= 1
+                    buffer[i] = UInt8(ascii: "-")
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[i...]), as: UTF8.self)
+            }
         }
-        return text
+        // Beyond 15 significant digits a double has no exact decimals to show: print it as Swift does.
+        return "\(rounded)"
     }
 
     /// A number rounded to at most `maxDecimals`, without trailing zeros: `4.25`, `0.85`, `20`.
