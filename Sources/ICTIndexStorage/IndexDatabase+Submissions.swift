@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GRDB
 import GRDBSQLite
 public import ICTIndexCore
@@ -63,8 +68,6 @@ extension IndexDatabase {
     ) throws -> Dataset {
         var dataset = Dataset(period: period, units: units)
         // A source's rank is its position in `sources` (at most 4: a linear search beats hashing per row).
-        let ranked = sources.map(\.rawValue)
-        var columns: [String: Int] = [:]
         var unitIndex: [String: Int] = [:]
         for (i, code) in dataset.units.keys.enumerated() { unitIndex[code.rawValue] = i }
         // Rows come grouped by unit and variable (the primary key's order), so the winner of each cell is
@@ -84,30 +87,76 @@ extension IndexDatabase {
             let count = Int(sqlite3_column_bytes(s, column))
             return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
         }
-        var cell: (unit: String, variable: String)?
-        var best: (rank: Int, value: StoredValue, source: String, evidence: String?, note: String?)?
+        // The raw bytes of a text column (empty for NULL), valid until the next step or column call.
+        func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+            guard let p = sqlite3_column_text(s, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, column)))
+        }
+        func same(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
+            a.count == b.count
+                && b.withUnsafeBufferPointer { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        }
+        // Known texts without building a String per row.
+        let sourceNames: [(bytes: [UInt8], source: Dataset.Source)] = Dataset.Source.allCases.map {
+            (Array($0.rawValue.utf8), $0)
+        }
+        let kindNames: [(bytes: [UInt8], name: String)] = ["number", "option", "text"].map { (Array($0.utf8), $0) }
+
+        // The unit: its bytes are compared with the previous row's; a String is built (and its position looked
+        // up) only when they change. `unitGeneration` counts units as Strings compare (canonical equivalence),
+        // as the cells did when they were keyed by String.
+        var unitBytes: [UInt8] = []
+        var unitCode = ""
+        var unitPosition: Int?
+        var unitGeneration = 0
+        // The variables: one slot per variable id (as Strings compare), with its bytes, its column (created when
+        // a value of a known unit is first stored, as before) and the slot that followed it last time. Rows come
+        // sorted by variable within each unit, so the next variable is almost always the predicted one and is
+        // recognised by a byte comparison; otherwise its String is built and looked up.
+        var slotBytes: [[UInt8]] = []
+        var slotNames: [String] = []
+        var slotColumns: [Int?] = []
+        var slotNext: [Int] = []
+        var slotByName: [String: Int] = [:]
+        var firstSlot = -1
+        func slot(named name: String, bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            if let i = slotByName[name] { return i }
+            slotBytes.append(Array(bytes))
+            slotNames.append(name)
+            slotColumns.append(nil)
+            slotNext.append(-1)
+            slotByName[name] = slotNames.count - 1
+            return slotNames.count - 1
+        }
+
+        // The cell being read (no cell yet when `cellUnit` is 0): plain variables rather than optional tuples,
+        // which Swift copies through generic value witnesses.
+        var cellUnit = 0
+        var cellSlot = -1
+        var cellUnitPosition: Int?
+        var bestRank = Int.max
+        var bestValue = StoredValue(kind: "", text: "", number: nil)
+        var bestSource = Dataset.Source.imported
+        var bestEvidence: String?
+        var bestNote: String?
         var selfValue: StoredValue?
-        // Rows come unit by unit: the unit's position is looked up once per unit, not once per value.
-        var lastUnit: (code: String, index: Int?) = ("", nil)
         func flush(_ dataset: inout Dataset) {
-            guard let cell, let best else { return }
-            if lastUnit.code != cell.unit || lastUnit.index == nil { lastUnit = (cell.unit, unitIndex[cell.unit]) }
-            guard let u = lastUnit.index else { return }
+            guard cellUnit != 0, bestRank != Int.max, let u = cellUnitPosition else { return }
             let column: Int
-            if let c = columns[cell.variable] {
+            if let c = slotColumns[cellSlot] {
                 column = c
             } else {
-                column = dataset.column(for: VariableID(cell.variable))
-                columns[cell.variable] = column
+                column = dataset.column(for: VariableID(slotNames[cellSlot]))
+                slotColumns[cellSlot] = column
             }
-            let source = Dataset.Source(rawValue: best.source) ?? .imported
-            let reported = best.source != "self" ? selfValue.flatMap { $0.isSame(as: best.value) ? nil : $0.value } : nil
-            if source == .imported && best.evidence == nil && best.note == nil {
-                dataset.setValue(best.value.value, unitAt: u, column: column)
+            if bestSource == .imported && bestEvidence == nil && bestNote == nil {
+                dataset.setValue(bestValue.value, unitAt: u, column: column)
             } else {
+                let reported =
+                    bestSource != .selfAssessed ? selfValue.flatMap { $0.isSame(as: bestValue) ? nil : $0.value } : nil
                 let entry = Dataset.Entry(
-                    value: best.value.value, source: source, selfAssessed: reported, evidence: best.evidence,
-                    note: best.note)
+                    value: bestValue.value, source: bestSource, selfAssessed: reported, evidence: bestEvidence,
+                    note: bestNote)
                 dataset.setEntry(entry, unitAt: u, column: column)
             }
         }
@@ -117,21 +166,72 @@ extension IndexDatabase {
             guard code == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
             }
-            let unit = text(0) ?? ""
-            let variable = text(1) ?? ""
-            let source = text(2) ?? ""
-            if cell?.unit != unit || cell?.variable != variable {
+            // The unit.
+            let unit = bytes(0)
+            var newUnit = false
+            if cellUnit == 0 || !same(unit, unitBytes) {
+                unitBytes.removeAll(keepingCapacity: true)
+                unitBytes.append(contentsOf: unit)
+                let name = String(decoding: unit, as: UTF8.self)
+                if cellUnit == 0 || name != unitCode {
+                    unitCode = name
+                    unitPosition = unitIndex[name]
+                    unitGeneration += 1
+                    newUnit = true
+                }
+            }
+            // The variable: the current cell's, else the predicted next one, else looked up.
+            let variable = bytes(1)
+            let variableSlot: Int
+            if !newUnit, same(variable, slotBytes[cellSlot]) {
+                variableSlot = cellSlot
+            } else {
+                let predicted = newUnit ? firstSlot : slotNext[cellSlot]
+                if predicted >= 0, same(variable, slotBytes[predicted]) {
+                    variableSlot = predicted
+                } else {
+                    variableSlot = slot(named: String(decoding: variable, as: UTF8.self), bytes: variable)
+                    if newUnit { firstSlot = variableSlot } else { slotNext[cellSlot] = variableSlot }
+                }
+            }
+            if cellUnit != unitGeneration || cellSlot != variableSlot {
                 flush(&dataset)
-                cell = (unit, variable)
-                best = nil
+                cellUnit = unitGeneration
+                cellSlot = variableSlot
+                cellUnitPosition = unitPosition
+                bestRank = Int.max
+                bestEvidence = nil
+                bestNote = nil
                 selfValue = nil
             }
+            // The source (a source not in Dataset.Source is never ranked).
+            let sourceBytes = bytes(2)
+            var source: Dataset.Source?
+            for name in sourceNames where same(sourceBytes, name.bytes) {
+                source = name.source
+                break
+            }
+            var rank = Int.max
+            if let source, let r = sources.firstIndex(of: source) { rank = r }
+            let isSelf = source == .selfAssessed
+            let wins = rank < bestRank
+            guard isSelf || wins else { continue }
+            let kindBytes = bytes(3)
+            var kind: String?
+            for name in kindNames where same(kindBytes, name.bytes) {
+                kind = name.name
+                break
+            }
             let number: Double? = sqlite3_column_type(s, 5) == SQLITE_NULL ? nil : sqlite3_column_double(s, 5)
-            let value = StoredValue(kind: text(3) ?? "", text: text(4) ?? "", number: number)
-            if source == "self" { selfValue = value }
-            guard let r = ranked.firstIndex(of: source) else { continue }
-            if best == nil || r < (best?.rank ?? Int.max) {
-                best = (r, value, source, text(6), text(7))
+            let value = StoredValue(
+                kind: kind ?? String(decoding: kindBytes, as: UTF8.self), text: text(4) ?? "", number: number)
+            if isSelf { selfValue = value }
+            if wins, let source {
+                bestRank = rank
+                bestValue = value
+                bestSource = source
+                bestEvidence = text(6)
+                bestNote = text(7)
             }
         }
         sqlite3_reset(s)

@@ -69,6 +69,63 @@ import Testing
         #expect(dataset.units.count == own.units.count)
     }
 
+    @Test("values read back by unit and variable: multibyte ids, gaps, several sources per cell")
+    func readBackMultibyteIDs() throws {
+        // Given units and variables with Vietnamese ids (and ASCII ones), where units report different subsets
+        // of the variables (so the reader's guess of the next variable is sometimes wrong)
+        let units = ["Đ1", "SỞ-GTVT", "UBND Hà Nội", "UBND Hà Nội 2", "Z"].map { Unit(code: UnitCode($0), name: $0) }
+        let variables: [VariableID] = ["máy_tính", "nhân_lực", "số_máy", "số_máy_chủ", "v1", "ứng_dụng"]
+        let database = try IndexDatabase.inMemory()
+        _ = try database.importUnits(units, file: "units.csv", who: "test")
+        var own = Dataset(period: "2025", units: units)
+        var appraised = Dataset(period: "2025", units: units)
+        var expected: [String: (value: Double, source: Dataset.Source, selfAssessed: Double?)] = [:]
+        for (u, unit) in units.enumerated() {
+            for (v, variable) in variables.enumerated() where (u + v) % 3 != 0 || u == 0 {
+                let x = Double(u * 10 + v)
+                own.set(unit.code, variable, .number(x))
+                var cell = (value: x, source: Dataset.Source.selfAssessed, selfAssessed: Double?.none)
+                if (u + v) % 2 == 0 {
+                    // appraised: the same value for some, a different one for others
+                    let y = v % 4 == 0 ? x : x + 0.5
+                    appraised.set(unit.code, variable, .number(y))
+                    cell = (y, .appraised, y == x ? nil : x)
+                }
+                expected["\(unit.code.rawValue)|\(variable.rawValue)"] = cell
+            }
+        }
+        // A value only appraised, for a unit and variable nothing else has
+        appraised.set("Z", "đánh_giá", .text("tốt"))
+        _ = try database.importValues(own, period: "2025", source: .selfAssessed, file: "own.csv", who: "test")
+        _ = try database.importValues(appraised, period: "2025", source: .appraised, file: "a.csv", who: "test")
+        // When the period is read
+        let dataset = try database.dataset(forPeriod: "2025").dataset
+        // Then every value is where it was put, with its source and the unit's own value beside
+        #expect(Set(dataset.units.keys) == Set(units.map(\.code)))
+        #expect(Set(dataset.variableIDs.keys) == Set(variables + ["đánh_giá"]))
+        for unit in units {
+            for variable in variables {
+                let entry = dataset[unit.code, variable]
+                guard let cell = expected["\(unit.code.rawValue)|\(variable.rawValue)"] else {
+                    #expect(entry == nil, "\(unit.code.rawValue) \(variable.rawValue)")
+                    continue
+                }
+                #expect(entry?.value == .number(cell.value), "\(unit.code.rawValue) \(variable.rawValue)")
+                #expect(entry?.source == cell.source, "\(unit.code.rawValue) \(variable.rawValue)")
+                #expect(entry?.selfAssessed == cell.selfAssessed.map { .number($0) })
+            }
+        }
+        #expect(dataset["Z", "đánh_giá"]?.value == .text("tốt"))
+        #expect(dataset["Z", "đánh_giá"]?.source == .appraised)
+        // and the units' own values alone
+        let ownRead = try database.dataset(forPeriod: "2025", sources: [.selfAssessed]).dataset
+        #expect(ownRead.value("SỞ-GTVT", "ứng_dụng") == own.value("SỞ-GTVT", "ứng_dụng"))
+        #expect(ownRead.value("Z", "đánh_giá") == nil)
+        for unit in units {
+            for variable in variables { #expect(ownRead.value(unit.code, variable) == own.value(unit.code, variable)) }
+        }
+    }
+
     @Test("accept and adjust decisions: recorded, logged with the reason, idempotent")
     func appraise() throws {
         let database = try sample.database()
