@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ICTIndexCriteria", targets: ["ICTIndexCriteria"]),
         .library(name: "ICTIndexReports", targets: ["ICTIndexReports"]),
         .library(name: "ICTIndexStorage", targets: ["ICTIndexStorage"]),
+        .library(name: "ICTIndexTemplates", targets: ["ICTIndexTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,10 +63,15 @@ let package = Package(
             dependencies: ["ICTIndexCore", "XLSXWriter", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: upcomingFeatures
         ),
+        .target(
+            name: "ICTIndexTemplates",
+            dependencies: ["ICTIndexCore", "ICTIndexCriteria", "XLSXWriter", "XLSXReader", .product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: upcomingFeatures
+        ),
         .executableTarget(
             name: "ICTIndexCLI",
             dependencies: [
-                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexReports", "ICTIndexStorage", "XLSXReader",
+                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexReports", "ICTIndexStorage", "ICTIndexTemplates", "XLSXReader",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -109,7 +115,16 @@ let package = Package(
         ),
         .testTarget(
             name: "XLSXReaderTests",
-            dependencies: ["XLSXReader", "XLSXWriter", "ZIPFoundation"],
+            dependencies: ["XLSXReader", "XLSXWriter", "ZIPFoundation", "ICTIndexTestSupport"],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "ICTIndexTemplatesTests",
+            dependencies: [
+                "ICTIndexTemplates", "ICTIndexCore", "ICTIndexCriteria", "XLSXWriter", "XLSXReader", "ICTIndexTestSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

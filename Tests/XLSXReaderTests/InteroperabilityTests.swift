@@ -1,31 +1,12 @@
 import Foundation
 import Testing
+import ICTIndexTestSupport
 
 @testable import XLSXReader
 
 /// Workbooks written by other applications: openpyxl (Python) and LibreOffice Calc.
 @Suite struct InteroperabilityTests {
-    /// The environment under which python3 imports openpyxl, installing it with pip into a folder of its own
-    /// when missing (which works where the system Python refuses installs, PEP 668); or why it cannot.
-    static let openpyxl: Result<[String: String], SkipReason> = {
-        if (try? run("python3", ["-c", "import openpyxl"]))?.0 == 0 { return .success([:]) }
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("ictindex-openpyxl").path
-        let environment = ["PYTHONPATH": target]
-        if (try? run("python3", ["-c", "import openpyxl"], environment: environment))?.0 == 0 {
-            return .success(environment)
-        }
-        let (status, errors) =
-            (try? run("python3", ["-m", "pip", "install", "--quiet", "--target", target, "openpyxl"]))
-            ?? (1, "python3 cannot be run")
-        if status == 0, (try? run("python3", ["-c", "import openpyxl"], environment: environment))?.0 == 0 {
-            return .success(environment)
-        }
-        return .failure(SkipReason(text: "openpyxl cannot be installed with pip: \(errors.suffix(300))"))
-    }()
-
-    struct SkipReason: Error {
-        var text: String
-    }
+    static var openpyxl: Result<[String: String], ExternalTools.ToolMissing> { ExternalTools.openpyxl }
 
     @Test("a workbook written by openpyxl")
     func openpyxlWorkbook() throws {
@@ -33,6 +14,7 @@ import Testing
         switch Self.openpyxl {
         case .success(let found): environment = found
         case .failure(let reason):
+            #expect(!ExternalTools.areRequired, "openpyxl is required here: \(reason.text)")
             print("SKIPPED openpyxl interoperability: \(reason.text)")
             return
         }
@@ -96,6 +78,7 @@ import Testing
     @Test("a workbook converted by LibreOffice from a CSV with Vietnamese text")
     func libreOfficeWorkbook() throws {
         guard isInstalled("soffice") else {
+            #expect(!ExternalTools.areRequired, "LibreOffice is required here (make test installs it)")
             print("SKIPPED LibreOffice interoperability: 'soffice' is not installed (make test installs it)")
             return
         }

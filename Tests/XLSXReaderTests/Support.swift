@@ -1,20 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
-
-/// A temporary folder for one test, removed when the test ends.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("xlsxreader-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
-}
+import ICTIndexTestSupport
 
 /// Writes a zip archive from parts given as text, to build workbooks by hand.
 func writeZip(_ parts: [(String, String)], to url: URL) throws {
@@ -27,30 +14,13 @@ func writeZip(_ parts: [(String, String)], to url: URL) throws {
     }
 }
 
-/// Runs a program; returns its exit status and what it printed to stderr.
 func run(
     _ executable: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]
 ) throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [executable] + arguments
-    if let folder { process.currentDirectoryURL = folder }
-    if !environment.isEmpty {
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    }
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let data = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    try ExternalTools.run(executable, arguments, in: folder, environment: environment)
 }
 
-/// Whether a program is on PATH.
-func isInstalled(_ program: String) -> Bool {
-    ((try? run("sh", ["-c", "command -v \(program)"]))?.0 ?? 1) == 0
-}
+func isInstalled(_ program: String) -> Bool { ExternalTools.isInstalled(program) }
 
 /// A minimal workbook written by hand, in the shape of the package parts Excel writes.
 enum HandWritten {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ICTIndexTestSupport
 import XLSXWriter
 
 @testable import XLSXReader

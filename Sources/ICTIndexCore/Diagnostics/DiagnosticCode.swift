@@ -91,6 +91,17 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     /// A row with more or fewer cells than the header, or broken quoting.
     public static let malformedRow = DiagnosticCode("D015")
 
+    // MARK: - Self-assessment workbooks
+
+    /// A workbook that is not an ictindex self-assessment template, or one with a sheet deleted.
+    public static let notATemplate = DiagnosticCode("T001")
+    /// A locked cell, the metadata sheet or the rows of a template were changed.
+    public static let templateTampered = DiagnosticCode("T002")
+    /// A template made for another framework version, period or unit than the database expects.
+    public static let templateMismatch = DiagnosticCode("T003")
+    /// A value whose variable requires evidence was given without any.
+    public static let evidenceRequired = DiagnosticCode("T004")
+
     // MARK: - Scoring
 
     /// An expression divided by zero; the value is missing.

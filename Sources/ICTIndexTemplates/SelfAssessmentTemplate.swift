@@ -1,0 +1,436 @@
+import OrderedCollections
+public import ICTIndexCore
+public import XLSXWriter
+import struct Foundation.Date
+
+/// A value written into a template's input cells: used to re-issue a filled workbook and in tests.
+public struct TemplateEntry: Hashable, Sendable {
+    public var value: Value?
+    public var evidence: Evidence?
+    public var note: String?
+
+    public init(value: Value?, evidence: Evidence? = nil, note: String? = nil) {
+        self.value = value
+        self.evidence = evidence
+        self.note = note
+    }
+}
+
+/// One unit's self-assessment workbook (DESIGN §8): instructions, an input sheet that cannot be filled
+/// wrongly, the provisional points as formulas that mirror the engine, and a hidden metadata sheet.
+///
+/// Sheets: `Hướng dẫn` (instructions), `Tự đánh giá` (one row per variable that applies to the unit's group,
+/// input cell in column D, evidence in I–M, note in N), `Điểm tạm tính` (points per pillar and indicator,
+/// total and band), `Tính toán` (hidden: the formulas, see ``TemplateFormulas``) and `_ictindex` (hidden:
+/// ``TemplateMetadata``). Every sheet is protected without a password; only the input, evidence and note
+/// cells are unlocked.
+public struct SelfAssessmentTemplate: Sendable {
+    public var framework: Framework
+    public var metadata: TemplateMetadata
+    /// Last period's values of the unit, shown in the "Kỳ trước" column.
+    public var previous: [VariableID: Value]
+    /// Values written into the input cells.
+    public var entries: [VariableID: TemplateEntry]
+
+    let plan: TemplatePlan
+
+    /// Creates a template.
+    ///
+    /// - Parameters:
+    ///   - framework: the criteria.
+    ///   - metadata: the unit, period and criteria identity (see ``TemplateMetadata``).
+    ///   - previous: last period's values, by variable.
+    ///   - entries: values to write into the input cells.
+    public init(
+        framework: Framework, metadata: TemplateMetadata, previous: [VariableID: Value] = [:],
+        entries: [VariableID: TemplateEntry] = [:]
+    ) {
+        self.framework = framework
+        self.metadata = metadata
+        self.previous = previous
+        self.entries = entries
+        self.plan = TemplatePlan(framework: framework, group: metadata.group)
+    }
+
+    /// The reported variables the template asks for, in row order.
+    public var inputVariables: [Variable] { plan.inputs }
+
+    /// The cell address ("D14") of a variable's input on the input sheet.
+    public func inputCell(_ variable: VariableID) -> String? {
+        plan.inputs.firstIndex { $0.id == variable }.map { "\(TemplateFormulas.inputColumn)\(plan.inputRow($0))" }
+    }
+
+    /// The indicators the workbook computes, and those it leaves to the department (peer-relative rules).
+    public var computedIndicators: (computed: [NodeID], departmentScored: [NodeID]) {
+        let indicators = plan.nodes.filter { $0.node.isIndicator }
+        return (indicators.filter { !$0.departmentScored }.map(\.node.id), indicators.filter(\.departmentScored).map(\.node.id))
+    }
+
+    /// The calculation sheet's cells of a node's points and value, and of the total: for checks.
+    public func calculationCell(points node: NodeID) -> String? {
+        plan.nodes.firstIndex { $0.node.id == node }.map { "D\(plan.nodeCalculationRow($0))" }
+    }
+
+    /// The calculation sheet's cell of the published score.
+    public var publishedScoreCell: String { "C\(plan.totalCalculationRow)" }
+
+    /// The calculation sheet's name.
+    public static var calculationSheetName: String { TemplateFormulas.calculationSheet }
+    /// The input sheet's name.
+    public static var inputSheetName: String { TemplateFormulas.inputSheet }
+
+    var words: TemplateWords { TemplateWords(language: metadata.language) }
+
+    // MARK: - Locked cells
+
+    /// The fixed texts of the input and points sheets that a filled workbook must still have.
+    func lockedCells() -> [LockedCell] {
+        var cells: [LockedCell] = []
+        let input = TemplateFormulas.inputSheet
+        for (column, text) in zip(["A", "B", "C", "D", "E", "F", "G", "H"], words.inputHeader) {
+            cells.append(LockedCell(sheet: input, address: "\(column)\(TemplatePlan.firstInputRow - 1)", text: text))
+        }
+        for (i, variable) in plan.inputs.enumerated() {
+            let row = plan.inputRow(i)
+            cells.append(LockedCell(sheet: input, address: "A\(row)", text: variable.id.rawValue))
+            cells.append(LockedCell(sheet: input, address: "B\(row)", text: String(i + 1)))
+            cells.append(LockedCell(sheet: input, address: "C\(row)", text: variable.name.text(metadata.language)))
+            cells.append(LockedCell(sheet: input, address: "E\(row)", text: variable.unitOfMeasure ?? ""))
+            cells.append(LockedCell(sheet: input, address: "F\(row)", text: allowed(variable)))
+            cells.append(LockedCell(sheet: input, address: "H\(row)", text: words.evidence(variable.evidence)))
+        }
+        let points = TemplateFormulas.pointsSheet
+        for (i, planned) in plan.nodes.enumerated() {
+            let row = plan.nodePointsRow(i)
+            cells.append(LockedCell(sheet: points, address: "A\(row)", text: planned.node.id.rawValue))
+            cells.append(LockedCell(sheet: points, address: "B\(row)", text: planned.node.name.text(metadata.language)))
+            cells.append(LockedCell(sheet: points, address: "C\(row)", text: TemplateFormulas.number(planned.node.weight)))
+        }
+        return cells
+    }
+
+    /// What a variable accepts, as shown in column F.
+    func allowed(_ variable: Variable) -> String {
+        let bounds = variable.effectiveBounds
+        func n(_ x: Double) -> String { NumberFormatting.plain(x) }
+        switch variable.kind {
+        case .boolean: return "\(words.yesNo.yes) / \(words.yesNo.no)"
+        case .choice: return variable.options.values.map { $0.text(metadata.language) }.joined(separator: " / ")
+        case .date: return words.dateFormat
+        case .text: return ""
+        case .number, .integer, .percent:
+            let whole = variable.kind == .integer ? words.wholeNumber + " " : ""
+            switch (bounds.min, bounds.max) {
+            case (let lo?, let hi?): return "\(whole)\(n(lo)) – \(n(hi))"
+            case (let lo?, nil): return "\(whole)≥ \(n(lo))"
+            case (nil, let hi?): return "\(whole)≤ \(n(hi))"
+            case (nil, nil): return whole.isEmpty ? words.anyNumber : words.wholeNumber
+            }
+        }
+    }
+
+    // MARK: - The workbook
+
+    /// The workbook, ready for ``XLSXWriter``.
+    public func spreadsheet() -> Spreadsheet {
+        let locked = lockedCells()
+        let checksum = metadata.checksum(lockedCells: locked)
+        return Spreadsheet(
+            sheets: [
+                instructionsSheet(), inputSheet(), pointsSheet(), calculationSheet(), metadataSheet(checksum: checksum),
+            ],
+            properties: DocumentProperties(
+                title: words.title(period: metadata.period), subject: metadata.unitName,
+                author: "ictindex", keywords: metadata.frameworkID,
+                created: Date(timeIntervalSince1970: 0)))
+    }
+
+    private var styles: TemplateStyles { TemplateStyles() }
+
+    private func instructionsSheet() -> Sheet {
+        let s = styles
+        var rows: [[Cell]] = [
+            [.text(words.title(period: metadata.period), style: s.title)],
+            [.text("\(metadata.unitName) (\(metadata.unit))", style: s.subtitle)],
+            [.text(framework.name.text(metadata.language) + (metadata.frameworkEdition.map { " — \($0)" } ?? ""), style: s.note)],
+            [],
+        ]
+        if let deadline = metadata.deadline {
+            rows.append([.text(words.deadline, style: s.label), .text(deadline, style: s.bold)])
+            rows.append([])
+        }
+        for paragraph in words.instructions(scale: TemplateFormulas.number(framework.scale)) {
+            rows.append([.text(paragraph.0, style: s.label), .text(paragraph.1, style: s.wrapped)])
+        }
+        rows.append([])
+        rows.append([.text(words.bandsHeading, style: s.label)])
+        for band in framework.bands {
+            let bound: String
+            switch band.bound {
+            case .atLeast(let x): bound = "≥ \(NumberFormatting.plain(x))"
+            case .above(let x): bound = "> \(NumberFormatting.plain(x))"
+            case .any: bound = words.otherwise
+            }
+            rows.append([.text(band.name.text(metadata.language), style: s.bold), .text(bound, style: s.wrapped)])
+        }
+        var sheet = Sheet(name: words.instructionsSheet, rows: rows, columns: [Column(0, width: 24), Column(1, width: 100)])
+        sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
+        sheet.showsGridlines = false
+        sheet.pageSetup = PageSetup(orientation: .landscape, paperSize: .a4, fitToWidth: 1)
+        return sheet
+    }
+
+    private func inputSheet() -> Sheet {
+        let s = styles
+        let total = "'\(TemplateFormulas.calculationSheet)'!C\(plan.totalCalculationRow)"
+        let band = "'\(TemplateFormulas.calculationSheet)'!D\(plan.totalCalculationRow)"
+        var rows: [[Cell]] = [
+            [.empty, .text(words.title(period: metadata.period), style: s.title)],
+            [.empty, .text("\(words.unitLabel): \(metadata.unitName) (\(metadata.unit))", style: s.subtitle)],
+            [
+                .empty, .empty, .text(words.provisionalScore, style: s.scoreLabel),
+                .formula("IFERROR(\(total),\"\")", cachedResult: .text(""), style: s.score),
+                .text("/ " + NumberFormatting.plain(framework.scale), style: s.bold),
+                .formula("IFERROR(\(band),\"\")", cachedResult: .text(""), style: s.band),
+                .empty, .text(metadata.deadline.map { "\(words.deadline): \($0)" } ?? "", style: s.bold),
+            ],
+            [.empty, .text(words.inputNote, style: s.note)],
+        ]
+        rows.append(words.inputHeader.map { .text($0, style: s.header) } + words.evidenceHeader.map { .text($0, style: s.header) })
+        var validations: [DataValidation] = []
+        for (i, variable) in plan.inputs.enumerated() {
+            let row = plan.inputRow(i)
+            let entry = entries[variable.id]
+            var cells: [Cell] = [
+                .text(variable.id.rawValue, style: s.text), .text(String(i + 1), style: s.centered),
+                .text(variable.name.text(metadata.language), style: s.wrapped),
+                inputCell(variable, entry?.value),
+                .text(variable.unitOfMeasure ?? "", style: s.centered), .text(allowed(variable), style: s.wrapped),
+                previousCell(variable), .text(words.evidence(variable.evidence), style: s.centered),
+            ]
+            let evidence = entry?.evidence
+            cells += [evidence?.number, evidence?.title].map { text(input: $0) }
+            cells.append(evidence?.date.flatMap(Self.date).map { .date($0, style: s.inputDate) } ?? text(input: evidence?.date, style: s.inputDate))
+            cells += [evidence?.summary, evidence?.link, entry?.note].map { text(input: $0) }
+            rows.append(cells)
+            if let rule = validation(variable) {
+                validations.append(
+                    DataValidation(
+                        CellRange(CellAddress(row: row - 1, column: 3)), rule: rule, inputTitle: words.inputTitle,
+                        inputMessage: String((allowed(variable).isEmpty ? words.anyText : allowed(variable)).prefix(250)),
+                        errorTitle: words.errorTitle,
+                        errorMessage: String(words.errorMessage(allowed(variable)).prefix(250))))
+            }
+        }
+        if !plan.inputs.isEmpty {
+            let first = plan.inputRow(0) - 1
+            let last = plan.inputRow(plan.inputs.count - 1) - 1
+            validations.append(
+                DataValidation(
+                    CellRange(rows: first...last, columns: 10...10),
+                    rule: .date(earliest: Self.date("1945-09-02")!, latest: Self.date("2100-12-31")!),
+                    inputTitle: words.evidenceHeader[2], inputMessage: words.dateFormat, errorTitle: words.errorTitle,
+                    errorMessage: words.errorMessage(words.dateFormat)))
+        }
+        var sheet = Sheet(
+            name: TemplateFormulas.inputSheet, rows: rows,
+            columns: [
+                Column(0, width: 14, isHidden: true), Column(1, width: 5), Column(2, width: 46), Column(3, width: 16),
+                Column(4, width: 11), Column(5, width: 20), Column(6, width: 12), Column(7, width: 12),
+                Column(8, width: 16), Column(9, width: 28), Column(10, width: 12), Column(11, width: 28),
+                Column(12, width: 24), Column(13, width: 24),
+            ],
+            merges: [], freezePanes: CellAddress(row: TemplatePlan.firstInputRow - 1, column: 4))
+        sheet.dataValidations = validations
+        sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
+        sheet.pageSetup = PageSetup(
+            orientation: .landscape, paperSize: .a4, fitToWidth: 1,
+            repeatedRows: (TemplatePlan.firstInputRow - 2)...(TemplatePlan.firstInputRow - 2))
+        return sheet
+    }
+
+    private func text(input: String?, style: CellStyle? = nil) -> Cell {
+        let style = style ?? styles.inputText
+        return input.map { .text($0, style: style) } ?? .blank(style: style)
+    }
+
+    /// The input cell: the entry's value if any, styled and unlocked.
+    private func inputCell(_ variable: Variable, _ value: Value?) -> Cell {
+        let s = styles
+        guard let value else { return .blank(style: variable.kind == .date ? s.inputDate : s.input) }
+        switch (variable.kind, value) {
+        case (.boolean, .number(let x)): return .text(x != 0 ? words.yesNo.yes : words.yesNo.no, style: s.input)
+        case (.choice, .option(let id)): return .text(variable.options[id]?.text(metadata.language) ?? id, style: s.input)
+        case (.date, .text(let t)): return Self.date(t).map { .date($0, style: s.inputDate) } ?? .text(t, style: s.input)
+        case (_, .number(let x)): return .number(x, style: s.input)
+        case (_, .option(let t)), (_, .text(let t)): return .text(t, style: s.input)
+        }
+    }
+
+    private func previousCell(_ variable: Variable) -> Cell {
+        let s = styles
+        guard let value = previous[variable.id] else { return .blank(style: s.centered) }
+        switch (variable.kind, value) {
+        case (.boolean, .number(let x)): return .text(x != 0 ? words.yesNo.yes : words.yesNo.no, style: s.centered)
+        case (.choice, .option(let id)): return .text(variable.options[id]?.text(metadata.language) ?? id, style: s.centered)
+        case (_, .number(let x)): return .number(x, style: s.previousNumber)
+        case (_, .option(let t)), (_, .text(let t)): return .text(t, style: s.centered)
+        }
+    }
+
+    private func validation(_ variable: Variable) -> DataValidation.Rule? {
+        let bounds = variable.effectiveBounds
+        switch variable.kind {
+        case .number, .percent:
+            return .decimal(minimum: bounds.min ?? -1e15, maximum: bounds.max ?? 1e15)
+        case .integer:
+            func int(_ x: Double?, _ fallback: Int) -> Int {
+                guard let x, x.isFinite else { return fallback }
+                return Int(Swift.max(-2_147_483_647, Swift.min(2_147_483_647, x.rounded(x < 0 ? .down : .up))))
+            }
+            return .wholeNumber(minimum: int(bounds.min, -2_147_483_647), maximum: int(bounds.max, 2_147_483_647))
+        case .boolean:
+            return .list([words.yesNo.yes, words.yesNo.no])
+        case .choice:
+            let labels = variable.options.values.map { $0.text(metadata.language) }
+            // Excel limits a literal list to 255 characters; a longer one is checked on import only.
+            guard labels.joined(separator: ",").count <= 255, !labels.contains(where: { $0.contains(",") }) else {
+                return nil
+            }
+            return .list(labels)
+        case .date:
+            return .date(earliest: Self.date("1945-09-02")!, latest: Self.date("2100-12-31")!)
+        case .text:
+            return nil
+        }
+    }
+
+    private func pointsSheet() -> Sheet {
+        let s = styles
+        let calc = "'\(TemplateFormulas.calculationSheet)'!"
+        let totalRow = plan.totalCalculationRow
+        var rows: [[Cell]] = [
+            [.empty, .text(words.pointsTitle(period: metadata.period), style: s.title)],
+            [.empty, .text("\(words.unitLabel): \(metadata.unitName) (\(metadata.unit))", style: s.subtitle)],
+            [
+                .empty, .text(words.provisionalScore, style: s.scoreLabel), .empty, .empty,
+                .formula("IFERROR(\(calc)C\(totalRow),\"\")", cachedResult: .text(""), style: s.score),
+                .formula("IFERROR(\(calc)D\(totalRow),\"\")", cachedResult: .text(""), style: s.band),
+            ],
+            words.pointsHeader.map { .text($0, style: s.header) },
+        ]
+        for (i, planned) in plan.nodes.enumerated() {
+            let c = plan.nodeCalculationRow(i)
+            let isPillar = !planned.node.isIndicator
+            var name = CellStyle(
+                bold: isPillar, fontName: TemplateStyles.font, verticalAlignment: .center, wrapsText: true,
+                indent: planned.depth, borders: .all(TemplateStyles.grid))
+            if isPillar { name.fillColor = TemplateStyles.pillarFill }
+            let number = isPillar ? s.pillarNumber : s.number
+            var row: [Cell] = [
+                .text(planned.node.id.rawValue, style: s.text), .text(planned.node.name.text(metadata.language), style: name),
+                .text(TemplateFormulas.number(planned.node.weight), style: s.centered),
+                .formula("\(calc)E\(c)", cachedResult: .number(0), style: number),
+            ]
+            if planned.departmentScored {
+                row.append(.text(words.departmentScored, style: s.centered))
+            } else {
+                row.append(.formula("\(calc)D\(c)", cachedResult: .number(0), style: number))
+            }
+            row.append(.formula(statusFormula(planned, calculationRow: c), cachedResult: .text(""), style: s.wrapped))
+            rows.append(row)
+        }
+        for (d, deduction) in framework.deductions.enumerated() {
+            let c = plan.deductionCalculationRow(d)
+            rows.append([
+                .text(deduction.id.rawValue, style: s.text), .text(deduction.name.text(metadata.language), style: s.wrapped),
+                .text(deduction.cap.map(NumberFormatting.plain) ?? "", style: s.centered), .blank(style: s.number),
+                .formula("-\(calc)B\(c)", cachedResult: .number(0), style: s.number),
+                .text(words.deduction, style: s.wrapped),
+            ])
+        }
+        var sheet = Sheet(
+            name: TemplateFormulas.pointsSheet, rows: rows,
+            columns: [
+                Column(0, width: 14, isHidden: true), Column(1, width: 60), Column(2, width: 10), Column(3, width: 12),
+                Column(4, width: 14), Column(5, width: 44),
+            ],
+            freezePanes: CellAddress(row: TemplatePlan.firstPointsRow - 1, column: 0))
+        sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
+        sheet.pageSetup = PageSetup(orientation: .portrait, paperSize: .a4, fitToWidth: 1)
+        return sheet
+    }
+
+    private func statusFormula(_ planned: TemplatePlan.PlannedNode, calculationRow c: Int) -> String {
+        let calc = "'\(TemplateFormulas.calculationSheet)'!"
+        guard let indicator = planned.node.indicator else {
+            return "IF(ISNUMBER(\(calc)B\(c)),\"\",\(TemplateFormulas.quoted(words.pillarSkipped)))"
+        }
+        if planned.departmentScored { return TemplateFormulas.quoted(words.departmentScoredNote) }
+        let formulas = TemplateFormulas(plan: plan, language: metadata.language)
+        let present = formulas.isPresent(indicator, valueCell: "\(calc)G\(c)")
+        return "IF(\(present),\"\",\(TemplateFormulas.quoted(words.missing(indicator.missing))))"
+    }
+
+    private func calculationSheet() -> Sheet {
+        let formulas = TemplateFormulas(plan: plan, language: metadata.language)
+        func f(_ text: String) -> Cell { .formula(text, cachedResult: .number(0)) }
+        var rows: [[Cell]] = [
+            ["id", "value", "effective weight", "points", "max points", "counted weight", "indicator value", "rules…"]
+                .map { .text($0) }
+        ]
+        for (i, variable) in plan.inputs.enumerated() {
+            rows.append([.text(variable.id.rawValue), f(formulas.inputValue(variable, row: plan.inputRow(i)))])
+        }
+        for variable in plan.derived {
+            rows.append([.text(variable.id.rawValue), f(formulas.derivedValue(variable))])
+        }
+        for (i, planned) in plan.nodes.enumerated() {
+            let row = plan.nodeCalculationRow(i)
+            let value = planned.node.isIndicator ? formulas.indicatorScore(planned, row: row) : formulas.pillarScore(i)
+            var cells: [Cell] = [
+                .text(planned.node.id.rawValue), f(value), f(formulas.effectiveWeight(i)),
+                f("IF(ISNUMBER(B\(row)),C\(row)*B\(row),0)"), f("C\(row)*\(TemplateFormulas.number(framework.scale))"),
+                planned.node.isIndicator ? .empty : f(formulas.countedWeight(i)),
+            ]
+            if let indicator = planned.node.indicator, !planned.departmentScored {
+                cells.append(f(formulas.indicatorValue(indicator)))
+                cells += formulas.ruleCells(planned, row: row).map(f)
+            }
+            rows.append(cells)
+        }
+        for deduction in framework.deductions {
+            rows.append([.text(deduction.id.rawValue), f(formulas.deductionPoints(deduction))])
+        }
+        let total = formulas.total()
+        rows.append([.text("total"), f(total.score), f(total.published), .formula(total.band, cachedResult: .text(""))])
+        var sheet = Sheet(name: TemplateFormulas.calculationSheet, rows: rows, columns: [Column(0, width: 16)])
+        sheet.visibility = .hidden
+        sheet.protection = SheetProtection()
+        return sheet
+    }
+
+    private func metadataSheet(checksum: String) -> Sheet {
+        var rows: [[Cell]] = metadata.fields.map { [.text($0.key), .text($0.value)] }
+        rows.append([.text("checksum"), .text(checksum)])
+        var sheet = Sheet(name: TemplateMetadata.sheetName, rows: rows, columns: [Column(0, width: 18), Column(1, width: 70)])
+        sheet.visibility = .hidden
+        sheet.protection = SheetProtection()
+        return sheet
+    }
+
+    /// A UTC date from "YYYY-MM-DD".
+    static func date(_ iso: String) -> Date? {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        // Days from 1970-01-01 by the civil-from-days algorithm (Howard Hinnant).
+        let (y0, m, d) = (parts[0], parts[1], parts[2])
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        return Date(timeIntervalSince1970: Double(days) * 86_400)
+    }
+}
