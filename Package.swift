@@ -147,7 +147,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ICTIndexCLITests",
-            dependencies: ["ICTIndexCore", "ICTIndexStorage", "ICTIndexTestSupport", "XLSXWriter", "XLSXReader"],
+            dependencies: [
+                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexStorage", "ICTIndexTemplates", "ICTIndexTestSupport",
+                "XLSXWriter", "XLSXReader", .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")],
             swiftSettings: upcomingFeatures

@@ -16,7 +16,7 @@ struct ICTIndex: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, CriteriaCommand.self, ScoreCommand.self, InitCommand.self, UnitsCommand.self,
             DataCommand.self, AppraiseCommand.self, RunCommand.self, ResultsCommand.self, CompareCommand.self,
-            PublishCommand.self, AuditCommand.self, ExportCommand.self,
+            PublishCommand.self, AuditCommand.self, ExportCommand.self, TemplateCommand.self,
         ],
         defaultSubcommand: nil
     )

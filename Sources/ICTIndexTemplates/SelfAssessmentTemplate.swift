@@ -242,6 +242,12 @@ public struct SelfAssessmentTemplate: Sendable {
             ],
             merges: [], freezePanes: CellAddress(row: TemplatePlan.firstInputRow - 1, column: 4))
         sheet.dataValidations = validations
+        // Wrapped names and option lists need taller rows; spreadsheet files do not fit rows by themselves.
+        for (i, variable) in plan.inputs.enumerated() {
+            let lines = max(
+                Self.lines(variable.name.text(metadata.language), width: 46), Self.lines(allowed(variable), width: 20))
+            if lines > 1 { sheet.rowHeights[plan.inputRow(i) - 1] = Double(lines) * 15 }
+        }
         sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
         sheet.pageSetup = PageSetup(
             orientation: .landscape, paperSize: .a4, fitToWidth: 1,
@@ -319,6 +325,7 @@ public struct SelfAssessmentTemplate: Sendable {
             ],
             words.pointsHeader.map { .text($0, style: s.header) },
         ]
+        var rowHeights: [Int: Double] = [:]
         for (i, planned) in plan.nodes.enumerated() {
             let c = plan.nodeCalculationRow(i)
             let isPillar = !planned.node.isIndicator
@@ -339,6 +346,8 @@ public struct SelfAssessmentTemplate: Sendable {
             }
             row.append(.formula(statusFormula(planned, calculationRow: c), cachedResult: .text(""), style: s.wrapped))
             rows.append(row)
+            let lines = Self.lines(planned.node.name.text(metadata.language), width: 58 - 2 * planned.depth)
+            if lines > 1 { rowHeights[plan.nodePointsRow(i) - 1] = Double(lines) * 15 }
         }
         for (d, deduction) in framework.deductions.enumerated() {
             let c = plan.deductionCalculationRow(d)
@@ -355,7 +364,7 @@ public struct SelfAssessmentTemplate: Sendable {
                 Column(0, width: 14, isHidden: true), Column(1, width: 60), Column(2, width: 10), Column(3, width: 12),
                 Column(4, width: 14), Column(5, width: 44),
             ],
-            freezePanes: CellAddress(row: TemplatePlan.firstPointsRow - 1, column: 0))
+            rowHeights: rowHeights, freezePanes: CellAddress(row: TemplatePlan.firstPointsRow - 1, column: 0))
         sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
         sheet.pageSetup = PageSetup(orientation: .portrait, paperSize: .a4, fitToWidth: 1)
         return sheet
@@ -418,6 +427,9 @@ public struct SelfAssessmentTemplate: Sendable {
         sheet.protection = SheetProtection()
         return sheet
     }
+
+    /// About how many lines a text wraps to in a column of `width` characters.
+    static func lines(_ text: String, width: Int) -> Int { max(1, (text.count + width - 1) / width) }
 
     /// A UTC date from "YYYY-MM-DD".
     static func date(_ iso: String) -> Date? {

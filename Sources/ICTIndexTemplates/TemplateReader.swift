@@ -154,6 +154,8 @@ public enum TemplateReader {
                 text = XLSXCell(reference: valueCell.reference, value: .number(x * 100)).text
             case .boolean(let flag):
                 text = flag ? "1" : "0"
+            case .number where variable.kind == .date:
+                text = valueCell.isoDate ?? text
             default:
                 break
             }
@@ -183,7 +185,7 @@ public enum TemplateReader {
         return sheet.rows.first { $0.texts.first == "checksum" }.flatMap { $0.texts.count > 1 ? $0.texts[1] : nil }
     }
 
-    private static func dateText(_ cell: XLSXCell) -> String { cell.text }
+    private static func dateText(_ cell: XLSXCell) -> String { cell.isoDate ?? cell.text }
 
     private static func columnIndex(_ name: String) -> Int {
         Int(name.unicodeScalars.first!.value) - 64

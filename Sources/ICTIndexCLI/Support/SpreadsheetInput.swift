@@ -134,26 +134,6 @@ extension XLSXCell {
         }
         return (negative ? "-" : "") + text
     }
-
-    /// An Excel serial day (1900 date system: day 1 is 1900-01-01, with Excel's phantom 1900-02-29) as
-    /// YYYY-MM-DD; nil outside 1900…9999.
-    static func isoDate(serial: Double) -> String? {
-        guard serial >= 1, serial < 2_958_466 else { return nil }
-        // Serial 60 is the 29 February 1900 that never was; from 61 on, day 0 is 1899-12-30.
-        let days = Int(serial) < 61 ? Int(serial) + 1 : Int(serial)
-        // Days since 1899-12-30 → civil date (Howard Hinnant's days_from_civil, inverted).
-        let z = days - 25_569 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        let pad = { (n: Int, width: Int) in String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
 }
 
 extension DataFileReader {

@@ -13,47 +13,92 @@ struct DataCommand: ParsableCommand {
     )
 }
 
-/// `ictindex data import FILE --period P --source self|appraised --framework FILE`.
+/// `ictindex data import FILE… --source self|appraised [--period P --framework FILE]`.
 struct DataImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Nhập số liệu / Import values for a period (all or nothing).",
         discussion: """
-            The file is CSV or XLSX (the first visible sheet, or --sheet), wide (a 'unit' column and one \
+            A values file is CSV or XLSX (the first visible sheet, or --sheet), wide (a 'unit' column and one \
             column per variable id) or long ('unit,variable,value' with optional 'evidence,note'), checked \
-            against the criteria file and the units in the \
-            database. Every problem is reported at once and nothing is written unless the whole file is \
-            valid. Importing the same file twice changes nothing the second time. A period with a \
-            published run is frozen.
+            against the criteria file (--framework) and the units in the database, for --period.
 
-            Example:
+            Self-assessment workbooks made by 'ictindex template' need neither: they say their unit, period and \
+            criteria. Several can be imported at once; each is checked against the template it must be (a \
+            changed locked cell, an edited metadata sheet, a deleted sheet or an inserted row is refused), \
+            and the provisional score and rank of each unit are printed.
+
+            Every problem is reported at once and nothing is written unless every file is valid. Importing the \
+            same file twice changes nothing the second time. A period with a published run is frozen.
+
+            Examples:
               ictindex data import Examples/sample-province/values-2025-self.csv --period 2025 --source self \\
                 --framework Criteria/vn-province-agencies.yaml
+              ictindex data import filled/*.xlsx --source self
             """
     )
 
-    @Argument(help: "The values file (CSV or XLSX, wide or long).")
-    var file: String
+    @Argument(help: "The values file (CSV or XLSX, wide or long), or filled self-assessment workbooks.")
+    var files: [String]
 
-    @Option(help: "The sheet to read from an .xlsx file (default: the first visible sheet).")
+    @Option(help: "The sheet to read from an .xlsx values file (default: the first visible sheet).")
     var sheet: String?
 
-    @Option(help: "The period the values are for (e.g. 2025).")
-    var period: String
+    @Option(help: "The period the values are for (e.g. 2025); workbooks from 'ictindex template' say their own.")
+    var period: String?
 
     @Option(help: "Where the values come from: self (self-assessment), appraised, imported or automatic.")
     var source: SourceArgument
 
-    @Option(help: "The criteria file the values are checked against.")
-    var framework: String
+    @Option(help: "The criteria file the values are checked against; workbooks from 'ictindex template' say their own.")
+    var framework: String?
 
     @Flag(help: "Numbers use a decimal comma (12,5; 35.466 is thirty-five thousand …).")
     var decimalComma = false
 
+    @Option(help: "Language of the provisional scores printed after importing workbooks: vi or en.")
+    var lang: OutputLanguage = .vi
+
     @OptionGroup var options: DatabaseOptions
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give the file to import") }
+    }
 
     func run() throws {
         try Console.run {
+            let workbooks = try files.filter(TemplateImport.isTemplate)
+            if !workbooks.isEmpty {
+                let others = files.filter { !workbooks.contains($0) }
+                guard others.isEmpty else {
+                    throw ValidationFailure(diagnostics: others.map {
+                        .error(
+                            .notATemplate, at: SourceLocation(file: $0),
+                            "this file is not a self-assessment workbook, and is given with workbooks",
+                            hint: "import values files on their own, with --period and --framework")
+                    })
+                }
+                try TemplateImport(
+                    files: files, period: period, frameworkPath: framework, source: source.source, options: options,
+                    language: lang.language
+                ).run()
+                return
+            }
+            guard files.count == 1, let file = files.first else {
+                throw ValidationFailure(diagnostics: [
+                    .error(
+                        .malformedRow, "\(files.count) values files given; import one at a time",
+                        hint: "several files at once are for self-assessment workbooks made by 'ictindex template'")
+                ])
+            }
+            guard let period, let framework else {
+                throw ValidationFailure(diagnostics: [
+                    .error(
+                        .missingColumn, at: SourceLocation(file: file),
+                        "a values file needs \([period == nil ? "--period" : nil, framework == nil ? "--framework" : nil].compactMap { $0 }.joined(separator: " and "))",
+                        hint: "e.g. --period 2025 --framework Criteria/vn-province-agencies.yaml")
+                ])
+            }
             let (loaded, _) = try CriteriaSource.load(path: framework)
             let database = try options.open()
             let units = try database.requireUnits()
