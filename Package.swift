@@ -86,7 +86,7 @@ let package = Package(
             name: "ICTIndexBenchmarks",
             dependencies: [
                 "ICTIndexCore", "ICTIndexCriteria", "ICTIndexTestSupport", "ICTIndexReports", "XLSXWriter",
-                "ICTIndexStorage", .product(name: "OrderedCollections", package: "swift-collections"),
+                "ICTIndexStorage", "ICTIndexTemplates", .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             path: "Benchmarks/ICTIndexBenchmarks",
             swiftSettings: upcomingFeatures

@@ -110,9 +110,9 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, ["write", "engine", "xlsx", "xlsx-full", "baseline", "storage"].contains(arguments[1])
+guard arguments.count == 3, ["write", "engine", "xlsx", "xlsx-full", "baseline", "storage", "templates"].contains(arguments[1])
 else {
-    FileHandle.standardError.write(Data("usage: ICTIndexBenchmarks write|engine|xlsx|xlsx-full|baseline|storage DIR\n".utf8))
+    FileHandle.standardError.write(Data("usage: ICTIndexBenchmarks write|engine|xlsx|xlsx-full|baseline|storage|templates DIR\n".utf8))
     exit(64)
 }
 let dir = URL(fileURLWithPath: arguments[2])
@@ -130,6 +130,8 @@ do {
         try benchmarkScoreboard(full: arguments[1] == "xlsx-full")
     case "storage":
         try benchmarkStorage()
+    case "templates":
+        try benchmarkTemplates()
     case "baseline":
         try benchmarkBaseline()
     default:
@@ -158,6 +160,9 @@ do {
 } catch let failure as ValidationFailure {
     FileHandle.standardError.write(Data((failure.description + "\n").utf8))
     exit(64)
+} catch let failure as RuntimeError {
+    FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+    exit(1)
 }
 
 /// The synthetic set's scoreboard workbook: scored once, then laid out and written 3 times.

@@ -145,7 +145,7 @@ public struct SelfAssessmentTemplate: Sendable {
                 created: Date(timeIntervalSince1970: 0)))
     }
 
-    private var styles: TemplateStyles { TemplateStyles() }
+    private var styles: TemplateStyles { TemplateStyles.shared }
 
     private func instructionsSheet() -> Sheet {
         let s = styles

@@ -1,7 +1,10 @@
 import XLSXWriter
 
 /// The cell styles of a template: Times New Roman, thin grey grid, yellow unlocked input cells.
-struct TemplateStyles {
+struct TemplateStyles: Sendable {
+    /// The styles, made once: a style hashes its properties when made.
+    static let shared = TemplateStyles()
+
     static let font = "Times New Roman"
     static let grid = Border(.thin, color: 0xA6A6A6)
     static let headerFill: Color = 0x1F4E79

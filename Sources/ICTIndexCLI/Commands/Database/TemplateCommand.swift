@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import ICTIndexCore
 import ICTIndexCriteria
@@ -161,36 +160,13 @@ struct TemplateCommand: ParsableCommand {
         return result
     }
 
-    /// Writes the workbooks, on every core (each workbook is independent).
+    /// Writes the workbooks; a failure is reported with the file it was writing.
     static func write(_ templates: [SelfAssessmentTemplate], into folder: URL) throws {
-        let failures = FailureList()
-        DispatchQueue.concurrentPerform(iterations: templates.count) { i in
-            let template = templates[i]
-            let url = folder.appendingPathComponent(FileName.safe(template.metadata.unit.rawValue) + ".xlsx")
-            do {
-                try XLSXWriter.write(template.spreadsheet(), to: url)
-            } catch {
-                failures.append("\(error)")
-            }
+        do {
+            _ = try SelfAssessmentTemplate.write(templates, into: folder)
+        } catch {
+            throw RuntimeFailure(message: error.description)
         }
-        if let first = failures.first { throw RuntimeFailure(message: first) }
-    }
-}
-
-/// Errors collected from concurrent work.
-final class FailureList: @unchecked Sendable {
-    private var items: [String] = []
-    private let lock = NSLock()
-    func append(_ item: String) { lock.withLock { items.append(item) } }
-    var first: String? { lock.withLock { items.first } }
-}
-
-/// A unit code as a file name: letters, digits, '-', '_' and '.' kept, anything else '_'.
-enum FileName {
-    static func safe(_ code: String) -> String {
-        let kept = code.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" }
-        let name = String(kept)
-        return name.isEmpty || name.hasPrefix(".") ? "_" + name : name
     }
 }
 
