@@ -20,11 +20,13 @@ build: deps
 demo: build
 	$(BIN)/ictindex demo
 
-# Every test, then the demo scoreboard opened in LibreOffice Calc (installed when missing) and its
-# numbers checked against `ictindex score --format csv|json`.
+# Every test, with LibreOffice Calc and openpyxl installed first (tests that use them fail rather than
+# skip), then the demo scoreboard opened in LibreOffice Calc and its numbers checked against
+# `ictindex score --format csv|json`.
 test: deps
+	bash Tests/LibreOfficeCheck/ensure-tools.sh
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	ICTINDEX_REQUIRE_TOOLS=1 $(SWIFT) test --skip-build
 	bash Tests/LibreOfficeCheck/check-scoreboard.sh $(BIN)
 
 # Benchmarks (release build); figures go in Benchmarks/README.md.
@@ -40,6 +42,7 @@ bench: deps
 	cc -O2 -Wall Benchmarks/xlsx-baseline/baseline.c $$(pkg-config --cflags --libs xlsxwriter) -o .build/bench/xlsx-baseline
 	.build/bench/xlsx-baseline .build/bench/baseline-c.xlsx
 	$(SWIFT) run -c release --skip-build ICTIndexBenchmarks baseline .build/bench
+	$(SWIFT) run -c release --skip-build ICTIndexBenchmarks templates .build/bench
 
 # Regenerates the sample data in Examples/ (deterministic).
 sample-data:

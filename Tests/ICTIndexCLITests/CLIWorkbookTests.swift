@@ -97,6 +97,7 @@ import Testing
         let out = try cli.run(["demo", "--root", root], in: dir.url)
         #expect(out.exitCode == 0, "\(out.stderr)")
         #expect(out.stdout.contains("Bảng tính Excel: \(root)/Reports/demo-scoreboard.xlsx\n"))
+        #expect(out.stdout.contains("\nPhiếu tự đánh giá kỳ 2026: \(root)/Reports/templates/SKHCN.xlsx\n"))
         let file = XLSXFile(url: URL(fileURLWithPath: root + "/Reports/demo-scoreboard.xlsx"))
         let workbook = try file.part("xl/workbook.xml")
         #expect(workbook.contains("<sheet name=\"Tổng hợp\""))

@@ -2,6 +2,7 @@ import Foundation
 import ICTIndexCore
 import ICTIndexCriteria
 import ICTIndexStorage
+import ICTIndexTemplates
 
 /// The database part of `ictindex demo`: a fresh `Reports/demo.sqlite` from Examples/sample-province, with
 /// 2024 (appraised, published) and 2025 (self-assessed and appraised), both scored; returns the 2025
@@ -40,11 +41,29 @@ enum DemoDatabase {
             framework: loaded.framework, run: try database.run(second.id), changes: try database.changes(forRun: second.id),
             language: language
         ).render()
+        // Next year's self-assessment workbook for one department, with 2025's values as "last period".
+        let (_, source) = try CriteriaSource.load(path: criteria)
+        try database.saveFramework(source)
+        let unit = try database.units(inPeriod: "2026").first { $0.code.rawValue == "SKHCN" }
+        var templateLine = ""
+        if let unit {
+            let template = SelfAssessmentTemplate(
+                framework: loaded.framework,
+                metadata: TemplateMetadata(
+                    unit: unit, period: "2026", frameworkID: source.id, frameworkEdition: source.edition,
+                    frameworkSHA256: source.sha256, deadline: "2027-01-15", language: language),
+                previous: try TemplateCommand.previousValues(database, period: "2026", units: [unit])[unit.code] ?? [:])
+            let folder = URL(fileURLWithPath: path("Reports/templates"))
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try TemplateCommand.write([template], into: folder)
+            templateLine = (language == .en ? "\nSelf-assessment workbook for 2026: " : "\nPhiếu tự đánh giá kỳ 2026: ")
+                + (root == "." ? "" : root + "/") + "Reports/templates/" + template.fileName
+        }
         let intro = language == .en
             ? "Database \(relativePath): 2024 (appraised, published run \(first.id)) and 2025 (self-assessed and "
                 + "appraised, run \(second.id)); appraised values win"
             : "Cơ sở dữ liệu \(relativePath): kỳ 2024 (thẩm định, đã công bố, lần chấm \(first.id)) và kỳ 2025 "
                 + "(tự đánh giá và thẩm định, lần chấm \(second.id)); giá trị thẩm định được dùng"
-        return intro + "\n\n" + table
+        return intro + "\n\n" + table + templateLine
     }
 }
