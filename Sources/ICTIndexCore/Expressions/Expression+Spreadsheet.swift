@@ -16,8 +16,21 @@ extension Expression {
         struct Term {
             var text: String
             var depth: Int
-            /// Whether the text can be an operand of an arithmetic operator without parentheses.
-            var isAtom: Bool
+            /// How tightly the text binds: 10 for a number, cell or function call, 7 for a negation, 6 for
+            /// `*` `/`, 5 for `+` `-`. An operand binding less tightly than its operator is put in parentheses.
+            var precedence: Int
+
+            var isAtom: Bool { precedence == 10 }
+
+            init(text: String, depth: Int, isAtom: Bool) {
+                self.init(text: text, depth: depth, precedence: isAtom ? 10 : 7)
+            }
+
+            init(text: String, depth: Int, precedence: Int) {
+                self.text = text
+                self.depth = depth
+                self.precedence = precedence
+            }
         }
         var stack: [Term] = []
         stack.reserveCapacity(program.count)
@@ -44,11 +57,19 @@ extension Expression {
                 let depth = Swift.max(left.depth, right.depth)
                 let a = operand(left)
                 let b = operand(right)
+                // Left-associative arithmetic: the left operand may bind as tightly as the operator, the right
+                // one must bind more tightly (a - (b - c) keeps its parentheses).
+                func arithmetic(_ symbol: String, _ precedence: Int) -> Term {
+                    let l = left.precedence >= precedence ? left.text : "(" + left.text + ")"
+                    // A negation on the right is bracketed too: B2-(-3) rather than B2--3.
+                    let r = right.precedence > precedence && right.precedence != 7 ? right.text : "(" + right.text + ")"
+                    return Term(text: l + symbol + r, depth: depth, precedence: precedence)
+                }
                 switch op {
-                case .add: stack.append(Term(text: a + "+" + b, depth: depth, isAtom: false))
-                case .subtract: stack.append(Term(text: a + "-" + b, depth: depth, isAtom: false))
-                case .multiply: stack.append(Term(text: a + "*" + b, depth: depth, isAtom: false))
-                case .divide: stack.append(Term(text: a + "/" + b, depth: depth, isAtom: false))
+                case .add: stack.append(arithmetic("+", 5))
+                case .subtract: stack.append(arithmetic("-", 5))
+                case .multiply: stack.append(arithmetic("*", 6))
+                case .divide: stack.append(arithmetic("/", 6))
                 case .less: stack.append(truth(a + "<" + b, depth: depth))
                 case .lessOrEqual: stack.append(truth(a + "<=" + b, depth: depth))
                 case .greater: stack.append(truth(a + ">" + b, depth: depth))
