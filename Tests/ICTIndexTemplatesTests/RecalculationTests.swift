@@ -43,7 +43,10 @@ struct RecalculationTests {
                 for variable in template.inputVariables {
                     // The first unit of each framework reports everything, so its total is comparable.
                     let value = randomValue(for: variable, blankOneIn: u == 0 ? 0 : 5, using: &generator)
-                    values[variable.id] = TemplateEntry(value: value)
+                    let evidence = variable.evidence == .required
+                        ? Evidence(number: "\(u + 1)/QĐ-UBND", title: "Quyết định \(variable.id)", date: "2025-02-14",
+                                   link: "https://stttt.example.gov.vn/\(variable.id)") : nil
+                    values[variable.id] = TemplateEntry(value: value, evidence: evidence, note: value == nil ? nil : "ghi chú \(u)")
                     if let value { entries[unit.code, default: [:]][variable.id] = Dataset.Entry(value: value, source: .selfAssessed) }
                 }
                 template.entries = values
@@ -89,6 +92,19 @@ struct RecalculationTests {
                 compared += 1
                 if (workbook ?? 0) != 0 { nonZero += 1 }
             }
+            // The workbook LibreOffice saved still reads back as the template it is, with the same values.
+            let metadata = try TemplateReader.metadata(of: document, path: c.file)
+            #expect(metadata == c.template.metadata)
+            let (entries, problems) = TemplateReader.read(document, path: c.file, template: c.template)
+            #expect(problems.isEmpty, "\(c.file): \(problems.map(\.description))")
+            let read = Dictionary(uniqueKeysWithValues: entries.compactMap { id, entry in entry.value.map { (id, $0) } })
+            #expect(read == c.template.entries.compactMapValues(\.value), "\(c.file): values read back")
+            #expect(
+                Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0.value.evidence) })
+                    == c.template.entries.filter { $0.value.value != nil }.mapValues(\.evidence), "\(c.file): evidence read back")
+            #expect(
+                Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0.value.note) })
+                    == c.template.entries.filter { $0.value.value != nil }.mapValues(\.note), "\(c.file): notes read back")
             if departmentScored.isEmpty {
                 let workbook = number(c.template.publishedScoreCell)
                 #expect(close(workbook, c.result.published), "\(c.file): total \(String(describing: workbook)), engine \(String(describing: c.result.published))")
