@@ -189,9 +189,9 @@ public struct SelfAssessmentTemplate: Sendable {
             [.empty, .text("\(words.unitLabel): \(metadata.unitName) (\(metadata.unit))", style: s.subtitle)],
             [
                 .empty, .empty, .text(words.provisionalScore, style: s.scoreLabel),
-                .formula("IFERROR(\(total),\"\")", cachedResult: .text(""), style: s.score),
+                .formula(shownOnceFilled(total), cachedResult: .text(""), style: s.score),
                 .text("/ " + NumberFormatting.plain(framework.scale), style: s.bold),
-                .formula("IFERROR(\(band),\"\")", cachedResult: .text(""), style: s.band),
+                .formula(shownOnceFilled(band), cachedResult: .text(""), style: s.band),
                 .empty, .text(metadata.deadline.map { "\(words.deadline): \($0)" } ?? "", style: s.bold),
             ],
             [.empty, .text(words.inputNote, style: s.note)],
@@ -253,6 +253,14 @@ public struct SelfAssessmentTemplate: Sendable {
             orientation: .landscape, paperSize: .a4, fitToWidth: 1,
             repeatedRows: (TemplatePlan.firstInputRow - 2)...(TemplatePlan.firstInputRow - 2))
         return sheet
+    }
+
+    /// A total shown once any value is typed (a blank form shows no score and no band), and blank on an error.
+    private func shownOnceFilled(_ cell: String) -> String {
+        guard !plan.inputs.isEmpty else { return "IFERROR(\(cell),\"\")" }
+        let column = TemplateFormulas.inputColumn
+        let range = "'\(TemplateFormulas.inputSheet)'!\(column)\(plan.inputRow(0)):\(column)\(plan.inputRow(plan.inputs.count - 1))"
+        return "IF(COUNTA(\(range))=0,\"\",IFERROR(\(cell),\"\"))"
     }
 
     private func text(input: String?, style: CellStyle? = nil) -> Cell {
@@ -320,8 +328,8 @@ public struct SelfAssessmentTemplate: Sendable {
             [.empty, .text("\(words.unitLabel): \(metadata.unitName) (\(metadata.unit))", style: s.subtitle)],
             [
                 .empty, .text(words.provisionalScore, style: s.scoreLabel), .empty, .empty,
-                .formula("IFERROR(\(calc)C\(totalRow),\"\")", cachedResult: .text(""), style: s.score),
-                .formula("IFERROR(\(calc)D\(totalRow),\"\")", cachedResult: .text(""), style: s.band),
+                .formula(shownOnceFilled("\(calc)C\(totalRow)"), cachedResult: .text(""), style: s.score),
+                .formula(shownOnceFilled("\(calc)D\(totalRow)"), cachedResult: .text(""), style: s.band),
             ],
             words.pointsHeader.map { .text($0, style: s.header) },
         ]

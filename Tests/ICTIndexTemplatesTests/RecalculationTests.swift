@@ -108,6 +108,11 @@ struct RecalculationTests {
             if departmentScored.isEmpty {
                 let workbook = number(c.template.publishedScoreCell)
                 #expect(close(workbook, c.result.published), "\(c.file): total \(String(describing: workbook)), engine \(String(describing: c.result.published))")
+                // The score shown at the top of the input sheet is the same total.
+                let shown = try document.sheet(named: SelfAssessmentTemplate.inputSheetName).cell(at: XLSXCellReference("D3")!)
+                if case .number(let x)? = shown?.value { #expect(close(x, c.result.published)) } else {
+                    Issue.record("\(c.file): the input sheet shows \(String(describing: shown?.value)) as its score")
+                }
                 totals += 1
             }
         }
