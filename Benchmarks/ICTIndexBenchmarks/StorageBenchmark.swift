@@ -8,6 +8,7 @@ import Foundation
 import ICTIndexCore
 import ICTIndexCriteria
 import ICTIndexStorage
+import ICTIndexTestSupport
 
 func storageYAML() -> String {
     let extra = (51...100).map { "  - {id: v\($0), name: Variable \($0), type: number, min: 0, max: 100}\n" }.joined()

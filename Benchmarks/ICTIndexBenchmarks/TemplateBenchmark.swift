@@ -9,6 +9,7 @@ import Foundation
 import ICTIndexCore
 import ICTIndexCriteria
 import ICTIndexStorage
+import ICTIndexTestSupport
 import ICTIndexTemplates
 import OrderedCollections
 import XLSXWriter
@@ -101,17 +102,9 @@ func repositoryFile(_ path: String) -> String {
 
 /// Runs a program to its end; fails with its error output when it fails.
 func runTool(_ executable: String, _ arguments: [String]) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let data = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw RuntimeError("\(executable) \(arguments.prefix(3).joined(separator: " ")) failed: \(String(decoding: data, as: UTF8.self).suffix(600))")
+    let (status, errors) = try ExternalTools.run(executable, arguments)
+    guard status == 0 else {
+        throw RuntimeError("\(executable) \(arguments.prefix(3).joined(separator: " ")) failed: \(errors.suffix(600))")
     }
 }
 

@@ -7,6 +7,8 @@
 //   swift run -c release ICTIndexBenchmarks xlsx-full DIR   the same with every row of `Chi tiết` (500,000)
 //   swift run -c release ICTIndexBenchmarks baseline DIR    writes the cells of Benchmarks/xlsx-baseline/baseline.c
 //                                                           through XLSXWriter, to compare the wrapper with C
+//   swift run -c release ICTIndexBenchmarks templates DIR   times `ictindex template` for 3,340 units and the import
+//                                                           of 100 filled workbooks (builds ictindex first)
 //
 // The synthetic set is deterministic: 10,000 units in 3 groups × 50 indicators in a 3-level tree
 // (5 pillars × 2 sub-pillars × 5 indicators), with a mix of fixed and peer-relative rules.
@@ -14,20 +16,9 @@ import Foundation
 import ICTIndexCore
 import ICTIndexCriteria
 import ICTIndexReports
+import ICTIndexTestSupport
 import OrderedCollections
 import XLSXWriter
-
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
 
 let unitCount = 10_000
 let pillarCount = 5

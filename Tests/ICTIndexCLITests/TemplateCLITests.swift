@@ -61,7 +61,7 @@ import XLSXReader
             metadata: TemplateMetadata(
                 unit: unit, period: "2025", frameworkID: loaded.framework.id, frameworkEdition: nil,
                 frameworkSHA256: loaded.sha256, deadline: nil, language: .vi))
-        var generator = SeededRandom(state: seed)
+        var generator = SplitMix64(state: seed)
         var cells: [String: String] = [:]
         var values: [VariableID: Value] = [:]
         var evidence: Set<VariableID> = []
@@ -268,17 +268,5 @@ import XLSXReader
         let unknown = try run(["template", "--period", "2025", "--unit", "SKHCM", "--framework", criteria, "--out", "x"])
         #expect(unknown.exitCode == 64)
         #expect(unknown.stderr == "error[D001]: unit 'SKHCM' does not exist in period 2025\n  hint: did you mean 'SKHCN'?\n1 error\n")
-    }
-}
-
-/// SplitMix64, for values a failing test can replay.
-struct SeededRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

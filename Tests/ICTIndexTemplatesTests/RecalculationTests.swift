@@ -31,7 +31,7 @@ struct RecalculationTests {
             var scoreboard: Scoreboard
         }
         var cases: [Case] = []
-        var generator = SeededGenerator(state: 2025)
+        var generator = SplitMix64(state: 2025)
         for (f, path) in templateFrameworks.enumerated() {
             let (framework, sha) = try loadFramework(path)
             let units = sampleUnits(framework, perGroup: 3)

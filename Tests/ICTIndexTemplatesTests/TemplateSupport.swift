@@ -21,20 +21,8 @@ let templateFrameworks = [
     "Criteria/un-egdi.yaml", "Tests/ICTIndexTemplatesTests/Fixtures/every-rule.yaml",
 ]
 
-/// A small deterministic generator (SplitMix64), so a failing case can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A random value a unit could report for a variable; nil (blank) about one time in `blankOneIn`.
-func randomValue(for variable: Variable, blankOneIn: Int, using generator: inout SeededGenerator) -> Value? {
+func randomValue(for variable: Variable, blankOneIn: Int, using generator: inout SplitMix64) -> Value? {
     if blankOneIn > 0 && Int.random(in: 0..<blankOneIn, using: &generator) == 0 { return nil }
     let bounds = variable.effectiveBounds
     let lo = bounds.min ?? 0
