@@ -19,8 +19,10 @@ struct TemplateCommand: ParsableCommand {
             workbooks come back with 'ictindex data import FILE.xlsx… --source self'.
 
             Examples:
-              ictindex template --period 2025 --all --out templates/ --framework Criteria/vn-province-agencies.yaml
-              ictindex template --period 2025 --unit STTTT --unit STC --deadline 2026-01-15 --out templates/
+              ictindex template --period 2025 --all --out templates/ \\
+                --framework Criteria/vn-province-agencies.yaml
+              ictindex template --period 2025 --unit SKHCN --unit STC \\
+                --deadline 2026-01-15 --out templates/
             """
     )
 
