@@ -55,7 +55,7 @@ extension IndexDatabase {
                 result.append(key)
                 continue
             }
-            try db.execute(sql: "INSERT INTO \(table.rawValue) (code) VALUES (?)", arguments: [code])
+            try db.cachedStatement(sql: "INSERT INTO \(table.rawValue) (code) VALUES (?)").execute(arguments: [code])
             let key = Int(db.lastInsertedRowID)
             known[code] = key
             result.append(key)

@@ -94,7 +94,11 @@ extension IndexDatabase {
         var variableColumns = [Int?](repeating: nil, count: variableNames.count)
         // A source's rank is its position in `sources`; by source code.
         var ranks = [Int](repeating: Int.max, count: SubmissionCodes.sources.count)
-        for (source, code) in SubmissionCodes.sources { ranks[code] = sources.firstIndex(of: source) ?? Int.max }
+        var sourceByCode = [Dataset.Source](repeating: .imported, count: SubmissionCodes.sources.count)
+        for (source, code) in SubmissionCodes.sources {
+            ranks[code] = sources.firstIndex(of: source) ?? Int.max
+            sourceByCode[code] = source
+        }
         let selfCode = SubmissionCodes.code(of: .selfAssessed)
 
         // Rows come grouped by unit and variable key (the primary key's order), so the winner of each cell is
@@ -181,10 +185,11 @@ extension IndexDatabase {
             let value = StoredValue(
                 kind: kind, text: kind == .number && number != nil ? "" : text(4) ?? "", number: number)
             if isSelf { selfValue = value }
-            if wins, let source = SubmissionCodes.source(code: sourceCode) {
+            if wins {
+                // `wins` means `rank` came from `ranks`, so sourceCode is in range.
                 bestRank = rank
                 bestValue = value
-                bestSource = source
+                bestSource = sourceByCode[sourceCode]
                 bestEvidence = text(6)
                 bestNote = text(7)
             }

@@ -18,8 +18,13 @@ struct StoredValue: Hashable {
 
         /// The kind stored as `code`, if any.
         init?(code: Int) {
-            guard let kind = Self.allCases.first(where: { $0.code == code }) else { return nil }
-            self = kind
+            // A switch, not a search of allCases: this runs for every row a run reads.
+            switch code {
+            case 0: self = .number
+            case 1: self = .option
+            case 2: self = .text
+            default: return nil
+            }
         }
     }
 

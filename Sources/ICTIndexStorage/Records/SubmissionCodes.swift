@@ -20,9 +20,4 @@ enum SubmissionCodes {
         case .automatic: 3
         }
     }
-
-    /// The source stored as `code`, if any.
-    static func source(code: Int) -> Dataset.Source? {
-        sources.first { $0.code == code }?.source
-    }
 }
