@@ -127,14 +127,20 @@ extension IndexDatabase {
                 t.column("source", .text).notNull().check(sql: anyOf("source", sources))
                 t.column("kind", .text).notNull().check(sql: anyOf("kind", kinds))
             }
-            t.column("text", .text).notNull()
-            t.column("number", .double)
-            t.column("evidence", .text)
-            t.column("note", .text)
-            t.column("who", .text).notNull()
-            t.column("at", .text).notNull()
-            t.primaryKey(["period", "unit", "variable", "source"])
+            valueColumnsAndKey(t)
         }
+    }
+
+    /// The columns of `submission` after period, unit, variable, source and kind, and its primary key: the same in
+    /// every version.
+    private static func valueColumnsAndKey(_ t: TableDefinition) {
+        t.column("text", .text).notNull()
+        t.column("number", .double)
+        t.column("evidence", .text)
+        t.column("note", .text)
+        t.column("who", .text).notNull()
+        t.column("at", .text).notNull()
+        t.primaryKey(["period", "unit", "variable", "source"])
     }
 
     /// `kind = 'number' OR kind = 'option' OR …`: cheap for SQLite to check per row, unlike `kind IN (…)`.
@@ -144,8 +150,8 @@ extension IndexDatabase {
 
     /// v3's numbering of the codes in `submission`: `period.key`, and one table each for unit and variable codes.
     ///
-    /// A code gets its number the first time a value is stored for it and keeps it. `unitKey` is kept apart from
-    /// `unit` because `unit` is keyed by its code (and referenced by it), and a value may name any code.
+    /// A code gets its number the first time an import or appraisal names it, and keeps it. `unitKey` is kept apart
+    /// from `unit` because `unit` is keyed by its code (and referenced by it), and a value may name any code.
     private static func createIntegerKeys(_ db: Database) throws {
         // ALTER TABLE cannot add a UNIQUE column; the unique index makes `key` a parent key for submission.period.
         try db.execute(
@@ -173,13 +179,7 @@ extension IndexDatabase {
             t.column("variable", .integer).notNull().references("variableKey")
             t.column("source", .integer).notNull().check(sql: sources)
             t.column("kind", .integer).notNull().check(sql: kinds)
-            t.column("text", .text).notNull()
-            t.column("number", .double)
-            t.column("evidence", .text)
-            t.column("note", .text)
-            t.column("who", .text).notNull()
-            t.column("at", .text).notNull()
-            t.primaryKey(["period", "unit", "variable", "source"])
+            valueColumnsAndKey(t)
         }
     }
 
