@@ -28,6 +28,7 @@ extension IndexDatabase {
             try checkNotFrozen(db, period: period, operation: operation)
             let periodKey = try Self.ensurePeriod(db, period, at: at)
             var summary = ImportSummary()
+            let batch = try Self.newBatch(db, who: who, at: at)
             var unitKeys = try Self.keys(db, in: .unit)
             var variableKeys = try Self.keys(db, in: .variable)
             for decision in decisions {
@@ -68,16 +69,16 @@ extension IndexDatabase {
                 }
                 try db.execute(
                     sql: """
-                        INSERT INTO submission (period, unit, variable, source, kind, text, number, evidence, note, who, at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO submission (period, unit, variable, source, kind, text, number, evidence, note, batch)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (period, unit, variable, source) DO UPDATE SET kind = excluded.kind,
                           text = excluded.text, number = excluded.number, evidence = excluded.evidence,
-                          note = excluded.note, who = excluded.who, at = excluded.at
+                          note = excluded.note, batch = excluded.batch
                         """,
                     arguments: [
                         periodKey, key.unit, key.variable, SubmissionCodes.code(of: .appraised), new.kind.code, new.text,
                         new.number, appraised?.evidence ?? own?.evidence, decision.reason ?? appraised?.note ?? own?.note,
-                        who, at,
+                        batch,
                     ])
                 let oldText = before?.text ?? own?.value.text
                 var row = AppraisalDecisionRecord(
@@ -92,7 +93,7 @@ extension IndexDatabase {
                 try entry.insert(db)
                 if before == nil { summary.added += 1 } else { summary.changed += 1 }
             }
-            if summary.changedAnything { try Self.bumpRevision(db, period) }
+            if summary.changedAnything { try Self.bumpRevision(db, period) } else { try Self.removeBatch(db, batch) }
             return summary
         }
     }

@@ -62,4 +62,15 @@ extension IndexDatabase {
         }
         return result
     }
+
+    /// Records who stores values now and when: the batch that the rows of one import or appraisal point to.
+    static func newBatch(_ db: Database, who: String, at: String) throws -> Int {
+        try db.execute(sql: "INSERT INTO submissionBatch (who, at) VALUES (?, ?)", arguments: [who, at])
+        return Int(db.lastInsertedRowID)
+    }
+
+    /// Removes the batch of an import or appraisal that stored nothing (no row points to it).
+    static func removeBatch(_ db: Database, _ batch: Int) throws {
+        try db.execute(sql: "DELETE FROM submissionBatch WHERE id = ?", arguments: [batch])
+    }
 }

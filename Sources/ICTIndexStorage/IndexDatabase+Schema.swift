@@ -27,7 +27,8 @@ extension IndexDatabase {
         }
         // v2's submission was keyed by four TEXT columns, which SQLite binds, copies and compares on every row of a
         // million-value import and of a run's read. v3 numbers the codes (period.key, unitKey, variableKey; source
-        // and kind as small integers), keys submission by those integers, and shows it as v2 did in a view.
+        // and kind as small integers), keys submission by those integers, keeps who and when once per import or
+        // appraisal (submissionBatch) instead of on every row, and shows the rows as v2 did in a view.
         migrator.registerMigration("v3-integer-keys") { db in
             try createIntegerKeys(db)
             try db.execute(
@@ -41,14 +42,19 @@ extension IndexDatabase {
             let source = SubmissionCodes.sources.map { "WHEN '\($0.source.rawValue)' THEN \($0.code)" }
             let kind = SubmissionCodes.kinds.map { "WHEN '\($0.rawValue)' THEN \($0.code)" }
             // A source or kind v2 did not know cannot be there (its CHECKs); ELSE NULL would fail NOT NULL anyway.
+            // One batch per distinct (who, at): every import or appraisal wrote one of each.
             try db.execute(
                 sql: """
+                    INSERT INTO submissionBatch (who, at) SELECT DISTINCT who, at FROM submission_v2 ORDER BY at, who;
+                    CREATE INDEX submissionBatch_v2 ON submissionBatch(who, at);
                     INSERT INTO submission
                     SELECT p.key, u.id, v.id, CASE s.source \(source.joined(separator: " ")) END,
-                      CASE s.kind \(kind.joined(separator: " ")) END, s.text, s.number, s.evidence, s.note, s.who, s.at
+                      CASE s.kind \(kind.joined(separator: " ")) END, s.text, s.number, s.evidence, s.note, b.id
                     FROM submission_v2 AS s JOIN period AS p ON p.id = s.period
                     JOIN unitKey AS u ON u.code = s.unit JOIN variableKey AS v ON v.code = s.variable
+                    JOIN submissionBatch AS b ON b.who = s.who AND b.at = s.at
                     ORDER BY 1, 2, 3, 4;
+                    DROP INDEX submissionBatch_v2;
                     DROP TABLE submission_v2;
                     """)
             try createSubmissionView(db)
@@ -127,20 +133,19 @@ extension IndexDatabase {
                 t.column("source", .text).notNull().check(sql: anyOf("source", sources))
                 t.column("kind", .text).notNull().check(sql: anyOf("kind", kinds))
             }
-            valueColumnsAndKey(t)
+            valueColumns(t)
+            t.column("who", .text).notNull()
+            t.column("at", .text).notNull()
+            t.primaryKey(["period", "unit", "variable", "source"])
         }
     }
 
-    /// The columns of `submission` after period, unit, variable, source and kind, and its primary key: the same in
-    /// every version.
-    private static func valueColumnsAndKey(_ t: TableDefinition) {
+    /// The columns of `submission` after period, unit, variable, source and kind: the same in every version.
+    private static func valueColumns(_ t: TableDefinition) {
         t.column("text", .text).notNull()
         t.column("number", .double)
         t.column("evidence", .text)
         t.column("note", .text)
-        t.column("who", .text).notNull()
-        t.column("at", .text).notNull()
-        t.primaryKey(["period", "unit", "variable", "source"])
     }
 
     /// `kind = 'number' OR kind = 'option' OR …`: cheap for SQLite to check per row, unlike `kind IN (…)`.
@@ -148,7 +153,8 @@ extension IndexDatabase {
         values.map { "\(column) = '\($0)'" }.joined(separator: " OR ")
     }
 
-    /// v3's numbering of the codes in `submission`: `period.key`, and one table each for unit and variable codes.
+    /// v3's numbering of the codes in `submission`: `period.key`, one table each for unit and variable codes, and
+    /// `submissionBatch` for who stored values and when.
     ///
     /// A code gets its number the first time an import or appraisal names it, and keeps it. `unitKey` is kept apart
     /// from `unit` because `unit` is keyed by its code (and referenced by it), and a value may name any code.
@@ -165,6 +171,13 @@ extension IndexDatabase {
                 t.column("code", .text).notNull().unique()
             }
         }
+        // Who stored values and when: one row per import or appraisal that wrote any, instead of 21 bytes or so on
+        // each of a million rows.
+        try db.create(table: "submissionBatch") { t in
+            t.primaryKey("id", .integer)
+            t.column("who", .text).notNull()
+            t.column("at", .text).notNull()
+        }
     }
 
     /// `submission` as of v3: keyed by integers (``SubmissionCodes`` numbers sources and kinds).
@@ -179,7 +192,9 @@ extension IndexDatabase {
             t.column("variable", .integer).notNull().references("variableKey")
             t.column("source", .integer).notNull().check(sql: sources)
             t.column("kind", .integer).notNull().check(sql: kinds)
-            valueColumnsAndKey(t)
+            valueColumns(t)
+            t.column("batch", .integer).notNull().references("submissionBatch")
+            t.primaryKey(["period", "unit", "variable", "source"])
         }
     }
 
@@ -194,9 +209,10 @@ extension IndexDatabase {
                 SELECT p.id AS period, u.code AS unit, v.code AS variable,
                   CASE s.source \(source.joined(separator: " ")) END AS source,
                   CASE s.kind \(kind.joined(separator: " ")) END AS kind,
-                  s.text, s.number, s.evidence, s.note, s.who, s.at
+                  s.text, s.number, s.evidence, s.note, b.who, b.at
                 FROM submission AS s JOIN period AS p ON p.key = s.period
                 JOIN unitKey AS u ON u.id = s.unit JOIN variableKey AS v ON v.id = s.variable
+                JOIN submissionBatch AS b ON b.id = s.batch
                 """)
     }
 

@@ -260,17 +260,19 @@ extension IndexDatabase {
             let existing = try Self.storedValues(db, periodKey: periodKey, source: sourceCode)
             let insert = try db.cachedStatement(
                 sql: """
-                    INSERT INTO submission (period, unit, variable, source, kind, text, number, evidence, note, who, at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO submission (period, unit, variable, source, kind, text, number, evidence, note, batch)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let update = try db.cachedStatement(
                 sql: """
-                    UPDATE submission SET kind = ?, text = ?, number = ?, evidence = ?, note = ?, who = ?, at = ?
+                    UPDATE submission SET kind = ?, text = ?, number = ?, evidence = ?, note = ?, batch = ?
                     WHERE period = ? AND unit = ? AND variable = ? AND source = ?
                     """)
             var summary = ImportSummary()
-            // Constant arguments (period, source, who, at) are bound once; each row rebinds only its own.
-            insert.setUncheckedArguments([periodKey, 0, 0, sourceCode, 0, "", nil, nil, nil, who, at])
+            // Who and when, once for the import (removed below if it stores nothing).
+            let batch = try Self.newBatch(db, who: who, at: at)
+            // Constant arguments (period, source, batch) are bound once; each row rebinds only its own.
+            insert.setUncheckedArguments([periodKey, 0, 0, sourceCode, 0, "", nil, nil, nil, batch])
             let audit = try Self.auditStatement(db)
             for unit in units {
                 var added = 0
@@ -286,7 +288,7 @@ extension IndexDatabase {
                             continue
                         }
                         try update.execute(arguments: [
-                            new.kind.code, new.text, new.number, evidence, note, who, at, periodKey, unit.key,
+                            new.kind.code, new.text, new.number, evidence, note, batch, periodKey, unit.key,
                             variable.key, sourceCode,
                         ])
                         try Self.appendAudit(
@@ -315,6 +317,8 @@ extension IndexDatabase {
                     detail: "\(file): \(summary.added) added, \(summary.changed) changed, \(summary.unchanged) "
                         + "unchanged (\(source.rawValue))")
                 try entry.insert(db)
+            } else {
+                try Self.removeBatch(db, batch)
             }
             return summary
         }
@@ -368,7 +372,7 @@ extension IndexDatabase {
     }
 
     /// Inserts one submission with `insert` (the statement of ``importValues(_:period:source:file:who:)``,
-    /// whose period, source, who and at are already bound), binding the row's own values straight through
+    /// whose period, source and batch are already bound), binding the row's own values straight through
     /// SQLite's C API: a million values would otherwise build a million argument arrays of existentials.
     static func insertSubmission(
         _ insert: Statement, unit: Int, variable: Int, value: StoredValue, evidence: String?, note: String?

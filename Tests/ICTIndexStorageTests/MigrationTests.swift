@@ -124,6 +124,12 @@ import Testing
             // and the codes are numbered in (byte) code order, the periods in id order, revisions kept
             #expect(try String.fetchAll(db, sql: "SELECT code FROM unitKey ORDER BY id") == ["A", "SỞ-GTVT", "Đ1"])
             #expect(try String.fetchAll(db, sql: "SELECT code FROM variableKey ORDER BY id") == ["ghi", "máy_tính", "đánh_giá"])
+            // one batch per (who, at), in time order
+            let batches = try Row.fetchAll(db, sql: "SELECT who, at FROM submissionBatch ORDER BY id")
+            #expect(batches == [
+                ["who": "dic", "at": "2024-08-01T09:00:00Z"], ["who": "lan", "at": "2025-08-01T09:00:00Z"],
+                ["who": "minh", "at": "2025-08-02T09:00:00Z"], ["who": "hệ thống", "at": "2025-08-03T09:00:00Z"],
+            ])
             let periods = try Row.fetchAll(db, sql: "SELECT id, key, revision FROM period ORDER BY key")
             #expect(periods == [["id": "2024", "key": 1, "revision": 3], ["id": "2025", "key": 2, "revision": 5]])
             #expect(try Row.fetchAll(db, sql: "SELECT * FROM submission WHERE typeof(unit) != 'integer'").isEmpty)
@@ -165,10 +171,22 @@ import Testing
         }
         #expect(unitKeys == ["A", "SỞ-GTVT", "Đ1", "B"])
         #expect(variableKeys == ["ghi", "máy_tính", "đánh_giá", "máy_chủ"])
+        // and who and when are recorded once for the import, as the view shows
+        let batches = "SELECT who, at FROM submissionBatch ORDER BY id"
+        let (recorded, shown) = try queue.read { db in
+            (try Row.fetchAll(db, sql: batches), try Row.fetchAll(db, sql: "SELECT who, at FROM submissionByCode WHERE unit = 'B'"))
+        }
+        #expect(recorded.count == 5)
+        #expect(recorded.last?["who"] == "t")
+        #expect(shown == [try #require(recorded.last)])
+        // When the same values are imported again, nothing changes: not even a batch is recorded
+        let again = try database.importValues(values, period: "2025", source: .selfAssessed, file: "s.csv", who: "u")
+        #expect(again == ImportSummary(added: 0, changed: 0, unchanged: 2))
+        #expect(try queue.read { db in try Row.fetchAll(db, sql: batches) } == recorded)
         #expect(try database.dataset(forPeriod: "2025").dataset.value("B", "máy_chủ") == .number(3))
     }
 
-    @Test("v3's checks and foreign keys refuse an unknown source, kind, period, unit or variable")
+    @Test("v3's checks and foreign keys refuse an unknown source, kind, period, unit, variable or batch")
     func v3Checks() throws {
         let queue = try DatabaseQueue()
         try IndexDatabase.migrate(queue, upTo: "v3-integer-keys")
@@ -177,16 +195,17 @@ import Testing
                 sql: """
                     INSERT INTO period (id, revision, createdAt, key) VALUES ('2025', 0, 't', 1);
                     INSERT INTO unitKey (id, code) VALUES (1, 'A');
+                    INSERT INTO submissionBatch (id, who, at) VALUES (1, 't', 't');
                     """)
             for id in 1...12 { try db.execute(sql: "INSERT INTO variableKey (id, code) VALUES (?, ?)", arguments: [id, "v\(id)"]) }
         }
-        let sql = "INSERT INTO submission VALUES (?, ?, ?, ?, ?, '1', 1, NULL, NULL, 't', 't')"
+        let sql = "INSERT INTO submission VALUES (?, ?, ?, ?, ?, '1', 1, NULL, NULL, ?)"
         let refused: [(row: [any DatabaseValueConvertible], code: ResultCode)] = [
-            ([1, 1, 1, 4, 0], .SQLITE_CONSTRAINT_CHECK), ([1, 1, 1, -1, 0], .SQLITE_CONSTRAINT_CHECK),
-            ([1, 1, 1, 1.5, 0], .SQLITE_CONSTRAINT_CHECK), ([1, 1, 1, "self", 0], .SQLITE_CONSTRAINT_CHECK),
-            ([1, 1, 1, 0, 3], .SQLITE_CONSTRAINT_CHECK), ([1, 1, 1, 0, "number"], .SQLITE_CONSTRAINT_CHECK),
-            ([2, 1, 1, 0, 0], .SQLITE_CONSTRAINT_FOREIGNKEY), ([1, 2, 1, 0, 0], .SQLITE_CONSTRAINT_FOREIGNKEY),
-            ([1, 1, 13, 0, 0], .SQLITE_CONSTRAINT_FOREIGNKEY),
+            ([1, 1, 1, 4, 0, 1], .SQLITE_CONSTRAINT_CHECK), ([1, 1, 1, -1, 0, 1], .SQLITE_CONSTRAINT_CHECK),
+            ([1, 1, 1, 1.5, 0, 1], .SQLITE_CONSTRAINT_CHECK), ([1, 1, 1, "self", 0, 1], .SQLITE_CONSTRAINT_CHECK),
+            ([1, 1, 1, 0, 3, 1], .SQLITE_CONSTRAINT_CHECK), ([1, 1, 1, 0, "number", 1], .SQLITE_CONSTRAINT_CHECK),
+            ([2, 1, 1, 0, 0, 1], .SQLITE_CONSTRAINT_FOREIGNKEY), ([1, 2, 1, 0, 0, 1], .SQLITE_CONSTRAINT_FOREIGNKEY),
+            ([1, 1, 13, 0, 0, 1], .SQLITE_CONSTRAINT_FOREIGNKEY), ([1, 1, 1, 0, 0, 2], .SQLITE_CONSTRAINT_FOREIGNKEY),
         ]
         for (row, code) in refused {
             let error = try #require(throws: DatabaseError.self) {
@@ -197,7 +216,7 @@ import Testing
         // And every known source with every known kind is accepted, and shown by name in the view
         try queue.write { db in
             for source in 0...3 {
-                for kind in 0...2 { try db.execute(sql: sql, arguments: [1, 1, source * 3 + kind + 1, source, kind]) }
+                for kind in 0...2 { try db.execute(sql: sql, arguments: [1, 1, source * 3 + kind + 1, source, kind, 1]) }
             }
         }
         let shown = try queue.read { db in

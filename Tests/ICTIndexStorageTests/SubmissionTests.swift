@@ -135,7 +135,11 @@ import Testing
         ]
         let first = try database.appraise(decisions, period: "2025", file: "d.csv", who: "thẩm định")
         #expect(first == ImportSummary(added: 0, changed: 1, unchanged: 1))
+        let batches = try database.integers(sql: "SELECT id FROM submissionBatch")
         #expect(try database.appraise(decisions, period: "2025", file: "d.csv", who: "x") == ImportSummary(unchanged: 2))
+        // (an appraisal that changes nothing leaves no trace of who ran it in the values)
+        #expect(try database.integers(sql: "SELECT id FROM submissionBatch") == batches)
+        #expect(try database.integers(sql: "SELECT COUNT(*) FROM submissionByCode WHERE who = 'thẩm định'") == [1])
         #expect(try database.dataset(forPeriod: "2025").dataset.value("SNV", "computers") == .number(100))
         let entry = try #require(try database.auditEntries(unit: "SNV").last)
         #expect(entry.action == "appraisal.adjust")
