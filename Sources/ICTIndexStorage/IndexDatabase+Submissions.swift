@@ -258,11 +258,6 @@ extension IndexDatabase {
                 (code: $0.code, column: dataset.variableIDs.values[$0.index], key: $0.key)
             }
             let existing = try Self.storedValues(db, periodKey: periodKey, source: sourceCode)
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO submission (period, unit, variable, source, kind, text, number, evidence, note, batch)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
             let update = try db.cachedStatement(
                 sql: """
                     UPDATE submission SET kind = ?, text = ?, number = ?, evidence = ?, note = ?, batch = ?
@@ -271,8 +266,7 @@ extension IndexDatabase {
             var summary = ImportSummary()
             // Who and when, once for the import (removed below if it stores nothing).
             let batch = try Self.newBatch(db, who: who, at: at)
-            // Constant arguments (period, source, batch) are bound once; each row rebinds only its own.
-            insert.setUncheckedArguments([periodKey, 0, 0, sourceCode, 0, "", nil, nil, nil, batch])
+            var inserter = try SubmissionInserter(db, period: periodKey, source: sourceCode, batch: batch)
             let audit = try Self.auditStatement(db)
             for unit in units {
                 var added = 0
@@ -298,8 +292,9 @@ extension IndexDatabase {
                             newValue: Self.auditText(new, evidence, note), detail: "\(source.rawValue), \(file)")
                         summary.changed += 1
                     } else {
-                        try Self.insertSubmission(
-                            insert, unit: unit.key, variable: variable.key, value: new, evidence: evidence, note: note)
+                        try inserter.add(
+                            SubmissionInserter.Row(
+                                unit: unit.key, variable: variable.key, value: new, evidence: evidence, note: note))
                         added += 1
                     }
                 }
@@ -310,6 +305,7 @@ extension IndexDatabase {
                     summary.added += added
                 }
             }
+            try inserter.finish()
             if summary.changedAnything {
                 try Self.bumpRevision(db, period)
                 var entry = AuditEntryRecord(
@@ -368,42 +364,6 @@ extension IndexDatabase {
             StoredSubmission(
                 value: StoredValue(kind: StoredValue.Kind(code: $0[0]) ?? .text, text: $0[1], number: $0[2]),
                 evidence: $0[3], note: $0[4])
-        }
-    }
-
-    /// Inserts one submission with `insert` (the statement of ``importValues(_:period:source:file:who:)``,
-    /// whose period, source and batch are already bound), binding the row's own values straight through
-    /// SQLite's C API: a million values would otherwise build a million argument arrays of existentials.
-    static func insertSubmission(
-        _ insert: Statement, unit: Int, variable: Int, value: StoredValue, evidence: String?, note: String?
-    ) throws {
-        let statement = insert.sqliteStatement
-        sqlite3_reset(statement)
-        sqlite3_bind_int64(statement, 2, Int64(unit))
-        sqlite3_bind_int64(statement, 3, Int64(variable))
-        sqlite3_bind_int64(statement, 5, Int64(value.kind.code))
-        bindText(statement, 6, value.text)
-        if let number = value.number { sqlite3_bind_double(statement, 7, number) } else { sqlite3_bind_null(statement, 7) }
-        bindText(statement, 8, evidence)
-        bindText(statement, 9, note)
-        try insert.execute()
-    }
-
-    /// Binds a text (copied by SQLite) or NULL.
-    static func bindText(_ statement: SQLiteStatement, _ index: Int32, _ text: String?) {
-        guard var text else {
-            sqlite3_bind_null(statement, index)
-            return
-        }
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        text.withUTF8 { bytes in
-            if let base = bytes.baseAddress {
-                _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    sqlite3_bind_text(statement, index, $0, Int32(bytes.count), transient)
-                }
-            } else {
-                sqlite3_bind_text(statement, index, "", 0, transient)
-            }
         }
     }
 
