@@ -195,9 +195,10 @@ import XLSXWriter
 
                 """)
         #expect(try database.integers(sql: counts) == before)
-        // When the cell is fixed (a number cell) and the workbook applied
+        // When the cell is fixed (a number cell) and the workbook applied, naming its sheet
         let good = try writeDecisions(cValue: .number(25))
-        let done = try cli.run(["appraise", good, "--period", "2025", "--framework", tiny], in: directory)
+        let done = try cli.run(
+            ["appraise", good, "--sheet", "Sheet1", "--period", "2025", "--framework", tiny], in: directory)
         // Then the three decisions are recorded, with the numbers as written in the cells
         #expect(done.exitCode == 0, "\(done.stderr)")
         #expect(done.stdout == "\(good): 3 values appraised, 0 changed, 0 unchanged (period 2025)\n")
