@@ -143,11 +143,12 @@ extension IndexDatabase {
                 column = dataset.column(for: VariableID(name))
                 variableColumns[cellVariable] = column
             }
-            if bestSource == .imported && bestEvidence == nil && bestNote == nil {
-                dataset.setValue(bestValue.value, unitAt: cellPosition, column: column)
+            let reported =
+                bestSource != .selfAssessed ? selfValue.flatMap { $0.isSame(as: bestValue) ? nil : $0.value } : nil
+            if reported == nil && bestEvidence == nil && bestNote == nil {
+                // No Dataset.Entry built and destroyed per value (perf showed their copies in the read).
+                dataset.setValue(bestValue.value, source: bestSource, unitAt: cellPosition, column: column)
             } else {
-                let reported =
-                    bestSource != .selfAssessed ? selfValue.flatMap { $0.isSame(as: bestValue) ? nil : $0.value } : nil
                 let entry = Dataset.Entry(
                     value: bestValue.value, source: bestSource, selfAssessed: reported, evidence: bestEvidence,
                     note: bestNote)
