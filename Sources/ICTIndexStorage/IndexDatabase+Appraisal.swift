@@ -26,14 +26,17 @@ extension IndexDatabase {
         let operation = "recording appraisal decisions for period \(period) from \(file)"
         return try write(operation) { db in
             try checkNotFrozen(db, period: period, operation: operation)
-            try Self.ensurePeriod(db, period, at: at)
+            let periodKey = try Self.ensurePeriod(db, period, at: at)
             var summary = ImportSummary()
+            let batch = try Self.newBatch(db, who: who, at: at)
+            var unitKeys = try Self.keys(db, in: .unit)
+            var variableKeys = try Self.keys(db, in: .variable)
             for decision in decisions {
-                let key: [String: (any DatabaseValueConvertible)?] = [
-                    "period": period, "unit": decision.unit.rawValue, "variable": decision.variable.rawValue,
-                ]
-                let own = try SubmissionRecord.fetchOne(db, key: key.merging(["source": "self"]) { a, _ in a })
-                let appraised = try SubmissionRecord.fetchOne(db, key: key.merging(["source": "appraised"]) { a, _ in a })
+                let key = StoredKey(
+                    unit: try Self.keys(db, in: .unit, for: [decision.unit.rawValue], known: &unitKeys)[0],
+                    variable: try Self.keys(db, in: .variable, for: [decision.variable.rawValue], known: &variableKeys)[0])
+                let own = try Self.storedValue(db, periodKey: periodKey, key: key, source: .selfAssessed)
+                let appraised = try Self.storedValue(db, periodKey: periodKey, key: key, source: .appraised)
                 let value: Value
                 let kind: String
                 switch decision.decision {
@@ -45,7 +48,7 @@ extension IndexDatabase {
                                 + "to accept in period \(period)",
                             hint: "import the unit's self-assessment first, or use 'adjust' with the value")
                     }
-                    value = own.value
+                    value = own.value.value
                     kind = "accepted"
                 case .adjust(let v):
                     guard let reason = decision.reason, !reason.isEmpty else {
@@ -59,18 +62,25 @@ extension IndexDatabase {
                     kind = "adjusted"
                 }
                 let new = StoredValue(value)
-                let before = appraised.map { StoredValue(kind: $0.kind, text: $0.text, number: $0.number) }
+                let before = appraised?.value
                 if let before, before.isSame(as: new) {
                     summary.unchanged += 1
                     continue
                 }
-                let record = SubmissionRecord(
-                    period: period, unit: decision.unit.rawValue, variable: decision.variable.rawValue,
-                    source: "appraised", kind: new.kind, text: new.text, number: new.number,
-                    evidence: appraised?.evidence ?? own?.evidence, note: decision.reason ?? appraised?.note ?? own?.note,
-                    who: who, at: at)
-                try record.save(db)
-                let oldText = before?.text ?? own?.text
+                try db.execute(
+                    sql: """
+                        INSERT INTO submission (period, unit, variable, source, kind, text, number, evidence, note, batch)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (period, unit, variable, source) DO UPDATE SET kind = excluded.kind,
+                          text = excluded.text, number = excluded.number, evidence = excluded.evidence,
+                          note = excluded.note, batch = excluded.batch
+                        """,
+                    arguments: [
+                        periodKey, key.unit, key.variable, SubmissionCodes.code(of: .appraised), new.kind.code, new.text,
+                        new.number, appraised?.evidence ?? own?.evidence, decision.reason ?? appraised?.note ?? own?.note,
+                        batch,
+                    ])
+                let oldText = before?.text ?? own?.value.text
                 var row = AppraisalDecisionRecord(
                     period: period, unit: decision.unit.rawValue, variable: decision.variable.rawValue,
                     decision: kind, oldValue: oldText, newValue: new.text, reason: decision.reason, who: who, at: at)
@@ -83,7 +93,7 @@ extension IndexDatabase {
                 try entry.insert(db)
                 if before == nil { summary.added += 1 } else { summary.changed += 1 }
             }
-            if summary.changedAnything { try Self.bumpRevision(db, period) }
+            if summary.changedAnything { try Self.bumpRevision(db, period) } else { try Self.removeBatch(db, batch) }
             return summary
         }
     }

@@ -45,18 +45,27 @@ extension IndexDatabase {
     /// Every unit and variable of a period that has a self-assessed or an appraised value, by unit and variable.
     public func valuePairs(forPeriod period: String) throws(StorageError) -> [ValuePair] {
         try read("reading the values of period \(period)") { db in
-            let rows = try SubmissionRecord
-                .filter(SubmissionRecord.Columns.period == period)
-                .filter(["self", "appraised"].contains(SubmissionRecord.Columns.source))
-                .order(SubmissionRecord.Columns.unit, SubmissionRecord.Columns.variable)
-                .fetchAll(db)
+            guard let key = try Self.periodKey(db, period) else { return [] }
+            let own = SubmissionCodes.code(of: .selfAssessed)
+            let appraised = SubmissionCodes.code(of: .appraised)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT u.code, v.code, s.source, s.kind, s.text, s.number FROM submission AS s
+                    JOIN unitKey AS u ON u.id = s.unit JOIN variableKey AS v ON v.id = s.variable
+                    WHERE s.period = ? AND (s.source = ? OR s.source = ?) ORDER BY u.code, v.code
+                    """,
+                arguments: [key, own, appraised])
             var pairs: [ValuePair] = []
-            for row in rows {
-                if pairs.last?.unit.rawValue != row.unit || pairs.last?.variable.rawValue != row.variable {
-                    pairs.append(ValuePair(unit: UnitCode(row.unit), variable: VariableID(row.variable)))
+            while let row = try rows.next() {
+                let unit: String = row[0]
+                let variable: String = row[1]
+                if pairs.last?.unit.rawValue != unit || pairs.last?.variable.rawValue != variable {
+                    pairs.append(ValuePair(unit: UnitCode(unit), variable: VariableID(variable)))
                 }
-                if row.source == "self" { pairs[pairs.count - 1].selfAssessed = row.value }
-                else { pairs[pairs.count - 1].appraised = row.value }
+                let value = StoredValue(kind: StoredValue.Kind(code: row[3]) ?? .text, text: row[4], number: row[5])
+                if row[2] == own { pairs[pairs.count - 1].selfAssessed = value.value }
+                else { pairs[pairs.count - 1].appraised = value.value }
             }
             return pairs
         }
@@ -67,19 +76,40 @@ extension IndexDatabase {
         _ db: Database, period: String, units: [Unit], sources: [Dataset.Source]
     ) throws -> Dataset {
         var dataset = Dataset(period: period, units: units)
-        // A source's rank is its position in `sources` (at most 4: a linear search beats hashing per row).
+        guard let periodKey = try periodKey(db, period) else { return dataset }
+        // Each unit key's position in the data set (-1 for units not in it), and each variable key's id and column
+        // (created when a value of a known unit is first stored).
         var unitIndex: [String: Int] = [:]
         for (i, code) in dataset.units.keys.enumerated() { unitIndex[code.rawValue] = i }
-        // Rows come grouped by unit and variable (the primary key's order), so the winner of each cell is
-        // chosen in one pass without a dictionary of cells.
-        // Read through SQLite's C API: GRDB's Row decodes each of a million rows' 8 columns through generic
-        // conversions and dynamic casts, which cost more than the query.
+        var unitPositions: [Int] = []
+        for (code, key) in try keys(db, in: .unit) {
+            if key >= unitPositions.count { unitPositions.append(contentsOf: repeatElement(-1, count: key + 1 - unitPositions.count)) }
+            unitPositions[key] = unitIndex[code] ?? -1
+        }
+        var variableNames: [String?] = []
+        for (code, key) in try keys(db, in: .variable) {
+            if key >= variableNames.count { variableNames.append(contentsOf: repeatElement(nil, count: key + 1 - variableNames.count)) }
+            variableNames[key] = code
+        }
+        var variableColumns = [Int?](repeating: nil, count: variableNames.count)
+        // A source's rank is its position in `sources`; by source code.
+        var ranks = [Int](repeating: Int.max, count: SubmissionCodes.sources.count)
+        var sourceByCode = [Dataset.Source](repeating: .imported, count: SubmissionCodes.sources.count)
+        for (source, code) in SubmissionCodes.sources {
+            ranks[code] = sources.firstIndex(of: source) ?? Int.max
+            sourceByCode[code] = source
+        }
+        let selfCode = SubmissionCodes.code(of: .selfAssessed)
+
+        // Rows come grouped by unit and variable key (the primary key's order), so the winner of each cell is
+        // chosen in one pass. Read through SQLite's C API: GRDB's Row decodes each of a million rows' 8 columns
+        // through generic conversions and dynamic casts, which cost more than the query.
         let sql = """
             SELECT unit, variable, source, kind, text, number, evidence, note FROM submission
             WHERE period = ? ORDER BY unit, variable
             """
         let statement = try db.makeStatement(sql: sql)
-        statement.setUncheckedArguments([period])
+        statement.setUncheckedArguments([periodKey])
         let s = statement.sqliteStatement
         func text(_ column: Int32) -> String? {
             // sqlite3_column_text is NULL for NULL (and a valid pointer for an empty text).
@@ -87,77 +117,42 @@ extension IndexDatabase {
             let count = Int(sqlite3_column_bytes(s, column))
             return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
         }
-        // The raw bytes of a text column (empty for NULL), valid until the next step or column call.
-        func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
-            guard let p = sqlite3_column_text(s, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
-            return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, column)))
-        }
-        func same(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
-            a.count == b.count
-                && b.withUnsafeBufferPointer { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
-        }
-        // Known texts without building a String per row.
-        let sourceNames: [(bytes: [UInt8], source: Dataset.Source)] = Dataset.Source.allCases.map {
-            (Array($0.rawValue.utf8), $0)
-        }
-        let kindNames: [(bytes: [UInt8], name: String)] = ["number", "option", "text"].map { (Array($0.utf8), $0) }
 
-        // The unit: its bytes are compared with the previous row's; a String is built (and its position looked
-        // up) only when they change. `unitGeneration` counts units as Strings compare (canonical equivalence),
-        // as the cells did when they were keyed by String.
-        var unitBytes: [UInt8] = []
-        var unitCode = ""
-        var unitPosition: Int?
-        var unitGeneration = 0
-        // The variables: one slot per variable id (as Strings compare), with its bytes, its column (created when
-        // a value of a known unit is first stored, as before) and the slot that followed it last time. Rows come
-        // sorted by variable within each unit, so the next variable is almost always the predicted one and is
-        // recognised by a byte comparison; otherwise its String is built and looked up.
-        var slotBytes: [[UInt8]] = []
-        var slotNames: [String] = []
-        var slotColumns: [Int?] = []
-        var slotNext: [Int] = []
-        var slotByName: [String: Int] = [:]
-        var firstSlot = -1
-        func slot(named name: String, bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            if let i = slotByName[name] { return i }
-            slotBytes.append(Array(bytes))
-            slotNames.append(name)
-            slotColumns.append(nil)
-            slotNext.append(-1)
-            slotByName[name] = slotNames.count - 1
-            return slotNames.count - 1
-        }
-
-        // The cell being read (no cell yet when `cellUnit` is 0): plain variables rather than optional tuples,
+        // The cell being read (none yet when `cellUnit` is -1): plain variables rather than optional tuples,
         // which Swift copies through generic value witnesses.
-        var cellUnit = 0
-        var cellSlot = -1
-        var cellUnitPosition: Int?
+        var cellUnit = -1
+        var cellVariable = -1
+        var cellPosition = -1
         var bestRank = Int.max
-        var bestValue = StoredValue(kind: "", text: "", number: nil)
+        var bestValue = StoredValue(kind: .text, text: "", number: nil)
         var bestSource = Dataset.Source.imported
         var bestEvidence: String?
         var bestNote: String?
         var selfValue: StoredValue?
-        func flush(_ dataset: inout Dataset) {
-            guard cellUnit != 0, bestRank != Int.max, let u = cellUnitPosition else { return }
+        func flush(_ dataset: inout Dataset) throws {
+            guard cellPosition >= 0, bestRank != Int.max else { return }
             let column: Int
-            if let c = slotColumns[cellSlot] {
+            if cellVariable < variableColumns.count, let c = variableColumns[cellVariable] {
                 column = c
             } else {
-                column = dataset.column(for: VariableID(slotNames[cellSlot]))
-                slotColumns[cellSlot] = column
+                guard cellVariable < variableNames.count, let name = variableNames[cellVariable] else {
+                    throw StorageError(
+                        .sqlite, operation: "reading period \(period)", subject: "submission",
+                        "variable key \(cellVariable) is not in variableKey")
+                }
+                column = dataset.column(for: VariableID(name))
+                variableColumns[cellVariable] = column
             }
-            if bestSource == .imported && bestEvidence == nil && bestNote == nil {
-                dataset.setValue(bestValue.value, unitAt: u, column: column)
+            let reported =
+                bestSource != .selfAssessed ? selfValue.flatMap { $0.isSame(as: bestValue) ? nil : $0.value } : nil
+            if reported == nil && bestEvidence == nil && bestNote == nil {
+                // No Dataset.Entry built and destroyed per value (perf showed their copies in the read).
+                dataset.setValue(bestValue.value, source: bestSource, unitAt: cellPosition, column: column)
             } else {
-                let reported =
-                    bestSource != .selfAssessed ? selfValue.flatMap { $0.isSame(as: bestValue) ? nil : $0.value } : nil
                 let entry = Dataset.Entry(
                     value: bestValue.value, source: bestSource, selfAssessed: reported, evidence: bestEvidence,
                     note: bestNote)
-                dataset.setEntry(entry, unitAt: u, column: column)
+                dataset.setEntry(entry, unitAt: cellPosition, column: column)
             }
         }
         while true {
@@ -166,76 +161,42 @@ extension IndexDatabase {
             guard code == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
             }
-            // The unit.
-            let unit = bytes(0)
-            var newUnit = false
-            if cellUnit == 0 || !same(unit, unitBytes) {
-                unitBytes.removeAll(keepingCapacity: true)
-                unitBytes.append(contentsOf: unit)
-                let name = String(decoding: unit, as: UTF8.self)
-                if cellUnit == 0 || name != unitCode {
-                    unitCode = name
-                    unitPosition = unitIndex[name]
-                    unitGeneration += 1
-                    newUnit = true
-                }
-            }
-            // The variable: the current cell's, else the predicted next one, else looked up.
-            let variable = bytes(1)
-            let variableSlot: Int
-            if !newUnit, same(variable, slotBytes[cellSlot]) {
-                variableSlot = cellSlot
-            } else {
-                let predicted = newUnit ? firstSlot : slotNext[cellSlot]
-                if predicted >= 0, same(variable, slotBytes[predicted]) {
-                    variableSlot = predicted
-                } else {
-                    variableSlot = slot(named: String(decoding: variable, as: UTF8.self), bytes: variable)
-                    if newUnit { firstSlot = variableSlot } else { slotNext[cellSlot] = variableSlot }
-                }
-            }
-            if cellUnit != unitGeneration || cellSlot != variableSlot {
-                flush(&dataset)
-                cellUnit = unitGeneration
-                cellSlot = variableSlot
-                cellUnitPosition = unitPosition
+            let unit = Int(sqlite3_column_int64(s, 0))
+            let variable = Int(sqlite3_column_int64(s, 1))
+            if unit != cellUnit || variable != cellVariable {
+                try flush(&dataset)
+                cellUnit = unit
+                cellVariable = variable
+                cellPosition = unit >= 0 && unit < unitPositions.count ? unitPositions[unit] : -1
                 bestRank = Int.max
                 bestEvidence = nil
                 bestNote = nil
                 selfValue = nil
             }
-            // The source (a source not in Dataset.Source is never ranked).
-            let sourceBytes = bytes(2)
-            var source: Dataset.Source?
-            for name in sourceNames where same(sourceBytes, name.bytes) {
-                source = name.source
-                break
-            }
-            var rank = Int.max
-            if let source, let r = sources.firstIndex(of: source) { rank = r }
-            let isSelf = source == .selfAssessed
+            guard cellPosition >= 0 else { continue }
+            let sourceCode = Int(sqlite3_column_int64(s, 2))
+            let rank = sourceCode >= 0 && sourceCode < ranks.count ? ranks[sourceCode] : Int.max
+            let isSelf = sourceCode == selfCode
             let wins = rank < bestRank
             guard isSelf || wins else { continue }
-            let kindBytes = bytes(3)
-            var kind: String?
-            for name in kindNames where same(kindBytes, name.bytes) {
-                kind = name.name
-                break
-            }
+            let kind = StoredValue.Kind(code: Int(sqlite3_column_int64(s, 3))) ?? .text
             let number: Double? = sqlite3_column_type(s, 5) == SQLITE_NULL ? nil : sqlite3_column_double(s, 5)
+            // A number's text is its double's description (see StoredValue.init): not needed to read it back, nor
+            // to compare two stored numbers, so no String is built for it.
             let value = StoredValue(
-                kind: kind ?? String(decoding: kindBytes, as: UTF8.self), text: text(4) ?? "", number: number)
+                kind: kind, text: kind == .number && number != nil ? "" : text(4) ?? "", number: number)
             if isSelf { selfValue = value }
-            if wins, let source {
+            if wins {
+                // `wins` means `rank` came from `ranks`, so sourceCode is in range.
                 bestRank = rank
                 bestValue = value
-                bestSource = source
+                bestSource = sourceByCode[sourceCode]
                 bestEvidence = text(6)
                 bestNote = text(7)
             }
         }
         sqlite3_reset(s)
-        flush(&dataset)
+        try flush(&dataset)
         return dataset
     }
 
@@ -279,72 +240,73 @@ extension IndexDatabase {
         let operation = "importing \(source.rawValue) values for period \(period) from \(file)"
         return try write(operation) { db in
             try checkNotFrozen(db, period: period, operation: operation)
-            try Self.ensurePeriod(db, period, at: at)
-            var existing: [String: [String: SubmissionRecord]] = [:]
-            let stored = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM submission WHERE period = ? AND source = ?",
-                arguments: [period, source.rawValue]) ?? 0
-            if stored > 0 {
-                let rows = try SubmissionRecord.filter(SubmissionRecord.Columns.period == period)
-                    .filter(SubmissionRecord.Columns.source == source.rawValue).fetchCursor(db)
-                while let row = try rows.next() { existing[row.unit, default: [:]][row.variable] = row }
+            let periodKey = try Self.ensurePeriod(db, period, at: at)
+            let sourceCode = SubmissionCodes.code(of: source)
+            // Units and variables in key order, so that rows go in in the primary key's order and SQLite appends to
+            // its B-tree instead of splitting pages all over a million-row table. Codes new to the database get
+            // the next keys in code order.
+            func ordered(_ table: KeyTable, _ codes: [String]) throws -> [(code: String, index: Int, key: Int)] {
+                var known = try Self.keys(db, in: table)
+                let listed = codes.enumerated().map { (index: $0.offset, code: $0.element, key: known[$0.element]) }
+                let old = listed.filter { $0.key != nil }.sorted { $0.key ?? 0 < $1.key ?? 0 }
+                let new = listed.filter { $0.key == nil }.sorted { $0.code < $1.code }
+                let newKeys = try Self.keys(db, in: table, for: new.map(\.code), known: &known)
+                return old.map { ($0.code, $0.index, $0.key ?? 0) }
+                    + zip(new, newKeys).map { ($0.code, $0.index, $1) }
             }
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO submission (period, unit, variable, source, kind, text, number, evidence, note, who, at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+            let units = try ordered(.unit, dataset.units.keys.map(\.rawValue))
+            let variables = try ordered(.variable, dataset.variableIDs.map { $0.key.rawValue }).map {
+                (code: $0.code, column: dataset.variableIDs.values[$0.index], key: $0.key)
+            }
+            let existing = try Self.storedValues(db, periodKey: periodKey, source: sourceCode)
             let update = try db.cachedStatement(
                 sql: """
-                    UPDATE submission SET kind = ?, text = ?, number = ?, evidence = ?, note = ?, who = ?, at = ?
+                    UPDATE submission SET kind = ?, text = ?, number = ?, evidence = ?, note = ?, batch = ?
                     WHERE period = ? AND unit = ? AND variable = ? AND source = ?
                     """)
             var summary = ImportSummary()
-            // Constant arguments (period, source, who, at) are bound once; each row rebinds only its own.
-            insert.setUncheckedArguments([period, "", "", source.rawValue, "", "", nil, nil, nil, who, at])
+            // Who and when, once for the import (removed below if it stores nothing).
+            let batch = try Self.newBatch(db, who: who, at: at)
+            var inserter = try SubmissionInserter(db, period: periodKey, source: sourceCode, batch: batch)
             let audit = try Self.auditStatement(db)
-            // Rows go in in key order (units and variables sorted), so SQLite appends to its B-tree instead of
-            // splitting pages all over a million-row table.
-            let variables = dataset.variableIDs.sorted { $0.key < $1.key }
-            let units = dataset.units.keys.enumerated().sorted { $0.element < $1.element }
-            for (u, code) in units {
+            for unit in units {
                 var added = 0
-                let old = existing[code.rawValue]
-                for (variable, column) in variables {
-                    guard let value = dataset.value(unitAt: u, column: column) else { continue }
-                    let entry = dataset.provenance(unitAt: u, column: column)
+                for variable in variables {
+                    guard let value = dataset.value(unitAt: unit.index, column: variable.column) else { continue }
+                    let entry = dataset.provenance(unitAt: unit.index, column: variable.column)
                     let new = StoredValue(value)
                     let evidence = entry?.evidence
                     let note = entry?.note
-                    if let previous = old?[variable.rawValue] {
-                        let was = StoredValue(kind: previous.kind, text: previous.text, number: previous.number)
-                        if was.isSame(as: new) && previous.evidence == evidence && previous.note == note {
+                    if let previous = existing.isEmpty ? nil : existing[StoredKey(unit: unit.key, variable: variable.key)] {
+                        if previous.value.isSame(as: new) && previous.evidence == evidence && previous.note == note {
                             summary.unchanged += 1
                             continue
                         }
                         try update.execute(arguments: [
-                            new.kind, new.text, new.number, evidence, note, who, at, period, code.rawValue,
-                            variable.rawValue, source.rawValue,
+                            new.kind.code, new.text, new.number, evidence, note, batch, periodKey, unit.key,
+                            variable.key, sourceCode,
                         ])
                         try Self.appendAudit(
-                            audit, at: at, who: who, action: "value.change", period: period, unit: code.rawValue,
-                            variable: variable.rawValue, oldValue: Self.auditText(was, previous.evidence, previous.note),
+                            audit, at: at, who: who, action: "value.change", period: period, unit: unit.code,
+                            variable: variable.code,
+                            oldValue: Self.auditText(previous.value, previous.evidence, previous.note),
                             newValue: Self.auditText(new, evidence, note), detail: "\(source.rawValue), \(file)")
                         summary.changed += 1
                     } else {
-                        try Self.insertSubmission(
-                            insert, unit: code.rawValue, variable: variable.rawValue, value: new, evidence: evidence,
-                            note: note)
+                        try inserter.add(
+                            SubmissionInserter.Row(
+                                unit: unit.key, variable: variable.key, value: new, evidence: evidence, note: note))
                         added += 1
                     }
                 }
                 if added > 0 {
                     try Self.appendAudit(
-                        audit, at: at, who: who, action: "value.add", period: period, unit: code.rawValue,
+                        audit, at: at, who: who, action: "value.add", period: period, unit: unit.code,
                         detail: "\(added) \(source.rawValue) value\(added == 1 ? "" : "s") from \(file)")
                     summary.added += added
                 }
             }
+            try inserter.finish()
             if summary.changedAnything {
                 try Self.bumpRevision(db, period)
                 var entry = AuditEntryRecord(
@@ -352,50 +314,58 @@ extension IndexDatabase {
                     detail: "\(file): \(summary.added) added, \(summary.changed) changed, \(summary.unchanged) "
                         + "unchanged (\(source.rawValue))")
                 try entry.insert(db)
+            } else {
+                try Self.removeBatch(db, batch)
             }
             return summary
         }
     }
 
-    /// Inserts one submission with `insert` (the statement of ``importValues(_:period:source:file:who:)``,
-    /// whose period, source, who and at are already bound), binding the row's own values straight through
-    /// SQLite's C API: a million values would otherwise build a million argument arrays of existentials.
-    static func insertSubmission(
-        _ insert: Statement, unit: String, variable: String, value: StoredValue, evidence: String?, note: String?
-    ) throws {
-        let statement = insert.sqliteStatement
-        sqlite3_reset(statement)
-        bindText(statement, 2, unit)
-        bindText(statement, 3, variable)
-        bindText(statement, 5, value.kind)
-        bindText(statement, 6, value.text)
-        if let number = value.number { sqlite3_bind_double(statement, 7, number) } else { sqlite3_bind_null(statement, 7) }
-        bindText(statement, 8, evidence)
-        bindText(statement, 9, note)
-        try insert.execute()
+    /// A unit key and a variable key.
+    struct StoredKey: Hashable {
+        var unit: Int
+        var variable: Int
     }
 
-    /// Binds a text (copied by SQLite) or NULL.
-    static func bindText(_ statement: SQLiteStatement, _ index: Int32, _ text: String?) {
-        guard var text else {
-            sqlite3_bind_null(statement, index)
-            return
-        }
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        text.withUTF8 { bytes in
-            if let base = bytes.baseAddress {
-                _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    sqlite3_bind_text(statement, index, $0, Int32(bytes.count), transient)
-                }
-            } else {
-                sqlite3_bind_text(statement, index, "", 0, transient)
-            }
-        }
+    /// A stored value with its evidence and note.
+    struct StoredSubmission {
+        var value: StoredValue
+        var evidence: String?
+        var note: String?
     }
 
-    static func ensurePeriod(_ db: Database, _ period: String, at: String) throws {
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO period (id, revision, createdAt) VALUES (?, 0, ?)", arguments: [period, at])
+    /// The values of one source in a period, by unit and variable key.
+    static func storedValues(_ db: Database, periodKey: Int, source: Int) throws -> [StoredKey: StoredSubmission] {
+        var stored: [StoredKey: StoredSubmission] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT unit, variable, kind, text, number, evidence, note FROM submission
+                WHERE period = ? AND source = ?
+                """,
+            arguments: [periodKey, source])
+        while let row = try rows.next() {
+            stored[StoredKey(unit: row[0], variable: row[1])] = StoredSubmission(
+                value: StoredValue(kind: StoredValue.Kind(code: row[2]) ?? .text, text: row[3], number: row[4]),
+                evidence: row[5], note: row[6])
+        }
+        return stored
+    }
+
+    /// The value stored for one unit, variable and source of a period, if any.
+    static func storedValue(_ db: Database, periodKey: Int, key: StoredKey, source: Dataset.Source) throws -> StoredSubmission? {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT kind, text, number, evidence, note FROM submission
+                WHERE period = ? AND unit = ? AND variable = ? AND source = ?
+                """,
+            arguments: [periodKey, key.unit, key.variable, SubmissionCodes.code(of: source)])
+        return row.map {
+            StoredSubmission(
+                value: StoredValue(kind: StoredValue.Kind(code: $0[0]) ?? .text, text: $0[1], number: $0[2]),
+                evidence: $0[3], note: $0[4])
+        }
     }
 
     static func bumpRevision(_ db: Database, _ period: String) throws {

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 import ICTIndexCore
 
 /// The evaluation database: units over time, periods, submissions, appraisal decisions, runs and their
@@ -86,6 +86,15 @@ public struct IndexDatabase: Sendable {
                 hint: "use the newer ictindex with this database; this version will not change it")
         }
         try migrator.migrate(writer)
+    }
+
+    /// Applies the production migrations up to and including `identifier`, and no further: a database as an older
+    /// ictindex left it, for tests of the later migrations.
+    ///
+    /// - Precondition: `identifier` is one of the migrator's migrations.
+    package static func migrate(_ writer: any DatabaseWriter, upTo identifier: String) throws {
+        precondition(migrator.migrations.contains(identifier), "no migration '\(identifier)'")
+        try migrator.migrate(writer, upTo: identifier)
     }
 
     /// The migrations applied to the database, oldest first.

@@ -1,4 +1,6 @@
 import Foundation
+import ICTIndexCore
+import ICTIndexStorage
 import ICTIndexTestSupport
 import Testing
 import XLSXWriter
@@ -147,5 +149,63 @@ import XLSXWriter
                 1 error
 
                 """)
+    }
+
+    /// A decisions workbook (sheet `Sheet1`): A's staff adjusted with a number cell, B's computers accepted, and C's
+    /// staff adjusted to `cValue`.
+    func writeDecisions(cValue: Cell) throws -> String {
+        let path = directory.appendingPathComponent("decisions.xlsx").path
+        let rows: [[Cell]] = [
+            ["unit", "variable", "decision", "value", "reason"].map { .text($0) },
+            [.text("A"), .text("staff"), .text("adjust"), .number(42), .text("kiểm tra hồ sơ")],
+            [.text("C"), .text("staff"), .text("adjust"), cValue, .text("theo danh sách")],
+            [.text("B"), .text("computers"), .text("accept")],
+        ]
+        try XLSXWriter.write(Spreadsheet(sheets: [Sheet(name: "Sheet1", rows: rows)]), to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("appraise reads a decisions workbook; a bad cell is named by sheet, row and column and changes nothing")
+    func appraiseFromWorkbook() throws {
+        // Given a database with the tiny units and their self-assessed values for 2025
+        let tiny = fixtures + "/tiny.yaml"
+        #expect(try cli.run(["init"], in: directory).exitCode == 0)
+        #expect(try cli.run(["units", "import", try writeUnits(), "--framework", tiny], in: directory).exitCode == 0)
+        let data = try cli.run(
+            ["data", "import", try writeValues(), "--period", "2025", "--source", "self", "--framework", tiny],
+            in: directory)
+        #expect(data.exitCode == 0, "\(data.stderr)")
+        let database = try IndexDatabase(path: directory.appendingPathComponent("ictindex.sqlite").path)
+        let counts = """
+            SELECT COUNT(*) FROM submission UNION ALL SELECT COUNT(*) FROM appraisalDecision
+            UNION ALL SELECT COUNT(*) FROM auditEntry UNION ALL SELECT revision FROM period
+            """
+        let before = try database.integers(sql: counts)
+        // When a workbook with a value that is not a number is applied
+        let bad = try writeDecisions(cValue: .text("hai mươi"))
+        let out = try cli.run(["appraise", bad, "--period", "2025", "--framework", tiny], in: directory)
+        // Then it is refused with the sheet, row and column of the cell, and the database is unchanged
+        #expect(out.exitCode == 64)
+        #expect(out.stdout == "")
+        #expect(
+            out.stderr == """
+                \(bad)[Sheet1]:3:4: error[D003]: unit 'C', variable 'staff': 'hai mươi' is not a number
+                  hint: write a number such as 1234.5, without units or other text
+                1 error
+
+                """)
+        #expect(try database.integers(sql: counts) == before)
+        // When the cell is fixed (a number cell) and the workbook applied, naming its sheet
+        let good = try writeDecisions(cValue: .number(25))
+        let done = try cli.run(
+            ["appraise", good, "--sheet", "Sheet1", "--period", "2025", "--framework", tiny], in: directory)
+        // Then the three decisions are recorded, with the numbers as written in the cells
+        #expect(done.exitCode == 0, "\(done.stderr)")
+        #expect(done.stdout == "\(good): 3 values appraised, 0 changed, 0 unchanged (period 2025)\n")
+        let values = try database.dataset(forPeriod: "2025").dataset
+        #expect(values["A", "staff"]?.value == .number(42))
+        #expect(values["A", "staff"]?.selfAssessed == .number(40))
+        #expect(values["C", "staff"]?.value == .number(25))
+        #expect(values["B", "computers"] == Dataset.Entry(value: .number(50), source: .appraised))
     }
 }

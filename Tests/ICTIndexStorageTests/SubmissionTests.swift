@@ -126,6 +126,43 @@ import Testing
         }
     }
 
+    @Test("an import of several INSERT statements' worth of rows (and a remainder) reads back value for value")
+    func manyRowsReadBack() throws {
+        // Given 7 units × 30 variables = 210 values (3 statements of 64 rows and 18 more), of every kind, some with
+        // evidence or a note
+        let units = (1...7).map { Unit(code: UnitCode("U\($0)"), name: "Đơn vị \($0)") }
+        let database = try IndexDatabase.inMemory()
+        _ = try database.importUnits(units, file: "units.csv", who: "test")
+        var values = Dataset(period: "2025", units: units)
+        for (u, unit) in units.enumerated() {
+            for v in 0..<30 {
+                let variable = VariableID("v\(v)")
+                let value: Value =
+                    switch v % 3 {
+                    case 0: .number(Double(u) + Double(v) / 7)
+                    case 1: .option("o\(u)")
+                    default: .text("chữ \(u) \(v)")
+                    }
+                values[unit.code, variable] = Dataset.Entry(
+                    value: value, evidence: (u + v) % 4 == 0 ? "QĐ \(u)/\(v)" : nil, note: v % 5 == 0 ? "ghi \(v)" : nil)
+            }
+        }
+        // When they are imported and read back
+        let summary = try database.importValues(values, period: "2025", source: .selfAssessed, file: "v.csv", who: "t")
+        let read = try database.dataset(forPeriod: "2025", sources: [.selfAssessed]).dataset
+        // Then every value, evidence and note is where it was put
+        #expect(summary == ImportSummary(added: 210, changed: 0, unchanged: 0))
+        #expect(try database.integers(sql: "SELECT COUNT(*) FROM submission") == [210])
+        for unit in units {
+            for v in 0..<30 {
+                let variable = VariableID("v\(v)")
+                var expected = try #require(values[unit.code, variable])
+                expected.source = .selfAssessed
+                #expect(read[unit.code, variable] == expected, "\(unit.code) \(variable)")
+            }
+        }
+    }
+
     @Test("accept and adjust decisions: recorded, logged with the reason, idempotent")
     func appraise() throws {
         let database = try sample.database()
@@ -135,7 +172,11 @@ import Testing
         ]
         let first = try database.appraise(decisions, period: "2025", file: "d.csv", who: "thẩm định")
         #expect(first == ImportSummary(added: 0, changed: 1, unchanged: 1))
+        let batches = try database.integers(sql: "SELECT id FROM submissionBatch")
         #expect(try database.appraise(decisions, period: "2025", file: "d.csv", who: "x") == ImportSummary(unchanged: 2))
+        // (an appraisal that changes nothing leaves no trace of who ran it in the values)
+        #expect(try database.integers(sql: "SELECT id FROM submissionBatch") == batches)
+        #expect(try database.integers(sql: "SELECT COUNT(*) FROM submissionByCode WHERE who = 'thẩm định'") == [1])
         #expect(try database.dataset(forPeriod: "2025").dataset.value("SNV", "computers") == .number(100))
         let entry = try #require(try database.auditEntries(unit: "SNV").last)
         #expect(entry.action == "appraisal.adjust")

@@ -62,6 +62,17 @@ enum SpreadsheetInput {
             rows: rows.dropFirst().map { CSVTable.Row(line: $0.number, cells: $0.cells(style)) })
     }
 
+    /// Reads a CSV file, or one sheet of a workbook, as a table: for files that are read as plain tables, such as
+    /// decisions files. Rows and columns of a workbook are the sheet's (`decisions.xlsx[Sheet1]:3:4`).
+    ///
+    /// - Throws: ``ValidationFailure`` when the file is missing or cannot be read (D013), or is not valid CSV.
+    static func anyTable(
+        _ path: String, what: String, sheet: String?, decimalStyle: DecimalStyle
+    ) throws(ValidationFailure) -> CSVTable {
+        guard isWorkbook(path) else { return try CSVTable.parse(try InputFile.read(path, what: what), file: path) }
+        return try table(path, what: what, sheet: sheet, decimalStyle: decimalStyle)
+    }
+
     /// The part, sheet and cell of a reading error, when it names them: ` (sheet 'A', cell D14, xl/…:3)`.
     private static func place(_ error: XLSXReadError) -> String {
         let places =

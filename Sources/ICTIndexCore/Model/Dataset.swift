@@ -178,6 +178,14 @@ public struct Dataset: Hashable, Sendable {
         }
     }
 
+    /// Sets a value and its source by positions, for a value without details (self-assessed value, evidence,
+    /// note): what ``setEntry(_:unitAt:column:)`` does with such an entry, without building one per value (fast
+    /// path for readers of stored values).
+    public mutating func setValue(_ value: Value, source: Source, unitAt unit: Int, column: Int) {
+        setValue(value, unitAt: unit, column: column)
+        setSource(source, unitAt: unit, column: column)
+    }
+
     /// The provenance of a value by positions (its entry when it has a source other than `imported`, a
     /// self-assessed value, evidence or a note), without hashing when the dataset has none.
     public func provenance(unitAt unit: Int, column: Int) -> Entry? {

@@ -13,6 +13,8 @@ struct PeriodRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
     var id: String
     var revision: Int
     var createdAt: String
+    /// The period's number in `submission` (since v3-integer-keys; ``IndexDatabase/ensurePeriod(_:_:at:)`` gives it).
+    var key: Int?
 }
 
 /// A row of `framework`: a criteria file as used by a run.

@@ -10,7 +10,8 @@ struct AppraiseCommand: ParsableCommand {
         commandName: "appraise",
         abstract: "Thẩm định / Record appraisal decisions: accept or adjust self-assessed values.",
         discussion: """
-            The file is CSV with the columns unit, variable, decision (accept or adjust), value and reason. \
+            The file is CSV or XLSX (the first visible sheet, or --sheet) with the columns unit, variable, \
+            decision (accept or adjust), value and reason. \
             'accept' takes the unit's self-assessed value; 'adjust' sets the value given and needs a reason. \
             Values are checked against the criteria (--framework, or the last criteria used for the period). \
             All or nothing; the same file twice changes nothing the second time.
@@ -20,8 +21,11 @@ struct AppraiseCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The decisions file (CSV: unit, variable, decision, value, reason).")
+    @Argument(help: "The decisions file (CSV or XLSX: unit, variable, decision, value, reason).")
     var file: String
+
+    @Option(help: "The sheet to read from an .xlsx file (default: the first visible sheet).")
+    var sheet: String?
 
     @Option(help: "The period (e.g. 2025).")
     var period: String
@@ -42,10 +46,11 @@ struct AppraiseCommand: ParsableCommand {
             let pairs = try database.valuePairs(forPeriod: period)
             var selfAssessed: Set<String> = []
             for p in pairs where p.selfAssessed != nil { selfAssessed.insert("\(p.unit)\u{0}\(p.variable)") }
-            let table = try CSVTable.parse(try InputFile.read(file, what: "decisions file"), file: file)
+            let style: DecimalStyle = decimalComma ? .comma : .point
+            let table = try SpreadsheetInput.anyTable(file, what: "decisions file", sheet: sheet, decimalStyle: style)
             let decisions = try AppraisalFile(
                 framework: framework, units: units, selfAssessed: selfAssessed, period: period,
-                parser: CellParser(decimalStyle: decimalComma ? .comma : .point)
+                parser: CellParser(decimalStyle: style)
             ).read(table)
             let summary = try database.appraise(decisions, period: period, file: file, who: options.person)
             Console.out(

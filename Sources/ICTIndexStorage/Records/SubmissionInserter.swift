@@ -1,0 +1,98 @@
+import GRDB
+import GRDBSQLite
+
+/// Inserts the new rows of one import into `submission`, many rows per INSERT statement.
+///
+/// One statement per row cost GRDB's checks and SQLite's statement start and end (cursors opened and closed,
+/// the statement journal) a million times per million-value import; one statement for ``rowsPerStatement`` rows
+/// costs them once for all. Rows are bound straight through SQLite's C API, without a `StatementArguments`
+/// array of existentials per row. The period, source and batch are the same for every row: bound once, as the
+/// numbered parameters ?1, ?2 and ?3 that every row of the statement repeats.
+struct SubmissionInserter {
+    /// One new row: its keys and its value.
+    struct Row {
+        var unit: Int
+        var variable: Int
+        var value: StoredValue
+        var evidence: String?
+        var note: String?
+    }
+
+    /// Rows per statement: 3 + 7 × 64 = 451 parameters, far below SQLite's limit (32,766 since 3.32).
+    static let rowsPerStatement = 64
+
+    private let many: Statement
+    private let one: Statement
+    private var pending: [Row] = []
+
+    /// Prepares the statements (cached by the connection) with the import's period, source and batch.
+    init(_ db: Database, period: Int, source: Int, batch: Int) throws {
+        many = try db.cachedStatement(sql: Self.sql(rows: Self.rowsPerStatement))
+        one = try db.cachedStatement(sql: Self.sql(rows: 1))
+        for statement in [many, one] {
+            let count = Int(sqlite3_bind_parameter_count(statement.sqliteStatement))
+            statement.setUncheckedArguments(
+                StatementArguments([period, source, batch] + [Int?](repeating: nil, count: count - 3)))
+        }
+        pending.reserveCapacity(Self.rowsPerStatement)
+    }
+
+    /// `INSERT INTO submission (…) VALUES (?1, ?4, ?5, ?2, ?6, …, ?3), (?1, ?11, …, ?3), …`.
+    static func sql(rows: Int) -> String {
+        let values = (0..<rows).map { row in
+            let p = (0..<7).map { "?\(4 + 7 * row + $0)" }
+            return "(?1, \(p[0]), \(p[1]), ?2, \(p[2]), \(p[3]), \(p[4]), \(p[5]), \(p[6]), ?3)"
+        }
+        return "INSERT INTO submission (period, unit, variable, source, kind, text, number, evidence, note, batch) "
+            + "VALUES " + values.joined(separator: ", ")
+    }
+
+    /// Adds a row; rows go in in the order added (the primary key's order, so SQLite appends to its B-tree).
+    mutating func add(_ row: Row) throws {
+        pending.append(row)
+        guard pending.count == Self.rowsPerStatement else { return }
+        try insert(pending, with: many)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Inserts the rows still pending, one statement each (fewer than ``rowsPerStatement``).
+    mutating func finish() throws {
+        for row in pending { try insert([row], with: one) }
+        pending.removeAll()
+    }
+
+    private func insert(_ rows: [Row], with statement: Statement) throws {
+        let s = statement.sqliteStatement
+        sqlite3_reset(s)
+        for (i, row) in rows.enumerated() {
+            let base = Int32(4 + 7 * i)
+            sqlite3_bind_int64(s, base, Int64(row.unit))
+            sqlite3_bind_int64(s, base + 1, Int64(row.variable))
+            sqlite3_bind_int64(s, base + 2, Int64(row.value.kind.code))
+            Self.bindText(s, base + 3, row.value.text)
+            if let number = row.value.number { sqlite3_bind_double(s, base + 4, number) } else { sqlite3_bind_null(s, base + 4) }
+            Self.bindText(s, base + 5, row.evidence)
+            Self.bindText(s, base + 6, row.note)
+        }
+        // GRDB's execute: its checks and transaction observers see the statement (once per 64 rows).
+        try statement.execute()
+    }
+
+    /// Binds a text (copied by SQLite: SQLITE_TRANSIENT) or NULL.
+    static func bindText(_ statement: SQLiteStatement, _ index: Int32, _ text: String?) {
+        guard var text else {
+            sqlite3_bind_null(statement, index)
+            return
+        }
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        text.withUTF8 { bytes in
+            if let base = bytes.baseAddress {
+                _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    sqlite3_bind_text(statement, index, $0, Int32(bytes.count), transient)
+                }
+            } else {
+                sqlite3_bind_text(statement, index, "", 0, transient)
+            }
+        }
+    }
+}
