@@ -5,6 +5,7 @@
 // database file: imports the values (read + validate + one transaction), and runs the period (read the values
 // from the database + score + rank + store every result).
 import Foundation
+import CoreFoundation
 import ICTIndexCore
 import ICTIndexCriteria
 import ICTIndexStorage
