@@ -24,6 +24,8 @@ extension IndexDatabase {
             try db.execute(sql: "INSERT INTO submission SELECT * FROM submission_v1 ORDER BY period, unit, variable, source")
             try db.execute(sql: "DROP TABLE submission_v1")
         }
+        // The web application's accounts, sessions, submission status and uploaded evidence (IndexDatabase+Users).
+        migrator.registerMigration("v4-web") { db in try createWebTables(db) }
         return migrator
     }
 

@@ -14,7 +14,7 @@ import Testing
     @Test("a new database is migrated by the production migrator")
     func migrated() throws {
         let database = try IndexDatabase.inMemory()
-        #expect(try database.schemaVersions() == ["v1-evaluation", "v2-submission-checks"])
+        #expect(try database.schemaVersions() == ["v1-evaluation", "v2-submission-checks", "v4-web"])
         #expect(try database.integrityCheck() == ["ok"])
         #expect(try database.units().isEmpty)
     }
@@ -49,7 +49,7 @@ import Testing
         #expect(
             error.description == """
                 \(path): opening the database: the database was written by a newer version of ictindex: it has the \
-                migration(s) 'v9-future' that this version (schema 'v2-submission-checks') does not know
+                migration(s) 'v9-future' that this version (schema 'v4-web') does not know
                   hint: use the newer ictindex with this database; this version will not change it
                 """)
     }
@@ -70,7 +70,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         FileManager.default.createFile(atPath: path, contents: Data())
         let database = try IndexDatabase(path: path)
-        #expect(try database.schemaVersions() == ["v1-evaluation", "v2-submission-checks"])
+        #expect(try database.schemaVersions() == ["v1-evaluation", "v2-submission-checks", "v4-web"])
     }
 
     @Test("a v1 database keeps its values through v2, whose checks still refuse an unknown source or kind")
@@ -103,7 +103,7 @@ import Testing
         // When it is opened
         let migrated = try IndexDatabase(path: path)
         // Then it is at v2 with the same value, bit for bit
-        #expect(try migrated.schemaVersions() == ["v1-evaluation", "v2-submission-checks"])
+        #expect(try migrated.schemaVersions() == ["v1-evaluation", "v2-submission-checks", "v4-web"])
         #expect(try migrated.integrityCheck() == ["ok"])
         let read = try migrated.dataset(forPeriod: "2025").dataset
         #expect(read.value("A", "v1") == .number(0.1 + 0.2))

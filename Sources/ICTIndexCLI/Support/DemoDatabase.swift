@@ -1,6 +1,7 @@
 import Foundation
 import ICTIndexCore
 import ICTIndexCriteria
+import ICTIndexService
 import ICTIndexStorage
 
 /// The database part of `ictindex demo`: a fresh `Reports/demo.sqlite` from Examples/sample-province, with
