@@ -110,7 +110,7 @@ struct Page {
         .scroll{overflow-x:auto}.error{color:#a4161a}.errors{background:#fde8e8;border:1px solid #f5b5b5;padding:.5em 1em}
         .notice{background:#e6f4ea;border:1px solid #a8d5b5;padding:.5em 1em}.muted{color:#5f6b7a}
         form.inline{display:inline}button,.button{background:#0b4f8a;color:#fff;border:0;padding:.45em 1em;border-radius:3px;cursor:pointer;font-size:1em}
-        button.link{background:none;padding:0;color:inherit}button.secondary{background:#5f6b7a}
+        button.link{background:none;padding:0;color:inherit}button:disabled{background:#aab3bd;cursor:not-allowed}button.secondary{background:#5f6b7a}
         input,select,textarea{font-size:1em;padding:.3em;border:1px solid #aab3bd;border-radius:3px;max-width:100%}
         input[type=text],input[type=password],textarea{width:100%}
         .field{background:#fff;border:1px solid #d5d9de;padding:.6em;margin-bottom:.6em}
