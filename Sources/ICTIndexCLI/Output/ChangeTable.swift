@@ -21,16 +21,7 @@ struct ChangeTable {
         if let previous { title += en ? " (change vs \(previous))" : " (so với \(previous))" }
         var blocks = [title]
         for group in framework.groups.values {
-            let members = run.results.filter { $0.unit.group == group.id }.sorted { a, b in
-                switch (a.rank, b.rank) {
-                case let (x?, y?) where x != y: return x < y
-                case (.some, nil): return true
-                case (nil, .some): return false
-                default:
-                    let (sa, sb) = (a.published ?? -.infinity, b.published ?? -.infinity)
-                    return sa != sb ? sa > sb : a.unit.code < b.unit.code
-                }
-            }
+            let members = run.results.filter { $0.unit.group == group.id }.sorted(by: StoredResult.rankOrder)
             guard !members.isEmpty else { continue }
             var heading = "\(words.group): \(group.name.text(language)) (\(members.count) \(words.units))"
             if !group.ranked { heading += ", \(words.notRanked)" }

@@ -78,14 +78,30 @@ extension WebApp {
         """
     }
 
-    private func submissions(_ request: Request, _ context: WebContext) throws -> Response {
+    /// What an admin page of one period starts with: the words, the query, the periods and the one chosen
+    /// (`?period=`, or else the latest).
+    private struct PeriodView {
+        var w: Words
+        var query: FormFields
+        var periods: [String]
+        var period: String
+
+        var unpacked: (Words, [String], String) { (w, periods, period) }
+    }
+
+    private func periodView(_ request: Request, _ context: WebContext) throws -> PeriodView {
         _ = try require(context, .admin)
         let w = Words(context.language)
         let query = FormFields(urlEncoded: request.uri.query ?? "")
         let periods = try database.periods()
         guard let period = (query["period"].flatMap { $0.isEmpty ? nil : $0 }) ?? periods.last else {
-            return Page(title: w.submissions, body: "<p>\(w.t("Chưa có kỳ đánh giá.", "No period yet."))</p>", context: context).response()
+            throw Refusal(status: .notFound, message: w.t("Chưa có kỳ đánh giá.", "No period yet."))
         }
+        return PeriodView(w: w, query: query, periods: periods, period: period)
+    }
+
+    private func submissions(_ request: Request, _ context: WebContext) throws -> Response {
+        let (w, periods, period) = try periodView(request, context).unpacked
         let statuses = try database.submissionStatuses(forPeriod: period)
         let pairs = try database.valuePairs(forPeriod: period)
         var selfCount: [UnitCode: Int] = [:]
@@ -223,13 +239,9 @@ extension WebApp {
     }
 
     private func runsPage(_ request: Request, _ context: WebContext) throws -> Response {
-        _ = try require(context, .admin)
-        let w = Words(context.language)
-        let query = FormFields(urlEncoded: request.uri.query ?? "")
-        let periods = try database.periods()
-        guard let period = (query["period"].flatMap { $0.isEmpty ? nil : $0 }) ?? periods.last else {
-            return Page(title: w.runs, body: "<p>\(w.t("Chưa có kỳ đánh giá.", "No period yet."))</p>", context: context).response()
-        }
+        let view = try periodView(request, context)
+        let (w, periods, period) = view.unpacked
+        let query = view.query
         let runs = try database.runs(forPeriod: period)
         let frozen = runs.contains { $0.status == .published }
         var html = periodSelector("/admin/runs", period, periods, w)

@@ -68,16 +68,7 @@ extension WebApp {
                 return positions[node].flatMap { r.nodeValues[$0] }
             }
             members.sort { a, b in
-                func byRank() -> Bool {
-                    switch (a.rank, b.rank) {
-                    case let (x?, y?) where x != y: return x < y
-                    case (.some, nil): return true
-                    case (nil, .some): return false
-                    default:
-                        let (sa, sb) = (a.published ?? -.infinity, b.published ?? -.infinity)
-                        return sa != sb ? sa > sb : a.unit.code < b.unit.code
-                    }
-                }
+                func byRank() -> Bool { StoredResult.rankOrder(a, b) }
                 switch sort {
                 case "name": return a.unit.name.localizedStandardCompare(b.unit.name) == .orderedAscending
                 case "code": return a.unit.code < b.unit.code
