@@ -115,6 +115,13 @@ try:
     expect(driver, "Hồ sơ theo nhóm tiêu chí")
     expect(driver, "Giải thích từng điểm")
     full_page_screenshot(driver, f"{SHOTS}/leader-unit.png")
+    # On a phone: the same page, 390 px wide, must not need sideways scrolling beyond the tables.
+    driver.set_window_size(390, 844)
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    if width > 420:
+        raise AssertionError(f"the unit page is {width} px wide on a 390 px phone screen")
+    driver.save_screenshot(f"{SHOTS}/leader-unit-phone.png")
+    driver.set_window_size(1366, 768)
     logout(driver)
     print("browser flow: agency saved and submitted; admin appraised, scored and published; leader read the ranking")
 finally:
