@@ -34,7 +34,7 @@ struct WebClient: Sendable {
     let base: String
 
     func send(_ method: String, _ path: String, cookie: String? = nil, form: [(String, String)]? = nil) async throws
-        -> (status: Int, headers: [AnyHashable: Any], body: String)
+        -> (status: Int, headers: [String: String], body: String)
     {
         guard let url = URL(string: base + path) else { throw BenchmarkFailure("bad URL \(path)") }
         var request = URLRequest(url: url)
@@ -48,7 +48,9 @@ struct WebClient: Sendable {
         }
         let (data, response) = try await session.data(for: request)
         guard let http = response as? HTTPURLResponse else { throw BenchmarkFailure("no HTTP response") }
-        return (http.statusCode, http.allHeaderFields, String(decoding: data, as: UTF8.self))
+        var headers: [String: String] = [:]
+        for (key, value) in http.allHeaderFields { headers["\(key)".lowercased()] = "\(value)" }
+        return (http.statusCode, headers, String(decoding: data, as: UTF8.self))
     }
 
     static func csrf(_ html: String) -> String? {
@@ -59,13 +61,13 @@ struct WebClient: Sendable {
     /// Signs in; returns the session cookie and the CSRF token of `page`.
     func login(_ name: String, password: String, page: String) async throws -> (cookie: String, csrf: String) {
         let form = try await send("GET", "/login")
-        let setCookie = (form.headers["Set-Cookie"] as? String) ?? ""
+        let setCookie = form.headers["set-cookie"] ?? ""
         let loginCookie = setCookie.components(separatedBy: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             .first { $0.hasPrefix("ictindex_login=") }.map { String($0.prefix { $0 != ";" }) } ?? ""
         let answer = try await send(
             "POST", "/login", cookie: loginCookie,
             form: [("csrf", Self.csrf(form.body) ?? ""), ("name", name), ("password", password)])
-        let sessionHeader = (answer.headers["Set-Cookie"] as? String) ?? ""
+        let sessionHeader = answer.headers["set-cookie"] ?? ""
         guard answer.status == 303, let start = sessionHeader.range(of: "ictindex_session=") else {
             throw BenchmarkFailure("sign-in of \(name): HTTP \(answer.status)")
         }
@@ -125,6 +127,8 @@ func benchmarkWeb(dir: URL, ictindex: String, duration: Double) async throws {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.httpMaximumConnectionsPerHost = agencies + 10
     configuration.timeoutIntervalForRequest = 60
+    configuration.httpCookieStorage = nil
+    configuration.httpShouldSetCookies = false
     let client = WebClient(
         session: URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil),
         base: "http://127.0.0.1:\(port)")
@@ -149,13 +153,16 @@ func benchmarkWeb(dir: URL, ictindex: String, duration: Double) async throws {
     }
     let deadline = Date().addingTimeInterval(duration)
     let started = Date()
-    let outcomes = await withTaskGroup(of: (Int, Int, Int, Double?, [Double]).self) { group in
+    let outcomes = await withTaskGroup(of: (Int, Int, Int, Double?, [Double], [Double]).self) { group in
         for i in 1...agencies {
             guard let (cookie, csrf) = sessions[i] else { continue }
             group.addTask {
                 var acknowledged = 0
                 var failed = 0
                 var last: Double?
+                // Saves sent after the last acknowledged one whose answer never came (a client timeout): the
+                // server may or may not have stored them.
+                var unanswered: [Double] = []
                 var latencies: [Double] = []
                 var n = 0
                 while Date() < deadline {
@@ -169,21 +176,23 @@ func benchmarkWeb(dir: URL, ictindex: String, duration: Double) async throws {
                     if status == 303 {
                         acknowledged += 1
                         last = (value * 100).rounded() / 100
+                        unanswered = []
                     } else {
                         failed += 1
+                        unanswered.append((value * 100).rounded() / 100)
                     }
                 }
-                return (i, acknowledged, failed, last, latencies)
+                return (i, acknowledged, failed, last, unanswered, latencies)
             }
         }
-        var all: [(Int, Int, Int, Double?, [Double])] = []
+        var all: [(Int, Int, Int, Double?, [Double], [Double])] = []
         for await outcome in group { all.append(outcome) }
         return all
     }
     let elapsed = Date().timeIntervalSince(started)
     let saves = outcomes.reduce(0) { $0 + $1.1 }
     let failures = outcomes.reduce(0) { $0 + $1.2 }
-    let latencies = outcomes.flatMap(\.4).sorted()
+    let latencies = outcomes.flatMap(\.5).sorted()
     func percentile(_ xs: [Double], _ p: Double) -> Double { xs.isEmpty ? .nan : xs[min(xs.count - 1, Int(Double(xs.count) * p))] }
     print(String(format: "saves: %d acknowledged, %d failed, by %d agencies in %.1f s (%.0f saves/s); latency median %.0f ms, p90 %.0f ms, max %.0f ms",
                  saves, failures, outcomes.count, elapsed, Double(saves) / elapsed, percentile(latencies, 0.5) * 1000,
@@ -201,8 +210,8 @@ func benchmarkWeb(dir: URL, ictindex: String, duration: Double) async throws {
         size = page.body.utf8.count
     }
     times.sort()
-    print(String(format: "ranking page (2025, %d units, %d KB): median %.1f ms, p90 %.1f ms, first %.1f ms",
-                 unitCount, size / 1024, percentile(times, 0.5) * 1000, percentile(times, 0.9) * 1000, times.max() ?? 0))
+    print(String(format: "ranking page (2025, %d units, %d KB): median %.1f ms, p90 %.1f ms, max %.1f ms",
+                 unitCount, size / 1024, percentile(times, 0.5) * 1000, percentile(times, 0.9) * 1000, (times.last ?? 0) * 1000))
     server.terminate()
     server.waitUntilExit()
 
@@ -210,15 +219,20 @@ func benchmarkWeb(dir: URL, ictindex: String, duration: Double) async throws {
     let database = try IndexDatabase(path: dbPath)
     let own = try database.dataset(forPeriod: "2025", sources: [.selfAssessed]).dataset
     var lost = 0
-    for (i, acknowledged, _, last, _) in outcomes where acknowledged > 0 {
-        if own.value(UnitCode("U\(i)"), "v1")?.number != last { lost += 1 }
+    for (i, acknowledged, _, last, unanswered, _) in outcomes where acknowledged > 0 {
+        let stored = own.value(UnitCode("U\(i)"), "v1")?.number
+        if stored != last && !unanswered.contains(where: { $0 == stored }) { lost += 1 }
     }
     let audit = try database.auditEntries()
     var logged: [String: Int] = [:]
     for entry in audit where entry.action == "value.change" || entry.action == "value.add" { logged[entry.who, default: 0] += 1 }
-    let unlogged = outcomes.filter { logged["a\($0.0)", default: 0] != $0.1 }.count
+    // One audit entry per acknowledged save, plus at most one per save whose answer never came.
+    let unlogged = outcomes.filter { outcome in
+        let count = logged["a\(outcome.0)", default: 0]
+        return count < outcome.1 || count > outcome.1 + outcome.2
+    }.count
     let integrity = try database.integrityCheck()
-    print("check: \(lost) units whose stored value is not the last acknowledged save; \(unlogged) agencies whose "
-          + "audit entries differ from their acknowledged saves; integrity_check: \(integrity.joined(separator: ", "))")
+    print("check: \(lost) units whose stored value is not the last acknowledged save (or a later unanswered one); "
+          + "\(unlogged) agencies whose audit entries do not match their saves; integrity_check: \(integrity.joined(separator: ", "))")
     if lost > 0 || unlogged > 0 || integrity != ["ok"] { throw BenchmarkFailure("the load test lost or corrupted data") }
 }

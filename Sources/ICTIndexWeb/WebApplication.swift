@@ -48,6 +48,8 @@ final class WebApp: Sendable {
     let limiter: LoginLimiter
     /// Re-scored runs by id (a run's stored results never change, so neither does its scoreboard).
     private let scoreboards = Mutex<[Int: Scoreboard]>([:])
+    /// The criteria of `--framework`, once read.
+    private let configured = Mutex<(LoadedFramework, FrameworkSource)?>(nil)
     /// Loaded criteria by SHA-256.
     private let frameworks = Mutex<[String: LoadedFramework]>([:])
     /// Serialises the writes of one unit's self-assessment (save, submit), so a check and its write see the
@@ -162,8 +164,11 @@ final class WebApp: Sendable {
     /// The criteria for a period: `--framework`, or else the last used for the period, or else for any period.
     func framework(forPeriod period: String?) throws -> (LoadedFramework, FrameworkSource) {
         if let path = configuration.frameworkPath {
+            // Read once: the file given to `serve` is the criteria of this server's life (restart to change it).
+            if let hit = configured.withLock({ $0 }) { return hit }
             let (loaded, source) = try CriteriaSource.load(path: path)
-            return (cached(loaded), source)
+            configured.withLock { $0 = (loaded, source) }
+            return (loaded, source)
         }
         var candidates: [String] = []
         if let period { candidates.append(period) }
