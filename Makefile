@@ -4,7 +4,7 @@ SWIFT ?= swift
 BIN = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test build deps bench sample-data clean-reports
+.PHONY: demo test build deps bench sample-data clean-reports browser-test web-bench
 
 # Debian packages the build needs besides the Swift toolchain.
 APT_PACKAGES = pkg-config libxlsxwriter-dev libsqlite3-dev unzip
@@ -28,6 +28,17 @@ test: deps
 	$(SWIFT) build --build-tests
 	ICTINDEX_REQUIRE_TOOLS=1 $(SWIFT) test --skip-build
 	bash Tests/LibreOfficeCheck/check-scoreboard.sh $(BIN)
+	$(MAKE) browser-test
+
+# The web application in headless Chromium (installed when missing); screenshots in Reports/screenshots/.
+browser-test:
+	$(SWIFT) build --product ictindex
+	bash Tests/Browser/web-browser-test.sh $(BIN)
+
+# The web application under load on 127.0.0.1 (release build); figures go in Benchmarks/README.md.
+web-bench: deps
+	$(SWIFT) build -c release
+	$(SWIFT) run -c release --skip-build ICTIndexBenchmarks web .build/bench $$($(SWIFT) build -c release --show-bin-path)/ictindex 60
 
 # Benchmarks (release build); figures go in Benchmarks/README.md.
 bench: deps

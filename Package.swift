@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ICTIndexReports", targets: ["ICTIndexReports"]),
         .library(name: "ICTIndexStorage", targets: ["ICTIndexStorage"]),
         .library(name: "ICTIndexTemplates", targets: ["ICTIndexTemplates"]),
+        .library(name: "ICTIndexWeb", targets: ["ICTIndexWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(
@@ -71,9 +74,30 @@ let package = Package(
         .executableTarget(
             name: "ICTIndexCLI",
             dependencies: [
-                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexReports", "ICTIndexStorage", "ICTIndexTemplates", "XLSXReader",
+                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexReports", "ICTIndexStorage", "ICTIndexService", "ICTIndexTemplates",
+                "ICTIndexWeb", "XLSXReader",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
+            name: "ICTIndexService",
+            dependencies: [
+                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexReports", "ICTIndexStorage", "XLSXWriter",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
+            name: "ICTIndexWeb",
+            dependencies: [
+                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexReports", "ICTIndexStorage", "ICTIndexService", "XLSXWriter",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: upcomingFeatures
         ),
@@ -86,7 +110,8 @@ let package = Package(
             name: "ICTIndexBenchmarks",
             dependencies: [
                 "ICTIndexCore", "ICTIndexCriteria", "ICTIndexTestSupport", "ICTIndexReports", "XLSXWriter",
-                "ICTIndexStorage", "ICTIndexTemplates", .product(name: "OrderedCollections", package: "swift-collections"),
+                "ICTIndexStorage", "ICTIndexService", "ICTIndexTemplates", .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             path: "Benchmarks/ICTIndexBenchmarks",
             swiftSettings: upcomingFeatures
@@ -153,6 +178,17 @@ let package = Package(
             ],
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")],
+            swiftSettings: upcomingFeatures
+        ),
+        .testTarget(
+            name: "ICTIndexWebTests",
+            dependencies: [
+                "ICTIndexWeb", "ICTIndexCore", "ICTIndexCriteria", "ICTIndexStorage", "ICTIndexService", "ICTIndexTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
             swiftSettings: upcomingFeatures
         ),
     ],

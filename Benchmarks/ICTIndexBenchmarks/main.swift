@@ -5,6 +5,8 @@
 //   swift run -c release ICTIndexBenchmarks storage DIR times the database: import 1,000,000 values, run 10,000 units
 //   swift run -c release ICTIndexBenchmarks xlsx DIR    times the Excel scoreboard of the set (layout + write)
 //   swift run -c release ICTIndexBenchmarks xlsx-full DIR   the same with every row of `Chi tiết` (500,000)
+//   swift run -c release ICTIndexBenchmarks web DIR ICTINDEX [SECONDS]   the web application under load (see
+//                                                           WebLoadBenchmark.swift), on 127.0.0.1 only
 //   swift run -c release ICTIndexBenchmarks baseline DIR    writes the cells of Benchmarks/xlsx-baseline/baseline.c
 //                                                           through XLSXWriter, to compare the wrapper with C
 //   swift run -c release ICTIndexBenchmarks templates DIR   times `ictindex template` for 3,340 units and the import
@@ -101,6 +103,17 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count >= 4, arguments[1] == "web" {
+    do {
+        try await benchmarkWeb(
+            dir: URL(fileURLWithPath: arguments[2]), ictindex: arguments[3],
+            duration: arguments.count > 4 ? Double(arguments[4]) ?? 60 : 60)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(1)
+    }
+}
 guard arguments.count == 3, ["write", "engine", "xlsx", "xlsx-full", "baseline", "storage", "templates"].contains(arguments[1])
 else {
     FileHandle.standardError.write(Data("usage: ICTIndexBenchmarks write|engine|xlsx|xlsx-full|baseline|storage|templates DIR\n".utf8))

@@ -17,6 +17,7 @@ struct ICTIndex: AsyncParsableCommand {
             DemoCommand.self, CriteriaCommand.self, ScoreCommand.self, InitCommand.self, UnitsCommand.self,
             DataCommand.self, AppraiseCommand.self, RunCommand.self, ResultsCommand.self, CompareCommand.self,
             PublishCommand.self, AuditCommand.self, ExportCommand.self, TemplateCommand.self,
+            ServeCommand.self, UserCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -59,6 +59,8 @@ extension IndexDatabase {
                     """)
             try createSubmissionView(db)
         }
+        // The web application's accounts, sessions, submission status and uploaded evidence (IndexDatabase+Users).
+        migrator.registerMigration("v4-web") { db in try createWebTables(db) }
         return migrator
     }
 

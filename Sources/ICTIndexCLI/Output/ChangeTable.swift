@@ -1,5 +1,6 @@
 import ICTIndexCore
 import OrderedCollections
+import ICTIndexService
 import ICTIndexStorage
 
 /// A stored run's ranking per group, with each unit's change since the previous period following lineage:
@@ -20,16 +21,7 @@ struct ChangeTable {
         if let previous { title += en ? " (change vs \(previous))" : " (so với \(previous))" }
         var blocks = [title]
         for group in framework.groups.values {
-            let members = run.results.filter { $0.unit.group == group.id }.sorted { a, b in
-                switch (a.rank, b.rank) {
-                case let (x?, y?) where x != y: return x < y
-                case (.some, nil): return true
-                case (nil, .some): return false
-                default:
-                    let (sa, sb) = (a.published ?? -.infinity, b.published ?? -.infinity)
-                    return sa != sb ? sa > sb : a.unit.code < b.unit.code
-                }
-            }
+            let members = run.results.filter { $0.unit.group == group.id }.sorted(by: StoredResult.rankOrder)
             guard !members.isEmpty else { continue }
             var heading = "\(words.group): \(group.name.text(language)) (\(members.count) \(words.units))"
             if !group.ranked { heading += ", \(words.notRanked)" }
@@ -56,39 +48,6 @@ struct ChangeTable {
 
     /// The change cell of one unit.
     func text(_ change: UnitChange, for result: StoredResult) -> String {
-        let en = language == .en
-        var parts: [String] = []
-        if let from = change.renamedFrom { parts.append(en ? "renamed from \(from)" : "đổi tên từ \(from)") }
-        if let own = change.own { parts.append(movement(from: own, to: result)) }
-        if !change.predecessors.isEmpty {
-            let list = change.predecessors.map { p in
-                var inside: [String] = []
-                if let rank = p.rank { inside.append(en ? "rank \(rank)" : "hạng \(rank)") }
-                if let score = p.published { inside.append(NumberFormatting.fixed(score, decimals: framework.decimals)) }
-                return inside.isEmpty ? p.unit.rawValue : "\(p.unit) (\(inside.joined(separator: ", ")))"
-            }.joined(separator: ", ")
-            if change.own == nil {
-                parts.append((en ? "merged from " : "sáp nhập từ ") + list)
-            } else {
-                parts.append((en ? "absorbed " : "tiếp nhận ") + list)
-            }
-        }
-        if parts.isEmpty { return en ? "new" : "mới" }
-        return parts.joined(separator: "; ")
-    }
-
-    /// `↑2 (+3.10)`, `↓1 (−0.50)`, `= (+0.00)`.
-    private func movement(from old: UnitChange.PreviousResult, to new: StoredResult) -> String {
-        var text = ""
-        if let before = old.rank, let now = new.rank {
-            text = before > now ? "↑\(before - now)" : before < now ? "↓\(now - before)" : "="
-        }
-        if let before = old.published, let now = new.published {
-            let delta = now - before
-            let shown = NumberFormatting.fixed(abs(delta), decimals: framework.decimals)
-            let sign = delta < 0 && shown.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "−" : "+"
-            text += (text.isEmpty ? "" : " ") + "(\(sign)\(shown))"
-        }
-        return text.isEmpty ? "—" : text
+        ChangeText(decimals: framework.decimals, language: language).text(change, for: result)
     }
 }

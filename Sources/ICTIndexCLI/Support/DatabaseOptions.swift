@@ -35,37 +35,6 @@ enum SourceArgument: String, ExpressibleByArgument, CaseIterable {
     var source: Dataset.Source { Dataset.Source(rawValue: rawValue) ?? .imported }
 }
 
-/// Loading criteria for database commands: from a file, or the text stored with a run.
-enum CriteriaSource {
-    /// A criteria file and what a run stores of it.
-    static func load(path: String) throws(ValidationFailure) -> (LoadedFramework, FrameworkSource) {
-        let loaded = try FrameworkLoader().load(path: path)
-        let f = loaded.framework
-        return (loaded, FrameworkSource(id: f.id, edition: f.edition, yaml: f.sourceText ?? "", sha256: loaded.sha256))
-    }
-
-    /// The framework stored with a run.
-    static func load(_ source: FrameworkSource) throws(ValidationFailure) -> Framework {
-        try FrameworkLoader().load(yaml: source.yaml, file: "\(source.id) (stored, sha256 \(source.sha256.prefix(12)))")
-            .framework
-    }
-
-    /// The criteria given with `--framework`, or else the last ones used to score the period.
-    static func forPeriod(
-        _ period: String, path: String?, database: IndexDatabase
-    ) throws -> Framework {
-        if let path { return try load(path: path).0.framework }
-        guard let stored = try database.latestFramework(forPeriod: period) else {
-            throw ValidationFailure(diagnostics: [
-                .error(
-                    .missingColumn, "period \(period) has no run yet, so there are no criteria to check values against",
-                    hint: "pass --framework FILE (the criteria file of the period)")
-            ])
-        }
-        return try load(stored)
-    }
-}
-
 extension IndexDatabase {
     /// The units of the database, or a diagnostic that says to import them first.
     func requireUnits() throws -> [ICTIndexCore.Unit] {

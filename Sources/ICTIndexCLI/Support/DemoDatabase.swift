@@ -1,6 +1,7 @@
 import Foundation
 import ICTIndexCore
 import ICTIndexCriteria
+import ICTIndexService
 import ICTIndexStorage
 import ICTIndexTemplates
 

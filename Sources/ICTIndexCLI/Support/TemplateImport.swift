@@ -1,5 +1,6 @@
 import Foundation
 import ICTIndexCore
+import ICTIndexService
 import ICTIndexStorage
 import ICTIndexTemplates
 import OrderedCollections

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ICTIndexCore
 import OrderedCollections
+import ICTIndexService
 import ICTIndexStorage
 
 /// `ictindex appraise FILE --period P`: records appraisal decisions (accept or adjust, with reasons).

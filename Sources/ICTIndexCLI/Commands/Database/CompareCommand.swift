@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ICTIndexCore
 import OrderedCollections
+import ICTIndexService
 import ICTIndexStorage
 
 /// `ictindex compare --period P`: self-assessed vs appraised values and scores.

@@ -2,6 +2,7 @@ import ArgumentParser
 import ICTIndexCore
 import OrderedCollections
 import ICTIndexCriteria
+import ICTIndexService
 import ICTIndexStorage
 
 /// `ictindex data`: the values units report.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ICTIndexCore
 import OrderedCollections
+import ICTIndexService
 import ICTIndexStorage
 
 /// `ictindex results [--run ID | --period P]`: a stored run's results.
@@ -75,23 +76,11 @@ struct ResultsCommand: ParsableCommand {
     ///
     /// - Throws: ``RuntimeFailure`` when the period's values changed since a draft run, or the results differ.
     static func rescore(_ id: Int, stored: StoredRun, database: IndexDatabase) throws -> Scoreboard {
-        let inputs = try database.runInputs(id)
-        guard inputs.summary.isCurrent else {
-            throw RuntimeFailure(
-                message: "run \(id) is a draft and the values of period \(inputs.summary.period) changed after it, "
-                    + "so it cannot be re-scored from the stored values; 'ictindex results --run \(id)' shows its "
-                    + "stored ranking, and 'ictindex run --period \(inputs.summary.period) …' scores the current values")
+        do {
+            return try RunRescoring.rescore(id, stored: stored, database: database, engineVersion: ICTIndexVersion.current)
+        } catch let failure as RunRescoring.Failure {
+            throw RuntimeFailure(message: failure.message)
         }
-        let framework = try CriteriaSource.load(inputs.framework)
-        let scoreboard = try Engine(framework: framework).score(inputs.dataset)
-        let differences = stored.differences(from: scoreboard)
-        if !differences.isEmpty {
-            throw RuntimeFailure(
-                message: "re-scoring run \(id) (engine \(inputs.summary.engineVersion)) with ictindex "
-                    + "\(ICTIndexVersion.current) does not give the stored results:\n  "
-                    + differences.prefix(10).joined(separator: "\n  "))
-        }
-        return scoreboard
     }
 
     static func footer(_ s: RunSummary, language: Language) -> String {

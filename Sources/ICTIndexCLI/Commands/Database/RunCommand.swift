@@ -3,6 +3,7 @@ import Foundation
 import ICTIndexCore
 import OrderedCollections
 import ICTIndexCriteria
+import ICTIndexService
 import ICTIndexStorage
 
 /// `ictindex run --period P --framework FILE`: scores a period from the database and records the run.
@@ -51,43 +52,14 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// Scoring a period from the database, shared by `run` and `demo`.
+/// Scoring a period from the database, shared by `run` and `demo` (the work is ``PeriodScoring``'s).
 enum DatabaseScoring {
-    /// What was loaded and found on the way.
-    struct Loaded {
-        var framework: Framework
-        var warnings: [Diagnostic]
-        var scoreWarnings: [Diagnostic]
-    }
-
-    /// Reads the period's values, scores them and records the run.
+    /// Reads the period's values, scores them and records the run with this version of ictindex.
     static func score(
         period: String, frameworkPath: String, database: IndexDatabase, who: String
-    ) throws -> (RunSummary, Loaded) {
-        let (loaded, source) = try CriteriaSource.load(path: frameworkPath)
-        let (dataset, revision) = try database.dataset(forPeriod: period)
-        if dataset.units.isEmpty || dataset.isEmpty {
-            throw ValidationFailure(diagnostics: [
-                .error(
-                    .emptyFile, at: SourceLocation(file: database.name),
-                    dataset.units.isEmpty
-                        ? "no unit of the database exists in period \(period)"
-                        : "period \(period) has no values in the database",
-                    hint: dataset.units.isEmpty
-                        ? "import the units first (ictindex units import FILE), or check --period"
-                        : "import them first: ictindex data import FILE --period \(period) --source self|appraised "
-                            + "--framework \(frameworkPath)")
-            ])
-        }
-        let scoreboard = try Engine(framework: loaded.framework).score(dataset)
-        let parameters = """
-            {"framework_file": \(JSON.quote(frameworkPath)), "precedence": [\
-            \(IndexDatabase.precedence.map { JSON.quote($0.rawValue) }.joined(separator: ", "))], \
-            "units": \(scoreboard.units.count)}
-            """
-        let summary = try database.recordRun(
-            scoreboard, framework: source, revision: revision, parameters: parameters,
-            engineVersion: ICTIndexVersion.current, who: who)
-        return (summary, Loaded(framework: loaded.framework, warnings: loaded.warnings, scoreWarnings: scoreboard.diagnostics))
+    ) throws -> (RunSummary, PeriodScoring.Loaded) {
+        try PeriodScoring.score(
+            period: period, frameworkPath: frameworkPath, database: database, who: who,
+            engineVersion: ICTIndexVersion.current)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ICTIndexCore
 import ICTIndexCriteria
+import ICTIndexService
 import ICTIndexStorage
 import ICTIndexTemplates
 import OrderedCollections

@@ -3,6 +3,7 @@ import Foundation
 import ICTIndexCore
 import OrderedCollections
 import ICTIndexCriteria
+import ICTIndexService
 import ICTIndexStorage
 
 /// `ictindex units`: the units of the evaluation database.

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import HummingbirdBcrypt
+import ICTIndexCore
+import ICTIndexStorage
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `ictindex user add NAME --role …`: creates an account of the web application.
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Quản lý tài khoản web / Manage web application accounts.",
+        subcommands: [Add.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: "Tạo tài khoản / Create an account (password prompted, or read from stdin).",
+            discussion: """
+                Roles: admin (the department's evaluators: everything), leader (read-only, every unit), agency \
+                (one unit, given with --unit: its own self-assessment and results). The password is asked on \
+                the terminal, or read from the first line of standard input when it is not a terminal; it \
+                needs at least 8 characters and is stored as a bcrypt hash.
+
+                Example:
+                  echo 'a long secret' | ictindex user add snv --role agency --unit SNV --db ictindex.sqlite
+                """
+        )
+
+        @Argument(help: "The sign-in name.")
+        var name: String
+
+        @Option(help: "admin, leader or agency.")
+        var role: RoleArgument
+
+        @Option(help: ArgumentHelp("The agency's unit code (agency only).", valueName: "code"))
+        var unit: String?
+
+        @Option(help: ArgumentHelp("The bcrypt cost (10…31).", valueName: "cost"))
+        var cost: UInt8 = 12
+
+        @OptionGroup var options: DatabaseOptions
+
+        func validate() throws {
+            if !(10...31).contains(cost) { throw ValidationError("--cost \(cost) is outside 10…31") }
+            if role == .agency && unit == nil { throw ValidationError("an agency account needs --unit CODE") }
+            if role != .agency && unit != nil { throw ValidationError("--unit is for agency accounts only") }
+        }
+
+        func run() throws {
+            try Console.run {
+                let database = try options.open()
+                let password = try readPassword()
+                if password.count < 8 {
+                    throw ValidationFailure(diagnostics: [
+                        .error(.emptyFile, "the password has \(password.count) characters; it needs at least 8",
+                               hint: "choose a longer password")
+                    ])
+                }
+                let user = try database.addUser(
+                    name: name, role: role.role, unit: unit.map(UnitCode.init), passwordHash: Bcrypt.hash(password, cost: cost),
+                    who: options.person)
+                Console.out("user '\(user.name)' (\(user.role.rawValue)\(user.unit.map { ", unit \($0)" } ?? "")) created")
+            }
+        }
+
+        private func readPassword() throws -> String {
+            if isatty(STDIN_FILENO) != 0 {
+                guard let first = getpass("Mật khẩu / Password: ").map({ String(cString: $0) }),
+                      let second = getpass("Nhập lại / Again: ").map({ String(cString: $0) })
+                else { throw RuntimeFailure(message: "cannot read the password from the terminal") }
+                if first != second { throw RuntimeFailure(message: "the two passwords differ") }
+                return first
+            }
+            guard let line = Swift.readLine(strippingNewline: true) else {
+                throw RuntimeFailure(message: "no password on standard input (give it as the first line)")
+            }
+            return line
+        }
+    }
+}
+
+/// A role as an argument (`--role admin|leader|agency`).
+enum RoleArgument: String, ExpressibleByArgument, CaseIterable {
+    case admin
+    case leader
+    case agency
+
+    var role: WebUser.Role { WebUser.Role(rawValue: rawValue) ?? .leader }
+}

@@ -1,0 +1,53 @@
+public import ICTIndexCore
+public import ICTIndexStorage
+
+/// A unit's change since the previous period as one short text, following lineage:
+/// `↑2 (+3.10)`, `đổi tên từ X; ↓1 (−0.50)`, `sáp nhập từ A (hạng 3, 71.20), B (hạng 17, 55.00)`, `mới`.
+public struct ChangeText: Sendable {
+    public let decimals: Int
+    public let language: Language
+
+    /// Creates the wording for a framework's rounding and a language.
+    public init(decimals: Int, language: Language) {
+        self.decimals = decimals
+        self.language = language
+    }
+
+    /// The change text of one unit.
+    public func text(_ change: UnitChange, for result: StoredResult) -> String {
+        let en = language == .en
+        var parts: [String] = []
+        if let from = change.renamedFrom { parts.append(en ? "renamed from \(from)" : "đổi tên từ \(from)") }
+        if let own = change.own { parts.append(movement(from: own, to: result)) }
+        if !change.predecessors.isEmpty {
+            let list = change.predecessors.map { p in
+                var inside: [String] = []
+                if let rank = p.rank { inside.append(en ? "rank \(rank)" : "hạng \(rank)") }
+                if let score = p.published { inside.append(NumberFormatting.fixed(score, decimals: decimals)) }
+                return inside.isEmpty ? p.unit.rawValue : "\(p.unit) (\(inside.joined(separator: ", ")))"
+            }.joined(separator: ", ")
+            if change.own == nil {
+                parts.append((en ? "merged from " : "sáp nhập từ ") + list)
+            } else {
+                parts.append((en ? "absorbed " : "tiếp nhận ") + list)
+            }
+        }
+        if parts.isEmpty { return en ? "new" : "mới" }
+        return parts.joined(separator: "; ")
+    }
+
+    /// `↑2 (+3.10)`, `↓1 (−0.50)`, `= (+0.00)`.
+    private func movement(from old: UnitChange.PreviousResult, to new: StoredResult) -> String {
+        var text = ""
+        if let before = old.rank, let now = new.rank {
+            text = before > now ? "↑\(before - now)" : before < now ? "↓\(now - before)" : "="
+        }
+        if let before = old.published, let now = new.published {
+            let delta = now - before
+            let shown = NumberFormatting.fixed(abs(delta), decimals: decimals)
+            let sign = delta < 0 && shown.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "−" : "+"
+            text += (text.isEmpty ? "" : " ") + "(\(sign)\(shown))"
+        }
+        return text.isEmpty ? "—" : text
+    }
+}

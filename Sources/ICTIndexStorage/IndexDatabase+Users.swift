@@ -1,0 +1,313 @@
+import Foundation
+import GRDB
+public import ICTIndexCore
+
+extension IndexDatabase {
+    /// The tables of migration `v4-web`: accounts, sessions, submission status per unit and period, and
+    /// uploaded evidence files.
+    static func createWebTables(_ db: Database) throws {
+        try db.create(table: "webUser") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull().unique()
+            t.column("passwordHash", .text).notNull()
+            t.column("role", .text).notNull().check(sql: anyOf("role", WebUser.Role.allCases.map(\.rawValue)))
+            t.column("unit", .text)
+            t.column("active", .boolean).notNull().defaults(to: true)
+            t.column("createdAt", .text).notNull()
+            t.check(sql: "(role = 'agency') = (unit IS NOT NULL)")
+        }
+        // The token's SHA-256 only: a copy of the database does not let anyone sign in.
+        try db.create(table: "webSession", options: [.withoutRowID]) { t in
+            t.primaryKey("tokenHash", .text)
+            t.column("user", .integer).notNull().references("webUser", onDelete: .cascade)
+            t.column("csrfToken", .text).notNull()
+            t.column("createdAt", .text).notNull()
+            t.column("expiresAt", .text).notNull()
+        }
+        try db.create(index: "webSession_user", on: "webSession", columns: ["user"])
+        try db.create(table: "submissionStatus", options: [.withoutRowID]) { t in
+            t.column("period", .text).notNull().references("period")
+            t.column("unit", .text).notNull()
+            t.column("status", .text).notNull().check(sql: anyOf("status", SubmissionStatus.allCases.map(\.rawValue)))
+            t.column("who", .text).notNull()
+            t.column("at", .text).notNull()
+            t.primaryKey(["period", "unit"])
+        }
+        try db.create(table: "evidenceFile", options: [.withoutRowID]) { t in
+            t.primaryKey("sha256", .text)
+            t.column("name", .text).notNull()
+            t.column("contentType", .text).notNull()
+            t.column("size", .integer).notNull()
+            t.column("unit", .text)
+            t.column("bytes", .blob).notNull()
+            t.column("who", .text).notNull()
+            t.column("at", .text).notNull()
+        }
+    }
+
+    // MARK: - Reads
+
+    /// Every user, by name.
+    public func users() throws(StorageError) -> [WebUser] {
+        try read("reading users") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM webUser ORDER BY name").map(Self.user)
+        }
+    }
+
+    /// The user with this sign-in name, if any.
+    public func user(named name: String) throws(StorageError) -> WebUser? {
+        try read("reading user '\(name)'") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM webUser WHERE name = ?", arguments: [name]).map(Self.user)
+        }
+    }
+
+    /// The user with this id, if any.
+    public func user(id: Int) throws(StorageError) -> WebUser? {
+        try read("reading user \(id)") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM webUser WHERE id = ?", arguments: [id]).map(Self.user)
+        }
+    }
+
+    /// The session of a token's hash, with its user, when it has not expired at `now` and its user is active.
+    public func session(tokenHash: String, now: String) throws(StorageError) -> WebSession? {
+        try read("reading a session") { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT s.tokenHash, s.csrfToken, s.expiresAt, u.* FROM webSession s JOIN webUser u ON u.id = s.user
+                        WHERE s.tokenHash = ? AND s.expiresAt > ? AND u.active
+                        """, arguments: [tokenHash, now])
+            else { return nil }
+            return WebSession(
+                tokenHash: row["tokenHash"], user: Self.user(row), csrfToken: row["csrfToken"], expiresAt: row["expiresAt"])
+        }
+    }
+
+    /// Where every unit's self-assessment of a period stands (units that have not started are absent).
+    public func submissionStatuses(forPeriod period: String) throws(StorageError) -> [UnitCode: SubmissionStatus] {
+        try read("reading the submission status of period \(period)") { db in
+            var statuses: [UnitCode: SubmissionStatus] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT unit, status FROM submissionStatus WHERE period = ?", arguments: [period]) {
+                if let status = SubmissionStatus(rawValue: row["status"]) { statuses[UnitCode(row["unit"] as String)] = status }
+            }
+            return statuses
+        }
+    }
+
+    /// An uploaded evidence file, if stored.
+    public func evidenceFile(sha256: String) throws(StorageError) -> EvidenceFile? {
+        try read("reading an evidence file") { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM evidenceFile WHERE sha256 = ?", arguments: [sha256])
+            else { return nil }
+            let data: Data = row["bytes"]
+            return EvidenceFile(
+                sha256: row["sha256"], name: row["name"], contentType: row["contentType"], size: row["size"],
+                unit: (row["unit"] as String?).map(UnitCode.init), bytes: Array(data))
+        }
+    }
+
+    static func user(_ row: Row) -> WebUser {
+        WebUser(
+            id: row["id"], name: row["name"], role: WebUser.Role(rawValue: row["role"]) ?? .leader,
+            unit: (row["unit"] as String?).map(UnitCode.init), passwordHash: row["passwordHash"], active: row["active"],
+            createdAt: row["createdAt"])
+    }
+
+    // MARK: - Writes
+
+    /// Creates a user.
+    ///
+    /// - Parameters:
+    ///   - passwordHash: the bcrypt hash (the storage never sees the password).
+    ///   - unit: the agency's unit; required for `agency` and refused for the other roles.
+    ///   - who: who created it, for the audit log.
+    /// - Throws: ``StorageError`` `conflict` when the name is taken, the unit is missing or given for a role that
+    ///   has none, or the unit does not exist.
+    @discardableResult
+    public func addUser(
+        name: String, role: WebUser.Role, unit: UnitCode?, passwordHash: String, who: String
+    ) throws(StorageError) -> WebUser {
+        let at = clock()
+        let operation = "adding user '\(name)'"
+        return try write(operation) { db in
+            try checkUserFields(db, name: name, role: role, unit: unit, operation: operation)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM webUser WHERE name = ?", arguments: [name]) == true {
+                throw StorageError(
+                    .conflict, operation: operation, subject: self.name, "a user named '\(name)' already exists",
+                    hint: "choose another name, or change that user in the web application's user page")
+            }
+            try db.execute(
+                sql: "INSERT INTO webUser (name, passwordHash, role, unit, active, createdAt) VALUES (?, ?, ?, ?, 1, ?)",
+                arguments: [name, passwordHash, role.rawValue, unit?.rawValue, at])
+            let id = Int(db.lastInsertedRowID)
+            try Self.appendAudit(
+                Self.auditStatement(db), at: at, who: who, action: "user.add", unit: unit?.rawValue,
+                newValue: "\(name) (\(role.rawValue))")
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM webUser WHERE id = ?", arguments: [id]) else {
+                throw StorageError(.sqlite, operation: operation, subject: self.name, "the new user was not found")
+            }
+            return Self.user(row)
+        }
+    }
+
+    /// Changes a user's role, unit, active flag or password hash (nil: unchanged); a change of role, unit,
+    /// activity or password ends the user's sessions.
+    ///
+    /// - Throws: ``StorageError`` `notFound`; `conflict` as ``addUser(name:role:unit:passwordHash:who:)``.
+    @discardableResult
+    public func updateUser(
+        id: Int, role: WebUser.Role? = nil, unit: UnitCode?? = nil, active: Bool? = nil, passwordHash: String? = nil,
+        who: String
+    ) throws(StorageError) -> WebUser {
+        let at = clock()
+        let operation = "changing user \(id)"
+        return try write(operation) { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM webUser WHERE id = ?", arguments: [id]) else {
+                throw StorageError(.notFound, operation: operation, subject: name, "there is no user \(id)")
+            }
+            let old = Self.user(row)
+            var new = old
+            if let role { new.role = role }
+            if let unit { new.unit = unit }
+            if new.role != .agency { new.unit = nil }
+            if let active { new.active = active }
+            if let passwordHash { new.passwordHash = passwordHash }
+            try checkUserFields(db, name: new.name, role: new.role, unit: new.unit, operation: operation)
+            try db.execute(
+                sql: "UPDATE webUser SET role = ?, unit = ?, active = ?, passwordHash = ? WHERE id = ?",
+                arguments: [new.role.rawValue, new.unit?.rawValue, new.active, new.passwordHash, id])
+            func describe(_ u: WebUser) -> String {
+                "\(u.role.rawValue)\(u.unit.map { " \($0)" } ?? "")\(u.active ? "" : ", disabled")"
+            }
+            try Self.appendAudit(
+                Self.auditStatement(db), at: at, who: who, action: "user.change", unit: new.unit?.rawValue,
+                oldValue: describe(old), newValue: describe(new),
+                detail: new.name + (passwordHash != nil ? ": password changed" : ""))
+            if new != old { try db.execute(sql: "DELETE FROM webSession WHERE user = ?", arguments: [id]) }
+            return new
+        }
+    }
+
+    private func checkUserFields(
+        _ db: Database, name userName: String, role: WebUser.Role, unit: UnitCode?, operation: String
+    ) throws {
+        if userName.isEmpty || userName.count > 64 || userName.contains(where: { $0.isWhitespace || $0.isNewline }) {
+            throw StorageError(
+                .conflict, operation: operation, subject: name,
+                "'\(userName)' is not a valid user name", hint: "use 1 to 64 characters without spaces")
+        }
+        switch (role, unit) {
+        case (.agency, nil):
+            throw StorageError(
+                .conflict, operation: operation, subject: name, "an agency user needs a unit",
+                hint: "give the unit's code (--unit CODE)")
+        case (.agency, let unit?):
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM unit WHERE code = ?", arguments: [unit.rawValue]) != true {
+                throw StorageError(
+                    .conflict, operation: operation, subject: name, "there is no unit '\(unit)'",
+                    hint: "import the units first (ictindex units import FILE), or check the code")
+            }
+        case (_, let unit?):
+            throw StorageError(
+                .conflict, operation: operation, subject: name,
+                "a \(role.rawValue) user has no unit, but unit '\(unit)' was given",
+                hint: "leave out --unit, or use --role agency")
+        default: break
+        }
+    }
+
+    /// Records a new session (the caller made the random token and keeps it; only its hash is stored), and
+    /// logs the sign-in. Expired sessions of every user are removed on the way.
+    public func createSession(
+        tokenHash: String, user: WebUser, csrfToken: String, expiresAt: String, from address: String
+    ) throws(StorageError) {
+        let at = clock()
+        try write("signing in '\(user.name)'") { db in
+            try db.execute(sql: "DELETE FROM webSession WHERE expiresAt <= ?", arguments: [at])
+            try db.execute(
+                sql: "INSERT INTO webSession (tokenHash, user, csrfToken, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?)",
+                arguments: [tokenHash, user.id, csrfToken, at, expiresAt])
+            try Self.appendAudit(
+                Self.auditStatement(db), at: at, who: user.name, action: "session.login", unit: user.unit?.rawValue,
+                detail: "from \(address)")
+        }
+    }
+
+    /// Ends a session, and logs the sign-out.
+    public func deleteSession(tokenHash: String, who: String) throws(StorageError) {
+        let at = clock()
+        try write("signing out '\(who)'") { db in
+            try db.execute(sql: "DELETE FROM webSession WHERE tokenHash = ?", arguments: [tokenHash])
+            if db.changesCount > 0 {
+                try Self.appendAudit(Self.auditStatement(db), at: at, who: who, action: "session.logout")
+            }
+        }
+    }
+
+    /// Logs a refused sign-in (wrong password, unknown name, or too many attempts).
+    public func recordFailedLogin(name userName: String, address: String, reason: String) throws(StorageError) {
+        let at = clock()
+        try write("logging a refused sign-in") { db in
+            try Self.appendAudit(
+                Self.auditStatement(db), at: at, who: userName, action: "session.refused", detail: "\(reason), from \(address)")
+        }
+    }
+
+    /// Sets where a unit's self-assessment of a period stands, and logs the change.
+    ///
+    /// - Parameter expected: when given, the status must currently be one of these (nil: not started), or the
+    ///   change is refused with `conflict`; this makes "submit" and "save" atomic with their check.
+    /// - Throws: ``StorageError`` `frozen` when the period has a published run; `conflict` as above.
+    public func setSubmissionStatus(
+        _ status: SubmissionStatus, period: String, unit: UnitCode, expected: Set<SubmissionStatus?>? = nil, who: String
+    ) throws(StorageError) {
+        let at = clock()
+        let operation = "setting the status of unit '\(unit)' in period \(period)"
+        try write(operation) { db in
+            try checkNotFrozen(db, period: period, operation: operation)
+            try Self.ensurePeriod(db, period, at: at)
+            let current = try String.fetchOne(
+                db, sql: "SELECT status FROM submissionStatus WHERE period = ? AND unit = ?",
+                arguments: [period, unit.rawValue]
+            ).flatMap(SubmissionStatus.init(rawValue:))
+            if let expected, !expected.contains(current) {
+                throw StorageError(
+                    .conflict, operation: operation, subject: name,
+                    "the self-assessment of unit '\(unit)' in period \(period) is \(current?.rawValue ?? "not started")",
+                    hint: "reload the page")
+            }
+            if current == status { return }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO submissionStatus (period, unit, status, who, at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [period, unit.rawValue, status.rawValue, who, at])
+            try Self.appendAudit(
+                Self.auditStatement(db), at: at, who: who, action: "submission.status", period: period,
+                unit: unit.rawValue, oldValue: current?.rawValue ?? "not started", newValue: status.rawValue)
+        }
+    }
+
+    /// Stores an uploaded evidence file under its SHA-256 (the same bytes twice are stored once), and logs it.
+    ///
+    /// - Parameter file: the file; its `sha256` must be the digest of its bytes (the caller computes it).
+    public func storeEvidenceFile(_ file: EvidenceFile, period: String?, who: String) throws(StorageError) {
+        let at = clock()
+        try write("storing evidence file '\(file.name)'") { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM evidenceFile WHERE sha256 = ?", arguments: [file.sha256]) == true {
+                return
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO evidenceFile (sha256, name, contentType, size, unit, bytes, who, at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    file.sha256, file.name, file.contentType, file.size, file.unit?.rawValue, Data(file.bytes), who, at,
+                ])
+            try Self.appendAudit(
+                Self.auditStatement(db), at: at, who: who, action: "evidence.upload", period: period,
+                unit: file.unit?.rawValue, newValue: "\(file.sha256) \(file.name)",
+                detail: "\(file.contentType), \(file.size) bytes")
+        }
+    }
+}

@@ -1,0 +1,351 @@
+import Foundation
+import Hummingbird
+import ICTIndexCore
+import OrderedCollections
+import ICTIndexCriteria
+import ICTIndexStorage
+import NIOCore
+
+/// What a self-assessment form shows and checks for one unit and period.
+struct FormSpec {
+    var unit: ICTIndexCore.Unit
+    var period: String
+    var framework: Framework
+    /// The reported variables that apply to the unit's group, in framework order.
+    var variables: [Variable]
+}
+
+/// One value as typed in the form, with its evidence and problems.
+struct FormEntry {
+    var text = ""
+    var evidence = Evidence()
+    var errors: [String] = []
+}
+
+extension WebApp {
+    /// `/self`, `/submissions/{period}/{unit}` (form, save, submit) and `/files/{sha256}`.
+    func addAgencyRoutes(to router: Router<WebContext>) {
+        router.get("/self") { request, context in
+            await self.handle(context) {
+                let user = try self.require(context, .agency)
+                let query = FormFields(urlEncoded: request.uri.query ?? "")
+                let asked = query["period"]
+                guard let period = try (asked?.isEmpty == false ? asked : nil) ?? self.database.periods().last,
+                    let unit = user.unit
+                else {
+                    throw Refusal(status: .notFound, message: Words(context.language).t(
+                        "Chưa có kỳ đánh giá nào.", "There is no period yet."))
+                }
+                return Self.redirect("/submissions/\(urlEncode(period))/\(urlEncode(unit.rawValue))")
+            }
+        }
+        router.get("/submissions/:period/:unit") { request, context in
+            await self.handle(context, path: request.uri.description) {
+                let (spec, _) = try self.formSpec(context, write: false)
+                // After a save (post/redirect/get): what was saved, from the query.
+                let query = FormFields(urlEncoded: request.uri.query ?? "")
+                let w = Words(context.language)
+                var message: String?
+                if let saved = query["saved"] {
+                    let counts = saved.split(separator: "-").compactMap { Int($0) }
+                    if counts.count == 2 {
+                        message = w.t("Đã lưu: \(counts[0]) giá trị mới, \(counts[1]) thay đổi.",
+                                      "Saved: \(counts[0]) new values, \(counts[1]) changed.")
+                    }
+                } else if query["submitted"] == "1" {
+                    message = w.t("Đã nộp để thẩm định.", "Submitted for appraisal.")
+                }
+                return try self.formPage(spec, context, entries: nil, message: message)
+            }
+        }
+        router.post("/submissions/:period/:unit") { request, context in
+            await self.handle(context, path: request.uri.path) {
+                try await self.save(request, context, submit: false)
+            }
+        }
+        router.post("/submissions/:period/:unit/submit") { request, context in
+            await self.handle(context, path: request.uri.path) {
+                try await self.save(request, context, submit: true)
+            }
+        }
+        router.get("/files/:sha256") { _, context in
+            await self.handle(context) { try self.download(context) }
+        }
+    }
+
+    /// The unit and period of the URL, checked against the user: an agency reaches its own unit only; for
+    /// writing, only agencies (admins appraise instead, leaders read).
+    func formSpec(_ context: WebContext, write: Bool) throws -> (FormSpec, WebUser) {
+        let user = write ? try require(context, .agency) : try require(context, .agency, .admin, .leader)
+        let w = Words(context.language)
+        let period = context.parameters.get("period") ?? ""
+        let code = UnitCode(context.parameters.get("unit") ?? "")
+        if user.role == .agency && user.unit != code {
+            throw Refusal(status: .forbidden, message: w.t(
+                "Tài khoản của đơn vị \(user.unit?.rawValue ?? "") không được xem hay sửa số liệu của đơn vị '\(code)'.",
+                "An account of unit \(user.unit?.rawValue ?? "") may not read or change the data of unit '\(code)'."))
+        }
+        guard let unit = try database.units(inPeriod: period).first(where: { $0.code == code }) else {
+            throw Refusal(status: .notFound, message: w.t(
+                "Đơn vị '\(code)' không tồn tại trong kỳ \(period).", "Unit '\(code)' does not exist in period \(period)."))
+        }
+        let framework = try self.framework(forPeriod: period).0.framework
+        return (FormSpec(unit: unit, period: period, framework: framework, variables: Self.variables(of: framework, for: unit.group)), user)
+    }
+
+    /// The reported variables an agency of a group fills: those read by the indicators that apply to the group
+    /// and by the deductions, through derived variables' formulas.
+    static func variables(of framework: Framework, for group: GroupID) -> [Variable] {
+        var needed = Set<VariableID>()
+        var pending: [VariableID] = []
+        for node in framework.indicators where framework.nodeApplies(node.id, to: group) {
+            pending += node.indicator?.value.variables ?? []
+        }
+        for deduction in framework.deductions { pending += deduction.points.variables }
+        while let id = pending.popLast() {
+            guard needed.insert(id).inserted, let formula = framework.variables[id]?.formula else { continue }
+            pending += formula.variables
+        }
+        return framework.reportedVariables.filter { needed.contains($0.id) }
+    }
+
+    func formPage(
+        _ spec: FormSpec, _ context: WebContext, entries typed: [VariableID: FormEntry]?, message: String?,
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let w = Words(context.language)
+        let lang = context.language
+        let statuses = try database.submissionStatuses(forPeriod: spec.period)
+        let state = statuses[spec.unit.code]
+        let frozen = try database.publishedRun(forPeriod: spec.period) != nil
+        let editable = context.user?.role == .agency && (state == nil || state == .draft) && !frozen
+        let (own, _) = try database.dataset(forPeriod: spec.period, sources: [.selfAssessed])
+        var entries: [VariableID: FormEntry] = [:]
+        for v in spec.variables {
+            if let typed = typed?[v.id] {
+                entries[v.id] = typed
+            } else if let entry = own[spec.unit.code, v.id] {
+                entries[v.id] = FormEntry(text: Self.formText(entry.value, v), evidence: Evidence(text: entry.evidence) ?? Evidence())
+            }
+        }
+        let problems = spec.variables.flatMap { v in (entries[v.id]?.errors ?? []).map { (v, $0) } }
+        var html = "<p>\(w.unit): <strong>\(esc(spec.unit.name))</strong> (\(esc(spec.unit.code.rawValue))) — \(w.period) \(esc(spec.period)) — \(w.t("Trạng thái", "Status")): <strong id=\"status\">\(esc(w.status(state)))</strong>\(frozen ? " — " + w.t("kỳ đã công bố", "period published") : "")</p>"
+        if let message { html += "<p class=\"notice\">\(esc(message))</p>" }
+        if !problems.isEmpty {
+            html += "<div class=\"errors\" id=\"errors\"><p><strong>\(w.t("Chưa lưu: có \(problems.count) lỗi cần sửa", "Not saved: \(problems.count) problems to fix"))</strong></p><ul>"
+                + problems.map { "<li><a href=\"#v-\(esc($0.0.id.rawValue))\">\(esc($0.0.name.text(lang)))</a>: \(esc($0.1))</li>" }.joined() + "</ul></div>"
+        }
+        // The provisional score: the unit's own values scored among every unit's own values.
+        if !own.isEmpty, let result = try? Engine(framework: spec.framework).score(own).result(for: spec.unit.code) {
+            html += "<p class=\"card\" id=\"provisional\">\(w.t("Điểm tạm tính (theo số liệu tự đánh giá)", "Provisional score (from self-assessed values)")): <strong>\(w.number(result.published, decimals: spec.framework.decimals))</strong> / \(NumberFormatting.plain(spec.framework.scale))\(result.rank.map { " — " + w.t("hạng tạm tính", "provisional rank") + " \($0)/\(result.rankedCount)" } ?? "")</p>"
+        }
+        let action = "/submissions/\(urlEncode(spec.period))/\(urlEncode(spec.unit.code.rawValue))"
+        let disabled = editable ? "" : " disabled"
+        html += "<form method=\"post\" action=\"\(action)\" enctype=\"multipart/form-data\" id=\"self-form\">" + csrfField(context)
+        for v in spec.variables {
+            let entry = entries[v.id] ?? FormEntry()
+            let id = v.id.rawValue
+            var label = esc(v.name.text(lang))
+            if let unit = v.unitOfMeasure { label += " <span class=\"muted\">(\(esc(unit)))</span>" }
+            var bounds: [String] = []
+            if let lo = v.effectiveBounds.min { bounds.append("≥ \(NumberFormatting.plain(lo))") }
+            if let hi = v.effectiveBounds.max { bounds.append("≤ \(NumberFormatting.plain(hi))") }
+            html += "<div class=\"field\" id=\"v-\(esc(id))\"><label for=\"in-\(esc(id))\">\(label)</label> <span class=\"muted\">[\(esc(id))]\(bounds.isEmpty ? "" : " " + bounds.joined(separator: ", "))\(v.evidence == .required ? " — " + w.t("bắt buộc có tài liệu kiểm chứng", "evidence required") : "")</span><br>"
+            switch v.kind {
+            case .choice, .boolean:
+                let options: [(String, String)] = v.kind == .boolean
+                    ? [("có", w.t("Có", "Yes")), ("không", w.t("Không", "No"))]
+                    : v.options.map { ($0.key, $0.value.text(lang)) }
+                html += "<select id=\"in-\(esc(id))\" name=\"v.\(esc(id))\"\(disabled)><option value=\"\"></option>"
+                for (value, label) in options {
+                    let selected = value == entry.text ? " selected" : ""
+                    html += "<option value=\"\(esc(value))\"\(selected)>\(esc(label))</option>"
+                }
+                html += "</select>"
+            case .date:
+                html += "<input type=\"date\" id=\"in-\(esc(id))\" name=\"v.\(esc(id))\" value=\"\(esc(entry.text))\"\(disabled)>"
+            case .text:
+                html += "<input type=\"text\" id=\"in-\(esc(id))\" name=\"v.\(esc(id))\" value=\"\(esc(entry.text))\"\(disabled)>"
+            case .number, .integer, .percent:
+                html += "<input type=\"text\" inputmode=\"decimal\" id=\"in-\(esc(id))\" name=\"v.\(esc(id))\" value=\"\(esc(entry.text))\" style=\"max-width:12em\"\(disabled)>\(v.kind == .percent ? " %" : "")"
+            }
+            for error in entry.errors { html += "<div class=\"error\">\(esc(error))</div>" }
+            if v.evidence != .none || !entry.evidence.isEmpty {
+                let e = entry.evidence
+                html += "<details\(v.evidence == .required || !e.isEmpty ? " open" : "")><summary>\(w.t("Tài liệu kiểm chứng", "Evidence"))</summary><div class=\"grid\">"
+                for (key, vi, en, value) in [
+                    ("number", "Số hiệu", "Number", e.number), ("title", "Tên văn bản", "Title", e.title),
+                    ("date", "Ngày", "Date", e.date), ("summary", "Trích yếu", "Summary", e.summary),
+                    ("link", "Liên kết", "Link", e.link),
+                ] {
+                    html += "<label>\(w.t(vi, en))<br><input type=\"\(key == "date" ? "date" : "text")\" name=\"e.\(esc(id)).\(key)\" value=\"\(esc(value ?? ""))\"\(disabled)></label>"
+                }
+                html += "<label>\(w.t("Tệp (PDF, PNG, JPEG; tối đa \(configuration.maxUploadBytes / 1024 / 1024) MB)", "File (PDF, PNG, JPEG; up to \(configuration.maxUploadBytes / 1024 / 1024) MB)"))<br><input type=\"file\" name=\"f.\(esc(id))\" accept=\"application/pdf,image/png,image/jpeg\"\(disabled)></label>"
+                if let file = e.file {
+                    let parts = file.split(separator: " ", maxSplits: 1)
+                    html += "<input type=\"hidden\" name=\"e.\(esc(id)).file\" value=\"\(esc(file))\"><span><a href=\"/files/\(esc(String(parts[0])))\">\(esc(parts.count > 1 ? String(parts[1]) : String(parts[0])))</a></span>"
+                }
+                html += "</div></details>"
+            }
+            html += "</div>"
+        }
+        if editable {
+            html += "<p><button type=\"submit\" id=\"save\">\(w.save)</button> "
+                + "<button type=\"submit\" class=\"secondary\" id=\"submit\" formaction=\"\(action)/submit\">\(w.t("Nộp để thẩm định", "Submit for appraisal"))</button></p>"
+        } else {
+            html += "<p class=\"muted\">\(w.t("Chỉ xem: hồ sơ đã nộp, đã thẩm định hoặc kỳ đã công bố.", "Read-only: submitted, appraised, or the period is published."))</p>"
+        }
+        html += "</form>"
+        return Page(title: w.t("Tự đánh giá", "Self-assessment") + " \(spec.period)", body: html, context: context,
+                    path: action, status: status).response()
+    }
+
+    /// A stored value as typed in the form (booleans as có/không).
+    static func formText(_ value: Value, _ variable: Variable) -> String {
+        if variable.kind == .boolean, let x = value.number { return x != 0 ? "có" : "không" }
+        return value.description
+    }
+
+    private func save(_ request: Request, _ context: WebContext, submit: Bool) async throws -> Response {
+        let body = try await form(request, context)
+        let (spec, user) = try formSpec(context, write: true)
+        let w = Words(context.language)
+        let parser = CellParser()
+        let dateField = Variable(id: "date", name: "date", kind: .date)
+        var entries: [VariableID: FormEntry] = [:]
+        var values: [VariableID: Dataset.Entry] = [:]
+        var uploads: [EvidenceFile] = []
+        let known = Set(spec.variables.map(\.id.rawValue))
+        for name in body.fields.pairs.map(\.name) + body.files.map(\.field) {
+            let parts = name.split(separator: ".")
+            if parts.count >= 2, ["v", "e", "f"].contains(parts[0]), !known.contains(String(parts[1])) {
+                throw Refusal(status: .unprocessableContent, message: w.t(
+                    "Biến '\(parts[1])' không thuộc biểu mẫu của đơn vị này.", "Variable '\(parts[1])' is not in this unit's form."))
+            }
+        }
+        for v in spec.variables {
+            let id = v.id.rawValue
+            var entry = FormEntry(text: body.fields["v.\(id)"] ?? "")
+            var date = body.fields["e.\(id).date"]
+            if let d = date, !d.isEmpty {
+                do { date = try parser.value(of: d, for: dateField)?.description } catch {
+                    entry.errors.append(w.t("ngày của tài liệu: ", "evidence date: ") + Self.describe(error, w))
+                }
+            }
+            var file = body.fields["e.\(id).file"]
+            if let reference = file, !reference.isEmpty {
+                let sha = String(reference.prefix { $0 != " " })
+                if try database.evidenceFile(sha256: sha)?.unit != spec.unit.code {
+                    entry.errors.append(w.t("tệp đính kèm không thuộc đơn vị này", "the attached file is not this unit's"))
+                    file = nil
+                }
+            }
+            if let upload = body.files.first(where: { $0.field == "f.\(id)" }) {
+                switch checkUpload(upload, unit: spec.unit.code, w) {
+                case .success(let stored):
+                    uploads.append(stored)
+                    file = "\(stored.sha256) \(stored.name)"
+                case .failure(let refusal): entry.errors.append(refusal.message)
+                }
+            }
+            entry.evidence = Evidence(
+                number: body.fields["e.\(id).number"], title: body.fields["e.\(id).title"], date: date,
+                summary: body.fields["e.\(id).summary"], link: body.fields["e.\(id).link"], file: file)
+            do {
+                if let value = try parser.value(of: entry.text, for: v) {
+                    values[v.id] = Dataset.Entry(value: value, source: .selfAssessed, evidence: entry.evidence.text)
+                }
+            } catch {
+                entry.errors.append(Self.describe(error, w))
+            }
+            if submit && v.evidence == .required && values[v.id] != nil && entry.evidence.isEmpty {
+                entry.errors.append(w.t("cần tài liệu kiểm chứng trước khi nộp", "evidence is needed before submitting"))
+            }
+            entries[v.id] = entry
+        }
+        if entries.values.contains(where: { !$0.errors.isEmpty }) {
+            return try formPage(spec, context, entries: entries, message: nil, status: .unprocessableContent)
+        }
+        let key = "\(spec.period)\u{0}\(spec.unit.code)"
+        return try await unitLocks.withLock(key) {
+            let state = try database.submissionStatuses(forPeriod: spec.period)[spec.unit.code]
+            guard state == nil || state == .draft else {
+                throw Refusal(status: .conflict, message: w.t(
+                    "Hồ sơ đã nộp (\(w.status(state))) nên không sửa được nữa.",
+                    "The self-assessment is already \(w.status(state)), so it can no longer be changed."))
+            }
+            for upload in uploads { try database.storeEvidenceFile(upload, period: spec.period, who: user.name) }
+            let dataset = Dataset(period: spec.period, units: [spec.unit], entries: [spec.unit.code: values])
+            let summary = try database.importValues(
+                dataset, period: spec.period, source: .selfAssessed, file: submit ? "web form (submit)" : "web form",
+                who: user.name)
+            try database.setSubmissionStatus(
+                submit ? .submitted : .draft, period: spec.period, unit: spec.unit.code, expected: [nil, .draft],
+                who: user.name)
+            let page = "/submissions/\(urlEncode(spec.period))/\(urlEncode(spec.unit.code.rawValue))"
+            return Self.redirect(page + (submit ? "?submitted=1" : "?saved=\(summary.added)-\(summary.changed)"))
+        }
+    }
+
+    /// An import problem in the form's words: the Core message (the same as the importers'), introduced in the
+    /// page's language.
+    static func describe(_ error: any Error, _ w: Words) -> String {
+        guard let problem = error as? CellProblem else { return "\(error)" }
+        let vi: String
+        switch problem.code {
+        case .invalidNumber: vi = "không phải là số"
+        case .ambiguousNumber: vi = "số viết không rõ dấu thập phân (dùng dấu chấm: 12.5)"
+        case .outOfRange: vi = "ngoài giới hạn cho phép"
+        case .invalidBoolean: vi = "phải là có hoặc không"
+        case .invalidChoice: vi = "không phải một lựa chọn hợp lệ"
+        case .invalidDate: vi = "không phải ngày hợp lệ (YYYY-MM-DD)"
+        default: vi = "giá trị không hợp lệ"
+        }
+        let detail = problem.message + (problem.hint.map { " (\($0))" } ?? "")
+        return w.en ? "[\(problem.code)] \(detail)" : "\(vi) [\(problem.code)]: \(detail)"
+    }
+
+    /// Checks an uploaded file: size, and type by its first bytes (PDF, PNG, JPEG); the name is kept for
+    /// display only (no folder part, no control characters, at most 100 characters).
+    func checkUpload(_ upload: UploadedFile, unit: UnitCode, _ w: Words) -> Result<EvidenceFile, Refusal> {
+        if upload.bytes.count > configuration.maxUploadBytes {
+            return .failure(Refusal(status: .contentTooLarge, message: w.t(
+                "tệp '\(upload.filename)' lớn \(upload.bytes.count) byte, vượt giới hạn \(configuration.maxUploadBytes) byte",
+                "file '\(upload.filename)' has \(upload.bytes.count) bytes, over the limit of \(configuration.maxUploadBytes)")))
+        }
+        guard let type = Self.mediaType(upload.bytes) else {
+            return .failure(Refusal(status: .unsupportedMediaType, message: w.t(
+                "tệp '\(upload.filename)' không phải PDF, PNG hay JPEG (kiểm tra theo nội dung tệp)",
+                "file '\(upload.filename)' is not a PDF, PNG or JPEG (checked by its content)")))
+        }
+        var name = String(upload.filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
+        name = String(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init).prefix(100))
+        if name.isEmpty { name = "file" }
+        return .success(EvidenceFile(
+            sha256: SHA256.hexDigest(of: upload.bytes), name: name, contentType: type, size: upload.bytes.count, unit: unit,
+            bytes: upload.bytes))
+    }
+
+    /// The media type of a file from its magic bytes, or nil when it is none of the accepted ones.
+    static func mediaType(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: Array("%PDF-".utf8)) { return "application/pdf" }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+        return nil
+    }
+
+    private func download(_ context: WebContext) throws -> Response {
+        let user = try require(context, .agency, .admin, .leader)
+        let w = Words(context.language)
+        let sha = context.parameters.get("sha256") ?? ""
+        guard let file = try database.evidenceFile(sha256: sha), user.role != .agency || file.unit == user.unit else {
+            throw Refusal(status: .notFound, message: w.t("Không có tệp này.", "There is no such file."))
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = file.contentType
+        headers[.contentDisposition] = "attachment; filename=\"evidence-\(file.sha256.prefix(12))\(file.contentType == "application/pdf" ? ".pdf" : file.contentType == "image/png" ? ".png" : ".jpg")\""
+        headers[.xContentTypeOptions] = "nosniff"
+        headers[.contentSecurityPolicy] = "default-src 'none'; sandbox"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+    }
+}

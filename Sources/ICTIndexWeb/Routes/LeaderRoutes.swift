@@ -1,0 +1,195 @@
+import Foundation
+import Hummingbird
+import ICTIndexCore
+import ICTIndexCriteria
+import OrderedCollections
+import ICTIndexService
+import ICTIndexStorage
+import NIOCore
+import XLSXWriter
+
+extension WebApp {
+    /// `/ranking`, `/units/{code}` and `/export` (leaders and admins; an agency sees its own unit page only).
+    func addLeaderRoutes(to router: Router<WebContext>) {
+        router.get("/ranking") { request, context in
+            await self.handle(context, path: request.uri.description) { try self.ranking(request, context) }
+        }
+        router.get("/units/:code") { request, context in
+            await self.handle(context, path: request.uri.description) { try self.unitPage(request, context) }
+        }
+        router.get("/export") { request, context in
+            await self.handle(context, path: request.uri.description) { try self.export(request, context) }
+        }
+    }
+
+    private func ranking(_ request: Request, _ context: WebContext) throws -> Response {
+        _ = try require(context, .leader, .admin)
+        let w = Words(context.language)
+        let query = FormFields(urlEncoded: request.uri.query ?? "")
+        let runs = try database.runs()
+        let periods = Array(Set(runs.map(\.period))).sorted()
+        guard let period = try self.period(query["period"]), periods.contains(period) else {
+            return Page(title: w.ranking, body: "<p>\(w.t("Chưa có lần chấm nào.", "No run has been recorded yet."))</p>",
+                        context: context, path: "/ranking").response()
+        }
+        let id = try database.currentRun(forPeriod: period)
+        let stored = try database.run(id)
+        let board = scoreboard(run: id, stored: stored)
+        let framework = try board?.framework ?? self.framework(forPeriod: period).0.framework
+        let changes = try database.changes(forRun: id)
+        let wording = ChangeText(decimals: framework.decimals, language: context.language)
+        let pillars = framework.pillars
+        let groupFilter = query["group"] ?? ""
+        let search = (query["q"] ?? "").lowercased()
+        let sort = query["sort"] ?? "rank"
+
+        var html = """
+            <form method="get" action="/ranking" class="filters">
+            <label>\(w.period)<br><select name="period">\(periods.reversed().map { "<option\($0 == period ? " selected" : "")>\(esc($0))</option>" }.joined())</select></label>
+            <label>\(w.group)<br><select name="group"><option value="">\(w.t("Tất cả", "All"))</option>\(framework.groups.values.map { "<option value=\"\(esc($0.id.rawValue))\"\($0.id.rawValue == groupFilter ? " selected" : "")>\(esc($0.name.text(context.language)))</option>" }.joined())</select></label>
+            <label>\(w.t("Tìm", "Search"))<br><input type="search" name="q" value="\(esc(query["q"] ?? ""))"></label>
+            <label>\(w.t("Sắp xếp", "Sort"))<br><select name="sort">\(([("rank", w.rank), ("score", w.score), ("name", w.t("Tên", "Name")), ("code", w.t("Mã", "Code"))] + pillars.map { ($0.id.rawValue, $0.name.text(context.language)) }).map { "<option value=\"\(esc($0.0))\"\($0.0 == sort ? " selected" : "")>\(esc($0.1))</option>" }.joined())</select></label>
+            <button type="submit">\(w.t("Xem", "Show"))</button>
+            <a class="button" href="/export?period=\(urlEncode(period))">\(w.t("Tải bảng Excel", "Download Excel"))</a>
+            </form>
+            <p class="muted">\(esc(framework.name.text(context.language))) — \(w.period) \(esc(period)); \(w.t("lần chấm", "run")) \(id), \(stored.summary.status == .published ? w.t("đã công bố", "published") : w.t("bản nháp", "draft"))\(changes.values.first.map { "; " + w.t("so với kỳ", "change vs") + " " + esc($0.previousPeriod) } ?? "")</p>
+            """
+        let positions = Dictionary(uniqueKeysWithValues: framework.nodes.keys.enumerated().map { ($1, $0) })
+        for group in framework.groups.values where groupFilter.isEmpty || group.id.rawValue == groupFilter {
+            var members = stored.results.filter { $0.unit.group == group.id }
+            if !search.isEmpty {
+                members = members.filter {
+                    $0.unit.name.lowercased().contains(search) || $0.unit.code.rawValue.lowercased().contains(search)
+                }
+            }
+            guard !members.isEmpty else { continue }
+            func pillarPoints(_ r: StoredResult, _ node: NodeID) -> Double? {
+                if let board, let i = board.index(of: node) { return board.result(for: r.unit.code)?.nodes[i].points }
+                return positions[node].flatMap { r.nodeValues[$0] }
+            }
+            members.sort { a, b in
+                func byRank() -> Bool { StoredResult.rankOrder(a, b) }
+                switch sort {
+                case "name": return a.unit.name.localizedStandardCompare(b.unit.name) == .orderedAscending
+                case "code": return a.unit.code < b.unit.code
+                case "score", "rank": return byRank()
+                default:
+                    let node = NodeID(sort)
+                    let (x, y) = (pillarPoints(a, node) ?? -.infinity, pillarPoints(b, node) ?? -.infinity)
+                    return x != y ? x > y : byRank()
+                }
+            }
+            html += "<h2>\(esc(group.name.text(context.language))) (\(members.count))\(group.ranked ? "" : " — " + w.t("không xếp hạng", "not ranked"))</h2>"
+            html += "<div class=\"scroll\"><table><thead><tr><th class=\"num\">\(w.rank)</th><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th><th class=\"num\">\(w.score)</th>"
+            if !framework.bands.isEmpty { html += "<th>\(w.band)</th>" }
+            for p in pillars { html += "<th class=\"num hide-small\" title=\"\(esc(p.name.text(context.language)))\">\(esc(short(p.name.text(context.language))))</th>" }
+            html += "<th>\(w.change)</th></tr></thead><tbody>"
+            for r in members {
+                let band = r.band.flatMap { id in framework.bands.first { $0.id == id } }
+                let change = changes[r.unit.code].map { wording.text($0, for: r) } ?? ""
+                let css = change.hasPrefix("↑") ? "up" : change.hasPrefix("↓") ? "down" : ""
+                html += "<tr><td class=\"num\">\(r.rank.map(String.init) ?? "—")</td><td>\(esc(r.unit.code.rawValue))</td>"
+                html += "<td><a href=\"/units/\(urlEncode(r.unit.code.rawValue))?period=\(urlEncode(period))\">\(esc(r.unit.name))</a></td>"
+                html += "<td class=\"num\">\(w.number(r.published, decimals: framework.decimals))</td>"
+                if !framework.bands.isEmpty { html += "<td>\(band.map { "<span class=\"band\">\(esc($0.name.text(context.language)))</span>" } ?? "—")</td>" }
+                for p in pillars { html += "<td class=\"num hide-small\">\(w.number(pillarPoints(r, p.id), decimals: framework.decimals))</td>" }
+                html += "<td class=\"\(css)\">\(esc(change))</td></tr>"
+            }
+            html += "</tbody></table></div>"
+        }
+        if board == nil {
+            html += "<p class=\"muted\">\(w.t("Lần chấm nháp này không còn khớp dữ liệu hiện tại: các cột nhóm tiêu chí hiển thị điểm (thang \(NumberFormatting.plain(framework.scale))), không phải điểm quy đổi.", "This draft run no longer matches the current values: pillar columns show scores (scale \(NumberFormatting.plain(framework.scale))), not points."))</p>"
+        }
+        return Page(title: w.ranking, body: html, context: context, path: request.uri.description).response()
+    }
+
+    private func short(_ text: String) -> String { text.count > 18 ? String(text.prefix(17)) + "…" : text }
+
+    private func unitPage(_ request: Request, _ context: WebContext) throws -> Response {
+        let user = try require(context, .leader, .admin, .agency)
+        let w = Words(context.language)
+        let code = UnitCode(context.parameters.get("code") ?? "")
+        if user.role == .agency && user.unit != code {
+            throw Refusal(status: .forbidden, message: w.t(
+                "Tài khoản của đơn vị \(user.unit?.rawValue ?? "") chỉ xem được kết quả của đơn vị mình.",
+                "An account of unit \(user.unit?.rawValue ?? "") may only see its own unit's results."))
+        }
+        let query = FormFields(urlEncoded: request.uri.query ?? "")
+        guard let period = try self.period(query["period"]) else { throw Refusal(status: .notFound, message: "no period") }
+        let id = try database.currentRun(forPeriod: period)
+        let stored = try database.run(id)
+        guard let result = stored.results.first(where: { $0.unit.code == code }) else {
+            throw Refusal(status: .notFound, message: w.t(
+                "Đơn vị '\(code)' không có trong lần chấm \(id) (kỳ \(period)).",
+                "Unit '\(code)' is not in run \(id) (period \(period))."))
+        }
+        let board = scoreboard(run: id, stored: stored)
+        let framework = try board?.framework ?? self.framework(forPeriod: period).0.framework
+        let positions = Dictionary(uniqueKeysWithValues: framework.nodes.keys.enumerated().map { ($1, $0) })
+        let peers = stored.results.filter { $0.unit.group == result.unit.group }
+        func mean(_ position: Int) -> Double? {
+            let values = peers.compactMap { $0.nodeValues[position] }
+            return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+        }
+        let band = result.band.flatMap { id in framework.bands.first { $0.id == id } }
+        let groupName = framework.groups[result.unit.group]?.name.text(context.language) ?? result.unit.group.rawValue
+        var html = """
+            <p>\(w.t("Mã", "Code")) <strong>\(esc(code.rawValue))</strong> — \(w.group) \(esc(groupName)) — \(w.period) \(esc(period))</p>
+            <p style="font-size:1.3em">\(w.score): <strong>\(w.number(result.published, decimals: framework.decimals))</strong> / \(NumberFormatting.plain(framework.scale))
+            — \(w.rank): <strong>\(result.rank.map { "\($0)/\(result.rankedCount)" } ?? "—")</strong>\(band.map { " — \(w.band): <span class=\"band\">\(esc($0.name.text(context.language)))</span>" } ?? "")</p>
+            <div class="cards"><div class="card"><h2>\(w.t("Hồ sơ theo nhóm tiêu chí", "Pillar profile"))</h2>
+            """
+        let profile = framework.pillars.compactMap { p -> (String, Double?, Double?)? in
+            guard let i = positions[p.id] else { return nil }
+            return (p.name.text(context.language), result.nodeValues[i], mean(i))
+        }
+        html += Charts.profile(profile.map { (label: $0.0, value: $0.1, mean: $0.2) }, scale: framework.scale, words: w)
+        html += "</div><div class=\"card\"><h2>\(w.t("Diễn biến qua các kỳ", "Trend over periods"))</h2>"
+        var trend: [(period: String, value: Double?)] = []
+        for p in try database.periods() {
+            guard let run = try? database.currentRun(forPeriod: p), let r = try? database.run(run) else { continue }
+            trend.append((p, r.results.first { $0.unit.code == code }?.published))
+        }
+        html += Charts.trend(trend, scale: framework.scale) + "</div></div>"
+
+        // Strengths and weaknesses: the indicators furthest above and below the group's mean.
+        var gaps: [(node: Node, value: Double, gap: Double)] = []
+        for node in framework.indicators where framework.nodeApplies(node.id, to: result.unit.group) {
+            guard let i = positions[node.id], let v = result.nodeValues[i], let m = mean(i) else { continue }
+            gaps.append((node, v, v - m))
+        }
+        gaps.sort { $0.gap > $1.gap }
+        func list(_ items: ArraySlice<(node: Node, value: Double, gap: Double)>) -> String {
+            "<table><tr><th>\(w.t("Tiêu chí", "Indicator"))</th><th class=\"num\">\(w.score)</th><th class=\"num\">\(w.t("so với TB khối", "vs group mean"))</th></tr>"
+                + items.map { "<tr><td>\(esc($0.node.name.text(context.language)))</td><td class=\"num\">\(w.number($0.value, decimals: framework.decimals))</td><td class=\"num\">\($0.gap >= 0 ? "+" : "−")\(w.number(abs($0.gap), decimals: framework.decimals))</td></tr>" }.joined()
+                + "</table>"
+        }
+        html += "<div class=\"cards\"><div class=\"card\"><h2>\(w.t("Điểm mạnh", "Strengths"))</h2>\(list(gaps.filter { $0.gap > 0 }.prefix(5)))</div>"
+        html += "<div class=\"card\"><h2>\(w.t("Điểm yếu", "Weaknesses"))</h2>\(list(gaps.filter { $0.gap < 0 }.reversed().prefix(5)))</div></div>"
+        html += "<h2>\(w.t("Giải thích từng điểm", "Explanation of every point"))</h2>"
+        if let explanation = board?.explain(code, language: context.language) {
+            html += "<pre class=\"explain\">\(esc(explanation.description))</pre>"
+        } else {
+            html += "<p class=\"muted\">\(w.t("Lần chấm nháp này không còn khớp dữ liệu hiện tại nên không giải thích được; hãy chấm lại.", "This draft run no longer matches the current values, so it cannot be explained; score the period again."))</p>"
+        }
+        return Page(title: result.unit.name, body: html, context: context, path: request.uri.description).response()
+    }
+
+    private func export(_ request: Request, _ context: WebContext) throws -> Response {
+        _ = try require(context, .leader, .admin)
+        let query = FormFields(urlEncoded: request.uri.query ?? "")
+        guard let period = try self.period(query["period"]) else { throw Refusal(status: .notFound, message: "no period") }
+        let workbook = try ScoreboardExport(period: period, language: context.language, engineVersion: configuration.engineVersion)
+            .spreadsheet(from: database)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ictindex-web-\(Tokens.random().prefix(16))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("scoreboard.xlsx")
+        try XLSXWriter.write(workbook, to: file)
+        let data = try Data(contentsOf: file)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        headers[.contentDisposition] = "attachment; filename=\"ictindex-\(period.filter { $0.isLetter || $0.isNumber || $0 == "-" }).xlsx\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import ICTIndexStorage
+
+extension WebApp {
+    /// `/`, `/login` (GET form, POST sign-in) and `/logout`.
+    func addLoginRoutes(to router: Router<WebContext>) {
+        router.get("/") { _, context in
+            guard let user = context.user else { return Self.redirect("/login") }
+            switch user.role {
+            case .agency: return Self.redirect("/self")
+            case .leader, .admin: return Self.redirect("/ranking")
+            }
+        }
+        router.get("/login") { _, context in
+            self.loginPage(context, message: nil)
+        }
+        router.post("/login") { request, context in
+            await self.handle(context, path: "/login") { try await self.login(request, context) }
+        }
+        router.post("/logout") { request, context in
+            await self.handle(context) {
+                _ = try await self.form(request, context)
+                if let session = context.session {
+                    try self.database.deleteSession(tokenHash: session.tokenHash, who: session.user.name)
+                }
+                var response = Self.redirect("/login")
+                response.setCookie(self.sessionCookie("", maxAge: 0))
+                return response
+            }
+        }
+    }
+
+    static let loginCookie = "ictindex_login"
+
+    func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
+        Cookie(
+            name: SessionMiddleware.cookieName, value: value, maxAge: maxAge, path: "/",
+            secure: configuration.secureCookies, httpOnly: true, sameSite: .strict)
+    }
+
+    /// The sign-in form, with a CSRF token that is also set as a cookie (double submit: no session exists yet).
+    func loginPage(_ context: WebContext, message: String?, status: HTTPResponse.Status = .ok) -> Response {
+        let w = Words(context.language)
+        let token = Tokens.random()
+        let body = """
+            \(message.map { "<p class=\"errors\">\(esc($0))</p>" } ?? "")
+            <form method="post" action="/login" class="card" style="max-width:420px">
+            <input type="hidden" name="csrf" value="\(token)">
+            <p><label for="name">\(w.t("Tên đăng nhập", "User name"))</label><br><input type="text" id="name" name="name" autocomplete="username" required></p>
+            <p><label for="password">\(w.t("Mật khẩu", "Password"))</label><br><input type="password" id="password" name="password" autocomplete="current-password" required></p>
+            <p><button type="submit">\(w.t("Đăng nhập", "Sign in"))</button></p>
+            </form>
+            """
+        var response = Page(title: w.t("Đăng nhập", "Sign in"), body: body, context: context, path: "/login", status: status)
+            .response()
+        response.setCookie(
+            Cookie(name: Self.loginCookie, value: token, maxAge: 3600, path: "/login",
+                   secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    private func login(_ request: Request, _ context: WebContext) async throws -> Response {
+        let w = Words(context.language)
+        var request = request
+        let buffer = try await request.collectBody(upTo: 64 * 1024)
+        let fields = FormFields(urlEncoded: String(buffer: buffer))
+        guard let cookie = request.cookies[Self.loginCookie]?.value, Tokens.same(fields["csrf"] ?? "", cookie) else {
+            throw Refusal(status: .forbidden, message: w.t(
+                "Mã chống giả mạo (CSRF) thiếu hoặc sai: hãy tải lại trang đăng nhập.",
+                "The CSRF token is missing or wrong: reload the sign-in page."))
+        }
+        let name = (fields["name"] ?? "").trimmingCharacters(in: .whitespaces)
+        let password = fields["password"] ?? ""
+        guard await limiter.allows(name: name, address: context.address) else {
+            try database.recordFailedLogin(name: name, address: context.address, reason: "too many attempts")
+            return loginPage(
+                context, message: w.t(
+                    "Quá nhiều lần đăng nhập sai. Hãy thử lại sau \(configuration.loginWindow / 60) phút.",
+                    "Too many failed sign-ins. Try again in \(configuration.loginWindow / 60) minutes."),
+                status: .tooManyRequests)
+        }
+        let user = try database.user(named: name)
+        // An unknown name costs a bcrypt check too, so timing does not tell which names exist.
+        let valid = Bcrypt.verify(password, hash: user?.passwordHash ?? Self.dummyHash)
+        guard let user, valid, user.active else {
+            await limiter.recordFailure(name: name, address: context.address)
+            try database.recordFailedLogin(name: name, address: context.address, reason: "wrong name or password")
+            return loginPage(
+                context, message: w.t("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password."),
+                status: .unauthorized)
+        }
+        await limiter.recordSuccess(name: name)
+        let token = Tokens.random()
+        let expires = Date().addingTimeInterval(Double(configuration.sessionLifetime)).ISO8601Format()
+        try database.createSession(
+            tokenHash: Tokens.hash(token), user: user, csrfToken: Tokens.random(), expiresAt: expires,
+            from: context.address)
+        var response = Self.redirect(user.role == .agency ? "/self" : "/ranking")
+        response.setCookie(sessionCookie(token, maxAge: configuration.sessionLifetime))
+        return response
+    }
+
+    /// A bcrypt hash of a random text, checked against when the user name is unknown.
+    static let dummyHash = Bcrypt.hash(Tokens.random(), cost: 10)
+}

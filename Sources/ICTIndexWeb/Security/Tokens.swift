@@ -1,0 +1,63 @@
+import Foundation
+import ICTIndexCriteria
+
+/// Random tokens and their hashes, for sessions and CSRF.
+enum Tokens {
+    /// 32 random bytes from the system's generator, as 64 hex digits.
+    static func random() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in
+            let b = UInt8.random(in: 0...255, using: &generator)
+            return (b < 16 ? "0" : "") + String(b, radix: 16)
+        }.joined()
+    }
+
+    /// The SHA-256 of a token, as stored in the database.
+    static func hash(_ token: String) -> String { SHA256.hexDigest(of: Array(token.utf8)) }
+
+    /// Compares two secrets in time independent of where they differ.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count, !x.isEmpty else { return false }
+        var difference: UInt8 = 0
+        for i in x.indices { difference |= x[i] ^ y[i] }
+        return difference == 0
+    }
+}
+
+/// Counts failed sign-ins per user name and per address, and refuses more than `limit` within `window` seconds.
+actor LoginLimiter {
+    private let limit: Int
+    private let window: Double
+    private var failures: [String: [Double]] = [:]
+    private let now: @Sendable () -> Double
+
+    init(limit: Int, window: Int, now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+        self.limit = limit
+        self.window = Double(window)
+        self.now = now
+    }
+
+    /// Whether a sign-in for this name from this address may be tried now.
+    func allows(name: String, address: String) -> Bool {
+        let t = now()
+        for key in ["user:" + name.lowercased(), "ip:" + address] {
+            let recent = (failures[key] ?? []).filter { t - $0 < window }
+            failures[key] = recent
+            if recent.count >= limit { return false }
+        }
+        return true
+    }
+
+    func recordFailure(name: String, address: String) {
+        let t = now()
+        failures["user:" + name.lowercased(), default: []].append(t)
+        failures["ip:" + address, default: []].append(t)
+    }
+
+    /// A successful sign-in clears the name's failures (not the address's).
+    func recordSuccess(name: String) {
+        failures["user:" + name.lowercased()] = nil
+    }
+}

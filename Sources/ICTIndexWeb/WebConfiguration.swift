@@ -1,0 +1,39 @@
+/// How `ictindex serve` runs: where it listens, how sessions and uploads behave, which criteria it scores with.
+public struct WebConfiguration: Sendable {
+    /// The address to listen on (default 127.0.0.1: a LAN server is put behind the department's proxy).
+    public var host: String
+    public var port: Int
+    /// Adds `Secure` to the session cookie (when the server is reached over HTTPS).
+    public var secureCookies: Bool
+    /// The bcrypt cost of new password hashes (at least 10 in production; tests may use 4).
+    public var bcryptCost: UInt8
+    /// How long a session lasts, in seconds.
+    public var sessionLifetime: Int
+    /// Failed sign-ins allowed per user name and per address within ``loginWindow`` seconds.
+    public var loginAttempts: Int
+    public var loginWindow: Int
+    /// The largest evidence file accepted, in bytes.
+    public var maxUploadBytes: Int
+    /// The criteria file the "run" button scores with; nil: the criteria last used for the period (or any period).
+    public var frameworkPath: String?
+    /// The ictindex version recorded with runs.
+    public var engineVersion: String
+
+    /// Creates a configuration.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, bcryptCost: UInt8 = 12,
+        sessionLifetime: Int = 8 * 3600, loginAttempts: Int = 5, loginWindow: Int = 15 * 60,
+        maxUploadBytes: Int = 5 * 1024 * 1024, frameworkPath: String? = nil, engineVersion: String
+    ) {
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+        self.bcryptCost = bcryptCost
+        self.sessionLifetime = sessionLifetime
+        self.loginAttempts = loginAttempts
+        self.loginWindow = loginWindow
+        self.maxUploadBytes = maxUploadBytes
+        self.frameworkPath = frameworkPath
+        self.engineVersion = engineVersion
+    }
+}

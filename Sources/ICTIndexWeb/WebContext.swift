@@ -1,0 +1,24 @@
+public import Hummingbird
+import ICTIndexCore
+import ICTIndexStorage
+import NIOCore
+
+/// The request context of the web application: the signed-in session (if any), the page language and the
+/// client's address.
+public struct WebContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The client's IP address ("local" when unknown, as in router tests).
+    public let address: String
+    /// Set by ``SessionMiddleware`` when the request carries a valid session cookie.
+    var session: WebSession?
+    /// Set by ``SessionMiddleware`` from `?lang=` or the `lang` cookie; Vietnamese by default.
+    var language: Language = .vi
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        address = source.channel.remoteAddress?.ipAddress ?? "local"
+    }
+
+    /// The signed-in user.
+    var user: WebUser? { session?.user }
+}

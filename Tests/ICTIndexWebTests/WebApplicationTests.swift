@@ -1,0 +1,303 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ICTIndexCore
+import ICTIndexStorage
+import NIOCore
+import Testing
+
+@Suite struct LoginTests {
+    @Test("signing in sets an HttpOnly, SameSite=Strict session cookie and logs the sign-in")
+    func signIn() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let response = try await Browser.attempt(client, "leader", password: WebFixture.password)
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/ranking")
+            let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("ictindex_session=") })
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Strict"))
+            #expect(!cookie.contains("Secure"))
+        }
+        #expect(try fixture.database.auditEntries().contains { $0.action == "session.login" && $0.who == "leader" })
+    }
+
+    @Test("a wrong password is refused, and nothing else is reachable without a session")
+    func wrongPassword() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let response = try await Browser.attempt(client, "leader", password: "wrong-password")
+            #expect(response.status == .unauthorized)
+            #expect(Browser.sessionCookie(response) == nil)
+            #expect(String(buffer: response.body).contains("Tên đăng nhập hoặc mật khẩu không đúng."))
+            let ranking = try await client.execute(uri: "/ranking", method: .get) { $0 }
+            #expect(ranking.status == .unauthorized)
+            let root = try await client.execute(uri: "/", method: .get) { $0 }
+            #expect(root.headers[.location] == "/login")
+        }
+        #expect(try fixture.database.auditEntries().contains { $0.action == "session.refused" && $0.who == "leader" })
+    }
+
+    @Test("after 3 failures the right password is refused too (429)")
+    func rateLimit() async throws {
+        let fixture = try WebFixture(loginAttempts: 3)
+        try await fixture.test { client in
+            for _ in 0..<3 {
+                #expect(try await Browser.attempt(client, "snv", password: "nope-nope").status == .unauthorized)
+            }
+            let blocked = try await Browser.attempt(client, "snv", password: WebFixture.password)
+            #expect(blocked.status == .tooManyRequests)
+            #expect(Browser.sessionCookie(blocked) == nil)
+        }
+    }
+
+    @Test("a sign-in without the form's CSRF token is refused")
+    func loginCSRF() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let response = try await client.execute(
+                uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "name=leader&password=\(WebFixture.password)")) { $0 }
+            #expect(response.status == .forbidden)
+        }
+    }
+
+    @Test("signing out ends the session")
+    func logout() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let leader = try await Browser.login(client, "leader")
+            #expect(try await leader.post(client, "/logout", []).status == .seeOther)
+            #expect(try await leader.get(client, "/ranking").status == .unauthorized)
+        }
+    }
+}
+
+@Suite struct RoleTests {
+    @Test("a leader reads the ranking, unit pages and the Excel file, and cannot change anything")
+    func leaderReadOnly() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let leader = try await Browser.login(client, "leader")
+            let ranking = try await leader.get(client, "/ranking?period=2025")
+            #expect(ranking.status == .ok)
+            let html = String(buffer: ranking.body)
+            #expect(html.contains("Sở, ban, ngành"))
+            #expect(html.contains("so với kỳ 2024"))
+            let filtered = String(buffer: try await leader.get(client, "/ranking?period=2025&group=department&q=n%E1%BB%99i").body)
+            #expect(filtered.contains("Sở Nội vụ"))
+            #expect(!filtered.contains("<h2>UBND cấp xã"))
+            let unit = try await leader.get(client, "/units/SNV?period=2025")
+            #expect(unit.status == .ok)
+            let page = String(buffer: unit.body)
+            #expect(page.contains("<svg"))
+            #expect(page.contains("Điểm mạnh"))
+            #expect(page.contains("Đơn vị SNV — Sở Nội vụ"))
+            let english = String(buffer: try await leader.get(client, "/units/SNV?period=2025&lang=en").body)
+            #expect(english.contains("Strengths"))
+            let excel = try await leader.get(client, "/export?period=2025")
+            #expect(excel.status == .ok)
+            #expect(Array(excel.body.readableBytesView.prefix(2)) == Array("PK".utf8))
+            // Every write is refused.
+            #expect(try await leader.post(client, "/submissions/2025/SNV", [("v.staff", "10")]).status == .forbidden)
+            #expect(try await leader.post(client, "/admin/run", [("period", "2025")]).status == .forbidden)
+            #expect(try await leader.post(client, "/admin/publish", [("run", "2")]).status == .forbidden)
+            #expect(try await leader.post(client, "/admin/appraise/2025/STC", [("d.staff", "accept")]).status == .forbidden)
+            #expect(try await leader.post(client, "/admin/users", [("name", "x"), ("role", "admin"), ("password", "password9")]).status == .forbidden)
+            #expect(try await leader.get(client, "/admin/audit").status == .forbidden)
+        }
+        #expect(try fixture.database.runs(forPeriod: "2025").count == 1)
+        #expect(try fixture.database.users().count == 4)
+    }
+
+    @Test("an agency reaches its own unit only, whatever id is put in the URL or the form")
+    func agencyIsolation() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let snv = try await Browser.login(client, "snv")
+            #expect(try await snv.get(client, "/submissions/2025/SNV").status == .ok)
+            #expect(try await snv.get(client, "/submissions/2025/STC").status == .forbidden)
+            #expect(try await snv.post(client, "/submissions/2025/STC", [("v.staff", "1")]).status == .forbidden)
+            #expect(try await snv.post(client, "/submissions/2025/STC/submit", []).status == .forbidden)
+            #expect(try await snv.get(client, "/units/STC?period=2025").status == .forbidden)
+            #expect(try await snv.get(client, "/units/SNV?period=2025").status == .ok)
+            #expect(try await snv.get(client, "/ranking").status == .forbidden)
+            #expect(try await snv.get(client, "/export?period=2025").status == .forbidden)
+            #expect(try await snv.get(client, "/admin/submissions").status == .forbidden)
+            // A field naming a variable outside the form is refused, so no other key can be written.
+            #expect(try await snv.post(client, "/submissions/2025/SNV", [("v.unit", "STC")]).status == .unprocessableContent)
+        }
+        #expect(try fixture.database.valuePairs(forPeriod: "2025").filter { $0.unit == "STC" && $0.variable == "staff" && $0.selfAssessed == .number(1) }.isEmpty)
+    }
+
+    @Test("without a valid CSRF token a form is refused (403) and nothing is saved")
+    func csrf() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let snv = try await Browser.login(client, "snv")
+            let stc = try await Browser.login(client, "stc")
+            #expect(try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "50")], csrf: "").status == .forbidden)
+            #expect(try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "50")], csrf: String(repeating: "0", count: 64)).status == .forbidden)
+            // Another session's token does not work either.
+            #expect(try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "50")], csrf: stc.csrf).status == .forbidden)
+            let admin = try await Browser.login(client, "admin")
+            #expect(try await admin.post(client, "/admin/run", [("period", "2025")], csrf: "").status == .forbidden)
+        }
+        #expect(try fixture.database.valuePairs(forPeriod: "2025").filter { $0.unit == "SNV" }.isEmpty)
+        #expect(try fixture.database.runs(forPeriod: "2025").count == 1)
+    }
+}
+
+@Suite struct AgencyFormTests {
+    @Test("saving validates like the importers, lists every problem in Vietnamese, and saves nothing until all are fixed")
+    func validation() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let snv = try await Browser.login(client, "snv")
+            let bad = try await snv.post(
+                client, "/submissions/2025/SNV", [("v.staff", "12,5"), ("v.computers", "abc"), ("v.steering_chair", "king")])
+            #expect(bad.status == .unprocessableContent)
+            let html = String(buffer: bad.body)
+            #expect(html.contains("Chưa lưu: có 3 lỗi cần sửa"))
+            #expect(html.contains("không phải là số [D003]: &#39;abc&#39; is not a number"))
+            #expect(html.contains("[D004]"))
+            #expect(html.contains("không phải một lựa chọn hợp lệ [D007]"))
+        }
+        #expect(try fixture.database.valuePairs(forPeriod: "2025").filter { $0.unit == "SNV" }.isEmpty)
+    }
+
+    @Test("saving stores self-assessed values with evidence, logs them, and shows the provisional score; submitting makes it read-only")
+    func saveAndSubmit() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let snv = try await Browser.login(client, "snv")
+            let saved = try await snv.post(
+                client, "/submissions/2025/SNV",
+                [("v.staff", "112"), ("v.computers", "111"), ("v.steering_chair", "chair"),
+                 ("e.staff.number", "12/QĐ-SNV"), ("e.staff.title", "Quyết định giao biên chế"), ("e.staff.date", "2025-03-01")])
+            #expect(saved.status == .seeOther)
+            let location = try #require(saved.headers[.location])
+            #expect(location == "/submissions/2025/SNV?saved=3-0")
+            let html = String(buffer: try await snv.get(client, location).body)
+            #expect(html.contains("Đã lưu: 3 giá trị mới, 0 thay đổi."))
+            #expect(html.contains("Điểm tạm tính"))
+            #expect(html.contains("đang soạn"))
+            // Submitting needs the evidence the criteria require for every value given.
+            let missing = try await snv.post(client, "/submissions/2025/SNV/submit", [("v.staff", "113"), ("v.computers", "111")])
+            #expect(missing.status == .unprocessableContent)
+            #expect(String(buffer: missing.body).contains("cần tài liệu kiểm chứng trước khi nộp"))
+            let submitted = try await snv.post(
+                client, "/submissions/2025/SNV/submit",
+                [("v.staff", "113"), ("e.staff.number", "12/QĐ-SNV"), ("v.computers", "111"), ("v.steering_chair", "chair"),
+                 ("e.steering_chair.title", "Quyết định thành lập Ban chỉ đạo")])
+            #expect(submitted.status == .seeOther)
+            let after = String(buffer: try await snv.get(client, try #require(submitted.headers[.location])).body)
+            #expect(after.contains("Đã nộp để thẩm định."))
+            #expect(after.contains("đã nộp, chờ thẩm định"))
+            #expect(!after.contains("id=\"save\""))
+            let again = try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "1")])
+            #expect(again.status == .conflict)
+        }
+        let pairs = try fixture.database.valuePairs(forPeriod: "2025").filter { $0.unit == "SNV" }
+        #expect(pairs.first { $0.variable == "staff" }?.selfAssessed == .number(113))
+        #expect(try fixture.database.submissionStatuses(forPeriod: "2025")["SNV"] == .submitted)
+        let (own, _) = try fixture.database.dataset(forPeriod: "2025", sources: [.selfAssessed])
+        #expect(Evidence(text: own["SNV", "staff"]?.evidence) == Evidence(number: "12/QĐ-SNV"))
+        let audit = try fixture.database.auditEntries(unit: "SNV")
+        #expect(audit.contains { $0.action == "value.add" && $0.who == "snv" })
+        #expect(audit.contains { $0.action == "value.change" && $0.variable == "staff" && $0.oldValue?.hasPrefix("112") == true })
+        #expect(audit.contains { $0.action == "submission.status" && $0.newValue == "submitted" })
+    }
+
+    @Test("a published period cannot be edited by an agency or appraised by an admin")
+    func frozen() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let snv = try await Browser.login(client, "snv")
+            let response = try await snv.post(client, "/submissions/2024/SNV", [("v.staff", "1")])
+            #expect(response.status == .conflict)
+            #expect(String(buffer: response.body).contains("Kỳ đánh giá đã công bố nên không thể sửa."))
+            let admin = try await Browser.login(client, "admin")
+            #expect(try await admin.post(client, "/admin/appraise/2024/SNV", [("d.staff", "adjust"), ("n.staff", "5"), ("r.staff", "x")]).status == .conflict)
+            #expect(try await admin.post(client, "/admin/run", [("period", "2024")]).status == .conflict)
+        }
+        #expect(try fixture.database.runs(forPeriod: "2024").count == 1)
+    }
+
+    @Test("uploads: a PDF is stored by its SHA-256 under a cleaned name; other content, oversized files and other units' files are refused")
+    func uploads() async throws {
+        let fixture = try WebFixture(maxUploadBytes: 1000)
+        let pdf = Array("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n".utf8)
+        try await fixture.test { client in
+            let snv = try await Browser.login(client, "snv")
+            let ok = try await snv.postMultipart(
+                client, "/submissions/2025/SNV", [("v.staff", "112")],
+                files: [(field: "f.staff", name: "../../etc/qd-12.pdf", bytes: pdf)])
+            #expect(ok.status == .seeOther)
+            let fake = try await snv.postMultipart(
+                client, "/submissions/2025/SNV", [("v.staff", "112")],
+                files: [(field: "f.staff", name: "virus.pdf", bytes: Array("#!/bin/sh\nrm -rf /\n".utf8))])
+            #expect(fake.status == .unprocessableContent)
+            #expect(String(buffer: fake.body).contains("không phải PDF, PNG hay JPEG"))
+            let big = try await snv.postMultipart(
+                client, "/submissions/2025/SNV", [("v.staff", "112")],
+                files: [(field: "f.staff", name: "big.pdf", bytes: pdf + [UInt8](repeating: 32, count: 2000))])
+            #expect(big.status == .unprocessableContent)
+            #expect(String(buffer: big.body).contains("vượt giới hạn 1000 byte"))
+            let (own, _) = try fixture.database.dataset(forPeriod: "2025", sources: [.selfAssessed])
+            let file = try #require(Evidence(text: own["SNV", "staff"]?.evidence)?.file)
+            let digest = String(file.prefix(64))
+            #expect(file.hasSuffix(" qd-12.pdf"))
+            let download = try await snv.get(client, "/files/\(digest)")
+            #expect(download.status == .ok)
+            #expect(download.headers[.contentType] == "application/pdf")
+            #expect(Array(download.body.readableBytesView) == pdf)
+            let stc = try await Browser.login(client, "stc")
+            #expect(try await stc.get(client, "/files/\(digest)").status == .notFound)
+            // Naming another unit's file in the form does not attach it.
+            let steal = try await stc.post(client, "/submissions/2025/STC", [("v.staff", "5"), ("e.staff.file", "\(digest) qd-12.pdf")])
+            #expect(steal.status == .unprocessableContent)
+            #expect(try fixture.database.evidenceFile(sha256: digest)?.unit == "SNV")
+        }
+    }
+}
+
+@Suite struct AdminTests {
+    @Test("an admin accepts or adjusts values with a reason, scores, compares and publishes, and the audit log shows it")
+    func appraiseRunPublish() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let admin = try await Browser.login(client, "admin")
+            let list = String(buffer: try await admin.get(client, "/admin/submissions?period=2025").body)
+            #expect(list.contains("chưa bắt đầu"))
+            let noReason = try await admin.post(client, "/admin/appraise/2025/STC", [("d.staff", "adjust"), ("n.staff", "100")])
+            #expect(noReason.status == .unprocessableContent)
+            #expect(String(buffer: noReason.body).contains("điều chỉnh cần có lý do"))
+            let adjusted = try await admin.post(
+                client, "/admin/appraise/2025/STC",
+                [("d.staff", "adjust"), ("n.staff", "100"), ("r.staff", "theo Quyết định 12/QĐ-UBND"), ("d.computers", "accept")])
+            #expect(adjusted.status == .ok)
+            #expect(String(buffer: adjusted.body).contains("Đã ghi: 2 mới"))
+            let run = try await admin.post(client, "/admin/run", [("period", "2025")])
+            #expect(run.status == .seeOther)
+            let runs = String(buffer: try await admin.get(client, "/admin/runs?period=2025&a=2&b=3").body)
+            #expect(runs.contains("đơn vị khác nhau giữa lần chấm 2 và 3"))
+            #expect(try await admin.post(client, "/admin/publish", [("run", "3")]).status == .seeOther)
+            let audit = String(buffer: try await admin.get(client, "/admin/audit?action=appraisal&unit=STC").body)
+            #expect(audit.contains("theo Quyết định 12/QĐ-UBND"))
+            let added = try await admin.post(client, "/admin/users", [("name", "hn"), ("role", "agency"), ("unit", "SNV"), ("password", "password9")])
+            #expect(added.status == .ok)
+            let weak = try await admin.post(client, "/admin/users", [("name", "weak"), ("role", "leader"), ("password", "short")])
+            #expect(weak.status == .unprocessableContent)
+        }
+        let stc = try fixture.database.valuePairs(forPeriod: "2025").filter { $0.unit == "STC" }
+        #expect(stc.first { $0.variable == "staff" }?.appraised == .number(100))
+        #expect(try fixture.database.publishedRun(forPeriod: "2025") == 3)
+        #expect(try fixture.database.submissionStatuses(forPeriod: "2025")["STC"] == .appraised)
+        let log = try fixture.database.auditEntries()
+        #expect(log.contains { $0.action == "appraisal.adjust" && $0.who == "admin" && $0.unit == "STC" })
+        #expect(log.contains { $0.action == "run.publish" && $0.who == "admin" })
+        #expect(log.contains { $0.action == "user.add" && $0.newValue == "hn (agency)" })
+        #expect(try fixture.database.user(named: "weak") == nil)
+    }
+}
