@@ -265,6 +265,13 @@ import XLSXReader
         let english = try XLSXDocument(contentsOf: folder.file("communes/\(communes[0].code).xlsx"))
         #expect(try english.sheet(named: "Tự đánh giá").cell(at: XLSXCellReference("D5")!)?.text == "Self-assessed value")
 
+        // A workbook returned blank stores nothing and says so.
+        let blank = try run(["data", "import", "templates/SDTTG.xlsx", "--source", "self"])
+        #expect(blank.exitCode == 0, "\(blank.stderr)")
+        #expect(
+            blank.stdout == "templates/SDTTG.xlsx: 0 giá trị mới, 0 thay đổi, 0 không đổi (self, kỳ 2025)\n"
+                + "chưa nhập giá trị nào: chưa có điểm tạm tính\n")
+
         let unknown = try run(["template", "--period", "2025", "--unit", "SKHCM", "--framework", criteria, "--out", "x"])
         #expect(unknown.exitCode == 64)
         #expect(unknown.stderr == "error[D001]: unit 'SKHCM' does not exist in period 2025\n  hint: did you mean 'SKHCN'?\n1 error\n")

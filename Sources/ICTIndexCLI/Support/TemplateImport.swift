@@ -179,6 +179,9 @@ struct TemplateImport {
         let en = language == .en
         let (all, _) = try database.dataset(forPeriod: period, sources: [source])
         let reported = all.units.values.filter { !all.entries(of: $0.code).isEmpty }
+        guard filled.contains(where: { !$0.entries.isEmpty }) else {
+            return en ? "no value was filled in: nothing to score" : "chưa nhập giá trị nào: chưa có điểm tạm tính"
+        }
         var entries: [UnitCode: [VariableID: Dataset.Entry]] = [:]
         for unit in reported { entries[unit.code] = all.entries(of: unit.code) }
         let scoreboard: Scoreboard
