@@ -1,5 +1,7 @@
 import OrderedCollections
 import ICTIndexCore
+import XLSXWriter
+import Foundation
 
 /// The formulas of the calculation sheet: the engine's steps for one unit, written so that Excel and
 /// LibreOffice give the engine's numbers.
@@ -39,8 +41,6 @@ struct TemplateFormulas {
         return nil
     }
 
-    /// The words a boolean input offers in its drop-down: yes, no.
-    var yesNo: (yes: String, no: String) { language == .en ? ("Yes", "No") : ("Có", "Không") }
 
     /// An input variable's value from its input cell: a number, an option's text, or `#N/A` when blank.
     func inputValue(_ variable: Variable, row: Int) -> String {
@@ -49,7 +49,7 @@ struct TemplateFormulas {
         case .number, .integer, .percent:
             return "IF(ISNUMBER(\(cell)),\(cell),NA())"
         case .boolean:
-            let words = yesNo
+            let words = TemplateWords(language: language).yesNo
             return "IF(ISNUMBER(\(cell)),\(cell),IF(\(cell)=\(Self.quoted(words.yes)),1,"
                 + "IF(\(cell)=\(Self.quoted(words.no)),0,NA())))"
         case .choice, .date, .text:
@@ -129,7 +129,7 @@ struct TemplateFormulas {
         let missing = indicator.missing == .skip ? "NA()" : "0"
         let last =
             indicator.rules.isEmpty
-            ? "G\(row)" : "\(Self.columnName(Self.firstRuleColumn + indicator.rules.count - 1))\(row)"
+            ? "G\(row)" : "\(CellAddress.columnName(Self.firstRuleColumn + indicator.rules.count - 1))\(row)"
         return "IF(\(isPresent(indicator, valueCell: "G\(row)")),IFERROR(\(last),0),\(missing))"
     }
 
@@ -141,7 +141,7 @@ struct TemplateFormulas {
         for (r, scoringRule) in indicator.rules.enumerated() {
             let formula = rule(scoringRule, input: input, node: planned.node, first: r == 0, indicator: indicator) ?? "NA()"
             cells.append(formula)
-            input = "\(Self.columnName(Self.firstRuleColumn + r))\(row)"
+            input = "\(CellAddress.columnName(Self.firstRuleColumn + r))\(row)"
         }
         return cells
     }
@@ -237,31 +237,10 @@ struct TemplateFormulas {
     static func operand(_ x: Double) -> String { x < 0 ? "(\(number(x)))" : number(x) }
 
     /// A string literal in a formula.
-    static func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences("\"", "\"\"") + "\"" }
+    static func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     static func unique(_ texts: [String]) -> [String] {
         var seen = Set<String>()
         return texts.filter { seen.insert($0.lowercased()).inserted }
-    }
-
-    /// "A" for 0, "H" for 7, "AA" for 26.
-    static func columnName(_ column: Int) -> String {
-        var n = column + 1
-        var name = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            name = String(UnicodeScalar(UInt8(65 + r))) + name
-            n = (n - 1) / 26
-        }
-        return name
-    }
-}
-
-extension String {
-    /// The text with every occurrence of `target` replaced (Foundation-free).
-    func replacingOccurrences(_ target: Character, _ replacement: String) -> String {
-        var result = ""
-        for c in self { if c == target { result += replacement } else { result.append(c) } }
-        return result
     }
 }

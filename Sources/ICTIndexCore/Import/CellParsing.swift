@@ -380,9 +380,9 @@ enum NumberSyntax {
 }
 
 /// `YYYY-MM-DD` and `DD/MM/YYYY` dates, checked against the calendar.
-enum DateSyntax {
-    /// The date as `YYYY-MM-DD`, or nil when the text is not a valid date.
-    static func iso(_ text: String) -> String? {
+public enum DateSyntax {
+    /// The date as `YYYY-MM-DD` (from `YYYY-MM-DD` or `DD/MM/YYYY`), or nil when the text is not a valid date.
+    public static func iso(_ text: String) -> String? {
         let (year, month, day): (Int, Int, Int)
         let dashed = text.split(separator: "-", omittingEmptySubsequences: false)
         let slashed = text.split(separator: "/", omittingEmptySubsequences: false)

@@ -58,8 +58,8 @@ struct TemplateCommand: ParsableCommand {
         guard selectors == 1 else {
             throw ValidationError("say whose workbooks to write: --unit CODE (repeatable), --group G or --all")
         }
-        if let deadline, DateSyntaxCheck.iso(deadline) == nil {
-            throw ValidationError("--deadline '\(deadline)' is not a date; write it as YYYY-MM-DD")
+        if let deadline, DateSyntax.iso(deadline) == nil {
+            throw ValidationError("--deadline '\(deadline)' is not a date; write it as YYYY-MM-DD or DD/MM/YYYY")
         }
     }
 
@@ -81,7 +81,7 @@ struct TemplateCommand: ParsableCommand {
                     framework: loaded.framework,
                     metadata: TemplateMetadata(
                         unit: unit, period: period, frameworkID: source.id, frameworkEdition: source.edition,
-                        frameworkSHA256: source.sha256, deadline: deadline, language: lang.language),
+                        frameworkSHA256: source.sha256, deadline: deadline.flatMap(DateSyntax.iso), language: lang.language),
                     previous: previous[unit.code] ?? [:])
             }
             try Self.write(templates, into: folder)
@@ -170,16 +170,5 @@ struct TemplateCommand: ParsableCommand {
         } catch {
             throw RuntimeFailure(message: error.description)
         }
-    }
-}
-
-/// An ISO date check for options.
-enum DateSyntaxCheck {
-    static func iso(_ text: String) -> String? {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let m = Int(parts[1]), let d = Int(parts[2]), Int(parts[0]) != nil, (1...12).contains(m), (1...31).contains(d)
-        else { return nil }
-        return text
     }
 }
