@@ -25,6 +25,18 @@ extension IndexDatabase {
         return keys
     }
 
+    /// The numbers of a few codes of a key table, looked up one by one; nil when one of them is not found as
+    /// written (it may be new, or stored in another Unicode normal form: the caller then reads the whole table).
+    static func keys(_ db: Database, in table: KeyTable, codes: [String]) throws -> [String: Int]? {
+        let statement = try db.cachedStatement(sql: "SELECT id FROM \(table.rawValue) WHERE code = ?")
+        var keys: [String: Int] = [:]
+        for code in codes {
+            guard let key = try Int.fetchOne(statement, arguments: [code]) else { return nil }
+            keys[code] = key
+        }
+        return keys
+    }
+
     // MARK: - Writes
 
     /// Creates a period (with the next free key) when it is new, and returns its key.

@@ -14,6 +14,47 @@ extension IndexDatabase {
         }
     }
 
+    /// A run without its results.
+    ///
+    /// - Throws: ``StorageError`` `notFound` when there is no such run.
+    public func runSummary(_ id: Int) throws(StorageError) -> RunSummary {
+        try read("reading run \(id)") { db in
+            guard let record = try RunRecord.fetchOne(db, key: id) else { throw notFound(run: id, db) }
+            return try Self.summary(db, record)
+        }
+    }
+
+    /// The periods that have a run, oldest first.
+    public func periodsWithRuns() throws(StorageError) -> [String] {
+        try read("reading runs") { db in try String.fetchAll(db, sql: "SELECT DISTINCT period FROM run ORDER BY period") }
+    }
+
+    /// What the shown results of every run depend on besides the run itself: the runs recorded and published
+    /// (which run is current in each period) and the units' lineage (the changes from the previous period).
+    /// Equal stamps mean that a run's ranking, changes included, reads the same; a cache compares them.
+    public func resultsStamp() throws(StorageError) -> String {
+        try read("reading runs") { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT IFNULL(MAX(id), 0) FROM run),
+                           (SELECT COUNT(*) FROM run WHERE status = 'published'),
+                           (SELECT IFNULL(group_concat(link, ','), '') FROM
+                               (SELECT predecessor || '>' || successor AS link FROM unitLineage
+                                ORDER BY predecessor, successor))
+                    """)
+            return row.map { "\($0[0] as Int)/\($0[1] as Int)/\($0[2] as String)" } ?? ""
+        }
+    }
+
+    /// One unit's result in a run, or nil when the unit was not scored in it.
+    public func result(of unit: UnitCode, inRun id: Int) throws(StorageError) -> StoredResult? {
+        try read("reading run \(id)") { db in
+            try RunResultRecord.filter(RunResultRecord.Columns.run == id && RunResultRecord.Columns.unit == unit.rawValue)
+                .fetchOne(db).map(Self.result)
+        }
+    }
+
     /// A run with its results.
     ///
     /// - Throws: ``StorageError`` `notFound` when there is no such run.
@@ -79,10 +120,12 @@ extension IndexDatabase {
     }
 
     static func summary(_ db: Database, _ r: RunRecord) throws -> RunSummary {
-        let framework = try FrameworkRecord.fetchOne(db, key: r.frameworkSHA256)
+        // The criteria's id and edition, not their text.
+        let framework = try Row.fetchOne(
+            db, sql: "SELECT frameworkID, edition FROM framework WHERE sha256 = ?", arguments: [r.frameworkSHA256])
         let revision = try Int.fetchOne(db, sql: "SELECT revision FROM period WHERE id = ?", arguments: [r.period]) ?? 0
         return RunSummary(
-            id: Int(r.id ?? 0), period: r.period, frameworkID: framework?.frameworkID ?? "?", edition: framework?.edition,
+            id: Int(r.id ?? 0), period: r.period, frameworkID: framework?["frameworkID"] ?? "?", edition: framework?["edition"],
             frameworkSHA256: r.frameworkSHA256, parameters: r.parameters, engineVersion: r.engineVersion,
             status: RunSummary.Status(rawValue: r.status) ?? .draft, who: r.who, at: r.at, publishedAt: r.publishedAt,
             isCurrent: r.status == "published" || revision == r.periodRevision)
@@ -90,13 +133,15 @@ extension IndexDatabase {
 
     static func results(_ db: Database, run: Int) throws -> [StoredResult] {
         try RunResultRecord.filter(RunResultRecord.Columns.run == run).order(RunResultRecord.Columns.position)
-            .fetchAll(db).map { r in
-                let (values, ranks) = RunResultRecord.decodeNodes(r.nodes)
-                return StoredResult(
-                    unit: Unit(code: UnitCode(r.unit), name: r.name, group: GroupID(r.group), parent: r.parent.map(UnitCode.init), kind: r.kind),
-                    score: r.score, published: r.published, rank: r.rank, rankedCount: r.rankedCount,
-                    band: r.band.map(BandID.init), nodeValues: values, nodeRanks: ranks)
-            }
+            .fetchAll(db).map(result)
+    }
+
+    static func result(_ r: RunResultRecord) -> StoredResult {
+        let (values, ranks) = RunResultRecord.decodeNodes(r.nodes)
+        return StoredResult(
+            unit: Unit(code: UnitCode(r.unit), name: r.name, group: GroupID(r.group), parent: r.parent.map(UnitCode.init), kind: r.kind),
+            score: r.score, published: r.published, rank: r.rank, rankedCount: r.rankedCount,
+            band: r.band.map(BandID.init), nodeValues: values, nodeRanks: ranks)
     }
 
     func notFound(run id: Int, _ db: Database) -> StorageError {

@@ -42,6 +42,16 @@ extension IndexDatabase {
         }
     }
 
+    /// The values of one unit for a period, chosen as ``dataset(forPeriod:sources:)`` chooses them, read by the
+    /// primary key (the unit's rows only, not the period's).
+    public func dataset(
+        forPeriod period: String, unit: ICTIndexCore.Unit, sources: [Dataset.Source] = IndexDatabase.precedence
+    ) throws(StorageError) -> Dataset {
+        try read("reading the values of unit '\(unit.code)' in period \(period)") { db in
+            try Self.dataset(db, period: period, units: [unit], sources: sources)
+        }
+    }
+
     /// Every unit and variable of a period that has a self-assessed or an appraised value, by unit and variable.
     public func valuePairs(forPeriod period: String) throws(StorageError) -> [ValuePair] {
         try read("reading the values of period \(period)") { db in
@@ -81,10 +91,18 @@ extension IndexDatabase {
         // (created when a value of a known unit is first stored).
         var unitIndex: [String: Int] = [:]
         for (i, code) in dataset.units.keys.enumerated() { unitIndex[code.rawValue] = i }
+        // One unit (a form, a unit's page) is looked up by its code; otherwise the key table is read once.
+        let unitKeys = try units.count == 1 ? keys(db, in: .unit, codes: [units[0].code.rawValue]) : nil
         var unitPositions: [Int] = []
-        for (code, key) in try keys(db, in: .unit) {
+        for (code, key) in try unitKeys ?? keys(db, in: .unit) {
             if key >= unitPositions.count { unitPositions.append(contentsOf: repeatElement(-1, count: key + 1 - unitPositions.count)) }
             unitPositions[key] = unitIndex[code] ?? -1
+        }
+        // One unit's rows are found by the primary key (period, unit, …) without reading the period's.
+        var onlyKey: Int?
+        if units.count == 1 {
+            guard let key = unitPositions.firstIndex(of: 0) else { return dataset }  // nothing stored for it
+            onlyKey = key
         }
         var variableNames: [String?] = []
         for (code, key) in try keys(db, in: .variable) {
@@ -106,10 +124,10 @@ extension IndexDatabase {
         // through generic conversions and dynamic casts, which cost more than the query.
         let sql = """
             SELECT unit, variable, source, kind, text, number, evidence, note FROM submission
-            WHERE period = ? ORDER BY unit, variable
+            WHERE period = ?\(onlyKey == nil ? "" : " AND unit = ?") ORDER BY unit, variable
             """
         let statement = try db.makeStatement(sql: sql)
-        statement.setUncheckedArguments([periodKey])
+        statement.setUncheckedArguments(onlyKey.map { [periodKey, $0] } ?? [periodKey])
         let s = statement.sqliteStatement
         func text(_ column: Int32) -> String? {
             // sqlite3_column_text is NULL for NULL (and a valid pointer for an empty text).
@@ -240,85 +258,126 @@ extension IndexDatabase {
         let operation = "importing \(source.rawValue) values for period \(period) from \(file)"
         return try write(operation) { db in
             try checkNotFrozen(db, period: period, operation: operation)
-            let periodKey = try Self.ensurePeriod(db, period, at: at)
-            let sourceCode = SubmissionCodes.code(of: source)
-            // Units and variables in key order, so that rows go in in the primary key's order and SQLite appends to
-            // its B-tree instead of splitting pages all over a million-row table. Codes new to the database get
-            // the next keys in code order.
-            func ordered(_ table: KeyTable, _ codes: [String]) throws -> [(code: String, index: Int, key: Int)] {
-                var known = try Self.keys(db, in: table)
-                let listed = codes.enumerated().map { (index: $0.offset, code: $0.element, key: known[$0.element]) }
-                let old = listed.filter { $0.key != nil }.sorted { $0.key ?? 0 < $1.key ?? 0 }
-                let new = listed.filter { $0.key == nil }.sorted { $0.code < $1.code }
-                let newKeys = try Self.keys(db, in: table, for: new.map(\.code), known: &known)
-                return old.map { ($0.code, $0.index, $0.key ?? 0) }
-                    + zip(new, newKeys).map { ($0.code, $0.index, $1) }
-            }
-            let units = try ordered(.unit, dataset.units.keys.map(\.rawValue))
-            let variables = try ordered(.variable, dataset.variableIDs.map { $0.key.rawValue }).map {
-                (code: $0.code, column: dataset.variableIDs.values[$0.index], key: $0.key)
-            }
-            let existing = try Self.storedValues(db, periodKey: periodKey, source: sourceCode)
-            let update = try db.cachedStatement(
-                sql: """
-                    UPDATE submission SET kind = ?, text = ?, number = ?, evidence = ?, note = ?, batch = ?
-                    WHERE period = ? AND unit = ? AND variable = ? AND source = ?
-                    """)
-            var summary = ImportSummary()
-            // Who and when, once for the import (removed below if it stores nothing).
-            let batch = try Self.newBatch(db, who: who, at: at)
-            var inserter = try SubmissionInserter(db, period: periodKey, source: sourceCode, batch: batch)
-            let audit = try Self.auditStatement(db)
-            for unit in units {
-                var added = 0
-                for variable in variables {
-                    guard let value = dataset.value(unitAt: unit.index, column: variable.column) else { continue }
-                    let entry = dataset.provenance(unitAt: unit.index, column: variable.column)
-                    let new = StoredValue(value)
-                    let evidence = entry?.evidence
-                    let note = entry?.note
-                    if let previous = existing.isEmpty ? nil : existing[StoredKey(unit: unit.key, variable: variable.key)] {
-                        if previous.value.isSame(as: new) && previous.evidence == evidence && previous.note == note {
-                            summary.unchanged += 1
-                            continue
-                        }
-                        try update.execute(arguments: [
-                            new.kind.code, new.text, new.number, evidence, note, batch, periodKey, unit.key,
-                            variable.key, sourceCode,
-                        ])
-                        try Self.appendAudit(
-                            audit, at: at, who: who, action: "value.change", period: period, unit: unit.code,
-                            variable: variable.code,
-                            oldValue: Self.auditText(previous.value, previous.evidence, previous.note),
-                            newValue: Self.auditText(new, evidence, note), detail: "\(source.rawValue), \(file)")
-                        summary.changed += 1
-                    } else {
-                        try inserter.add(
-                            SubmissionInserter.Row(
-                                unit: unit.key, variable: variable.key, value: new, evidence: evidence, note: note))
-                        added += 1
-                    }
-                }
-                if added > 0 {
-                    try Self.appendAudit(
-                        audit, at: at, who: who, action: "value.add", period: period, unit: unit.code,
-                        detail: "\(added) \(source.rawValue) value\(added == 1 ? "" : "s") from \(file)")
-                    summary.added += added
-                }
-            }
-            try inserter.finish()
-            if summary.changedAnything {
-                try Self.bumpRevision(db, period)
-                var entry = AuditEntryRecord(
-                    at: at, who: who, action: "values.import", period: period,
-                    detail: "\(file): \(summary.added) added, \(summary.changed) changed, \(summary.unchanged) "
-                        + "unchanged (\(source.rawValue))")
-                try entry.insert(db)
-            } else {
-                try Self.removeBatch(db, batch)
-            }
-            return summary
+            return try Self.storeValues(db, dataset, period: period, source: source, file: file, who: who, at: at)
         }
+    }
+
+    /// The work of ``importValues(_:period:source:file:who:)`` inside the caller's transaction.
+    ///
+    /// - Parameter clearing: variables whose stored value of this source is removed (and logged as
+    ///   `value.remove`) for each unit of the data set that has no value for them in it: the fields an agency
+    ///   emptied in its form. Values of other variables absent from the data set are kept.
+    static func storeValues(
+        _ db: Database, _ dataset: Dataset, period: String, source: Dataset.Source, file: String, who: String,
+        at: String, clearing: [VariableID] = []
+    ) throws -> ImportSummary {
+        let periodKey = try Self.ensurePeriod(db, period, at: at)
+        let sourceCode = SubmissionCodes.code(of: source)
+        // A few units (a web form, a template workbook): their keys and stored values are looked up one by one;
+        // many (a file of the whole province): the key tables and the period's values are read once.
+        let few = dataset.units.count <= 16
+        // Units and variables in key order, so that rows go in in the primary key's order and SQLite appends to
+        // its B-tree instead of splitting pages all over a million-row table. Codes new to the database get
+        // the next keys in code order.
+        func ordered(_ table: KeyTable, _ codes: [String]) throws -> [(code: String, index: Int, key: Int)] {
+            var known: [String: Int]
+            if few && table == .unit, let found = try Self.keys(db, in: table, codes: codes) {
+                known = found
+            } else {
+                known = try Self.keys(db, in: table)
+            }
+            let listed = codes.enumerated().map { (index: $0.offset, code: $0.element, key: known[$0.element]) }
+            let old = listed.filter { $0.key != nil }.sorted { $0.key ?? 0 < $1.key ?? 0 }
+            let new = listed.filter { $0.key == nil }.sorted { $0.code < $1.code }
+            let newKeys = try Self.keys(db, in: table, for: new.map(\.code), known: &known)
+            return old.map { ($0.code, $0.index, $0.key ?? 0) }
+                + zip(new, newKeys).map { ($0.code, $0.index, $1) }
+        }
+        let units = try ordered(.unit, dataset.units.keys.map(\.rawValue))
+        let variables = try ordered(.variable, dataset.variableIDs.map { $0.key.rawValue }).map {
+            (code: $0.code, column: dataset.variableIDs.values[$0.index], key: $0.key)
+        }
+        let existing = try Self.storedValues(
+            db, periodKey: periodKey, source: sourceCode, units: few ? units.map(\.key) : nil)
+        let update = try db.cachedStatement(
+            sql: """
+                UPDATE submission SET kind = ?, text = ?, number = ?, evidence = ?, note = ?, batch = ?
+                WHERE period = ? AND unit = ? AND variable = ? AND source = ?
+                """)
+        var summary = ImportSummary()
+        // Who and when, once for the import (removed below if it stores nothing).
+        let batch = try Self.newBatch(db, who: who, at: at)
+        var inserter = try SubmissionInserter(db, period: periodKey, source: sourceCode, batch: batch)
+        let audit = try Self.auditStatement(db)
+        // The variables a form may empty, with their keys (a variable without a key has no value anywhere).
+        let clearable: [(code: String, key: Int, column: Int?)] = try clearing.isEmpty ? [] : {
+            let keys = try Self.keys(db, in: .variable)
+            return clearing.compactMap { id in
+                keys[id.rawValue].map { (id.rawValue, $0, dataset.variableIDs[id]) }
+            }
+        }()
+        for unit in units {
+            var added = 0
+            for variable in variables {
+                guard let value = dataset.value(unitAt: unit.index, column: variable.column) else { continue }
+                let entry = dataset.provenance(unitAt: unit.index, column: variable.column)
+                let new = StoredValue(value)
+                let evidence = entry?.evidence
+                let note = entry?.note
+                if let previous = existing.isEmpty ? nil : existing[StoredKey(unit: unit.key, variable: variable.key)] {
+                    if previous.value.isSame(as: new) && previous.evidence == evidence && previous.note == note {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    try update.execute(arguments: [
+                        new.kind.code, new.text, new.number, evidence, note, batch, periodKey, unit.key,
+                        variable.key, sourceCode,
+                    ])
+                    try Self.appendAudit(
+                        audit, at: at, who: who, action: "value.change", period: period, unit: unit.code,
+                        variable: variable.code,
+                        oldValue: Self.auditText(previous.value, previous.evidence, previous.note),
+                        newValue: Self.auditText(new, evidence, note), detail: "\(source.rawValue), \(file)")
+                    summary.changed += 1
+                } else {
+                    try inserter.add(
+                        SubmissionInserter.Row(
+                            unit: unit.key, variable: variable.key, value: new, evidence: evidence, note: note))
+                    added += 1
+                }
+            }
+            if added > 0 {
+                try Self.appendAudit(
+                    audit, at: at, who: who, action: "value.add", period: period, unit: unit.code,
+                    detail: "\(added) \(source.rawValue) value\(added == 1 ? "" : "s") from \(file)")
+                summary.added += added
+            }
+            for variable in clearable {
+                if let column = variable.column, dataset.value(unitAt: unit.index, column: column) != nil { continue }
+                guard let previous = existing[StoredKey(unit: unit.key, variable: variable.key)] else { continue }
+                try db.execute(
+                    sql: "DELETE FROM submission WHERE period = ? AND unit = ? AND variable = ? AND source = ?",
+                    arguments: [periodKey, unit.key, variable.key, sourceCode])
+                try Self.appendAudit(
+                    audit, at: at, who: who, action: "value.remove", period: period, unit: unit.code,
+                    variable: variable.code, oldValue: Self.auditText(previous.value, previous.evidence, previous.note),
+                    detail: "\(source.rawValue), \(file)")
+                summary.removed += 1
+            }
+        }
+        try inserter.finish()
+        if summary.changedAnything {
+            try Self.bumpRevision(db, period)
+            var entry = AuditEntryRecord(
+                at: at, who: who, action: "values.import", period: period,
+                detail: "\(file): \(summary.added) added, \(summary.changed) changed, "
+                    + (summary.removed > 0 ? "\(summary.removed) removed, " : "")
+                    + "\(summary.unchanged) unchanged (\(source.rawValue))")
+            try entry.insert(db)
+        } else {
+            try Self.removeBatch(db, batch)
+        }
+        return summary
     }
 
     /// A unit key and a variable key.
@@ -334,21 +393,27 @@ extension IndexDatabase {
         var note: String?
     }
 
-    /// The values of one source in a period, by unit and variable key.
-    static func storedValues(_ db: Database, periodKey: Int, source: Int) throws -> [StoredKey: StoredSubmission] {
+    /// The values of one source in a period, by unit and variable key: of the given units (by key), or of all.
+    static func storedValues(
+        _ db: Database, periodKey: Int, source: Int, units: [Int]? = nil
+    ) throws -> [StoredKey: StoredSubmission] {
         var stored: [StoredKey: StoredSubmission] = [:]
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT unit, variable, kind, text, number, evidence, note FROM submission
-                WHERE period = ? AND source = ?
-                """,
-            arguments: [periodKey, source])
-        while let row = try rows.next() {
-            stored[StoredKey(unit: row[0], variable: row[1])] = StoredSubmission(
-                value: StoredValue(kind: StoredValue.Kind(code: row[2]) ?? .text, text: row[3], number: row[4]),
-                evidence: row[5], note: row[6])
+        func read(_ rows: RowCursor) throws {
+            while let row = try rows.next() {
+                stored[StoredKey(unit: row[0], variable: row[1])] = StoredSubmission(
+                    value: StoredValue(kind: StoredValue.Kind(code: row[2]) ?? .text, text: row[3], number: row[4]),
+                    evidence: row[5], note: row[6])
+            }
         }
+        let columns = "SELECT unit, variable, kind, text, number, evidence, note FROM submission"
+        guard let units else {
+            try read(Row.fetchCursor(
+                db, sql: "\(columns) WHERE period = ? AND source = ?", arguments: [periodKey, source]))
+            return stored
+        }
+        // The primary key (period, unit, variable, source) finds one unit's rows without reading the period's.
+        let statement = try db.cachedStatement(sql: "\(columns) WHERE period = ? AND unit = ? AND source = ?")
+        for unit in units { try read(Row.fetchCursor(statement, arguments: [periodKey, unit, source])) }
         return stored
     }
 

@@ -14,6 +14,19 @@ extension IndexDatabase {
         try units().filter { $0.exists(inPeriod: period) }
     }
 
+    /// One unit, when it exists on the last day of the period (``Unit/exists(inPeriod:)``).
+    ///
+    /// Codes compare as Swift strings: a code written in another Unicode normal form than the stored one is
+    /// found too (by reading every unit, which the lookup by key avoids when the bytes match).
+    public func unit(_ code: UnitCode, inPeriod period: String) throws(StorageError) -> Unit? {
+        let found = try read("reading unit '\(code)'") { db in
+            try UnitRecord.filter(UnitRecord.Columns.code == code.rawValue).fetchOne(db)?.unit
+        }
+        var unit = found
+        if unit == nil { unit = try units().first { $0.code == code } }
+        return unit.flatMap { $0.exists(inPeriod: period) ? $0 : nil }
+    }
+
     // MARK: - Writes
 
     /// Adds or updates units, and records their lineage (each unit with a successor is linked to it).

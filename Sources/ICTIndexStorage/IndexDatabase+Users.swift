@@ -107,6 +107,16 @@ extension IndexDatabase {
         }
     }
 
+    /// The unit an uploaded evidence file belongs to, without reading its bytes: `.none` when there is no such
+    /// file, `.some(nil)` for a file of no unit.
+    public func evidenceFileUnit(sha256: String) throws(StorageError) -> UnitCode?? {
+        try read("reading an evidence file") { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT unit FROM evidenceFile WHERE sha256 = ?", arguments: [sha256])
+            else { return .none }
+            return .some((row["unit"] as String?).map(UnitCode.init))
+        }
+    }
+
     static func user(_ row: Row) -> WebUser {
         WebUser(
             id: row["id"], name: row["name"], role: WebUser.Role(rawValue: row["role"]) ?? .leader,
@@ -267,24 +277,84 @@ extension IndexDatabase {
         try write(operation) { db in
             try checkNotFrozen(db, period: period, operation: operation)
             try Self.ensurePeriod(db, period, at: at)
-            let current = try String.fetchOne(
-                db, sql: "SELECT status FROM submissionStatus WHERE period = ? AND unit = ?",
-                arguments: [period, unit.rawValue]
-            ).flatMap(SubmissionStatus.init(rawValue:))
-            if let expected, !expected.contains(current) {
-                throw StorageError(
-                    .conflict, operation: operation, subject: name,
-                    "the self-assessment of unit '\(unit)' in period \(period) is \(current?.rawValue ?? "not started")",
-                    hint: "reload the page")
-            }
-            if current == status { return }
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO submissionStatus (period, unit, status, who, at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [period, unit.rawValue, status.rawValue, who, at])
-            try Self.appendAudit(
-                Self.auditStatement(db), at: at, who: who, action: "submission.status", period: period,
-                unit: unit.rawValue, oldValue: current?.rawValue ?? "not started", newValue: status.rawValue)
+            let current = try Self.submissionStatus(db, period: period, unit: unit)
+            if let expected { try checkStatus(current, in: expected, period: period, unit: unit, operation: operation) }
+            try Self.setStatus(status, from: current, period: period, unit: unit, who: who, at: at, db)
         }
+    }
+
+    /// An agency's save (or submission) of its self-assessment form, as one transaction: the uploaded files,
+    /// the values, the emptied fields and the new status (draft, or submitted).
+    ///
+    /// The self-assessment must not have been submitted yet; a published period is frozen. Values already
+    /// stored the same way are left alone; changed ones are updated and logged old → new.
+    ///
+    /// - Parameters:
+    ///   - values: the values typed, with their evidence, by variable (validated against the criteria).
+    ///   - unit: the agency's unit (it exists in the period).
+    ///   - emptied: the variables whose field was sent empty: their stored self-assessed values are removed
+    ///     (and logged as `value.remove`). A variable whose field was not sent at all keeps its value.
+    ///   - files: uploaded evidence files, checked by the caller (size, type by content, SHA-256).
+    ///   - submit: whether the agency submits for appraisal (the form is then read-only for it).
+    /// - Returns: how many values were added, changed, unchanged and removed.
+    /// - Throws: ``StorageError`` `conflict` when the self-assessment was already submitted or appraised;
+    ///   `frozen`; `busy`.
+    public func saveSelfAssessment(
+        _ values: [VariableID: Dataset.Entry], of unit: ICTIndexCore.Unit, period: String, emptied: [VariableID],
+        files: [EvidenceFile], submit: Bool, who: String
+    ) throws(StorageError) -> ImportSummary {
+        let at = clock()
+        let operation = "\(submit ? "submitting" : "saving") the self-assessment of unit '\(unit.code)' for period \(period)"
+        return try write(operation) { db in
+            try checkNotFrozen(db, period: period, operation: operation)
+            let current = try Self.submissionStatus(db, period: period, unit: unit.code)
+            try checkStatus(current, in: [nil, .draft], period: period, unit: unit.code, operation: operation)
+            for file in files { try Self.storeEvidenceFile(file, period: period, who: who, at: at, db) }
+            let dataset = Dataset(period: period, units: [unit], entries: [unit.code: values])
+            let summary = try Self.storeValues(
+                db, dataset, period: period, source: .selfAssessed, file: submit ? "web form (submit)" : "web form",
+                who: who, at: at, clearing: emptied)
+            try Self.setStatus(submit ? .submitted : .draft, from: current, period: period, unit: unit.code, who: who, at: at, db)
+            return summary
+        }
+    }
+
+    /// Where one unit's self-assessment of a period stands (nil: not started).
+    public func submissionStatus(period: String, unit: UnitCode) throws(StorageError) -> SubmissionStatus? {
+        try read("reading the submission status of unit '\(unit)' in period \(period)") { db in
+            try Self.submissionStatus(db, period: period, unit: unit)
+        }
+    }
+
+    static func submissionStatus(_ db: Database, period: String, unit: UnitCode) throws -> SubmissionStatus? {
+        try String.fetchOne(
+            db, sql: "SELECT status FROM submissionStatus WHERE period = ? AND unit = ?", arguments: [period, unit.rawValue]
+        ).flatMap(SubmissionStatus.init(rawValue:))
+    }
+
+    /// Throws `conflict` unless the status is one of `expected`.
+    private func checkStatus(
+        _ current: SubmissionStatus?, in expected: Set<SubmissionStatus?>, period: String, unit: UnitCode, operation: String
+    ) throws {
+        guard !expected.contains(current) else { return }
+        throw StorageError(
+            .conflict, operation: operation, subject: name,
+            "the self-assessment of unit '\(unit)' in period \(period) is \(current?.rawValue ?? "not started")",
+            hint: "reload the page")
+    }
+
+    /// Writes a status that differs from the current one, and logs the change (the period exists).
+    private static func setStatus(
+        _ status: SubmissionStatus, from current: SubmissionStatus?, period: String, unit: UnitCode, who: String,
+        at: String, _ db: Database
+    ) throws {
+        if current == status { return }
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO submissionStatus (period, unit, status, who, at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [period, unit.rawValue, status.rawValue, who, at])
+        try appendAudit(
+            auditStatement(db), at: at, who: who, action: "submission.status", period: period,
+            unit: unit.rawValue, oldValue: current?.rawValue ?? "not started", newValue: status.rawValue)
     }
 
     /// Stores an uploaded evidence file under its SHA-256 (the same bytes twice are stored once), and logs it.
@@ -293,21 +363,27 @@ extension IndexDatabase {
     public func storeEvidenceFile(_ file: EvidenceFile, period: String?, who: String) throws(StorageError) {
         let at = clock()
         try write("storing evidence file '\(file.name)'") { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM evidenceFile WHERE sha256 = ?", arguments: [file.sha256]) == true {
-                return
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO evidenceFile (sha256, name, contentType, size, unit, bytes, who, at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    file.sha256, file.name, file.contentType, file.size, file.unit?.rawValue, Data(file.bytes), who, at,
-                ])
-            try Self.appendAudit(
-                Self.auditStatement(db), at: at, who: who, action: "evidence.upload", period: period,
-                unit: file.unit?.rawValue, newValue: "\(file.sha256) \(file.name)",
-                detail: "\(file.contentType), \(file.size) bytes")
+            try Self.storeEvidenceFile(file, period: period, who: who, at: at, db)
         }
+    }
+
+    private static func storeEvidenceFile(
+        _ file: EvidenceFile, period: String?, who: String, at: String, _ db: Database
+    ) throws {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM evidenceFile WHERE sha256 = ?", arguments: [file.sha256]) == true {
+            return
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO evidenceFile (sha256, name, contentType, size, unit, bytes, who, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                file.sha256, file.name, file.contentType, file.size, file.unit?.rawValue, Data(file.bytes), who, at,
+            ])
+        try appendAudit(
+            auditStatement(db), at: at, who: who, action: "evidence.upload", period: period,
+            unit: file.unit?.rawValue, newValue: "\(file.sha256) \(file.name)",
+            detail: "\(file.contentType), \(file.size) bytes")
     }
 }

@@ -50,6 +50,10 @@ final class WebApp: Sendable {
     private let scoreboards = Mutex<[Int: Scoreboard]>([:])
     /// The criteria of `--framework`, once read.
     private let configured = Mutex<(LoadedFramework, FrameworkSource)?>(nil)
+    /// Prepared runs for the leader pages, by run id (see ``RunView``).
+    let runViews = Mutex<[Int: RunView]>([:])
+    /// Every unit's self-assessed values by period, when read (for provisional scores).
+    let peerValues = Mutex<[String: (read: Date, dataset: Dataset)]>([:])
     /// Loaded criteria by SHA-256.
     private let frameworks = Mutex<[String: LoadedFramework]>([:])
     /// Serialises the writes of one unit's self-assessment (save, submit), so a check and its write see the

@@ -18,12 +18,16 @@ public struct WebConfiguration: Sendable {
     public var frameworkPath: String?
     /// The ictindex version recorded with runs.
     public var engineVersion: String
+    /// How old, in seconds, the other units' self-assessed values may be when a form page shows a provisional
+    /// score and rank (the unit's own values are always read fresh); 0 reads them on every page.
+    public var peerValuesMaxAge: Double
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, bcryptCost: UInt8 = 12,
         sessionLifetime: Int = 8 * 3600, loginAttempts: Int = 5, loginWindow: Int = 15 * 60,
-        maxUploadBytes: Int = 5 * 1024 * 1024, frameworkPath: String? = nil, engineVersion: String
+        maxUploadBytes: Int = 5 * 1024 * 1024, frameworkPath: String? = nil, engineVersion: String,
+        peerValuesMaxAge: Double = 10
     ) {
         self.host = host
         self.port = port
@@ -35,5 +39,6 @@ public struct WebConfiguration: Sendable {
         self.maxUploadBytes = maxUploadBytes
         self.frameworkPath = frameworkPath
         self.engineVersion = engineVersion
+        self.peerValuesMaxAge = peerValuesMaxAge
     }
 }

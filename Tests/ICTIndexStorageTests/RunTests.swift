@@ -96,6 +96,38 @@ import Testing
         #expect(absorbed.own?.unit == "STC" && absorbed.predecessors.map(\.unit) == ["SKHDT"])
     }
 
+    @Test("the results stamp changes with a new run, a publication and a lineage change, not with values")
+    func resultsStamp() throws {
+        let database = try sample.database()
+        let empty = try database.resultsStamp()
+        let first = try sample.run("2024", in: database)
+        let afterRun = try database.resultsStamp()
+        #expect(afterRun != empty)
+        _ = try database.importValues(
+            Dataset(period: "2025", units: sample.units, entries: ["SNV": ["staff": .init(value: .number(9), source: .selfAssessed)]]),
+            period: "2025", source: .selfAssessed, file: "x.csv", who: "x")
+        #expect(try database.resultsStamp() == afterRun)
+        _ = try database.publish(run: first.id, who: "x")
+        let afterPublish = try database.resultsStamp()
+        #expect(afterPublish != afterRun)
+        var units = sample.units
+        let i = try #require(units.firstIndex { $0.code == "VPUB" })
+        units[i].successor = "SNV"
+        _ = try database.importUnits(units, file: "units.csv", who: "x")
+        #expect(try database.resultsStamp() != afterPublish)
+    }
+
+    @Test("a run's summary, its periods, and one unit's result read without the whole run")
+    func lightReads() throws {
+        let database = try sample.database()
+        let run = try sample.run("2024", in: database)
+        #expect(try database.runSummary(run.id) == database.runs().first)
+        #expect(try database.periodsWithRuns() == ["2024"])
+        let stored = try database.run(run.id)
+        #expect(try database.result(of: "SNV", inRun: run.id) == stored.results.first { $0.unit.code == "SNV" })
+        #expect(try database.result(of: "NOPE", inRun: run.id) == nil)
+    }
+
     @Test("without a previous period there are no changes")
     func noPreviousPeriod() throws {
         let database = try sample.database()

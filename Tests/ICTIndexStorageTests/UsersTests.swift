@@ -75,4 +75,70 @@ import Testing
         #expect(try database.evidenceFile(sha256: "ab12") == file)
         #expect(try database.auditEntries().filter { $0.action == "evidence.upload" }.count == 1)
     }
+
+    @Test("a form save stores files, values and status at once; an emptied field removes its value, an unsent one keeps it")
+    func formSave() throws {
+        let unit = try #require(try database.unit("SNV", inPeriod: "2025"))
+        let file = EvidenceFile(sha256: "cd34", name: "qd.pdf", contentType: "application/pdf", size: 2, unit: "SNV", bytes: [9, 9])
+        let first = try database.saveSelfAssessment(
+            ["staff": .init(value: .number(112), source: .selfAssessed, evidence: "file: cd34 qd.pdf"),
+             "computers": .init(value: .number(111), source: .selfAssessed),
+             "steering_chair": .init(value: .option("chair"), source: .selfAssessed)],
+            of: unit, period: "2025", emptied: [], files: [file], submit: false, who: "snv")
+        #expect(first == ImportSummary(added: 3))
+        #expect(try database.submissionStatus(period: "2025", unit: "SNV") == .draft)
+        #expect(try database.evidenceFileUnit(sha256: "cd34") == .some("SNV"))
+        #expect(try database.evidenceFileUnit(sha256: "none") == .none)
+
+        // staff changed, computers emptied, steering_chair not sent.
+        let second = try database.saveSelfAssessment(
+            ["staff": .init(value: .number(113), source: .selfAssessed, evidence: "file: cd34 qd.pdf")],
+            of: unit, period: "2025", emptied: ["computers"], files: [], submit: false, who: "snv")
+        #expect(second == ImportSummary(changed: 1, removed: 1))
+        let (own, _) = try database.dataset(forPeriod: "2025", sources: [.selfAssessed])
+        #expect(own.value("SNV", "staff") == .number(113))
+        #expect(own.value("SNV", "computers") == nil)
+        #expect(own.value("SNV", "steering_chair") == .option("chair"))
+        let audit = try database.auditEntries(unit: "SNV")
+        let removal = try #require(audit.first { $0.action == "value.remove" })
+        #expect(removal.variable == "computers" && removal.oldValue == "111" && removal.who == "snv")
+        #expect(removal.detail == "self, web form")
+        #expect(audit.filter { $0.action == "submission.status" }.map(\.newValue) == ["draft"])
+        #expect(try database.auditEntries().last?.detail == "web form: 0 added, 1 changed, 1 removed, 0 unchanged (self)")
+
+        // The same form again changes nothing and logs nothing.
+        let count = try database.auditEntries().count
+        let third = try database.saveSelfAssessment(
+            ["staff": .init(value: .number(113), source: .selfAssessed, evidence: "file: cd34 qd.pdf")],
+            of: unit, period: "2025", emptied: ["computers"], files: [file], submit: false, who: "snv")
+        #expect(third == ImportSummary(unchanged: 1))
+        #expect(try database.auditEntries().count == count)
+    }
+
+    @Test("a submitted self-assessment refuses a save and keeps nothing of it: no file, no value, no status change")
+    func formSaveAfterSubmit() throws {
+        let unit = try #require(try database.unit("SNV", inPeriod: "2025"))
+        _ = try database.saveSelfAssessment(
+            ["staff": .init(value: .number(112), source: .selfAssessed)],
+            of: unit, period: "2025", emptied: [], files: [], submit: true, who: "snv")
+        #expect(try database.submissionStatus(period: "2025", unit: "SNV") == .submitted)
+        let count = try database.auditEntries().count
+        let file = EvidenceFile(sha256: "ef56", name: "late.pdf", contentType: "application/pdf", size: 1, unit: "SNV", bytes: [1])
+        let error = try #require(throws: StorageError.self) {
+            try database.saveSelfAssessment(
+                ["staff": .init(value: .number(1), source: .selfAssessed)],
+                of: unit, period: "2025", emptied: [], files: [file], submit: false, who: "snv")
+        }
+        #expect(error.code == .conflict)
+        #expect(error.description.contains("the self-assessment of unit 'SNV' in period 2025 is submitted"))
+        #expect(try database.evidenceFileUnit(sha256: "ef56") == .none)
+        #expect(try database.dataset(forPeriod: "2025", sources: [.selfAssessed]).dataset.value("SNV", "staff") == .number(112))
+        #expect(try database.auditEntries().count == count)
+    }
+
+    @Test("one unit is found by its code in the periods it exists in")
+    func oneUnit() throws {
+        #expect(try database.unit("SNV", inPeriod: "2025")?.name == sample.units.first { $0.code == "SNV" }?.name)
+        #expect(try database.unit("NOPE", inPeriod: "2025") == nil)
+    }
 }

@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import ICTIndexCore
+import ICTIndexCriteria
+import ICTIndexService
 import ICTIndexStorage
 import NIOCore
 import Testing
@@ -177,9 +179,9 @@ import Testing
                  ("e.staff.number", "12/QĐ-SNV"), ("e.staff.title", "Quyết định giao biên chế"), ("e.staff.date", "2025-03-01")])
             #expect(saved.status == .seeOther)
             let location = try #require(saved.headers[.location])
-            #expect(location == "/submissions/2025/SNV?saved=3-0")
+            #expect(location == "/submissions/2025/SNV?saved=3-0-0")
             let html = String(buffer: try await snv.get(client, location).body)
-            #expect(html.contains("Đã lưu: 3 giá trị mới, 0 thay đổi."))
+            #expect(html.contains("Đã lưu: 3 giá trị mới, 0 thay đổi, 0 bị xóa."))
             #expect(html.contains("Điểm tạm tính"))
             #expect(html.contains("đang soạn"))
             // Submitting needs the evidence the criteria require for every value given.
@@ -207,6 +209,77 @@ import Testing
         #expect(audit.contains { $0.action == "value.add" && $0.who == "snv" })
         #expect(audit.contains { $0.action == "value.change" && $0.variable == "staff" && $0.oldValue?.hasPrefix("112") == true })
         #expect(audit.contains { $0.action == "submission.status" && $0.newValue == "submitted" })
+    }
+
+    @Test("emptying a field removes the stored value (logged); a field the form did not send keeps its value")
+    func emptiedField() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let snv = try await Browser.login(client, "snv")
+            let saved = try await snv.post(
+                client, "/submissions/2025/SNV", [("v.staff", "112"), ("v.computers", "111"), ("v.steering_chair", "chair")])
+            #expect(saved.headers[.location] == "/submissions/2025/SNV?saved=3-0-0")
+            let emptied = try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "112"), ("v.computers", "")])
+            let location = try #require(emptied.headers[.location])
+            #expect(location == "/submissions/2025/SNV?saved=0-0-1")
+            let html = String(buffer: try await snv.get(client, location).body)
+            #expect(html.contains("Đã lưu: 0 giá trị mới, 0 thay đổi, 1 bị xóa."))
+            #expect(html.contains("name=\"v.computers\" value=\"\""))
+        }
+        let (own, _) = try fixture.database.dataset(forPeriod: "2025", sources: [.selfAssessed])
+        #expect(own.value("SNV", "computers") == nil)
+        #expect(own.value("SNV", "staff") == .number(112))
+        #expect(own.value("SNV", "steering_chair") == .option("chair"))
+        let removal = try #require(try fixture.database.auditEntries(unit: "SNV").first { $0.action == "value.remove" })
+        #expect(removal.variable == "computers" && removal.oldValue == "111" && removal.who == "snv")
+    }
+
+    /// The provisional score on a form page (`id="provisional"`), as shown.
+    static func provisional(_ html: String) -> String? {
+        guard let start = html.range(of: "id=\"provisional\"") else { return nil }
+        let rest = html[start.upperBound...]
+        guard let open = rest.range(of: "<strong>"), let close = rest.range(of: "</strong>") else { return nil }
+        return String(rest[open.upperBound..<close.lowerBound])
+    }
+
+    /// The score of a unit when every unit's self-assessed values in `dataset` are scored, as a page shows it.
+    static func expectedScore(_ unit: UnitCode, _ dataset: Dataset) throws -> String? {
+        let framework = try CriteriaSource.load(path: WebFixture.criteria).0.framework
+        let result = try Engine(framework: framework).score(dataset).result(for: unit)
+        return result?.published.map { NumberFormatting.fixed($0, decimals: framework.decimals) }
+    }
+
+    @Test("the provisional score is the engine's over every unit's self-assessed values, the unit's own read fresh after each save")
+    func provisionalScore() async throws {
+        // Peers read on every page: the score equals a full scoring of the database's self-assessed values.
+        let exact = try WebFixture(peerValuesMaxAge: 0)
+        try await exact.test { client in
+            let snv = try await Browser.login(client, "snv")
+            let stc = try await Browser.login(client, "stc")
+            _ = try await stc.post(client, "/submissions/2025/STC", [("v.staff", "7")])
+            let saved = try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "112"), ("v.computers", "111")])
+            let html = String(buffer: try await snv.get(client, try #require(saved.headers[.location])).body)
+            let all = try exact.database.dataset(forPeriod: "2025", sources: [.selfAssessed]).dataset
+            #expect(Self.provisional(html) == (try Self.expectedScore("SNV", all)))
+            #expect(Self.provisional(html) != nil)
+        }
+        // Peers kept for 10 s: another unit's later save is not seen yet, the unit's own save always is.
+        let cached = try WebFixture()
+        try await cached.test { client in
+            let snv = try await Browser.login(client, "snv")
+            let stc = try await Browser.login(client, "stc")
+            _ = try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "112"), ("v.portal_posts", "40")])
+            _ = try await snv.get(client, "/submissions/2025/SNV")  // reads every unit's values
+            var peers = try cached.database.dataset(forPeriod: "2025", sources: [.selfAssessed]).dataset
+            _ = try await stc.post(client, "/submissions/2025/STC", [("v.portal_posts", "5000")])
+            let saved = try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "112"), ("v.portal_posts", "40"), ("v.computers", "5")])
+            let html = String(buffer: try await snv.get(client, try #require(saved.headers[.location])).body)
+            peers["SNV", "computers"] = .init(value: .number(5), source: .selfAssessed)
+            #expect(Self.provisional(html) == (try Self.expectedScore("SNV", peers)))
+            // STC's save does move SNV's score (portal posts are z-scored over all units), so the test tells the two apart.
+            let now = try cached.database.dataset(forPeriod: "2025", sources: [.selfAssessed]).dataset
+            #expect(try Self.expectedScore("SNV", now) != Self.expectedScore("SNV", peers))
+        }
     }
 
     @Test("a published period cannot be edited by an agency or appraised by an admin")

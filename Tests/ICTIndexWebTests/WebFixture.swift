@@ -20,7 +20,7 @@ struct WebFixture {
     static let criteria = CommandRunner.repositoryRoot.appendingPathComponent("Criteria/vn-province-agencies.yaml").path
     static let password = "password1"
 
-    init(loginAttempts: Int = 5, maxUploadBytes: Int = 64 * 1024) throws {
+    init(loginAttempts: Int = 5, maxUploadBytes: Int = 64 * 1024, peerValuesMaxAge: Double = 10) throws {
         database = try IndexDatabase.inMemory()
         let (loaded, _) = try CriteriaSource.load(path: Self.criteria)
         let reader = DataFileReader(framework: loaded.framework)
@@ -52,7 +52,7 @@ struct WebFixture {
         try database.addUser(name: "stc", role: .agency, unit: "STC", passwordHash: hash, who: "test")
         configuration = WebConfiguration(
             bcryptCost: 4, loginAttempts: loginAttempts, maxUploadBytes: maxUploadBytes, frameworkPath: Self.criteria,
-            engineVersion: "test")
+            engineVersion: "test", peerValuesMaxAge: peerValuesMaxAge)
     }
 
     /// Runs a test against the router.

@@ -8,14 +8,17 @@ public struct ImportSummary: Hashable, Sendable {
     public var changed: Int
     /// Rows already stored exactly as given.
     public var unchanged: Int
+    /// Rows removed: values an agency emptied in its web form (each one is in the audit log).
+    public var removed: Int
 
     /// Creates a summary.
-    public init(added: Int = 0, changed: Int = 0, unchanged: Int = 0) {
+    public init(added: Int = 0, changed: Int = 0, unchanged: Int = 0, removed: Int = 0) {
         self.added = added
         self.changed = changed
         self.unchanged = unchanged
+        self.removed = removed
     }
 
     /// Whether the import wrote anything.
-    public var changedAnything: Bool { added + changed > 0 }
+    public var changedAnything: Bool { added + changed + removed > 0 }
 }

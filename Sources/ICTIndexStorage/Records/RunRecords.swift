@@ -61,6 +61,7 @@ struct RunResultRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
     enum Columns {
         static let run = Column(CodingKeys.run)
         static let position = Column(CodingKeys.position)
+        static let unit = Column(CodingKeys.unit)
     }
 
     var run: Int64

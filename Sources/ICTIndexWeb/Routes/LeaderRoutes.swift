@@ -26,18 +26,15 @@ extension WebApp {
         _ = try require(context, .leader, .admin)
         let w = Words(context.language)
         let query = FormFields(urlEncoded: request.uri.query ?? "")
-        let runs = try database.runs()
-        let periods = Array(Set(runs.map(\.period))).sorted()
+        let periods = try database.periodsWithRuns()
         guard let period = try self.period(query["period"]), periods.contains(period) else {
             return Page(title: w.ranking, body: "<p>\(w.t("Chưa có lần chấm nào.", "No run has been recorded yet."))</p>",
                         context: context, path: "/ranking").response()
         }
         let id = try database.currentRun(forPeriod: period)
-        let stored = try database.run(id)
-        let board = scoreboard(run: id, stored: stored)
-        let framework = try board?.framework ?? self.framework(forPeriod: period).0.framework
-        let changes = try database.changes(forRun: id)
-        let wording = ChangeText(decimals: framework.decimals, language: context.language)
+        let summary = try database.runSummary(id)
+        let view = try runView(id)
+        let framework = view.framework
         let pillars = framework.pillars
         let groupFilter = query["group"] ?? ""
         let search = (query["q"] ?? "").lowercased()
@@ -52,52 +49,40 @@ extension WebApp {
             <button type="submit">\(w.t("Xem", "Show"))</button>
             <a class="button" href="/export?period=\(urlEncode(period))">\(w.t("Tải bảng Excel", "Download Excel"))</a>
             </form>
-            <p class="muted">\(esc(framework.name.text(context.language))) — \(w.period) \(esc(period)); \(w.t("lần chấm", "run")) \(id), \(stored.summary.status == .published ? w.t("đã công bố", "published") : w.t("bản nháp", "draft"))\(changes.values.first.map { "; " + w.t("so với kỳ", "change vs") + " " + esc($0.previousPeriod) } ?? "")</p>
+            <p class="muted">\(esc(framework.name.text(context.language))) — \(w.period) \(esc(period)); \(w.t("lần chấm", "run")) \(id), \(summary.status == .published ? w.t("đã công bố", "published") : w.t("bản nháp", "draft"))\(view.changes.values.first.map { "; " + w.t("so với kỳ", "change vs") + " " + esc($0.previousPeriod) } ?? "")</p>
             """
-        let positions = Dictionary(uniqueKeysWithValues: framework.nodes.keys.enumerated().map { ($1, $0) })
-        for group in framework.groups.values where groupFilter.isEmpty || group.id.rawValue == groupFilter {
-            var members = stored.results.filter { $0.unit.group == group.id }
-            if !search.isEmpty {
-                members = members.filter {
-                    $0.unit.name.lowercased().contains(search) || $0.unit.code.rawValue.lowercased().contains(search)
+        // The order asked for, as positions in the run's results; a pillar sorts by its points, highest first.
+        let order: [Int]
+        switch sort {
+        case "name": order = view.byName
+        case "code": order = view.byCode
+        case "score", "rank": order = view.byRank
+        default:
+            if let p = pillars.firstIndex(where: { $0.id.rawValue == sort }) {
+                order = view.byRank.sorted { a, b in
+                    let (x, y) = (view.pillarValues[a][p] ?? -.infinity, view.pillarValues[b][p] ?? -.infinity)
+                    return x != y ? x > y : view.rankPlace[a] < view.rankPlace[b]
                 }
+            } else {
+                order = view.byRank
+            }
+        }
+        let rows = view.rows(context.language, period: period)
+        var header = "<tr><th class=\"num\">\(w.rank)</th><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th><th class=\"num\">\(w.score)</th>"
+        if !framework.bands.isEmpty { header += "<th>\(w.band)</th>" }
+        for p in pillars { header += "<th class=\"num p\" title=\"\(esc(p.name.text(context.language)))\">\(esc(short(p.name.text(context.language))))</th>" }
+        header += "<th>\(w.change)</th></tr>"
+        for group in framework.groups.values where groupFilter.isEmpty || group.id.rawValue == groupFilter {
+            let members = order.filter {
+                view.results[$0].unit.group == group.id && (search.isEmpty || view.searchText[$0].contains(search))
             }
             guard !members.isEmpty else { continue }
-            func pillarPoints(_ r: StoredResult, _ node: NodeID) -> Double? {
-                if let board, let i = board.index(of: node) { return board.result(for: r.unit.code)?.nodes[i].points }
-                return positions[node].flatMap { r.nodeValues[$0] }
-            }
-            members.sort { a, b in
-                func byRank() -> Bool { StoredResult.rankOrder(a, b) }
-                switch sort {
-                case "name": return a.unit.name.localizedStandardCompare(b.unit.name) == .orderedAscending
-                case "code": return a.unit.code < b.unit.code
-                case "score", "rank": return byRank()
-                default:
-                    let node = NodeID(sort)
-                    let (x, y) = (pillarPoints(a, node) ?? -.infinity, pillarPoints(b, node) ?? -.infinity)
-                    return x != y ? x > y : byRank()
-                }
-            }
             html += "<h2>\(esc(group.name.text(context.language))) (\(members.count))\(group.ranked ? "" : " — " + w.t("không xếp hạng", "not ranked"))</h2>"
-            html += "<div class=\"scroll\"><table><thead><tr><th class=\"num\">\(w.rank)</th><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th><th class=\"num\">\(w.score)</th>"
-            if !framework.bands.isEmpty { html += "<th>\(w.band)</th>" }
-            for p in pillars { html += "<th class=\"num hide-small\" title=\"\(esc(p.name.text(context.language)))\">\(esc(short(p.name.text(context.language))))</th>" }
-            html += "<th>\(w.change)</th></tr></thead><tbody>"
-            for r in members {
-                let band = r.band.flatMap { id in framework.bands.first { $0.id == id } }
-                let change = changes[r.unit.code].map { wording.text($0, for: r) } ?? ""
-                let css = change.hasPrefix("↑") ? "up" : change.hasPrefix("↓") ? "down" : ""
-                html += "<tr><td class=\"num\">\(r.rank.map(String.init) ?? "—")</td><td>\(esc(r.unit.code.rawValue))</td>"
-                html += "<td><a href=\"/units/\(urlEncode(r.unit.code.rawValue))?period=\(urlEncode(period))\">\(esc(r.unit.name))</a></td>"
-                html += "<td class=\"num\">\(w.number(r.published, decimals: framework.decimals))</td>"
-                if !framework.bands.isEmpty { html += "<td>\(band.map { "<span class=\"band\">\(esc($0.name.text(context.language)))</span>" } ?? "—")</td>" }
-                for p in pillars { html += "<td class=\"num hide-small\">\(w.number(pillarPoints(r, p.id), decimals: framework.decimals))</td>" }
-                html += "<td class=\"\(css)\">\(esc(change))</td></tr>"
-            }
+            html += "<div class=\"scroll\"><table class=\"ranking\"><thead>\(header)</thead><tbody>"
+            html += members.map { rows[$0] }.joined()
             html += "</tbody></table></div>"
         }
-        if board == nil {
+        if view.board == nil {
             html += "<p class=\"muted\">\(w.t("Lần chấm nháp này không còn khớp dữ liệu hiện tại: các cột nhóm tiêu chí hiển thị điểm (thang \(NumberFormatting.plain(framework.scale))), không phải điểm quy đổi.", "This draft run no longer matches the current values: pillar columns show scores (scale \(NumberFormatting.plain(framework.scale))), not points."))</p>"
         }
         return Page(title: w.ranking, body: html, context: context, path: request.uri.description).response()
@@ -117,20 +102,15 @@ extension WebApp {
         let query = FormFields(urlEncoded: request.uri.query ?? "")
         guard let period = try self.period(query["period"]) else { throw Refusal(status: .notFound, message: "no period") }
         let id = try database.currentRun(forPeriod: period)
-        let stored = try database.run(id)
-        guard let result = stored.results.first(where: { $0.unit.code == code }) else {
+        let view = try runView(id)
+        guard let result = view.result(code) else {
             throw Refusal(status: .notFound, message: w.t(
                 "Đơn vị '\(code)' không có trong lần chấm \(id) (kỳ \(period)).",
                 "Unit '\(code)' is not in run \(id) (period \(period))."))
         }
-        let board = scoreboard(run: id, stored: stored)
-        let framework = try board?.framework ?? self.framework(forPeriod: period).0.framework
+        let framework = view.framework
         let positions = Dictionary(uniqueKeysWithValues: framework.nodes.keys.enumerated().map { ($1, $0) })
-        let peers = stored.results.filter { $0.unit.group == result.unit.group }
-        func mean(_ position: Int) -> Double? {
-            let values = peers.compactMap { $0.nodeValues[position] }
-            return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
-        }
+        func mean(_ position: Int) -> Double? { view.groupMean(result.unit.group, node: position) }
         let band = result.band.flatMap { id in framework.bands.first { $0.id == id } }
         let groupName = framework.groups[result.unit.group]?.name.text(context.language) ?? result.unit.group.rawValue
         var html = """
@@ -146,9 +126,10 @@ extension WebApp {
         html += Charts.profile(profile.map { (label: $0.0, value: $0.1, mean: $0.2) }, scale: framework.scale, words: w)
         html += "</div><div class=\"card\"><h2>\(w.t("Diễn biến qua các kỳ", "Trend over periods"))</h2>"
         var trend: [(period: String, value: Double?)] = []
-        for p in try database.periods() {
-            guard let run = try? database.currentRun(forPeriod: p), let r = try? database.run(run) else { continue }
-            trend.append((p, r.results.first { $0.unit.code == code }?.published))
+        for p in try database.periodsWithRuns() {
+            guard let run = try? database.currentRun(forPeriod: p) else { continue }
+            let published = run == id ? result.published : try database.result(of: code, inRun: run)?.published
+            trend.append((p, published))
         }
         html += Charts.trend(trend, scale: framework.scale) + "</div></div>"
 
@@ -167,7 +148,7 @@ extension WebApp {
         html += "<div class=\"cards\"><div class=\"card\"><h2>\(w.t("Điểm mạnh", "Strengths"))</h2>\(list(gaps.filter { $0.gap > 0 }.prefix(5)))</div>"
         html += "<div class=\"card\"><h2>\(w.t("Điểm yếu", "Weaknesses"))</h2>\(list(gaps.filter { $0.gap < 0 }.reversed().prefix(5)))</div></div>"
         html += "<h2>\(w.t("Giải thích từng điểm", "Explanation of every point"))</h2>"
-        if let explanation = board?.explain(code, language: context.language) {
+        if let explanation = view.board?.explain(code, language: context.language) {
             html += "<pre class=\"explain\">\(esc(explanation.description))</pre>"
         } else {
             html += "<p class=\"muted\">\(w.t("Lần chấm nháp này không còn khớp dữ liệu hiện tại nên không giải thích được; hãy chấm lại.", "This draft run no longer matches the current values, so it cannot be explained; score the period again."))</p>"

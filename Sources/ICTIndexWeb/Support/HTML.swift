@@ -120,7 +120,7 @@ struct Page {
         .band{padding:.05em .4em;border-radius:3px;background:#eef}.up{color:#137333}.down{color:#a4161a}
         pre.explain{white-space:pre-wrap;background:#fff;border:1px solid #d5d9de;padding:.6em;font-size:.9em}
         svg{max-width:100%;height:auto;background:#fff}
-        @media (max-width:700px){body{font-size:14px}main{padding:.5em}th,td{padding:.25em}.hide-small{display:none}}
+        @media (max-width:700px){body{font-size:14px}main{padding:.5em}th,td{padding:.25em}.ranking .p{display:none}}
         @media print{header,nav,form,button,.lang,.filters,.noprint{display:none!important}body{background:#fff;font-size:11pt}main{max-width:none;padding:0}table{page-break-inside:auto}tr{page-break-inside:avoid}}
         """
 }
