@@ -52,18 +52,19 @@ final class WebApp: Sendable {
     private let configured = Mutex<(LoadedFramework, FrameworkSource)?>(nil)
     /// Prepared runs for the leader pages, by run id (see ``RunView``).
     let runViews = Mutex<[Int: RunView]>([:])
-    /// Every unit's self-assessed values by period, when read (for provisional scores).
-    let peerValues = Mutex<[String: (read: Date, dataset: Dataset)]>([:])
     /// Loaded criteria by SHA-256.
     private let frameworks = Mutex<[String: LoadedFramework]>([:])
     /// Serialises the writes of one unit's self-assessment (save, submit), so a check and its write see the
     /// same state.
     let unitLocks = KeyedLocks()
+    /// Provisional scores of the agencies' form pages.
+    let provisional: ProvisionalScores
 
     init(database: IndexDatabase, configuration: WebConfiguration) {
         self.database = database
         self.configuration = configuration
         limiter = LoginLimiter(limit: configuration.loginAttempts, window: configuration.loginWindow)
+        provisional = ProvisionalScores(database: database, peerValuesMaxAge: configuration.peerValuesMaxAge)
     }
 
     // MARK: - Handling
@@ -260,5 +261,43 @@ final class KeyedLocks: Sendable {
             return first
         }
         next?.resume()
+    }
+}
+
+/// At most `limit` bodies run at once; the others wait (suspended, holding no thread) in arrival order.
+final class ConcurrencyLimit: Sendable {
+    private let state: Mutex<(running: Int, waiting: [CheckedContinuation<Void, Never>])>
+    let limit: Int
+
+    init(_ limit: Int) {
+        precondition(limit >= 1, "a concurrency limit of at least 1")
+        self.limit = limit
+        state = Mutex((0, []))
+    }
+
+    func run<T>(_ body: () async throws -> T) async throws -> T {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let admitted = state.withLock { state -> Bool in
+                if state.running < limit {
+                    state.running += 1
+                    return true
+                }
+                state.waiting.append(continuation)
+                return false
+            }
+            if admitted { continuation.resume() }
+        }
+        defer {
+            // The place passes to the first waiter, or is given back.
+            let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
+                if state.waiting.isEmpty {
+                    state.running -= 1
+                    return nil
+                }
+                return state.waiting.removeFirst()
+            }
+            next?.resume()
+        }
+        return try await body()
     }
 }

@@ -21,20 +21,32 @@ struct SubmissionInserter {
     /// Rows per statement: 3 + 7 × 64 = 451 parameters, far below SQLite's limit (32,766 since 3.32).
     static let rowsPerStatement = 64
 
-    private let many: Statement
-    private let one: Statement
+    private let db: Database
+    private let period: Int
+    private let source: Int
+    private let batch: Int
+    /// The statements of 64 rows and of one, prepared (cached by the connection) when first needed: a web form
+    /// that adds one value does not build and bind the 451 parameters of the large one.
+    private var many: Statement?
+    private var one: Statement?
     private var pending: [Row] = []
 
-    /// Prepares the statements (cached by the connection) with the import's period, source and batch.
+    /// Remembers the import's period, source and batch.
     init(_ db: Database, period: Int, source: Int, batch: Int) throws {
-        many = try db.cachedStatement(sql: Self.sql(rows: Self.rowsPerStatement))
-        one = try db.cachedStatement(sql: Self.sql(rows: 1))
-        for statement in [many, one] {
-            let count = Int(sqlite3_bind_parameter_count(statement.sqliteStatement))
-            statement.setUncheckedArguments(
-                StatementArguments([period, source, batch] + [Int?](repeating: nil, count: count - 3)))
-        }
+        self.db = db
+        self.period = period
+        self.source = source
+        self.batch = batch
         pending.reserveCapacity(Self.rowsPerStatement)
+    }
+
+    /// A statement of `rows` rows with the import's period, source and batch bound.
+    private func statement(rows: Int) throws -> Statement {
+        let statement = try db.cachedStatement(sql: Self.sql(rows: rows))
+        let count = Int(sqlite3_bind_parameter_count(statement.sqliteStatement))
+        statement.setUncheckedArguments(
+            StatementArguments([period, source, batch] + [Int?](repeating: nil, count: count - 3)))
+        return statement
     }
 
     /// `INSERT INTO submission (…) VALUES (?1, ?4, ?5, ?2, ?6, …, ?3), (?1, ?11, …, ?3), …`.
@@ -51,13 +63,18 @@ struct SubmissionInserter {
     mutating func add(_ row: Row) throws {
         pending.append(row)
         guard pending.count == Self.rowsPerStatement else { return }
-        try insert(pending, with: many)
+        let statement = try many ?? self.statement(rows: Self.rowsPerStatement)
+        many = statement
+        try insert(pending, with: statement)
         pending.removeAll(keepingCapacity: true)
     }
 
     /// Inserts the rows still pending, one statement each (fewer than ``rowsPerStatement``).
     mutating func finish() throws {
-        for row in pending { try insert([row], with: one) }
+        guard !pending.isEmpty else { return }
+        let statement = try one ?? self.statement(rows: 1)
+        one = statement
+        for row in pending { try insert([row], with: statement) }
         pending.removeAll()
     }
 

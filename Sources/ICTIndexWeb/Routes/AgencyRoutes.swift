@@ -57,7 +57,7 @@ extension WebApp {
                 } else if query["submitted"] == "1" {
                     message = w.t("Đã nộp để thẩm định.", "Submitted for appraisal.")
                 }
-                return try self.formPage(spec, context, entries: nil, message: message)
+                return try await self.formPage(spec, context, entries: nil, message: message)
             }
         }
         router.post("/submissions/:period/:unit") { request, context in
@@ -114,7 +114,7 @@ extension WebApp {
     func formPage(
         _ spec: FormSpec, _ context: WebContext, entries typed: [VariableID: FormEntry]?, message: String?,
         status: HTTPResponse.Status = .ok
-    ) throws -> Response {
+    ) async throws -> Response {
         let w = Words(context.language)
         let lang = context.language
         let state = try database.submissionStatus(period: spec.period, unit: spec.unit.code)
@@ -137,8 +137,8 @@ extension WebApp {
                 + problems.map { "<li><a href=\"#v-\(esc($0.0.id.rawValue))\">\(esc($0.0.name.text(lang)))</a>: \(esc($0.1))</li>" }.joined() + "</ul></div>"
         }
         // The provisional score: the unit's own values scored among every unit's own values.
-        if !own.isEmpty, let result = try? Engine(framework: spec.framework)
-            .score(selfAssessed(period: spec.period, with: own, of: spec.unit)).result(for: spec.unit.code)
+        if !own.isEmpty, let result = try? await provisional.result(
+            of: spec.unit, own: own.entries(of: spec.unit.code), period: spec.period, framework: spec.framework)
         {
             html += "<p class=\"card\" id=\"provisional\">\(w.t("Điểm tạm tính (theo số liệu tự đánh giá)", "Provisional score (from self-assessed values)")): <strong>\(w.number(result.published, decimals: spec.framework.decimals))</strong> / \(NumberFormatting.plain(spec.framework.scale))\(result.rank.map { " — " + w.t("hạng tạm tính", "provisional rank") + " \($0)/\(result.rankedCount)" } ?? "")</p>"
         }
@@ -201,25 +201,6 @@ extension WebApp {
         html += "</form>"
         return Page(title: w.t("Tự đánh giá", "Self-assessment") + " \(spec.period)", body: html, context: context,
                     path: action, status: status).response()
-    }
-
-    /// Every unit's self-assessed values of a period, with `unit`'s replaced by `own` (just read): what a
-    /// provisional score is computed from. The other units' values are read at most every
-    /// ``WebConfiguration/peerValuesMaxAge`` seconds, so a page after each save does not read the whole period
-    /// (165,000 values for 3,300 units) while 200 agencies are saving.
-    func selfAssessed(period: String, with own: Dataset, of unit: ICTIndexCore.Unit) throws -> Dataset {
-        let now = Date()
-        var dataset: Dataset
-        if let cached = peerValues.withLock({ $0[period] }), now.timeIntervalSince(cached.read) < configuration.peerValuesMaxAge {
-            dataset = cached.dataset
-        } else {
-            dataset = try database.dataset(forPeriod: period, sources: [.selfAssessed]).dataset
-            peerValues.withLock { $0[period] = (now, dataset) }
-        }
-        if dataset.units[unit.code] == nil { dataset.add(unit) }
-        for variable in dataset.variableIDs.keys { dataset[unit.code, variable] = nil }
-        for (variable, entry) in own.entries(of: unit.code) { dataset[unit.code, variable] = entry }
-        return dataset
     }
 
     /// A stored value as typed in the form (booleans as có/không).
@@ -286,7 +267,7 @@ extension WebApp {
             entries[v.id] = entry
         }
         if entries.values.contains(where: { !$0.errors.isEmpty }) {
-            return try formPage(spec, context, entries: entries, message: nil, status: .unprocessableContent)
+            return try await formPage(spec, context, entries: entries, message: nil, status: .unprocessableContent)
         }
         // Fields sent empty are values the agency removed; fields not sent at all (a partial form) are kept.
         let emptied = spec.variables.map(\.id).filter { values[$0] == nil && body.fields["v.\($0.rawValue)"] != nil }
