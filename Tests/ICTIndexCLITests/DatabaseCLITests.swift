@@ -79,6 +79,18 @@ import Testing
         #expect(sheets.contains("<sheet name=\"Tự đánh giá - Thẩm định\""))
         let audit = try run(["audit", "--unit", "SNV"])
         #expect(audit.stdout.contains("value.add  2025 SNV  (35 self values from \(sample("values-2025-self.csv")))"))
+        // Filters combine; --last keeps the newest entries, oldest first.
+        let runs = try run(["audit", "--action", "run.", "--period", "2024"])
+        #expect(runs.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true)[2] }
+            == ["run.record", "run.publish"])
+        let last = try run(["audit", "--action", "run.", "--last", "1"])
+        #expect(last.stdout.split(separator: "\n").count == 1)
+        #expect(last.stdout.contains("run.record  2025"))
+        let none = try run(["audit", "--by", "nobody"])
+        #expect(none.stdout == "no audit entries\n")
+        let zero = try run(["audit", "--last", "0"])
+        #expect(zero.exitCode == 64)
+        #expect(zero.stderr.hasPrefix("Error: --last must be at least 1, but it is 0\n"))
     }
 
     @Test("a bad values file: every problem at once (row, column, unit, variable, value, hint), nothing written")

@@ -67,6 +67,20 @@ import Testing
         #expect(frozen.code == .frozen)
     }
 
+    @Test("the audit log filters by who, action prefix and period; last keeps the newest, oldest first")
+    func auditFilter() throws {
+        try database.addUser(name: "snv", role: .agency, unit: "SNV", passwordHash: "h", who: "dic")
+        try database.setSubmissionStatus(.draft, period: "2024", unit: "SNV", who: "snv")
+        try database.setSubmissionStatus(.submitted, period: "2024", unit: "SNV", who: "snv")
+        let filter = AuditFilter(who: "snv", action: "submission.", period: "2024")
+        #expect(try database.auditCount(filter) == 2)
+        #expect(try database.auditEntries(filter).map(\.newValue) == ["draft", "submitted"])
+        #expect(try database.auditEntries(filter, last: 1).map(\.newValue) == ["submitted"])
+        #expect(try database.auditCount(AuditFilter(action: "submission%")) == 0)  // no wildcards
+        #expect(try database.auditCount(AuditFilter(who: "dic", action: "user.")) == 1)
+        #expect(try database.auditCount(AuditFilter(period: "2025")) == 0)
+    }
+
     @Test("an evidence file is stored once by its SHA-256 and read back byte for byte")
     func evidence() throws {
         let file = EvidenceFile(sha256: "ab12", name: "qd.pdf", contentType: "application/pdf", size: 3, unit: "SNV", bytes: [1, 2, 3])

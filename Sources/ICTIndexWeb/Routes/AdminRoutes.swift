@@ -294,12 +294,11 @@ extension WebApp {
         let who = query["who"] ?? ""
         let action = query["action"] ?? ""
         let period = query["period"] ?? ""
-        var entries = try database.auditEntries(since: since, unit: unit)
-        if !who.isEmpty { entries = entries.filter { $0.who == who } }
-        if !action.isEmpty { entries = entries.filter { $0.action.hasPrefix(action) } }
-        if !period.isEmpty { entries = entries.filter { $0.period == period } }
-        let total = entries.count
-        entries = Array(entries.suffix(500).reversed())
+        let filter = AuditFilter(
+            since: since, unit: unit, who: who.isEmpty ? nil : who, action: action.isEmpty ? nil : action,
+            period: period.isEmpty ? nil : period)
+        let total = try database.auditCount(filter)
+        let entries = Array(try database.auditEntries(filter, last: 500).reversed())
         var html = "<form method=\"get\" action=\"/admin/audit\" class=\"filters\">"
         for (key, label) in [("since", w.t("Từ ngày", "Since")), ("who", w.t("Người", "Who")), ("action", w.t("Hành động", "Action")), ("unit", w.unit), ("period", w.period)] {
             html += "<label>\(label)<br><input type=\"\(key == "since" ? "date" : "text")\" name=\"\(key)\" value=\"\(esc(query[key] ?? ""))\" style=\"max-width:11em\"></label>"

@@ -3,7 +3,8 @@ import ICTIndexCore
 import OrderedCollections
 import ICTIndexStorage
 
-/// `ictindex audit [--since DATE] [--unit CODE]`: the append-only audit log.
+/// `ictindex audit [--since DATE] [--unit CODE] [--by NAME] [--action PREFIX] [--period P] [--last N]`: the
+/// append-only audit log.
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
@@ -11,6 +12,7 @@ struct AuditCommand: ParsableCommand {
         discussion: """
             Example:
               ictindex audit --since 2025-07-01 --unit SNV
+              ictindex audit --by snv --action value. --last 20
             """
     )
 
@@ -20,12 +22,32 @@ struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only entries about this unit.", valueName: "code"))
     var unit: String?
 
+    @Option(help: ArgumentHelp("Only entries by this user or system.", valueName: "name"))
+    var by: String?
+
+    @Option(help: ArgumentHelp(
+        "Only entries whose action starts with this (value. finds value.add, value.change and value.remove).",
+        valueName: "action"))
+    var action: String?
+
+    @Option(help: ArgumentHelp("Only entries about this period.", valueName: "period"))
+    var period: String?
+
+    @Option(help: ArgumentHelp("Only the newest N entries.", valueName: "n"))
+    var last: Int?
+
     @OptionGroup var options: DatabaseOptions
+
+    func validate() throws {
+        if let last, last < 1 { throw ValidationError("--last must be at least 1, but it is \(last)") }
+    }
 
     func run() throws {
         try Console.run {
             let database = try options.open()
-            let entries = try database.auditEntries(since: since, unit: unit.map(UnitCode.init))
+            let entries = try database.auditEntries(
+                AuditFilter(since: since, unit: unit.map(UnitCode.init), who: by, action: action, period: period),
+                last: last)
             let lines = entries.map { e in
                 var line = "\(e.at)  \(e.who)  \(e.action)"
                 let subject = [e.period, e.unit, e.variable].compactMap { $0 }.joined(separator: " ")
