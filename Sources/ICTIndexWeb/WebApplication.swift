@@ -63,7 +63,10 @@ final class WebApp: Sendable {
     init(database: IndexDatabase, configuration: WebConfiguration) {
         self.database = database
         self.configuration = configuration
-        limiter = LoginLimiter(limit: configuration.loginAttempts, window: configuration.loginWindow)
+        // Failed sign-ins of the last window count after a restart too.
+        let since = Date().addingTimeInterval(-Double(configuration.loginWindow)).ISO8601Format()
+        let history = (try? database.auditEntries(AuditFilter(since: since, action: "session."))) ?? []
+        limiter = LoginLimiter(limit: configuration.loginAttempts, window: configuration.loginWindow, history: history)
         provisional = ProvisionalScores(database: database, peerValuesMaxAge: configuration.peerValuesMaxAge)
     }
 

@@ -9,13 +9,17 @@ public struct WebConfiguration: Sendable {
     public var bcryptCost: UInt8
     /// How long a session lasts, in seconds.
     public var sessionLifetime: Int
-    /// Failed sign-ins allowed per user name and per address within ``loginWindow`` seconds.
+    /// Failed sign-ins allowed per user name within ``loginWindow`` seconds; ten times as many per client
+    /// address (an office behind one NAT address is many people).
     public var loginAttempts: Int
     public var loginWindow: Int
     /// The largest evidence file accepted, in bytes.
     public var maxUploadBytes: Int
     /// The criteria file the "run" button scores with; nil: the criteria last used for the period (or any period).
     public var frameworkPath: String?
+    /// Addresses of reverse proxies whose `X-Forwarded-For` header names the client (for sign-in limits and the
+    /// audit log); requests from other addresses are taken as they come.
+    public var trustedProxies: [String]
     /// The ictindex version recorded with runs.
     public var engineVersion: String
     /// How old, in seconds, the other units' self-assessed values may be when a form page shows a provisional
@@ -26,7 +30,8 @@ public struct WebConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, bcryptCost: UInt8 = 12,
         sessionLifetime: Int = 8 * 3600, loginAttempts: Int = 5, loginWindow: Int = 15 * 60,
-        maxUploadBytes: Int = 5 * 1024 * 1024, frameworkPath: String? = nil, engineVersion: String,
+        maxUploadBytes: Int = 5 * 1024 * 1024, frameworkPath: String? = nil, trustedProxies: [String] = [],
+        engineVersion: String,
         peerValuesMaxAge: Double = 10
     ) {
         self.host = host
@@ -38,6 +43,7 @@ public struct WebConfiguration: Sendable {
         self.loginWindow = loginWindow
         self.maxUploadBytes = maxUploadBytes
         self.frameworkPath = frameworkPath
+        self.trustedProxies = trustedProxies
         self.engineVersion = engineVersion
         self.peerValuesMaxAge = peerValuesMaxAge
     }

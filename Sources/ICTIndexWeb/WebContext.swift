@@ -7,8 +7,9 @@ import NIOCore
 /// client's address.
 public struct WebContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The client's IP address ("local" when unknown, as in router tests).
-    public let address: String
+    /// The client's IP address ("local" when unknown, as in router tests); behind a trusted proxy, the address
+    /// the proxy received the request from (``SessionMiddleware``).
+    public internal(set) var address: String
     /// Set by ``SessionMiddleware`` when the request carries a valid session cookie.
     var session: WebSession?
     /// Set by ``SessionMiddleware`` from `?lang=` or the `lang` cookie; Vietnamese by default.

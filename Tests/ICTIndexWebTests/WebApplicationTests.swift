@@ -53,6 +53,42 @@ import Testing
         }
     }
 
+    @Test("failed sign-ins still count after the server restarts; a successful one clears the user's")
+    func rateLimitAfterRestart() async throws {
+        let fixture = try WebFixture(loginAttempts: 3)
+        try await fixture.test { client in
+            for _ in 0..<2 {
+                #expect(try await Browser.attempt(client, "stc", password: "nope-nope").status == .unauthorized)
+            }
+            _ = try await Browser.login(client, "stc")
+            for _ in 0..<3 {
+                #expect(try await Browser.attempt(client, "snv", password: "nope-nope").status == .unauthorized)
+            }
+        }
+        // A new application on the same database, as after a restart.
+        try await fixture.test { client in
+            let blocked = try await Browser.attempt(client, "snv", password: WebFixture.password)
+            #expect(blocked.status == .tooManyRequests)
+            // stc's two failures were cleared by its sign-in: one more is an ordinary refusal, not the limit.
+            let refused = try await Browser.attempt(client, "stc", password: "nope-nope")
+            #expect(refused.status == .unauthorized)
+        }
+    }
+
+    @Test("behind a trusted proxy the client is the last X-Forwarded-For address; otherwise the header is ignored")
+    func trustedProxy() async throws {
+        for (trusted, logged) in [([] as [String], "from local"), (["local"], "from 10.0.0.7")] {
+            let fixture = try WebFixture(trustedProxies: trusted)
+            try await fixture.test { client in
+                let refused = try await Browser.attempt(
+                    client, "snv", password: "nope-nope", forwardedFor: "203.0.113.9, 10.0.0.7")
+                #expect(refused.status == .unauthorized)
+            }
+            let entry = try fixture.database.auditEntries().last { $0.action == "session.refused" }
+            #expect(entry?.detail == "wrong name or password, \(logged)")
+        }
+    }
+
     @Test("a sign-in without the form's CSRF token is refused")
     func loginCSRF() async throws {
         let fixture = try WebFixture()

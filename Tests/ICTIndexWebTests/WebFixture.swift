@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdBcrypt
 import HummingbirdTesting
@@ -20,7 +21,10 @@ struct WebFixture {
     static let criteria = CommandRunner.repositoryRoot.appendingPathComponent("Criteria/vn-province-agencies.yaml").path
     static let password = "password1"
 
-    init(loginAttempts: Int = 5, maxUploadBytes: Int = 64 * 1024, peerValuesMaxAge: Double = 10) throws {
+    init(
+        loginAttempts: Int = 5, maxUploadBytes: Int = 64 * 1024, peerValuesMaxAge: Double = 10,
+        trustedProxies: [String] = []
+    ) throws {
         database = try IndexDatabase.inMemory()
         let (loaded, _) = try CriteriaSource.load(path: Self.criteria)
         let reader = DataFileReader(framework: loaded.framework)
@@ -52,7 +56,7 @@ struct WebFixture {
         try database.addUser(name: "stc", role: .agency, unit: "STC", passwordHash: hash, who: "test")
         configuration = WebConfiguration(
             bcryptCost: 4, loginAttempts: loginAttempts, maxUploadBytes: maxUploadBytes, frameworkPath: Self.criteria,
-            engineVersion: "test", peerValuesMaxAge: peerValuesMaxAge)
+            trustedProxies: trustedProxies, engineVersion: "test", peerValuesMaxAge: peerValuesMaxAge)
     }
 
     /// Runs a test against the router.
@@ -91,14 +95,17 @@ struct Browser: Sendable {
     }
 
     /// One sign-in attempt through the form (GET for the form's token, then POST).
-    static func attempt(_ client: any TestClientProtocol, _ name: String, password: String) async throws -> TestResponse {
+    static func attempt(
+        _ client: any TestClientProtocol, _ name: String, password: String, forwardedFor: String? = nil
+    ) async throws -> TestResponse {
         let form = try await client.execute(uri: "/login", method: .get) { $0 }
         let setCookie = form.headers[values: .setCookie].first { $0.hasPrefix("ictindex_login=") } ?? ""
         let loginCookie = String(setCookie.prefix { $0 != ";" })
         let csrf = token(in: String(buffer: form.body)) ?? ""
+        var headers: HTTPFields = [.cookie: loginCookie, .contentType: "application/x-www-form-urlencoded"]
+        if let forwardedFor, let name = HTTPField.Name("X-Forwarded-For") { headers[name] = forwardedFor }
         return try await client.execute(
-            uri: "/login", method: .post,
-            headers: [.cookie: loginCookie, .contentType: "application/x-www-form-urlencoded"],
+            uri: "/login", method: .post, headers: headers,
             body: ByteBuffer(string: "csrf=\(csrf)&name=\(name)&password=\(password)")) { $0 }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import ICTIndexCore
 import ICTIndexStorage
@@ -14,6 +15,14 @@ struct SessionMiddleware: RouterMiddleware {
         _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
     ) async throws -> Response {
         var context = context
+        // Behind the department's reverse proxy every request comes from the proxy: the client is the last
+        // address the proxy added to X-Forwarded-For (earlier ones are whatever the client sent).
+        if app.configuration.trustedProxies.contains(context.address),
+            let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").last?
+                .trimmingCharacters(in: .whitespaces), !forwarded.isEmpty
+        {
+            context.address = forwarded
+        }
         let query = FormFields(urlEncoded: request.uri.query ?? "")
         let asked = query["lang"].flatMap(Language.init(rawValue:))
         if let asked {

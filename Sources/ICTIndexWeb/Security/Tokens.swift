@@ -1,5 +1,6 @@
 import Foundation
 import ICTIndexCriteria
+import ICTIndexStorage
 
 /// Random tokens and their hashes, for sessions and CSRF.
 enum Tokens {
@@ -26,7 +27,8 @@ enum Tokens {
     }
 }
 
-/// Counts failed sign-ins per user name and per address, and refuses more than `limit` within `window` seconds.
+/// Counts failed sign-ins per user name and per address, and refuses more than `limit` for a name (ten times as
+/// many for an address, which may be a whole office behind NAT) within `window` seconds.
 actor LoginLimiter {
     private let limit: Int
     private let window: Double
@@ -39,13 +41,33 @@ actor LoginLimiter {
         self.now = now
     }
 
+    /// A limiter that remembers the sign-ins of the audit log within the window (the server was restarted):
+    /// refusals for a wrong name or password count, and a user's successful sign-in clears that user's.
+    init(limit: Int, window: Int, history entries: [AuditEntry]) {
+        self.limit = limit
+        self.window = Double(window)
+        self.now = { Date().timeIntervalSince1970 }
+        let refused = "wrong name or password, from "
+        var failures: [String: [Double]] = [:]
+        for entry in entries {
+            guard let time = try? Date(entry.at, strategy: .iso8601).timeIntervalSince1970 else { continue }
+            if entry.action == "session.refused", let detail = entry.detail, detail.hasPrefix(refused) {
+                failures["user:" + entry.who.lowercased(), default: []].append(time)
+                failures["ip:" + detail.dropFirst(refused.count), default: []].append(time)
+            } else if entry.action == "session.login" {
+                failures["user:" + entry.who.lowercased()] = nil
+            }
+        }
+        self.failures = failures
+    }
+
     /// Whether a sign-in for this name from this address may be tried now.
     func allows(name: String, address: String) -> Bool {
         let t = now()
-        for key in ["user:" + name.lowercased(), "ip:" + address] {
+        for (key, most) in [("user:" + name.lowercased(), limit), ("ip:" + address, limit * 10)] {
             let recent = (failures[key] ?? []).filter { t - $0 < window }
             failures[key] = recent
-            if recent.count >= limit { return false }
+            if recent.count >= most { return false }
         }
         return true
     }

@@ -34,6 +34,11 @@ struct ServeCommand: AsyncParsableCommand {
         "The criteria file for forms and runs (default: the criteria last used to score a period).", valueName: "file"))
     var framework: String?
 
+    @Option(help: ArgumentHelp(
+        "The address of a reverse proxy in front of the server, whose X-Forwarded-For names the client (repeatable).",
+        valueName: "address"))
+    var trustedProxy: [String] = []
+
     @Flag(help: "Mark the session cookie Secure (when users reach the server over HTTPS).")
     var secureCookies = false
 
@@ -59,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let configuration = WebConfiguration(
             host: host, port: port, secureCookies: secureCookies, bcryptCost: bcryptCost, frameworkPath: framework,
-            engineVersion: ICTIndexVersion.current)
+            trustedProxies: trustedProxy, engineVersion: ICTIndexVersion.current)
         Console.err("ictindex serve: http://\(host):\(port)/ (database \(db))")
         try await buildApplication(database: database, configuration: configuration).runService()
     }
