@@ -43,11 +43,16 @@ public struct ChangeText: Sendable {
             text = before > now ? "↑\(before - now)" : before < now ? "↓\(now - before)" : "="
         }
         if let before = old.published, let now = new.published {
-            let delta = now - before
-            let shown = NumberFormatting.fixed(abs(delta), decimals: decimals)
-            let sign = delta < 0 && shown.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "−" : "+"
-            text += (text.isEmpty ? "" : " ") + "(\(sign)\(shown))"
+            text += (text.isEmpty ? "" : " ") + "(\(Self.signed(now - before, decimals: decimals)))"
         }
         return text.isEmpty ? "—" : text
+    }
+
+    /// A difference with its sign and the framework's decimals: `+3.10`, `−0.50`, and `+0.00` for a difference
+    /// that rounds to zero (never `−0.00`).
+    public static func signed(_ delta: Double, decimals: Int) -> String {
+        let shown = NumberFormatting.fixed(abs(delta), decimals: decimals)
+        let sign = delta < 0 && shown.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "−" : "+"
+        return sign + shown
     }
 }

@@ -390,7 +390,22 @@ import Testing
             let run = try await admin.post(client, "/admin/run", [("period", "2025")])
             #expect(run.status == .seeOther)
             let runs = String(buffer: try await admin.get(client, "/admin/runs?period=2025&a=2&b=3").body)
-            #expect(runs.contains("đơn vị khác nhau giữa lần chấm 2 và 3"))
+            // Worked out from the stored runs: the units whose score, rank or band differ, and STC's difference.
+            let (two, three) = (try fixture.database.run(2).results, try fixture.database.run(3).results)
+            let differing = two.filter { r in
+                let s = three.first { $0.unit.code == r.unit.code }
+                return s?.published != r.published || s?.rank != r.rank || s?.band != r.band
+            }
+            let bands = differing.filter { r in three.first { $0.unit.code == r.unit.code }?.band != r.band }.count
+            #expect(runs.contains("\(differing.count) đơn vị khác nhau giữa lần chấm 2 và 3; \(bands) đơn vị đổi xếp loại."))
+            let before = try #require(two.first { $0.unit.code == "STC" }?.published)
+            let after = try #require(three.first { $0.unit.code == "STC" }?.published)
+            #expect(before != after)
+            let row = try #require(runs.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>STC</td>") })
+            #expect(row.contains("<td class=\"num\">\(ChangeText.signed(after - before, decimals: 2))</td>"))
+            // The last cell names the pillar that moved most, with its signed change.
+            let moved = row.components(separatedBy: "<td>").last ?? ""
+            #expect(moved.range(of: #"^\S.* [+−][0-9]+\.[0-9]{2}</td></tr>"#, options: .regularExpression) != nil)
             #expect(try await admin.post(client, "/admin/publish", [("run", "3")]).status == .seeOther)
             let audit = String(buffer: try await admin.get(client, "/admin/audit?action=appraisal&unit=STC").body)
             #expect(audit.contains("theo Quyết định 12/QĐ-UBND"))

@@ -266,23 +266,66 @@ extension WebApp {
         }
         html += "<button type=\"submit\">\(w.t("So sánh", "Compare"))</button></form>"
         if let a = Int(query["a"] ?? ""), let b = Int(query["b"] ?? ""), a != b {
-            let (ra, rb) = (try database.run(a), try database.run(b))
-            let decimals = (try? framework(forPeriod: period).0.framework.decimals) ?? 2
-            let other = Dictionary(rb.results.map { ($0.unit.code, $0) }, uniquingKeysWith: { x, _ in x })
-            var rows = ""
-            var differing = 0
-            for r in ra.results {
-                let s = other[r.unit.code]
-                guard s?.published != r.published || s?.rank != r.rank else { continue }
-                differing += 1
-                rows += "<tr><td>\(esc(r.unit.code.rawValue))</td><td>\(esc(r.unit.name))</td><td class=\"num\">\(w.number(r.published, decimals: decimals))</td><td class=\"num\">\(r.rank.map(String.init) ?? "—")</td><td class=\"num\">\(w.number(s?.published, decimals: decimals))</td><td class=\"num\">\(s?.rank.map(String.init) ?? "—")</td></tr>"
-            }
-            html += "<p>\(w.t("\(differing) đơn vị khác nhau giữa lần chấm \(a) và \(b)", "\(differing) units differ between runs \(a) and \(b)"))</p>"
-            if differing > 0 {
-                html += "<table><thead><tr><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th><th class=\"num\">\(w.score) \(a)</th><th class=\"num\">\(w.rank) \(a)</th><th class=\"num\">\(w.score) \(b)</th><th class=\"num\">\(w.rank) \(b)</th></tr></thead><tbody>\(rows)</tbody></table>"
-            }
+            html += try comparison(a, b, w)
         }
         return Page(title: w.runs + " — " + period, body: html, context: context, path: request.uri.description).response()
+    }
+
+    /// Two runs side by side: every unit whose score, rank or band differs, with the change of its score and the
+    /// pillar that moved most; units scored in only one of them; how many changed band.
+    private func comparison(_ a: Int, _ b: Int, _ w: Words) throws -> String {
+        let (va, vb) = (try runView(a), try runView(b))
+        let decimals = va.framework.decimals
+        let bandNames = Dictionary(
+            (va.framework.bands + vb.framework.bands).map { ($0.id, $0.name.text(w.language)) }, uniquingKeysWith: { x, _ in x })
+        func band(_ r: StoredResult?) -> String { r?.band.map { bandNames[$0] ?? $0.rawValue } ?? "—" }
+        // Pillars of A, with their column in B (matched by id: the criteria may differ between the runs).
+        let pillars = va.framework.pillars.enumerated().map { i, p in
+            (name: p.name.text(w.language), a: i, b: vb.framework.pillars.firstIndex { $0.id == p.id })
+        }
+        func signed(_ x: Double) -> String { ChangeText.signed(x, decimals: decimals) }
+        var rows = ""
+        var differing = 0
+        var bandChanges = 0
+        for i in va.byRank {
+            let r = va.results[i]
+            let other = vb.positions[r.unit.code]
+            let s = other.map { vb.results[$0] }
+            guard s?.published != r.published || s?.rank != r.rank || s?.band != r.band else { continue }
+            differing += 1
+            if let s, s.band != r.band { bandChanges += 1 }
+            var delta = ""
+            if let x = r.published, let y = s?.published { delta = signed(y - x) }
+            var moved = ""
+            if let j = other {
+                let changes = pillars.compactMap { p -> (String, Double)? in
+                    guard let column = p.b, let x = va.pillarValues[i][p.a], let y = vb.pillarValues[j][column] else { return nil }
+                    return (p.name, y - x)
+                }
+                if let most = changes.max(by: { abs($0.1) < abs($1.1) }), abs(most.1) > 0 {
+                    moved = "\(esc(most.0)) \(signed(most.1))"
+                }
+            }
+            rows += "<tr><td>\(esc(r.unit.code.rawValue))</td><td>\(esc(r.unit.name))</td>"
+                + "<td class=\"num\">\(w.number(r.published, decimals: decimals))</td><td class=\"num\">\(r.rank.map(String.init) ?? "—")</td><td>\(esc(band(r)))</td>"
+                + "<td class=\"num\">\(w.number(s?.published, decimals: decimals))</td><td class=\"num\">\(s?.rank.map(String.init) ?? "—")</td><td>\(esc(band(s)))</td>"
+                + "<td class=\"num\">\(delta)</td><td>\(moved)</td></tr>"
+        }
+        let onlyB = vb.byRank.map { vb.results[$0] }.filter { va.positions[$0.unit.code] == nil }
+        for s in onlyB {
+            differing += 1
+            rows += "<tr><td>\(esc(s.unit.code.rawValue))</td><td>\(esc(s.unit.name))</td><td class=\"num\">—</td><td class=\"num\">—</td><td>—</td>"
+                + "<td class=\"num\">\(w.number(s.published, decimals: decimals))</td><td class=\"num\">\(s.rank.map(String.init) ?? "—")</td><td>\(esc(band(s)))</td><td></td><td></td></tr>"
+        }
+        var html = "<p id=\"comparison\">\(w.t("\(differing) đơn vị khác nhau giữa lần chấm \(a) và \(b); \(bandChanges) đơn vị đổi xếp loại.", "\(differing) units differ between runs \(a) and \(b); \(bandChanges) changed band."))</p>"
+        if differing > 0 {
+            html += "<div class=\"scroll\"><table><thead><tr><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th>"
+                + "<th class=\"num\">\(w.score) \(a)</th><th class=\"num\">\(w.rank) \(a)</th><th>\(w.band) \(a)</th>"
+                + "<th class=\"num\">\(w.score) \(b)</th><th class=\"num\">\(w.rank) \(b)</th><th>\(w.band) \(b)</th>"
+                + "<th class=\"num\">\(w.t("Chênh lệch", "Difference"))</th><th>\(w.t("Nhóm tiêu chí thay đổi nhiều nhất", "Pillar that moved most"))</th>"
+                + "</tr></thead><tbody>\(rows)</tbody></table></div>"
+        }
+        return html
     }
 
     private func auditPage(_ request: Request, _ context: WebContext) throws -> Response {
