@@ -98,11 +98,12 @@ extension IndexDatabase {
             if key >= unitPositions.count { unitPositions.append(contentsOf: repeatElement(-1, count: key + 1 - unitPositions.count)) }
             unitPositions[key] = unitIndex[code] ?? -1
         }
-        // One unit's rows are found by the primary key (period, unit, …) without reading the period's.
+        // One unit's rows are found by the primary key (period, unit, …) without reading the period's; a code
+        // found only by canonical equivalence may have more than one key, so the period is read then.
         var onlyKey: Int?
         if units.count == 1 {
             guard let key = unitPositions.firstIndex(of: 0) else { return dataset }  // nothing stored for it
-            onlyKey = key
+            if unitKeys != nil { onlyKey = key }
         }
         var variableNames: [String?] = []
         for (code, key) in try keys(db, in: .variable) {

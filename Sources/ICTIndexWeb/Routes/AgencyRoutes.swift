@@ -5,7 +5,6 @@ import OrderedCollections
 import ICTIndexCriteria
 import ICTIndexStorage
 import NIOCore
-import Synchronization
 
 /// What a self-assessment form shows and checks for one unit and period.
 struct FormSpec {
