@@ -148,6 +148,64 @@ import Testing
         #expect(try fixture.database.users().count == 4)
     }
 
+    @Test("the ranking shows each unit's rank, score, band and pillar points as the engine gives them, in the order asked, and a new run at once")
+    func rankingNumbers() async throws {
+        let fixture = try WebFixture()
+        let framework = try CriteriaSource.load(path: WebFixture.criteria).0.framework
+        @Sendable func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+                .replacingOccurrences(of: "'", with: "&#39;")
+        }
+        /// The start of a unit's row, worked out from a fresh scoring of the period's values.
+        @Sendable func rows() throws -> (board: Scoreboard, rows: [UnitCode: String]) {
+            let board = try Engine(framework: framework).score(try fixture.database.dataset(forPeriod: "2025").dataset)
+            var rows: [UnitCode: String] = [:]
+            for r in board.units {
+                let unit = r.unit
+                let rank = r.rank.map(String.init) ?? "—"
+                let score = r.published.map { NumberFormatting.fixed($0, decimals: 2) } ?? "—"
+                let band = r.band.map { "<span class=\"band\">\(escaped($0.name.vi))</span>" } ?? "—"
+                var row = "<tr><td class=\"num\">\(rank)</td><td>\(unit.code)</td>"
+                row += "<td><a href=\"/units/\(unit.code)?period=2025\">\(escaped(unit.name))</a></td>"
+                row += "<td class=\"num\">\(score)</td><td>\(band)</td>"
+                for pillar in framework.pillars {
+                    let points = board.index(of: pillar.id).flatMap { r.nodes[$0].points }
+                    row += "<td class=\"num p\">\(points.map { NumberFormatting.fixed($0, decimals: 2) } ?? "—")</td>"
+                }
+                rows[unit.code] = row
+            }
+            return (board, rows)
+        }
+        try await fixture.test { client in
+            let leader = try await Browser.login(client, "leader")
+            let html = String(buffer: try await leader.get(client, "/ranking?period=2025").body)
+            let (board, expected) = try rows()
+            #expect(expected.count == board.units.count && expected.count > 50)
+            for (code, row) in expected { #expect(html.contains(row), "row of \(code)") }
+            // Within a group, by rank.
+            let departments = board.units.filter { $0.unit.group == "department" && $0.rank != nil }.sorted { ($0.rank ?? 0, $0.unit.code) < ($1.rank ?? 0, $1.unit.code) }
+            let places = departments.compactMap { html.range(of: expected[$0.unit.code] ?? "")?.lowerBound }
+            #expect(places.count == departments.count && places == places.sorted())
+            // Sorted by a pillar: the group's first row has its highest points.
+            let byHR = String(buffer: try await leader.get(client, "/ranking?period=2025&group=department&sort=hr").body)
+            let hr = try #require(board.index(of: "hr"))
+            let best = try #require(departments.max { ($0.nodes[hr].points ?? -1) < ($1.nodes[hr].points ?? -1) })
+            let firstRow = byHR.components(separatedBy: "<tbody>")[1].components(separatedBy: "</tr>")[0] + ""
+            #expect(firstRow.contains("<td>\(best.unit.code)</td>"))
+            // A new run shows at once: STC adjusted, scored again.
+            let admin = try await Browser.login(client, "admin")
+            _ = try await admin.post(
+                client, "/admin/appraise/2025/STC", [("d.staff", "adjust"), ("n.staff", "100"), ("r.staff", "theo hồ sơ")])
+            #expect(try await admin.post(client, "/admin/run", [("period", "2025")]).status == .seeOther)
+            let after = String(buffer: try await leader.get(client, "/ranking?period=2025").body)
+            #expect(after.contains("lần chấm 3, bản nháp"))
+            let (_, now) = try rows()
+            #expect(try after.contains(#require(now["STC"])))
+            #expect(try #require(now["STC"]) != expected["STC"])
+        }
+    }
+
     @Test("an agency reaches its own unit only, whatever id is put in the URL or the form")
     func agencyIsolation() async throws {
         let fixture = try WebFixture()
