@@ -96,6 +96,7 @@ let package = Package(
             dependencies: [
                 "ICTIndexCore", "ICTIndexCriteria", "ICTIndexReports", "ICTIndexStorage", "ICTIndexService", "XLSXWriter",
                 .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
@@ -187,6 +188,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             swiftSettings: upcomingFeatures

@@ -14,6 +14,8 @@ public struct WebContext: RequestContext {
     var session: WebSession?
     /// Set by ``SessionMiddleware`` from `?lang=` or the `lang` cookie; Vietnamese by default.
     var language: Language = .vi
+    /// Whether the client accepts gzip (its `Accept-Encoding`); pages are then compressed.
+    var acceptsGzip = false
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -23,6 +23,7 @@ struct SessionMiddleware: RouterMiddleware {
         {
             context.address = forwarded
         }
+        context.acceptsGzip = Gzip.accepted(by: request.headers[.acceptEncoding])
         let query = FormFields(urlEncoded: request.uri.query ?? "")
         let asked = query["lang"].flatMap(Language.init(rawValue:))
         if let asked {

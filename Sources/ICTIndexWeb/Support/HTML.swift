@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import ICTIndexCore
 import ICTIndexStorage
@@ -83,16 +84,22 @@ struct Page {
             </main>
             </body></html>
             """
-        return Self.html(html, status: status)
+        return Self.html(html, status: status, gzip: context.acceptsGzip)
     }
 
-    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+    /// An HTML response; gzip-compressed when the client accepts it and the page is not small.
+    static func html(_ text: String, status: HTTPResponse.Status = .ok, gzip: Bool = false) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
         headers[.xContentTypeOptions] = "nosniff"
         headers[.contentSecurityPolicy] =
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
+        headers[.vary] = "Accept-Encoding, Cookie"
+        if gzip, text.utf8.count >= Gzip.threshold, let compressed = try? Gzip.compress(Data(text.utf8)) {
+            headers[.contentEncoding] = "gzip"
+            return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: compressed)))
+        }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
