@@ -52,32 +52,71 @@ extension IndexDatabase {
         }
     }
 
-    /// Every unit and variable of a period that has a self-assessed or an appraised value, by unit and variable.
-    public func valuePairs(forPeriod period: String) throws(StorageError) -> [ValuePair] {
+    /// Every unit and variable of a period that has a self-assessed or an appraised value, by unit and variable;
+    /// with `unit`, that unit's only (read by the primary key).
+    public func valuePairs(forPeriod period: String, unit: UnitCode? = nil) throws(StorageError) -> [ValuePair] {
         try read("reading the values of period \(period)") { db in
             guard let key = try Self.periodKey(db, period) else { return [] }
+            var unitKey: Int?
+            if let unit {
+                // A unit with no key has no value; one found only by canonical equivalence is filtered below.
+                guard let keys = try Self.keys(db, in: .unit, codes: [unit.rawValue]) else {
+                    return try Self.valuePairs(db, periodKey: key, unitKey: nil).filter { $0.unit == unit }
+                }
+                unitKey = keys[unit.rawValue]
+            }
+            return try Self.valuePairs(db, periodKey: key, unitKey: unitKey)
+        }
+    }
+
+    private static func valuePairs(_ db: Database, periodKey: Int, unitKey: Int?) throws -> [ValuePair] {
+        let own = SubmissionCodes.code(of: .selfAssessed)
+        let appraised = SubmissionCodes.code(of: .appraised)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT u.code, v.code, s.source, s.kind, s.text, s.number FROM submission AS s
+                JOIN unitKey AS u ON u.id = s.unit JOIN variableKey AS v ON v.id = s.variable
+                WHERE s.period = ?\(unitKey == nil ? "" : " AND s.unit = ?") AND (s.source = ? OR s.source = ?)
+                ORDER BY u.code, v.code
+                """,
+            arguments: StatementArguments([periodKey] + (unitKey.map { [$0] } ?? []) + [own, appraised]))
+        var pairs: [ValuePair] = []
+        while let row = try rows.next() {
+            let unit: String = row[0]
+            let variable: String = row[1]
+            if pairs.last?.unit.rawValue != unit || pairs.last?.variable.rawValue != variable {
+                pairs.append(ValuePair(unit: UnitCode(unit), variable: VariableID(variable)))
+            }
+            let value = StoredValue(kind: StoredValue.Kind(code: row[3]) ?? .text, text: row[4], number: row[5])
+            if row[2] == own { pairs[pairs.count - 1].selfAssessed = value.value }
+            else { pairs[pairs.count - 1].appraised = value.value }
+        }
+        return pairs
+    }
+
+    /// How many self-assessed and appraised values each unit has in a period (units without any are absent),
+    /// counted by SQLite.
+    public func valueCounts(forPeriod period: String) throws(StorageError) -> [UnitCode: (selfAssessed: Int, appraised: Int)] {
+        try read("counting the values of period \(period)") { db in
+            guard let key = try Self.periodKey(db, period) else { return [:] }
             let own = SubmissionCodes.code(of: .selfAssessed)
             let appraised = SubmissionCodes.code(of: .appraised)
+            var counts: [UnitCode: (selfAssessed: Int, appraised: Int)] = [:]
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT u.code, v.code, s.source, s.kind, s.text, s.number FROM submission AS s
-                    JOIN unitKey AS u ON u.id = s.unit JOIN variableKey AS v ON v.id = s.variable
-                    WHERE s.period = ? AND (s.source = ? OR s.source = ?) ORDER BY u.code, v.code
+                    SELECT u.code, s.source, COUNT(*) FROM submission AS s JOIN unitKey AS u ON u.id = s.unit
+                    WHERE s.period = ? AND (s.source = ? OR s.source = ?) GROUP BY s.unit, s.source
                     """,
                 arguments: [key, own, appraised])
-            var pairs: [ValuePair] = []
             while let row = try rows.next() {
-                let unit: String = row[0]
-                let variable: String = row[1]
-                if pairs.last?.unit.rawValue != unit || pairs.last?.variable.rawValue != variable {
-                    pairs.append(ValuePair(unit: UnitCode(unit), variable: VariableID(variable)))
-                }
-                let value = StoredValue(kind: StoredValue.Kind(code: row[3]) ?? .text, text: row[4], number: row[5])
-                if row[2] == own { pairs[pairs.count - 1].selfAssessed = value.value }
-                else { pairs[pairs.count - 1].appraised = value.value }
+                let code = UnitCode(row[0] as String)
+                var count = counts[code] ?? (0, 0)
+                if row[1] == own { count.selfAssessed += row[2] } else { count.appraised += row[2] }
+                counts[code] = count
             }
-            return pairs
+            return counts
         }
     }
 

@@ -163,6 +163,26 @@ import Testing
         }
     }
 
+    @Test("one unit's value pairs, one unit's values and the per-unit counts agree with the whole period's")
+    func perUnitReads() throws {
+        let database = try sample.database()
+        let all = try database.valuePairs(forPeriod: "2025")
+        let (dataset, _) = try database.dataset(forPeriod: "2025", sources: [.selfAssessed])
+        let counts = try database.valueCounts(forPeriod: "2025")
+        #expect(!all.isEmpty && !counts.isEmpty)
+        for unit in sample.units where unit.exists(inPeriod: "2025") {
+            let pairs = all.filter { $0.unit == unit.code }
+            #expect(try database.valuePairs(forPeriod: "2025", unit: unit.code) == pairs)
+            let own = try database.dataset(forPeriod: "2025", unit: unit, sources: [.selfAssessed])
+            #expect(own.entries(of: unit.code) == dataset.entries(of: unit.code))
+            let count = counts[unit.code]
+            #expect(count?.selfAssessed ?? 0 == pairs.filter { $0.selfAssessed != nil }.count)
+            #expect(count?.appraised ?? 0 == pairs.filter { $0.appraised != nil }.count)
+        }
+        #expect(try database.valuePairs(forPeriod: "2025", unit: "NOPE").isEmpty)
+        #expect(try database.valuePairs(forPeriod: "2031", unit: "SNV").isEmpty)
+    }
+
     @Test("accept and adjust decisions: recorded, logged with the reason, idempotent")
     func appraise() throws {
         let database = try sample.database()

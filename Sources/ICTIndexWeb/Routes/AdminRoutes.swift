@@ -103,13 +103,7 @@ extension WebApp {
     private func submissions(_ request: Request, _ context: WebContext) throws -> Response {
         let (w, periods, period) = try periodView(request, context).unpacked
         let statuses = try database.submissionStatuses(forPeriod: period)
-        let pairs = try database.valuePairs(forPeriod: period)
-        var selfCount: [UnitCode: Int] = [:]
-        var appraisedCount: [UnitCode: Int] = [:]
-        for p in pairs {
-            if p.selfAssessed != nil { selfCount[p.unit, default: 0] += 1 }
-            if p.appraised != nil { appraisedCount[p.unit, default: 0] += 1 }
-        }
+        let valueCounts = try database.valueCounts(forPeriod: period)
         let units = try database.units(inPeriod: period)
         var counts: [SubmissionStatus?: Int] = [:]
         for u in units { counts[statuses[u.code], default: 0] += 1 }
@@ -121,7 +115,7 @@ extension WebApp {
             <div class="scroll"><table><thead><tr><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th><th>\(w.group)</th><th>\(w.t("Trạng thái", "Status"))</th><th class="num">\(w.t("Số giá trị tự đánh giá", "Self-assessed values"))</th><th class="num">\(w.t("Đã thẩm định", "Appraised"))</th><th></th></tr></thead><tbody>
             """
         for u in units {
-            html += "<tr><td>\(esc(u.code.rawValue))</td><td>\(esc(u.name))</td><td>\(esc(u.group.rawValue))</td><td>\(esc(w.status(statuses[u.code])))</td><td class=\"num\">\(selfCount[u.code] ?? 0)</td><td class=\"num\">\(appraisedCount[u.code] ?? 0)</td>"
+            html += "<tr><td>\(esc(u.code.rawValue))</td><td>\(esc(u.name))</td><td>\(esc(u.group.rawValue))</td><td>\(esc(w.status(statuses[u.code])))</td><td class=\"num\">\(valueCounts[u.code]?.selfAssessed ?? 0)</td><td class=\"num\">\(valueCounts[u.code]?.appraised ?? 0)</td>"
             html += "<td><a href=\"/admin/appraise/\(urlEncode(period))/\(urlEncode(u.code.rawValue))\">\(w.t("Thẩm định", "Appraise"))</a></td></tr>"
         }
         html += "</tbody></table></div>"
@@ -134,10 +128,10 @@ extension WebApp {
     ) throws -> Response {
         let w = Words(context.language)
         let lang = context.language
-        let pairs = try database.valuePairs(forPeriod: spec.period).filter { $0.unit == spec.unit.code }
+        let pairs = try database.valuePairs(forPeriod: spec.period, unit: spec.unit.code)
         let byVariable = Dictionary(uniqueKeysWithValues: pairs.map { ($0.variable, $0) })
-        let (own, _) = try database.dataset(forPeriod: spec.period, sources: [.selfAssessed])
-        let state = try database.submissionStatuses(forPeriod: spec.period)[spec.unit.code]
+        let own = try database.dataset(forPeriod: spec.period, unit: spec.unit, sources: [.selfAssessed])
+        let state = try database.submissionStatus(period: spec.period, unit: spec.unit.code)
         let frozen = try database.publishedRun(forPeriod: spec.period) != nil
         let action = "/admin/appraise/\(urlEncode(spec.period))/\(urlEncode(spec.unit.code.rawValue))"
         var html = "<p>\(w.unit): <strong>\(esc(spec.unit.name))</strong> (\(esc(spec.unit.code.rawValue))) — \(w.t("Trạng thái", "Status")): \(esc(w.status(state)))\(frozen ? " — " + w.t("kỳ đã công bố, không sửa được", "period published, read-only") : "")</p>"
@@ -188,7 +182,7 @@ extension WebApp {
         let (spec, _) = try formSpec(context, write: false)
         let w = Words(context.language)
         let parser = CellParser()
-        let pairs = try database.valuePairs(forPeriod: spec.period).filter { $0.unit == spec.unit.code }
+        let pairs = try database.valuePairs(forPeriod: spec.period, unit: spec.unit.code)
         let hasOwn = Set(pairs.filter { $0.selfAssessed != nil }.map(\.variable))
         var decisions: [AppraisalInput] = []
         var errors: [VariableID: [String]] = [:]
