@@ -63,5 +63,9 @@ for _ in $(seq 1 100); do
 done
 
 mkdir -p "$root/Reports/screenshots"
-PYTHONPATH="$pydir" SE_OFFLINE=true python3 "$here/web_flow.py" "http://127.0.0.1:$port" "$root/Reports/screenshots"
+if ! PYTHONPATH="$pydir" SE_OFFLINE=true python3 "$here/web_flow.py" "http://127.0.0.1:$port" "$root/Reports/screenshots"; then
+    echo "browser-test: FAILED; the end of the server's log:"
+    tail -n 40 "$work/serve.log"
+    exit 1
+fi
 echo "browser-test: ok (screenshots in Reports/screenshots/)"

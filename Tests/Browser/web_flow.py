@@ -47,6 +47,12 @@ def login(driver, name):
     driver.find_element(By.ID, "name").send_keys(name)
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    # Wait for the sign-in's redirect: a page opened before it arrives would abort it, without the session.
+    deadline = time.time() + 15
+    while "/login" in driver.current_url and time.time() < deadline:
+        time.sleep(0.1)
+    if "/login" in driver.current_url:
+        raise AssertionError(f"sign-in of {name} did not leave the sign-in page: {driver.find_element(By.TAG_NAME, 'body').text[:500]}")
 
 
 def logout(driver):
@@ -95,10 +101,14 @@ try:
     full_page_screenshot(driver, f"{SHOTS}/admin-appraisal.png")
     driver.get(BASE + "/admin/runs?period=2025")
     driver.find_element(By.ID, "run").click()
+    # The new run's page (the old one already says "Lần chấm — 2025"): the run's redirect names it in "a=".
+    deadline = time.time() + 15
+    while "a=" not in driver.current_url and time.time() < deadline:
+        time.sleep(0.1)
     expect(driver, "Lần chấm — 2025")
     publish = driver.find_elements(By.CSS_SELECTOR, "button[id^=publish-]")
     if not publish:
-        raise AssertionError("no run to publish after scoring")
+        raise AssertionError(f"{driver.current_url}: no run to publish after scoring")
     publish[0].click()
     expect(driver, "đã công bố")
     driver.save_screenshot(f"{SHOTS}/admin-runs.png")
