@@ -46,17 +46,12 @@ final class WebApp: Sendable {
     let database: IndexDatabase
     let configuration: WebConfiguration
     let limiter: LoginLimiter
-    /// Re-scored runs by id (a run's stored results never change, so neither does its scoreboard).
-    private let scoreboards = Mutex<[Int: Scoreboard]>([:])
     /// The criteria of `--framework`, once read.
     private let configured = Mutex<(LoadedFramework, FrameworkSource)?>(nil)
     /// Prepared runs for the leader pages, by run id (see ``RunView``).
     let runViews = Mutex<[Int: RunView]>([:])
     /// Loaded criteria by SHA-256.
     private let frameworks = Mutex<[String: LoadedFramework]>([:])
-    /// Serialises the writes of one unit's self-assessment (save, submit), so a check and its write see the
-    /// same state.
-    let unitLocks = KeyedLocks()
     /// Provisional scores of the agencies' form pages.
     let provisional: ProvisionalScores
 
@@ -201,106 +196,10 @@ final class WebApp: Sendable {
         }
     }
 
-    /// A run re-scored from its stored inputs (cached), or nil when that is not possible (a draft whose period
-    /// changed since).
-    func scoreboard(run id: Int, stored: StoredRun) -> Scoreboard? {
-        if let hit = scoreboards.withLock({ $0[id] }) { return hit }
-        guard stored.summary.isCurrent,
-            let board = try? RunRescoring.rescore(
-                id, stored: stored, database: database, engineVersion: configuration.engineVersion)
-        else { return nil }
-        scoreboards.withLock { $0[id] = board }
-        return board
-    }
-
     /// The period to show: the one asked for, or else the latest with a run, or else the latest.
     func period(_ asked: String?) throws -> String? {
         if let asked, !asked.isEmpty { return asked }
         if let latest = try database.runs().first?.period { return latest }
         return try database.periods().last
-    }
-}
-
-/// One async lock per key (a unit and period): holders of the same key run one at a time.
-final class KeyedLocks: Sendable {
-    private let waiting = Mutex<[String: [CheckedContinuation<Void, Never>]]>([:])
-
-    func withLock<T>(_ key: String, _ body: () async throws -> T) async throws -> T {
-        await acquire(key)
-        do {
-            let result = try await body()
-            release(key)
-            return result
-        } catch {
-            release(key)
-            throw error
-        }
-    }
-
-    private func acquire(_ key: String) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let mustWait = waiting.withLock { table -> Bool in
-                if var queue = table[key] {
-                    queue.append(continuation)
-                    table[key] = queue
-                    return true
-                }
-                table[key] = []
-                return false
-            }
-            if !mustWait { continuation.resume() }
-        }
-    }
-
-    private func release(_ key: String) {
-        let next = waiting.withLock { table -> CheckedContinuation<Void, Never>? in
-            guard var queue = table[key] else { return nil }
-            if queue.isEmpty {
-                table[key] = nil
-                return nil
-            }
-            let first = queue.removeFirst()
-            table[key] = queue
-            return first
-        }
-        next?.resume()
-    }
-}
-
-/// At most `limit` bodies run at once; the others wait (suspended, holding no thread) in arrival order.
-final class ConcurrencyLimit: Sendable {
-    private let state: Mutex<(running: Int, waiting: [CheckedContinuation<Void, Never>])>
-    let limit: Int
-
-    init(_ limit: Int) {
-        precondition(limit >= 1, "a concurrency limit of at least 1")
-        self.limit = limit
-        state = Mutex((0, []))
-    }
-
-    func run<T>(_ body: () async throws -> T) async throws -> T {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let admitted = state.withLock { state -> Bool in
-                if state.running < limit {
-                    state.running += 1
-                    return true
-                }
-                state.waiting.append(continuation)
-                return false
-            }
-            if admitted { continuation.resume() }
-        }
-        defer {
-            // The place passes to the first waiter, or is given back.
-            let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
-                if state.waiting.isEmpty {
-                    state.running -= 1
-                    return nil
-                }
-                return state.waiting.removeFirst()
-            }
-            next?.resume()
-        }
-        return try await body()
     }
 }

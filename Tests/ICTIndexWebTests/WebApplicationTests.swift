@@ -293,6 +293,7 @@ import Testing
             #expect(!after.contains("id=\"save\""))
             let again = try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "1")])
             #expect(again.status == .conflict)
+            #expect(String(buffer: again.body).contains("Hồ sơ đã nộp (đã nộp, chờ thẩm định) nên không sửa được nữa."))
         }
         let pairs = try fixture.database.valuePairs(forPeriod: "2025").filter { $0.unit == "SNV" }
         #expect(pairs.first { $0.variable == "staff" }?.selfAssessed == .number(113))

@@ -11,10 +11,10 @@ import Synchronization
 /// agencies save at once every one of them reloads its page. So:
 /// - the other units' values are read at most every `peerValuesMaxAge` seconds (a unit's own values are
 ///   always the ones just read for its page);
-/// - requests that arrive while a scoring runs wait and are then answered together by one scoring of the
-///   period, each with its own values in it: exact for each unit's own values, and the peers only fresher;
-/// - scorings take all cores but one, so saves, rankings and every other page are served on the last core
-///   instead of queueing behind them.
+/// - one scoring of a period runs at a time; requests that arrive meanwhile wait and are then answered
+///   together by the next one, each with its own values in it: exact for each unit's own values, and the
+///   peers only fresher. However many agencies reload, a period's scorings take at most one core, and saves,
+///   rankings and every other page are served beside them.
 final class ProvisionalScores: Sendable {
     private struct Request {
         var unit: ICTIndexCore.Unit
@@ -30,7 +30,6 @@ final class ProvisionalScores: Sendable {
 
     private let database: IndexDatabase
     private let peerValuesMaxAge: Double
-    private let limit = ConcurrencyLimit(max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
     /// Requests waiting per period, and the periods whose batches are being worked through.
     private let queue = Mutex<(waiting: [Key: [Request]], working: Set<Key>)>(([:], []))
     /// Every unit's self-assessed values by period, and when they were read from the database.
@@ -69,7 +68,7 @@ final class ProvisionalScores: Sendable {
             }
             if batch.isEmpty { return }
             do {
-                let board = try await limit.run { try self.score(batch, period: key.period, framework: framework) }
+                let board = try score(batch, period: key.period, framework: framework)
                 for request in batch { request.continuation.resume(returning: board.result(for: request.unit.code)) }
             } catch {
                 for request in batch { request.continuation.resume(throwing: error) }

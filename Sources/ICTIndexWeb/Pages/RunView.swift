@@ -113,21 +113,27 @@ final class RunView: Sendable {
 
 extension WebApp {
     /// The view of a run: from the cache while the database's ``IndexDatabase/resultsStamp()`` is unchanged,
-    /// or else read and prepared now (and kept, with the views of the same stamp).
+    /// or else read and prepared now and kept (at most 8 runs, the oldest leaving first).
+    ///
+    /// A stale view's re-scored scoreboard is reused: the run's stored results, and so its scoreboard, never
+    /// change; a draft whose period changed since it was scored cannot be re-scored and has none.
     func runView(_ id: Int) throws -> RunView {
         let stamp = try database.resultsStamp()
-        if let hit = runViews.withLock({ $0[id] }), hit.stamp == stamp { return hit }
+        let previous = runViews.withLock { $0[id] }
+        if let previous, previous.stamp == stamp { return previous }
         let stored = try database.run(id)
-        let board = scoreboard(run: id, stored: stored)
+        var board = previous?.board
+        if previous == nil && stored.summary.isCurrent {
+            board = try? RunRescoring.rescore(
+                id, stored: stored, database: database, engineVersion: configuration.engineVersion)
+        }
         let framework = try board?.framework ?? self.framework(forPeriod: stored.summary.period).0.framework
         let view = RunView(
             id: id, stamp: stamp, results: stored.results, board: board, framework: framework,
             changes: try database.changes(forRun: id))
         runViews.withLock { cache in
-            cache = cache.filter { $0.value.stamp == stamp }
-            // A few periods' runs at most (each holds its rendered rows); the oldest runs go first.
-            while cache.count >= 8, let oldest = cache.keys.min() { cache[oldest] = nil }
             cache[id] = view
+            while cache.count > 8, let oldest = cache.keys.min() { cache[oldest] = nil }
         }
         return view
     }

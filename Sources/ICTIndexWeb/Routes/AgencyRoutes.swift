@@ -270,22 +270,22 @@ extension WebApp {
         }
         // Fields sent empty are values the agency removed; fields not sent at all (a partial form) are kept.
         let emptied = spec.variables.map(\.id).filter { values[$0] == nil && body.fields["v.\($0.rawValue)"] != nil }
-        let key = "\(spec.period)\u{0}\(spec.unit.code)"
-        return try await unitLocks.withLock(key) {
-            let state = try database.submissionStatus(period: spec.period, unit: spec.unit.code)
-            guard state == nil || state == .draft else {
-                throw Refusal(status: .conflict, message: w.t(
-                    "Hồ sơ đã nộp (\(w.status(state))) nên không sửa được nữa.",
-                    "The self-assessment is already \(w.status(state)), so it can no longer be changed."))
-            }
-            // Files, values, emptied fields and status in one transaction (a save either happens whole or not).
-            let summary = try database.saveSelfAssessment(
+        // Files, values, emptied fields and status in one transaction, which also checks that the self-assessment
+        // is still a draft: a save happens whole or not at all, whatever else saves at the same time.
+        let summary: ImportSummary
+        do throws(any Error) {
+            summary = try database.saveSelfAssessment(
                 values, of: spec.unit, period: spec.period, emptied: emptied, files: uploads, submit: submit,
                 who: user.name)
-            let page = "/submissions/\(urlEncode(spec.period))/\(urlEncode(spec.unit.code.rawValue))"
-            return Self.redirect(
-                page + (submit ? "?submitted=1" : "?saved=\(summary.added)-\(summary.changed)-\(summary.removed)"))
+        } catch let failure as StorageError where failure.code == .conflict {
+            let state = try database.submissionStatus(period: spec.period, unit: spec.unit.code)
+            throw Refusal(status: .conflict, message: w.t(
+                "Hồ sơ đã nộp (\(w.status(state))) nên không sửa được nữa.",
+                "The self-assessment is already \(w.status(state)), so it can no longer be changed."))
         }
+        let page = "/submissions/\(urlEncode(spec.period))/\(urlEncode(spec.unit.code.rawValue))"
+        return Self.redirect(
+            page + (submit ? "?submitted=1" : "?saved=\(summary.added)-\(summary.changed)-\(summary.removed)"))
     }
 
     /// An import problem in the form's words: the Core message (the same as the importers'), introduced in the

@@ -86,7 +86,7 @@ extension WebApp {
         let valid = Bcrypt.verify(password, hash: user?.passwordHash ?? Self.dummyHash)
         guard let user, valid, user.active else {
             await limiter.recordFailure(name: name, address: context.address)
-            try database.recordFailedLogin(name: name, address: context.address, reason: "wrong name or password")
+            try database.recordFailedLogin(name: name, address: context.address, reason: LoginLimiter.wrongPassword)
             return loginPage(
                 context, message: w.t("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password."),
                 status: .unauthorized)

@@ -47,24 +47,34 @@ actor LoginLimiter {
         self.limit = limit
         self.window = Double(window)
         self.now = { Date().timeIntervalSince1970 }
-        let refused = "wrong name or password, from "
+        let refused = Self.wrongPassword + ", from "
         var failures: [String: [Double]] = [:]
         for entry in entries {
             guard let time = try? Date(entry.at, strategy: .iso8601).timeIntervalSince1970 else { continue }
             if entry.action == "session.refused", let detail = entry.detail, detail.hasPrefix(refused) {
-                failures["user:" + entry.who.lowercased(), default: []].append(time)
-                failures["ip:" + detail.dropFirst(refused.count), default: []].append(time)
+                Self.add(time, name: entry.who, address: String(detail.dropFirst(refused.count)), to: &failures)
             } else if entry.action == "session.login" {
-                failures["user:" + entry.who.lowercased()] = nil
+                failures[Self.key(name: entry.who)] = nil
             }
         }
         self.failures = failures
     }
 
+    /// The reason a refused sign-in is logged with when the name or password is wrong (the failures that count).
+    static let wrongPassword = "wrong name or password"
+
+    private static func key(name: String) -> String { "user:" + name.lowercased() }
+    private static func key(address: String) -> String { "ip:" + address }
+
+    private static func add(_ time: Double, name: String, address: String, to failures: inout [String: [Double]]) {
+        failures[key(name: name), default: []].append(time)
+        failures[key(address: address), default: []].append(time)
+    }
+
     /// Whether a sign-in for this name from this address may be tried now.
     func allows(name: String, address: String) -> Bool {
         let t = now()
-        for (key, most) in [("user:" + name.lowercased(), limit), ("ip:" + address, limit * 10)] {
+        for (key, most) in [(Self.key(name: name), limit), (Self.key(address: address), limit * 10)] {
             let recent = (failures[key] ?? []).filter { t - $0 < window }
             failures[key] = recent
             if recent.count >= most { return false }
@@ -73,13 +83,11 @@ actor LoginLimiter {
     }
 
     func recordFailure(name: String, address: String) {
-        let t = now()
-        failures["user:" + name.lowercased(), default: []].append(t)
-        failures["ip:" + address, default: []].append(t)
+        Self.add(now(), name: name, address: address, to: &failures)
     }
 
     /// A successful sign-in clears the name's failures (not the address's).
     func recordSuccess(name: String) {
-        failures["user:" + name.lowercased()] = nil
+        failures[Self.key(name: name)] = nil
     }
 }
