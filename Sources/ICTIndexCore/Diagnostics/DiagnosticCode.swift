@@ -90,6 +90,9 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let invalidDate = DiagnosticCode("D014")
     /// A row with more or fewer cells than the header, or broken quoting.
     public static let malformedRow = DiagnosticCode("D015")
+    /// Unit lineage that is not a forest of dated successions: a unit that succeeds itself, an unknown
+    /// successor, an end before the start, a successor that ended earlier, or a cycle of successors.
+    public static let invalidLineage = DiagnosticCode("D020")
 
     // MARK: - Self-assessment workbooks
 

@@ -27,7 +27,7 @@ struct TemplateCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The period the workbooks are for (e.g. 2025).")
+    @Option(help: "The period the workbooks are for (e.g. 2025).", transform: PeriodArgument.parse)
     var period: String
 
     @Option(help: ArgumentHelp("A unit to write a workbook for (repeatable).", valueName: "code"))
