@@ -57,6 +57,8 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let invalidVariable = DiagnosticCode("C022")
     /// An expression is used where its type does not fit (a choice variable in arithmetic, …).
     public static let expressionType = DiagnosticCode("C023")
+    /// Every weight under the root is 0, so the framework scores nobody.
+    public static let allWeightsZero = DiagnosticCode("C030")
 
     // MARK: - Data files
 

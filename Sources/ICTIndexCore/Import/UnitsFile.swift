@@ -114,7 +114,7 @@ struct UnitsFile {
                     diagnostics.append(
                         .error(
                             .invalidDate, at: at(index), subject: .unit(code),
-                            "unit '\(code)', column '\(column)': '\(text)' is not a date",
+                            "unit '\(code)', column '\(column)': '\(MessageText.echo(text))' is not a date",
                             hint: "write the date as YYYY-MM-DD (2025-07-01) or DD/MM/YYYY (01/07/2025)"))
                     valid = false
                 }
@@ -183,7 +183,8 @@ extension Diagnostic {
     static func unknownDataColumn(
         _ name: String, known: [String], at location: SourceLocation, table: CSVTable, what: String
     ) -> Diagnostic {
-        let columnName = name.isEmpty ? "column \(location.column) has no name" : "unknown column '\(name)'"
+        let columnName =
+            name.isEmpty ? "column \(location.column) has no name" : "unknown column '\(MessageText.echo(name))'"
         let columns = known.joined(separator: ", ")
         var hint = "the columns of a \(what) file are \(columns)"
         if !name.isEmpty, let near = Suggestion.didYouMean(name.normalizedColumnName, among: known) {
