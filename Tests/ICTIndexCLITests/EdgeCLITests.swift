@@ -314,4 +314,26 @@ import Testing
             !out.stdout.contains("\u{1B}") && !out.stdout.contains("\u{07}")
                 && !out.stdout.contains("\u{00}"))
     }
+
+    @Test(
+        "template on a disk without room: one clear message, no folder, none of libxlsxwriter's own text",
+        .enabled(if: geteuid() == 0, "mounting a small tmpfs needs root"))
+    func templateOnFullDisk() throws {
+        try scoredDatabase()
+        // Given a 64 KB file system with 4 KB left
+        let small = directory.appendingPathComponent("small").path
+        try FileManager.default.createDirectory(atPath: small, withIntermediateDirectories: false)
+        let mounted = try shell("mount -t tmpfs -o size=64k tmpfs small && head -c 61440 /dev/zero > small/fill")
+        #expect(mounted.exitCode == 0, "\(mounted.stderr)")
+        defer { _ = try? shell("umount small") }
+        // When workbooks for the 56 units of 2025 are asked for there
+        let out = try run(["template", "--period", "2025", "--all", "--out", "small/forms"])
+        // Then one message says why, and no folder is left behind
+        #expect(out.exitCode == 1)
+        #expect(out.stderr.hasPrefix("error: small/forms: không đủ chỗ trống: 56 phiếu cần khoảng 3.5 MB, ổ đĩa chỉ còn "))
+        #expect(out.stderr.hasSuffix(
+            "; chưa ghi gì\n  hint: giải phóng dung lượng hoặc chọn thư mục khác với --out\n"))
+        #expect(!out.stderr.contains("[ERROR]"))
+        #expect(!FileManager.default.fileExists(atPath: small + "/forms"))
+    }
 }
