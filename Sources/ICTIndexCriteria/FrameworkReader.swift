@@ -79,7 +79,7 @@ struct FrameworkReader {
                 entries.append((name, key.location, item))
             } else if unknownKey?(&self, name, key.location) != true {
                 error(
-                    .unknownKey, at: key.location, subject: subject, "unknown key '\(name)' in \(what)",
+                    .unknownKey, at: key.location, subject: subject, "unknown key '\(MessageText.echo(name))' in \(what)",
                     hint: suggestion(for: name, among: allowed)
                         ?? "the keys of \(what) are \(allowed.joined(separator: ", "))")
             }
@@ -213,7 +213,7 @@ struct FrameworkReader {
         }
         guard syntax.matches(text) else {
             error(
-                .invalidID, at: value.location, subject: subject, "'\(text)' is not a valid \(syntax.kind) id",
+                .invalidID, at: value.location, subject: subject, "'\(MessageText.echo(text))' is not a valid \(syntax.kind) id",
                 hint: "\(syntax.rule), such as `\(syntax.example)`")
             return nil
         }

@@ -90,7 +90,7 @@ struct YAMLValue {
     var summary: String {
         if isNull { return "nothing" }
         switch node {
-        case .scalar(let scalar): return "'\(scalar.string)'"
+        case .scalar(let scalar): return "'\(MessageText.echo(scalar.string))'"
         case .sequence(let items): return items.count == 1 ? "a list of 1 item" : "a list of \(items.count) items"
         case .mapping: return "a mapping"
         case .alias: return "an alias"

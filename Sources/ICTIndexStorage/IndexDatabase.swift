@@ -32,42 +32,122 @@ public struct IndexDatabase: Sendable {
     /// - Parameters:
     ///   - path: the SQLite file.
     ///   - create: whether to create the file when it does not exist (`ictindex init`); otherwise a
-    ///     missing file is an error, so a typo in `--db` never creates an empty database.
+    ///     missing file, or an empty one (0 bytes), is an error, so a typo in `--db` never creates a database.
+    ///   - readOnly: open for reading only (`results`, `audit`, `compare`, `export`): the file's bytes never
+    ///     change, the command does not wait behind a writer's lock, and it works on read-only media. A
+    ///     database of an older schema is read as it is only if it is up to date; otherwise `init` must
+    ///     migrate it first.
     ///   - busyTimeout: how long a write waits for another process's write, in seconds.
-    /// - Throws: ``StorageError`` `missing`, `notADatabase`, `newerSchema` (the file was written by a
-    ///   newer ictindex), or `busy`.
-    public init(path: String, create: Bool = false, busyTimeout: Double = 5) throws(StorageError) {
-        if !create && !FileManager.default.fileExists(atPath: path) {
-            throw StorageError(
-                .missing, operation: "opening the database", subject: path, "the database file does not exist",
-                hint: "run 'ictindex init --db \(path)' to create it, or pass --db with the right path")
+    /// - Throws: ``StorageError`` `missing`, `notAFile`, `notADatabase`, `corrupt`, `newerSchema` (the file was
+    ///   written by a newer ictindex), `readOnly`, `cannotOpen`, `diskFull`, `ioError` or `busy`.
+    public init(
+        path: String, create: Bool = false, readOnly: Bool = false, busyTimeout: Double = 5
+    )
+        throws(StorageError)
+    {
+        let file = try DatabaseFile(path: path)
+        let operation = "opening the database"
+        if file.isEmptyOrMissing && (!create || readOnly) {
+            throw file.missingError(operation: operation)
+        }
+        if !readOnly && !file.isWritable {
+            throw StorageError.readOnly(operation: operation, subject: path)
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            try self.init(writer: pool, name: path, busyTimeout: busyTimeout)
+            if readOnly {
+                configuration.readonly = true
+                let queue = try DatabaseQueue(path: file.readOnlyPath, configuration: configuration)
+                try self.init(reading: queue, name: path, busyTimeout: busyTimeout)
+            } else {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try self.init(writer: pool, name: path, busyTimeout: busyTimeout)
+            }
         } catch {
-            throw StorageError.wrapping(error, operation: "opening the database", subject: path, busyTimeout: busyTimeout)
+            throw StorageError.wrapping(
+                error, operation: operation, subject: path, busyTimeout: busyTimeout)
         }
     }
 
+    /// Checks that an existing database file is whole (SQLite's `PRAGMA quick_check`) through a read-only
+    /// connection, before anything opens it for writing: `init` refuses a damaged file, leaving its bytes as
+    /// they were, rather than calling it "up to date".
+    ///
+    /// - Throws: ``StorageError`` `corrupt` naming SQLite's first finding, `notADatabase`, or another failure
+    ///   of opening the file.
+    public static func checkWhole(path: String, busyTimeout: Double = 5) throws(StorageError) {
+        let file = try DatabaseFile(path: path)
+        guard !file.isEmptyOrMissing else { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        let findings: [String]
+        do {
+            let queue = try DatabaseQueue(path: file.readOnlyPath, configuration: configuration)
+            findings = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            try queue.close()
+        } catch {
+            throw StorageError.wrapping(
+                error, operation: "checking the database", subject: path, busyTimeout: busyTimeout)
+        }
+        guard findings != ["ok"] else { return }
+        let first = findings.first ?? "?"
+        throw StorageError.file(
+            .corrupt, operation: "checking the database", subject: path,
+            en: "the database file is damaged (SQLite's check says: \(first))",
+            hint:
+                "restore the file from a backup and keep a copy of the damaged file; init has not changed it",
+            vi: "tệp cơ sở dữ liệu bị hỏng (SQLite kiểm tra thấy: \(first))",
+            viHint:
+                "khôi phục tệp từ bản sao lưu và giữ lại một bản của tệp hỏng; init không thay đổi tệp này")
+    }
+
     /// A new, empty in-memory database migrated by the production migrator (for tests and previews).
-    public static func inMemory(clock: (@Sendable () -> String)? = nil) throws(StorageError) -> IndexDatabase {
+    public static func inMemory(
+        clock: (@Sendable () -> String)? = nil
+    ) throws(StorageError)
+        -> IndexDatabase
+    {
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             return try IndexDatabase(
-                writer: DatabaseQueue(configuration: configuration), name: ":memory:", busyTimeout: 0, clock: clock)
+                writer: DatabaseQueue(configuration: configuration), name: ":memory:", busyTimeout: 0,
+                clock: clock)
         } catch {
-            throw StorageError.wrapping(error, operation: "creating the database", subject: ":memory:", busyTimeout: 0)
+            throw StorageError.wrapping(
+                error, operation: "creating the database", subject: ":memory:", busyTimeout: 0)
+        }
+    }
+
+    /// Wraps a read-only connection: refuses a newer schema, and an older one that `init` has to migrate first.
+    private init(reading queue: DatabaseQueue, name: String, busyTimeout: Double) throws {
+        self.writer = queue
+        self.name = name
+        self.busyTimeout = busyTimeout
+        self.clock = { Date().ISO8601Format() }
+        let migrator = Self.migrator
+        let (unknown, complete) = try queue.read { db in
+            (
+                try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted(),
+                try migrator.hasCompletedMigrations(db)
+            )
+        }
+        if !unknown.isEmpty { throw Self.newerSchemaError(name: name, unknown: unknown) }
+        if !complete {
+            throw StorageError(
+                .newerSchema, operation: "opening the database", subject: name,
+                "the database was written by an older version of ictindex and must be upgraded before it is read",
+                hint: "run 'ictindex init --db \(name)' once to upgrade it (keep a copy first)")
         }
     }
 
     /// Wraps a GRDB writer, refusing a newer schema and migrating an older one.
     init(
-        writer: any DatabaseWriter, name: String, busyTimeout: Double, clock: (@Sendable () -> String)? = nil
+        writer: any DatabaseWriter, name: String, busyTimeout: Double,
+        clock: (@Sendable () -> String)? = nil
     ) throws {
         self.writer = writer
         self.name = name
@@ -77,15 +157,17 @@ public struct IndexDatabase: Sendable {
         let unknown = try writer.read { db in
             try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
         }
-        if !unknown.isEmpty {
-            throw StorageError(
-                .newerSchema, operation: "opening the database", subject: name,
-                "the database was written by a newer version of ictindex: it has the migration(s) "
-                    + unknown.map { "'\($0)'" }.joined(separator: ", ")
-                    + " that this version (schema '\(migrator.migrations.last ?? "")') does not know",
-                hint: "use the newer ictindex with this database; this version will not change it")
-        }
+        if !unknown.isEmpty { throw Self.newerSchemaError(name: name, unknown: unknown) }
         try migrator.migrate(writer)
+    }
+
+    private static func newerSchemaError(name: String, unknown: [String]) -> StorageError {
+        StorageError(
+            .newerSchema, operation: "opening the database", subject: name,
+            "the database was written by a newer version of ictindex: it has the migration(s) "
+                + unknown.map { "'\($0)'" }.joined(separator: ", ")
+                + " that this version (schema '\(migrator.migrations.last ?? "")') does not know",
+            hint: "use the newer ictindex with this database; this version will not change it")
     }
 
     /// Applies the production migrations up to and including `identifier`, and no further: a database as an older
@@ -109,7 +191,8 @@ public struct IndexDatabase: Sendable {
         do {
             return try writer.read(body)
         } catch {
-            throw StorageError.wrapping(error, operation: operation, subject: name, busyTimeout: busyTimeout)
+            throw StorageError.wrapping(
+                error, operation: operation, subject: name, busyTimeout: busyTimeout)
         }
     }
 
@@ -124,18 +207,23 @@ public struct IndexDatabase: Sendable {
                     try Self.pauseBeforeCommitIfAsked()
                     return .commit
                 }
-                guard let result else { throw StorageError(.sqlite, operation: operation, subject: name, "no result") }
+                guard let result else {
+                    throw StorageError(.sqlite, operation: operation, subject: name, "no result")
+                }
                 return result
             }
         } catch {
-            throw StorageError.wrapping(error, operation: operation, subject: name, busyTimeout: busyTimeout)
+            throw StorageError.wrapping(
+                error, operation: operation, subject: name, busyTimeout: busyTimeout)
         }
     }
 
     /// A test hook for crash-safety tests: when `ICTINDEX_PAUSE_BEFORE_COMMIT` names a file, a write creates
     /// that file just before it commits and then waits, so a test can kill the process inside the transaction.
     private static func pauseBeforeCommitIfAsked() throws {
-        guard let path = ProcessInfo.processInfo.environment["ICTINDEX_PAUSE_BEFORE_COMMIT"], !path.isEmpty else {
+        guard let path = ProcessInfo.processInfo.environment["ICTINDEX_PAUSE_BEFORE_COMMIT"],
+            !path.isEmpty
+        else {
             return
         }
         _ = FileManager.default.createFile(atPath: path, contents: Data("paused\n".utf8))

@@ -1,4 +1,5 @@
 import GRDB
+public import ICTIndexCore
 
 /// A failure of the evaluation database: what was being done, on what, and what to do about it.
 ///
@@ -33,6 +34,18 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
         public static let conflict = Code(rawValue: "conflict")
         /// Any other SQLite failure.
         public static let sqlite = Code(rawValue: "sqlite")
+        /// The path given as the database is a folder, not a file.
+        public static let notAFile = Code(rawValue: "not-a-file")
+        /// The database file, or the folder it is in, cannot be written (read-only file, folder or medium).
+        public static let readOnly = Code(rawValue: "read-only")
+        /// The database file cannot be opened or created (a missing folder, no permission).
+        public static let cannotOpen = Code(rawValue: "cannot-open")
+        /// The disk is full (or the file reached the size limit): the change was not written.
+        public static let diskFull = Code(rawValue: "disk-full")
+        /// The operating system failed to read or write the file (a disk or network error).
+        public static let ioError = Code(rawValue: "io-error")
+        /// The file is an SQLite database whose pages are damaged.
+        public static let corrupt = Code(rawValue: "corrupt")
     }
 
     /// What kind of failure this is.
@@ -47,10 +60,12 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
     public let hint: String?
     /// GRDB's description of the SQLite error (result code, message, SQL), when there is one.
     public let underlying: String?
+    /// The message and hint in Vietnamese, when they have been written (``description(in:)``).
+    let vietnamese: (message: String, hint: String?)?
 
     init(
         _ code: Code, operation: String, subject: String, _ message: String, hint: String? = nil,
-        underlying: String? = nil
+        underlying: String? = nil, vi: (message: String, hint: String?)? = nil
     ) {
         self.code = code
         self.operation = operation
@@ -58,44 +73,155 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
         self.message = message
         self.hint = hint
         self.underlying = underlying
+        self.vietnamese = vi
+    }
+
+    /// A failure of the file system or of SQLite's storage, worded for the user in both languages.
+    static func file(
+        _ code: Code, operation: String, subject: String, en: String, hint: String, vi: String,
+        viHint: String,
+        underlying: String? = nil
+    ) -> StorageError {
+        StorageError(
+            code, operation: operation, subject: subject, en, hint: hint, underlying: underlying,
+            vi: (vi, viHint))
     }
 
     /// Wraps an error thrown by GRDB, naming the operation and subject.
-    static func wrapping(_ error: any Error, operation: String, subject: String, busyTimeout: Double) -> StorageError {
+    ///
+    /// SQLite's result codes for the machine's failures (read-only, cannot open, disk full, I/O, damaged)
+    /// become messages that say what to do; only a code that input cannot cause is called a bug.
+    static func wrapping(
+        _ error: any Error, operation: String, subject: String, busyTimeout: Double
+    )
+        -> StorageError
+    {
         if let storage = error as? StorageError { return storage }
         guard let database = error as? DatabaseError else {
             return StorageError(.sqlite, operation: operation, subject: subject, "\(error)")
         }
+        let sqlite = database.message ?? "\(database.resultCode)"
+        let underlying = database.description
         switch database.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StorageError(
+            let seconds = NumberText.seconds(busyTimeout)
+            return .file(
                 .busy, operation: operation, subject: subject,
-                "the database is busy: another ictindex process is writing to it, and it was still busy after "
-                    + "\(NumberText.seconds(busyTimeout))",
-                hint: "try again when the other import or run has finished", underlying: database.description)
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return StorageError(
+                en:
+                    "the database is busy: another ictindex process is writing to it, and it was still busy after "
+                    + seconds,
+                hint: "try again when the other import or run has finished",
+                vi:
+                    "cơ sở dữ liệu đang bận: một tiến trình ictindex khác đang ghi vào, và sau \(seconds) vẫn chưa xong",
+                viHint: "hãy chạy lại khi lệnh nhập hoặc chấm điểm kia đã xong", underlying: underlying)
+        case .SQLITE_NOTADB:
+            return .file(
                 .notADatabase, operation: operation, subject: subject,
-                "the file is not an ictindex database (SQLite says: \(database.message ?? "not a database"))",
-                hint: "check --db; 'ictindex init --db PATH' creates a new database", underlying: database.description)
+                en: "the file is not an ictindex database (SQLite says: \(sqlite))",
+                hint: "check --db; 'ictindex init --db PATH' creates a new database",
+                vi: "tệp này không phải cơ sở dữ liệu ictindex (SQLite: \(sqlite))",
+                viHint: "kiểm tra --db; 'ictindex init --db ĐƯỜNG_DẪN' tạo cơ sở dữ liệu mới",
+                underlying: underlying)
+        case .SQLITE_CORRUPT:
+            return .file(
+                .corrupt, operation: operation, subject: subject,
+                en: "the database file is damaged (SQLite says: \(sqlite))",
+                hint:
+                    "restore the file from a backup; do not run init on it, and keep a copy of the damaged file",
+                vi: "tệp cơ sở dữ liệu bị hỏng (SQLite: \(sqlite))",
+                viHint:
+                    "khôi phục tệp từ bản sao lưu; đừng chạy init trên tệp này, và giữ lại một bản của tệp hỏng",
+                underlying: underlying)
+        case .SQLITE_READONLY, .SQLITE_PERM:
+            return .readOnly(operation: operation, subject: subject, underlying: underlying)
+        case .SQLITE_CANTOPEN:
+            return .file(
+                .cannotOpen, operation: operation, subject: subject,
+                en: "the database file cannot be opened (SQLite says: \(sqlite))",
+                hint:
+                    "check that the folder exists and that you may read and write the file and its folder",
+                vi: "không mở được tệp cơ sở dữ liệu (SQLite: \(sqlite))",
+                viHint: "kiểm tra thư mục có tồn tại và bạn có quyền đọc, ghi tệp và thư mục chứa nó",
+                underlying: underlying)
+        case .SQLITE_FULL:
+            return .diskFull(operation: operation, subject: subject, underlying: underlying)
+        case .SQLITE_IOERR:
+            // A write refused by the file system (no space, over the file size limit) is an I/O error too.
+            return .file(
+                .ioError, operation: operation, subject: subject,
+                en:
+                    "the disk could not read or write the database file (SQLite says: \(sqlite)); nothing was changed",
+                hint: "check that the disk has free space and is still mounted, then run the command again",
+                vi:
+                    "ổ đĩa không đọc hoặc ghi được tệp cơ sở dữ liệu (SQLite: \(sqlite)); không có gì bị thay đổi",
+                viHint: "kiểm tra ổ đĩa còn chỗ trống và vẫn đang được gắn, rồi chạy lại lệnh",
+                underlying: underlying)
         default:
             return StorageError(
                 .sqlite, operation: operation, subject: subject,
                 "SQLite error \(database.resultCode.rawValue): \(database.message ?? "unknown")",
                 hint: "this is probably a bug in ictindex; please report it with the command you ran",
-                underlying: database.description)
+                underlying: underlying)
         }
     }
 
+    /// The file or its folder cannot be written.
+    static func readOnly(
+        operation: String, subject: String, underlying: String? = nil
+    )
+        -> StorageError
+    {
+        .file(
+            .readOnly, operation: operation, subject: subject,
+            en: "the database cannot be written: the file, its folder or the disk is read-only",
+            hint:
+                "copy the database to a folder you may write to and pass --db with the copy, or ask for write "
+                + "permission; commands that only read (results, audit, compare, export) work on read-only files",
+            vi: "không ghi được vào cơ sở dữ liệu: tệp, thư mục chứa nó hoặc ổ đĩa chỉ cho phép đọc",
+            viHint:
+                "chép cơ sở dữ liệu sang thư mục có quyền ghi rồi chỉ --db tới bản chép, hoặc xin quyền ghi; "
+                + "các lệnh chỉ đọc (results, audit, compare, export) vẫn dùng được trên tệp chỉ đọc",
+            underlying: underlying)
+    }
+
+    /// The disk is full.
+    static func diskFull(
+        operation: String, subject: String, underlying: String? = nil
+    )
+        -> StorageError
+    {
+        .file(
+            .diskFull, operation: operation, subject: subject,
+            en: "the disk is full (or the file reached its size limit); nothing was changed",
+            hint: "free some space on the disk that holds the database, then run the command again",
+            vi: "ổ đĩa đã đầy (hoặc tệp đã đạt giới hạn kích thước); không có gì bị thay đổi",
+            viHint: "giải phóng dung lượng trên ổ đĩa chứa cơ sở dữ liệu, rồi chạy lại lệnh",
+            underlying: underlying)
+    }
+
     /// `subject: operation: message` and, on the next line, `  hint: …`.
-    public var description: String {
+    public var description: String { description(in: .en) }
+
+    /// The description in a language: Vietnamese where the message has been written in Vietnamese (the
+    /// failures of the file system and of SQLite), English otherwise.
+    ///
+    /// The operation stays as the code names it (`opening the database`), like a diagnostic's code.
+    public func description(in language: Language) -> String {
+        let (message, hint) =
+            language == .vi ? vietnamese ?? (self.message, self.hint) : (self.message, self.hint)
         var text = "\(subject): \(operation): \(message)"
         if let hint { text += "\n  hint: \(hint)" }
         return text
     }
 
     /// Whether the failure is the input's fault (exit code 64) rather than the machine's (exit code 1).
-    public var isInvalidInput: Bool { code == .frozen || code == .notFound || code == .conflict || code == .missing }
+    ///
+    /// A missing or empty database file, or a folder given as `--db`, is a wrong argument (64); a read-only,
+    /// full, busy or damaged database is the machine's state (1).
+    public var isInvalidInput: Bool {
+        code == .frozen || code == .notFound || code == .conflict || code == .missing
+            || code == .notAFile
+    }
 }
 
 /// Small number wordings shared by messages.

@@ -63,6 +63,7 @@ struct OutputTarget {
     /// directory, and libxlsxwriter itself would only fail in `workbook_close`.
     func createTemporaryFile() throws(XLSXError) -> String {
         let name = (path as NSString).lastPathComponent
+        removeStaleTemporaryFiles(of: name)
         let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
         let temporaryPath = (directory as NSString).appendingPathComponent(".\(name).tmp-\(getpid())-\(suffix)")
         let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL, 0o666)
@@ -74,6 +75,22 @@ struct OutputTarget {
         }
         close(descriptor)
         return temporaryPath
+    }
+
+    /// Removes the temporary files `.NAME.tmp-PID-…` that writers of the same target left when they were killed:
+    /// those whose process no longer exists (`kill(PID, 0)` fails with `ESRCH`). A file of a live process —
+    /// another export writing right now, or this process — is left alone.
+    func removeStaleTemporaryFiles(of name: String) {
+        let prefix = ".\(name).tmp-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            let rest = entry.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0, pid != getpid()
+            else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH {
+                unlink((directory as NSString).appendingPathComponent(entry))
+            }
+        }
     }
 
     /// Flushes the finished temporary file to disk, then renames it over the target (atomic on POSIX).

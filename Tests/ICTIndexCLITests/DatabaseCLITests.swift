@@ -124,8 +124,8 @@ import Testing
         let out = try run(["run", "--period", "2025", "--framework", criteria, "--db", "typo.sqlite"])
         #expect(out.exitCode == 64)
         #expect(out.stderr == """
-            error: typo.sqlite: opening the database: the database file does not exist
-              hint: run 'ictindex init --db typo.sqlite' to create it, or pass --db with the right path
+            error: typo.sqlite: opening the database: tệp cơ sở dữ liệu không tồn tại
+              hint: chạy 'ictindex init --db typo.sqlite' để tạo, hoặc chỉ --db tới đúng đường dẫn
 
             """)
     }
@@ -208,8 +208,8 @@ import Testing
         // Then it gets a clear error (exit 1), and the first import finishes
         #expect(second.exitCode == 1)
         #expect(second.stderr.contains(
-            "the database is busy: another ictindex process is writing to it, and it was still busy after 1 s\n"
-                + "  hint: try again when the other import or run has finished"))
+            "cơ sở dữ liệu đang bận: một tiến trình ictindex khác đang ghi vào, và sau 1 s vẫn chưa xong\n"
+                + "  hint: hãy chạy lại khi lệnh nhập hoặc chấm điểm kia đã xong"))
         holder.waitUntilExit()
         #expect(holder.terminationStatus == 0)
         // And a retry with the default timeout succeeds in turn

@@ -10,8 +10,10 @@ import Testing
             STTTT;Sở Thông tin và Truyền thông;department;BN;so;2008-01-01;30/06/2025;SKHCN
             XA01;"UBND xã An Bình; tỉnh Bắc Ninh";UBND cấp xã;BN;xa;01/07/2025;;
             """
-        // When it is read
-        let units = try DataFileReader(framework: ImportFixtures.framework()).readUnits(text, file: "units.csv")
+        // When it is read, with the successor SKHCN already stored
+        var reader = DataFileReader(framework: try ImportFixtures.framework())
+        reader.storedUnits = [Unit(code: "SKHCN", name: "Sở Khoa học và Công nghệ", group: "department")]
+        let units = try reader.readUnits(text, file: "units.csv")
         // Then every field is kept and dates are ISO
         #expect(
             units == [
@@ -154,5 +156,86 @@ import Testing
                 "units.csv:2:4: error[D015]: row 2 has 4 cells but the header has 3 columns; cell 4 is 'extra'",
                 "units.csv:3:3: error[D010]: unit 'B': 'nowhere' is not a group of framework 'test-agencies'",
             ])
+    }
+
+    // MARK: - Lineage (D020)
+
+    @Test(
+        "lineage that is not a forest of dated successions: every problem at once, with row and column")
+    func invalidLineage() throws {
+        // Given a unit that succeeds itself (row 2), an unknown successor (row 3), an end before the start
+        // (row 4), a cycle A → B → C → A (rows 5–7), and a successor that ended before its predecessor (row 8)
+        let text = """
+            code,name,group,valid_from,valid_to,successor
+            S1,Sở 1,department,,,S1
+            S2,Sở 2,department,,2025-06-30,SKHCMM
+            S3,Sở 3,department,2025-07-01,2025-06-30,
+            A,Sở A,department,,,B
+            B,Sở B,department,,,C
+            C,Sở C,department,,,A
+            D,Sở D,department,,2025-06-30,OLD
+            OLD,Sở cũ,department,,2024-12-31,
+            """
+        var reader = DataFileReader(framework: try ImportFixtures.framework())
+        reader.storedUnits = [
+            Unit(code: "SKHCN", name: "Sở Khoa học và Công nghệ", group: "department")
+        ]
+        // When it is read
+        let failure = #expect(throws: ValidationFailure.self) {
+            _ = try reader.readUnits(text, file: "u.csv")
+        }
+        // Then each problem is reported where it is
+        #expect(
+            failure?.description == """
+                u.csv:2:6: error[D020]: unit 'S1' succeeds itself
+                  hint: leave 'successor' empty, or write the code of the unit that replaced it
+                u.csv:3:6: error[D020]: unit 'S2': successor 'SKHCMM' is not a known unit
+                  hint: did you mean 'SKHCN'? Or import the successor too, or correct its code
+                u.csv:4:5: error[D020]: unit 'S3' ends (valid_to 2025-06-30) before it starts (valid_from 2025-07-01)
+                  hint: swap or correct the dates; valid_to is the unit's last day
+                u.csv:5:6: error[D020]: the successors of units go round in a cycle: 'A' → 'B' → 'C' → 'A'
+                  hint: a unit's successor replaces it for good; remove the successor that points back
+                u.csv:8:6: error[D020]: unit 'D' (until 2025-06-30) is succeeded by 'OLD', which ended earlier (2024-12-31)
+                  hint: check the successor's code and both units' valid_to dates
+                5 errors
+                """)
+    }
+
+    @Test("a cycle through a stored unit is found; successors may name stored units")
+    func lineageWithStoredUnits() throws {
+        // Given a stored unit X whose successor is Y, and a file that makes Y succeeded by X
+        var reader = DataFileReader(framework: try ImportFixtures.framework())
+        reader.storedUnits = [Unit(code: "X", name: "Sở X", group: "department", successor: "Y")]
+        let failure = #expect(throws: ValidationFailure.self) {
+            _ = try reader.readUnits("code,name,group,successor\nY,Sở Y,department,X\n", file: "u.csv")
+        }
+        #expect(
+            failure?.description == """
+                u.csv:2:4: error[D020]: the successors of units go round in a cycle: 'Y' → 'X' → 'Y'
+                  hint: a unit's successor replaces it for good; remove the successor that points back
+                1 error
+                """)
+        // And a file that merges into a stored unit, or changes the stored X to end the cycle, is accepted
+        #expect(
+            try reader.readUnits("code,name,group,successor\nZ,Sở Z,department,X\n", file: "u.csv").count
+                == 1)
+        let fixed = try reader.readUnits(
+            "code,name,group,successor\nX,Sở X,department,\nY,Sở Y,department,X\n", file: "u.csv")
+        #expect(fixed.map(\.successor) == [nil, "X"])
+    }
+
+    @Test("a chain of successions with dates is a valid forest")
+    func validLineage() throws {
+        // P1, P2 → P3 (merged on 2025-07-01), P3 → P4 (renamed later); P4 has no successor
+        let text = """
+            code,name,group,valid_from,valid_to,successor
+            P1,Phường 1,commune,,2025-06-30,P3
+            P2,Phường 2,commune,,2025-06-30,P3
+            P3,Phường 3,commune,2025-07-01,2026-12-31,P4
+            P4,Phường 4,commune,2027-01-01,,
+            """
+        let units = try DataFileReader(framework: try ImportFixtures.framework()).readUnits(
+            text, file: "u.csv")
+        #expect(units.map(\.successor) == ["P3", "P3", "P4", nil])
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import ICTIndexCore
-import ICTIndexStorage
+@testable import ICTIndexStorage
 import OrderedCollections
 import Testing
 
@@ -64,13 +64,73 @@ import Testing
         #expect(error.description.hasPrefix("\(path): opening the database: the file is not an ictindex database"))
     }
 
-    @Test("an older database (an empty file) is migrated on open")
-    func olderMigrated() throws {
+    @Test(
+        "an empty file (0 bytes) is treated like a missing one: refused unless creating, then migrated")
+    func emptyFile() throws {
         let path = temporaryFile()
         defer { try? FileManager.default.removeItem(atPath: path) }
         FileManager.default.createFile(atPath: path, contents: Data())
-        let database = try IndexDatabase(path: path)
-        #expect(try database.schemaVersions() == ["v1-evaluation", "v2-submission-checks", "v3-integer-keys", "v4-web"])
+        let error = #expect(throws: StorageError.self) { _ = try IndexDatabase(path: path) }
+        #expect(error?.code == .missing)
+        #expect(
+            error?.description == """
+                \(path): opening the database: the database file is empty (0 bytes): it is not a database yet
+                  hint: run 'ictindex init --db \(path)' to create the database in it, or pass --db with the right path
+                """)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).isEmpty)
+        let database = try IndexDatabase(path: path, create: true)
+        #expect(
+            try database.schemaVersions() == [
+                "v1-evaluation", "v2-submission-checks", "v3-integer-keys", "v4-web",
+            ])
+    }
+
+    @Test("a read-only opening neither migrates nor changes the file's bytes, and refuses writes")
+    func readOnly() throws {
+        let path = temporaryFile()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try IndexDatabase(path: path, create: true)
+            .importUnits([Unit(code: "A", name: "Sở A")], file: "units.csv", who: "test")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let database = try IndexDatabase(path: path, readOnly: true)
+        #expect(try database.units().map(\.code) == ["A"])
+        let error = #expect(throws: StorageError.self) {
+            _ = try database.importUnits([Unit(code: "B", name: "Sở B")], file: "units.csv", who: "test")
+        }
+        #expect(error?.code == .readOnly)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test(
+        "SQLite's failures of the machine become messages that say what to do, in Vietnamese and English"
+    )
+    func machineFailures() throws {
+        let full = StorageError.wrapping(
+            DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full"),
+            operation: "importing units",
+            subject: "x.sqlite", busyTimeout: 5)
+        #expect(full.code == .diskFull)
+        #expect(
+            full.description == """
+                x.sqlite: importing units: the disk is full (or the file reached its size limit); nothing was changed
+                  hint: free some space on the disk that holds the database, then run the command again
+                """)
+        #expect(
+            full.description(in: .vi) == """
+                x.sqlite: importing units: ổ đĩa đã đầy (hoặc tệp đã đạt giới hạn kích thước); không có gì bị thay đổi
+                  hint: giải phóng dung lượng trên ổ đĩa chứa cơ sở dữ liệu, rồi chạy lại lệnh
+                """)
+        let readOnly = StorageError.wrapping(
+            DatabaseError(resultCode: .SQLITE_READONLY), operation: "importing units",
+            subject: "x.sqlite",
+            busyTimeout: 5)
+        #expect(readOnly.code == .readOnly)
+        #expect(!readOnly.isInvalidInput)
+        for code in [ResultCode.SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_CORRUPT, .SQLITE_PERM] {
+            let error = StorageError.wrapping(
+                DatabaseError(resultCode: code), operation: "x", subject: "x.sqlite", busyTimeout: 5)
+            #expect(!error.description.contains("probably a bug"), "\(code)")
+        }
     }
 
     @Test("the audit log refuses UPDATE and DELETE")

@@ -28,7 +28,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "The units file (CSV or XLSX: code,name,group[,parent,kind,valid_from,valid_to,successor]).")
     var units: String?
 
-    @Option(help: "The period (e.g. 2025); keeps the units that exist on its last day.")
+    @Option(help: "The period (e.g. 2025); keeps the units that exist on its last day.", transform: PeriodArgument.parse)
     var period: String?
 
     @Option(help: "Output format: table, csv or json.")

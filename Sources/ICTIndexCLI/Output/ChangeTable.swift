@@ -41,7 +41,8 @@ struct ChangeTable {
                 if previous != nil { row.append(changes[r.unit.code].map { text($0, for: r) } ?? "") }
                 rows.append(row)
             }
-            blocks.append(heading + "\n" + TableRenderer.align(rows, rightAligned: [0, 3]))
+            blocks.append(
+                MessageText.escapingControlCharacters(heading) + "\n" + TableRenderer.align(rows, rightAligned: [0, 3]))
         }
         return blocks.joined(separator: "\n\n")
     }

@@ -48,7 +48,7 @@ struct TableRenderer {
         var blocks: [String] = []
         var title = "\(framework.name.text(language))"
         if let period = scoreboard.period { title += " — \(words.period) \(period)" }
-        blocks.append(title)
+        blocks.append(MessageText.escapingControlCharacters(title))
         for (group, results) in scoreboard.rankings() {
             var heading = "\(words.group): \(group.name.text(language)) (\(results.count) \(words.units))"
             if !group.ranked { heading += ", \(words.notRanked)" }
@@ -69,7 +69,9 @@ struct TableRenderer {
                 rows.append(row)
             }
             let first = header.count
-            blocks.append(heading + "\n" + Self.align(rows, rightAligned: [0, 3] + Array(first..<(first + pillars.count))))
+            blocks.append(
+                MessageText.escapingControlCharacters(heading) + "\n"
+                    + Self.align(rows, rightAligned: [0, 3] + Array(first..<(first + pillars.count))))
         }
         let nominal = framework.nominalWeights()
         let legend = pillars.map { p in
@@ -79,7 +81,7 @@ struct TableRenderer {
             } else {
                 note = "\(words.weight) \(NumberFormatting.short(nominal[p.id] ?? 0))"
             }
-            return "  \(p.id) = \(p.name.text(language)) (\(note))"
+            return MessageText.escapingControlCharacters("  \(p.id) = \(p.name.text(language)) (\(note))")
         }
         if !legend.isEmpty {
             blocks.append((showsPoints ? words.pillarPoints : words.pillarValues) + ":\n" + legend.joined(separator: "\n"))
@@ -88,7 +90,11 @@ struct TableRenderer {
     }
 
     /// Pads columns to their widest cell (counting characters, so Vietnamese letters are one column).
-    static func align(_ rows: [[String]], rightAligned: [Int]) -> String {
+    ///
+    /// Control characters in a cell (a name with ESC, BEL, NUL or a newline) are written visibly
+    /// (``MessageText/escapingControlCharacters(_:)``), so a cell stays on its line and cannot drive the terminal.
+    static func align(_ cells: [[String]], rightAligned: [Int]) -> String {
+        let rows = cells.map { $0.map(MessageText.escapingControlCharacters) }
         let columns = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }

@@ -13,10 +13,11 @@ enum Console {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
-    /// Prints every diagnostic, then the count line ("3 errors, 1 warning").
+    /// Prints the diagnostics (at most 100 of a kind, then how many more), then the count line
+    /// ("3 errors, 1 warning").
     static func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        err((diagnostics.map(\.description) + [diagnostics.summaryLine]).joined(separator: "\n"))
+        err(diagnostics.report)
     }
 
     /// Runs a command body, turning invalid input into exit code 64 and I/O failures into 1.
@@ -32,7 +33,7 @@ enum Console {
         } catch let failure as StorageError {
             // A frozen period, an unknown run or a missing file is the input's fault (64); busy, damaged or
             // newer databases are not (1).
-            err("error: \(failure)")
+            err("error: \(failure.description(in: MessageLanguage.current))")
             throw failure.isInvalidInput ? ExitCode.validationFailure : ExitCode.failure
         }
     }

@@ -66,16 +66,56 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `file:line:col: error[C012]: message` and, on the next line, `  hint: …`.
+    ///
+    /// Control characters in the message and hint (from a value the message quotes) are written visibly, so a
+    /// diagnostic is always these one or two lines.
     public var description: String {
         var text = ""
-        if let location { text += "\(location): " }
-        text += "\(severity.rawValue)[\(code.rawValue)]: \(message)"
-        if let hint { text += "\n  hint: \(hint)" }
+        if let location { text += "\(MessageText.escapingControlCharacters(location.description)): " }
+        text += "\(severity.rawValue)[\(code.rawValue)]: \(MessageText.escapingControlCharacters(message))"
+        if let hint { text += "\n  hint: \(MessageText.escapingControlCharacters(hint))" }
         return text
     }
 }
 
 extension Array where Element == Diagnostic {
+    /// How many diagnostics of one code and severity a report prints before it says how many more there are.
+    public static var reportLimitPerKind: Int { 100 }
+
+    /// The diagnostics as the CLI prints them: each one (``Diagnostic/description``), but after
+    /// ``reportLimitPerKind`` of one code and severity, one line that counts the rest of that kind; then the
+    /// count line over all of them ("20000 errors").
+    ///
+    /// So 20,000 unknown columns give 100 messages and `… and 19900 more errors [D002] like the ones above`,
+    /// not megabytes of text, whichever reader found them.
+    ///
+    /// - Complexity: O(n) for n diagnostics.
+    public var report: String {
+        var shown: [String: Int] = [:]
+        var lines: [String] = []
+        var hidden: [(severity: Diagnostic.Severity, code: DiagnosticCode, count: Int)] = []
+        var hiddenIndex: [String: Int] = [:]
+        for diagnostic in self {
+            let key = diagnostic.severity.rawValue + diagnostic.code.rawValue
+            let count = shown[key, default: 0]
+            if count < Self.reportLimitPerKind {
+                shown[key] = count + 1
+                lines.append(diagnostic.description)
+            } else if let index = hiddenIndex[key] {
+                hidden[index].count += 1
+            } else {
+                hiddenIndex[key] = hidden.count
+                hidden.append((diagnostic.severity, diagnostic.code, 1))
+            }
+        }
+        for kind in hidden {
+            let noun = kind.severity == .error ? (kind.count == 1 ? "error" : "errors")
+                : (kind.count == 1 ? "warning" : "warnings")
+            lines.append("… and \(kind.count) more \(noun) [\(kind.code)] like the ones above")
+        }
+        return (lines + [summaryLine]).joined(separator: "\n")
+    }
+
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
@@ -98,7 +138,5 @@ public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
         self.diagnostics = diagnostics
     }
 
-    public var description: String {
-        (diagnostics.map(\.description) + [diagnostics.summaryLine]).joined(separator: "\n")
-    }
+    public var description: String { diagnostics.report }
 }

@@ -57,6 +57,8 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let invalidVariable = DiagnosticCode("C022")
     /// An expression is used where its type does not fit (a choice variable in arithmetic, …).
     public static let expressionType = DiagnosticCode("C023")
+    /// Every weight under the root is 0, so the framework scores nobody.
+    public static let allWeightsZero = DiagnosticCode("C030")
 
     // MARK: - Data files
 
@@ -90,6 +92,9 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let invalidDate = DiagnosticCode("D014")
     /// A row with more or fewer cells than the header, or broken quoting.
     public static let malformedRow = DiagnosticCode("D015")
+    /// Unit lineage that is not a forest of dated successions: a unit that succeeds itself, an unknown
+    /// successor, an end before the start, a successor that ended earlier, or a cycle of successors.
+    public static let invalidLineage = DiagnosticCode("D020")
 
     // MARK: - Self-assessment workbooks
 

@@ -20,6 +20,9 @@ public struct DataFileReader: Sendable {
     public var framework: Framework
     /// How the files write decimal numbers.
     public var decimalStyle: DecimalStyle
+    /// The units already stored (for `units import`): a units file's successors may name them, and its
+    /// lineage is checked over them and the file's units together (D020).
+    public var storedUnits: [Unit] = []
 
     /// Creates a reader.
     ///
@@ -96,7 +99,7 @@ public struct DataFileReader: Sendable {
 
     private func readUnits(_ table: CSVTable, problems: [Diagnostic]) throws(ValidationFailure) -> [Unit] {
         if table.header.isEmpty { throw ValidationFailure(diagnostics: problems.sortedByPlace()) }
-        let (units, diagnostics) = UnitsFile(framework: framework).read(table)
+        let (units, diagnostics) = UnitsFile(framework: framework, stored: storedUnits).read(table)
         let all = problems + diagnostics
         if all.hasErrors { throw ValidationFailure(diagnostics: all.sortedByPlace()) }
         return units

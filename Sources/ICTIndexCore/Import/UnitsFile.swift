@@ -9,6 +9,9 @@ struct UnitsFile {
     static let columns = ["code", "name", "group", "parent", "kind", "valid_from", "valid_to", "successor"]
 
     let framework: Framework
+    /// The units the database already has: a successor may name one of them, and the lineage is checked
+    /// over them and the table's units together (the table's version of a unit wins).
+    var stored: [Unit] = []
 
     /// The units of the table, and every problem found.
     func read(_ table: CSVTable) -> (units: [Unit], diagnostics: [Diagnostic]) {
@@ -57,6 +60,7 @@ struct UnitsFile {
         }
 
         var units: [Unit] = []
+        var places: [UnitCode: UnitLineage.Place] = [:]
         var firstRow: [UnitCode: Int] = [:]
         let groups = GroupResolver(framework: framework)
         for row in table.rows {
@@ -110,18 +114,24 @@ struct UnitsFile {
                     diagnostics.append(
                         .error(
                             .invalidDate, at: at(index), subject: .unit(code),
-                            "unit '\(code)', column '\(column)': '\(text)' is not a date",
+                            "unit '\(code)', column '\(column)': '\(MessageText.echo(text))' is not a date",
                             hint: "write the date as YYYY-MM-DD (2025-07-01) or DD/MM/YYYY (01/07/2025)"))
                     valid = false
                 }
             }
             guard valid else { continue }
+            places[code] = UnitLineage.Place(
+                row: row.line, at: at(codeColumn), successor: columnIndex["successor"].map(at),
+                validTo: columnIndex["valid_to"].map(at))
             units.append(
                 Unit(
                     code: code, name: name, group: group, parent: cell("parent").map(UnitCode.init),
                     kind: cell("kind"), validFrom: dates["valid_from"], validTo: dates["valid_to"],
                     successor: cell("successor").map(UnitCode.init)))
         }
+        diagnostics += UnitLineage(
+            file: file, units: units, places: places, stored: stored, listed: Set(firstRow.keys)
+        ).problems()
         return (units, diagnostics)
     }
 }
@@ -173,7 +183,8 @@ extension Diagnostic {
     static func unknownDataColumn(
         _ name: String, known: [String], at location: SourceLocation, table: CSVTable, what: String
     ) -> Diagnostic {
-        let columnName = name.isEmpty ? "column \(location.column) has no name" : "unknown column '\(name)'"
+        let columnName =
+            name.isEmpty ? "column \(location.column) has no name" : "unknown column '\(MessageText.echo(name))'"
         let columns = known.joined(separator: ", ")
         var hint = "the columns of a \(what) file are \(columns)"
         if !name.isEmpty, let near = Suggestion.didYouMean(name.normalizedColumnName, among: known) {

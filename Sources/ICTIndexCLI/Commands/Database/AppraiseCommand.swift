@@ -28,7 +28,7 @@ struct AppraiseCommand: ParsableCommand {
     @Option(help: "The sheet to read from an .xlsx file (default: the first visible sheet).")
     var sheet: String?
 
-    @Option(help: "The period (e.g. 2025).")
+    @Option(help: "The period (e.g. 2025).", transform: PeriodArgument.parse)
     var period: String
 
     @Option(help: "The criteria file the values are checked against (default: the last one used for the period).")

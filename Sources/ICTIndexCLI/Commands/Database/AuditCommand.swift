@@ -30,7 +30,7 @@ struct AuditCommand: ParsableCommand {
         valueName: "action"))
     var action: String?
 
-    @Option(help: ArgumentHelp("Only entries about this period.", valueName: "period"))
+    @Option(help: ArgumentHelp("Only entries about this period.", valueName: "period"), transform: PeriodArgument.parse)
     var period: String?
 
     @Option(help: ArgumentHelp("Only the newest N entries.", valueName: "n"))
@@ -44,17 +44,19 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let database = try options.open()
+            let database = try options.openForReading()
             let entries = try database.auditEntries(
                 AuditFilter(since: since, unit: unit.map(UnitCode.init), who: by, action: action, period: period),
                 last: last)
+            // One entry, one line: a `--who`, a value or a file name with a newline or ESC is written visibly,
+            // so it cannot forge another entry or drive the terminal.
             let lines = entries.map { e in
                 var line = "\(e.at)  \(e.who)  \(e.action)"
                 let subject = [e.period, e.unit, e.variable].compactMap { $0 }.joined(separator: " ")
                 if !subject.isEmpty { line += "  \(subject)" }
                 if e.oldValue != nil || e.newValue != nil { line += ": \(e.oldValue ?? "∅") → \(e.newValue ?? "∅")" }
                 if let detail = e.detail { line += "  (\(detail))" }
-                return line
+                return MessageText.escapingControlCharacters(line)
             }
             Console.out(lines.isEmpty ? "no audit entries" : lines.joined(separator: "\n"))
         }

@@ -19,7 +19,7 @@ struct CompareCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The period (e.g. 2025).")
+    @Option(help: "The period (e.g. 2025).", transform: PeriodArgument.parse)
     var period: String
 
     @Option(help: "The criteria file (default: the last one used for the period).")
@@ -32,7 +32,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let database = try options.open()
+            let database = try options.openForReading()
             let framework = try CriteriaSource.forPeriod(period, path: self.framework, database: database)
             let pairs = try database.valuePairs(forPeriod: period)
             let own = try Engine(framework: framework).score(

@@ -45,7 +45,7 @@ struct DataImportCommand: ParsableCommand {
     @Option(help: "The sheet to read from an .xlsx values file (default: the first visible sheet).")
     var sheet: String?
 
-    @Option(help: "The period the values are for (e.g. 2025); workbooks from 'ictindex template' say their own.")
+    @Option(help: "The period the values are for (e.g. 2025); workbooks from 'ictindex template' say their own.", transform: PeriodArgument.parse)
     var period: String?
 
     @Option(help: "Where the values come from: self (self-assessment), appraised, imported or automatic.")

@@ -25,7 +25,7 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The period (e.g. 2025).")
+    @Option(help: "The period (e.g. 2025).", transform: PeriodArgument.parse)
     var period: String
 
     @Option(help: ArgumentHelp("The .xlsx file to write (its folder must exist; Reports/ is created).", valueName: "file.xlsx"))
@@ -44,7 +44,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let database = try options.open()
+            let database = try options.openForReading()
             let workbook: Spreadsheet
             do {
                 workbook = try ScoreboardExport(period: period, language: lang.language, engineVersion: ICTIndexVersion.current)

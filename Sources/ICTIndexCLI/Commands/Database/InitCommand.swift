@@ -20,7 +20,9 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let existed = FileManager.default.fileExists(atPath: options.db)
+            let existed = ((try? FileManager.default.attributesOfItem(atPath: options.db)[.size]) as? UInt64 ?? 0) > 0
+            // A damaged file is refused, unchanged, not called "up to date" (the migrator reads only its table).
+            try IndexDatabase.checkWhole(path: options.db, busyTimeout: options.busyTimeout)
             let database = try options.open(create: true)
             let schema = try database.schemaVersions().last ?? "?"
             Console.out(

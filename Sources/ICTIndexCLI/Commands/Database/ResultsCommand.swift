@@ -22,7 +22,7 @@ struct ResultsCommand: ParsableCommand {
     @Option(name: .customLong("run"), help: "The run to show.")
     var runID: Int?
 
-    @Option(help: "The period whose published (or else latest) run to show.")
+    @Option(help: "The period whose published (or else latest) run to show.", transform: PeriodArgument.parse)
     var period: String?
 
     @Option(help: "Output format: table, csv or json.")
@@ -46,7 +46,7 @@ struct ResultsCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let database = try options.open()
+            let database = try options.openForReading()
             let id = try runID ?? database.currentRun(forPeriod: period ?? "")
             let stored = try database.run(id)
             if format == .table && explain == nil && !verify {

@@ -22,7 +22,7 @@ struct RunCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The period to score (e.g. 2025).")
+    @Option(help: "The period to score (e.g. 2025).", transform: PeriodArgument.parse)
     var period: String
 
     @Option(help: "The criteria file.")

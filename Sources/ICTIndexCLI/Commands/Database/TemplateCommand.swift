@@ -27,7 +27,7 @@ struct TemplateCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The period the workbooks are for (e.g. 2025).")
+    @Option(help: "The period the workbooks are for (e.g. 2025).", transform: PeriodArgument.parse)
     var period: String
 
     @Option(help: ArgumentHelp("A unit to write a workbook for (repeatable).", valueName: "code"))
@@ -71,11 +71,6 @@ struct TemplateCommand: ParsableCommand {
             try database.saveFramework(source)
             let previous = try Self.previousValues(database, period: period, units: units)
             let folder = URL(fileURLWithPath: out, isDirectory: true)
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            } catch {
-                throw RuntimeFailure(message: "cannot create the folder \(out): \(error.localizedDescription)")
-            }
             let templates = units.map { unit in
                 SelfAssessmentTemplate(
                     framework: loaded.framework,
@@ -84,7 +79,9 @@ struct TemplateCommand: ParsableCommand {
                         frameworkSHA256: source.sha256, deadline: deadline.flatMap(DateSyntax.iso), language: lang.language),
                     previous: previous[unit.code] ?? [:])
             }
-            try Self.write(templates, into: folder)
+            try TemplateFolder(url: folder, display: out).write(count: templates.count) {
+                try Self.write(templates, into: folder)
+            }
             let prefilled = units.filter { !(previous[$0.code] ?? [:]).isEmpty }.count
             Console.out(
                 lang == .en

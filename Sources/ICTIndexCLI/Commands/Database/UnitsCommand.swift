@@ -46,9 +46,12 @@ struct UnitsImportCommand: ParsableCommand {
         try Console.run {
             let database = try options.open()
             let criteria = try framework.map { path throws(ValidationFailure) in try CriteriaSource.load(path: path).0 }
+            let stored = try database.units()
             let units: [ICTIndexCore.Unit]
             if let criteria {
-                units = try DataFileReader(framework: criteria.framework).readUnits(path: file, sheet: sheet)
+                var reader = DataFileReader(framework: criteria.framework)
+                reader.storedUnits = stored
+                units = try reader.readUnits(path: file, sheet: sheet)
             } else {
                 // Without criteria, any group named in the file is accepted.
                 let table =
@@ -57,8 +60,9 @@ struct UnitsImportCommand: ParsableCommand {
                     : try CSVTable.parse(try InputFile.read(file, what: "units file"), file: file)
                 let column = table.header.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == "group" }
                 let groups = Set(column.map { g in table.rows.map { $0[g].trimmingCharacters(in: .whitespaces) } } ?? [])
-                units = try DataFileReader(framework: .accepting(groups: groups.filter { !$0.isEmpty }.sorted()))
-                    .readUnits(table)
+                var reader = DataFileReader(framework: .accepting(groups: groups.filter { !$0.isEmpty }.sorted()))
+                reader.storedUnits = stored
+                units = try reader.readUnits(table)
             }
             let summary = try database.importUnits(units, file: file, who: options.person)
             Console.out("\(file): \(summary.added) units added, \(summary.changed) changed, \(summary.unchanged) unchanged")

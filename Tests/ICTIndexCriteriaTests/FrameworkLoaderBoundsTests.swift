@@ -1,0 +1,76 @@
+import Foundation
+import ICTIndexCore
+import ICTIndexCriteria
+import OrderedCollections
+import Testing
+
+/// Criteria files that would make the checker's work or its messages unbounded, or that score nobody.
+@Suite struct FrameworkLoaderBoundsTests {
+    func report(_ yaml: String) -> String? {
+        do {
+            _ = try FrameworkLoader().load(yaml: yaml, file: "t.yaml")
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test("C030: a framework where every weight is 0 scores nobody, and is refused")
+    func allWeightsZero() {
+        let yaml = """
+            schema: ictindex/v1
+            id: t
+            name: T
+            variables: [{id: a, name: A}, {id: b, name: B}]
+            index:
+              children:
+                - {id: p, name: P, weight: 0, children: [{id: a, name: A, weight: 0, score: {rule: ratio}}]}
+                - {id: b, name: B, weight: 0, score: {rule: ratio}}
+            """
+        #expect(
+            report(yaml) == """
+                t.yaml:6:3: error[C030]: every child of 'index' has weight 0, so the framework scores nobody
+                  hint: give the pillars their weights; weight 0 is for a node that is shown but not scored
+                1 error
+                """)
+        // One pillar of weight 0 beside a weighted one is "shown, not scored" (DTI's smart city): accepted
+        #expect(report(yaml.replacingOccurrences(of: "{id: b, name: B, weight: 0, score: {rule: ratio}}", with: "{id: b, name: B, score: {rule: ratio}}")) == nil)
+    }
+
+    @Test("a 1 MB value is echoed as its first 80 characters and '…'")
+    func longValueTruncated() {
+        let long = String(repeating: "x", count: 1_000_000)
+        let yaml = """
+            schema: ictindex/v1
+            id: t
+            name: T
+            scale: \(long)
+            variables: [{id: a, name: A}]
+            index:
+              children: [{id: a, name: A, score: {rule: ratio}}]
+            """
+        #expect(
+            report(yaml) == """
+                t.yaml:4:8: error[C004]: 'scale' of the framework must be a number, not '\(String(repeating: "x", count: 80))…'
+                  hint: write a number such as 10 or 0.5
+                1 error
+                """)
+    }
+
+    @Test("20,000 indicators in 200 pillars load with every node")
+    func manyIndicators() throws {
+        // 200 pillars of 100 indicators, each on its own variable
+        var lines = ["schema: ictindex/v1", "id: big", "name: Big", "variables:"]
+        for i in 0..<20_000 { lines.append("  - {id: v\(i), name: V\(i)}") }
+        lines += ["index:", "  children:"]
+        for p in 0..<200 {
+            lines.append("    - id: p\(p)")
+            lines.append("      name: P\(p)")
+            lines.append("      children:")
+            for i in (p * 100)..<(p * 100 + 100) { lines.append("        - {id: i\(i), name: I\(i), value: v\(i), score: {rule: ratio}}") }
+        }
+        let loaded = try FrameworkLoader().load(yaml: lines.joined(separator: "\n"), file: "big.yaml")
+        // 1 root + 200 pillars + 20,000 indicators
+        #expect(loaded.framework.nodes.count == 20_201)
+    }
+}
