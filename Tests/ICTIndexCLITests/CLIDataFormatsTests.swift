@@ -16,7 +16,8 @@ import Testing
 
     @Test(
         "COINr's ASEM data file scores unchanged: uCode/uName, NA, exponents (2e-06, 3.6e-05, 3e+05)",
-        .enabled(if: FileManager.default.fileExists(atPath: asemData.path), "../shared/reference is not beside the clone"))
+        .enabled(
+            if: FileManager.default.fileExists(atPath: asemData.path), "../shared/reference is not beside the clone"))
     func coinrASEM() throws {
         // Given COINr's iData as its package ships it (51 countries, 64 NA cells, extra group and denominator
         // columns declared as variables) and its tree (min–max 0–100, arithmetic means, missing skipped)

@@ -4,189 +4,189 @@ import OrderedCollections
 
 /// Column headers and words of the CLI's tables, in Vietnamese (default) or English.
 struct TableWords {
-  let rank, code, name, score, band, group, units, period, pillarPoints, pillarValues, maxPoints,
-    notRanked,
-    weight: String
+    let rank, code, name, score, band, group, units, period, pillarPoints, pillarValues, maxPoints,
+        notRanked,
+        weight: String
 
-  init(_ language: Language) {
-    switch language {
-    case .vi:
-      (rank, code, name, score, band, group, units, period) = (
-        "Hạng", "Mã", "Tên đơn vị", "Điểm", "Xếp loại", "Khối", "đơn vị", "kỳ"
-      )
-      (pillarPoints, pillarValues, maxPoints, notRanked, weight) = (
-        "Điểm theo nhóm tiêu chí", "Giá trị chỉ số thành phần", "điểm tối đa", "không xếp hạng",
-        "trọng số"
-      )
-    case .en:
-      (rank, code, name, score, band, group, units, period) = (
-        "Rank", "Code", "Unit", "Score", "Band", "Group", "units", "period"
-      )
-      (pillarPoints, pillarValues, maxPoints, notRanked, weight) = (
-        "Points per pillar", "Component values", "max points", "not ranked", "weight"
-      )
+    init(_ language: Language) {
+        switch language {
+        case .vi:
+            (rank, code, name, score, band, group, units, period) = (
+                "Hạng", "Mã", "Tên đơn vị", "Điểm", "Xếp loại", "Khối", "đơn vị", "kỳ"
+            )
+            (pillarPoints, pillarValues, maxPoints, notRanked, weight) = (
+                "Điểm theo nhóm tiêu chí", "Giá trị chỉ số thành phần", "điểm tối đa", "không xếp hạng",
+                "trọng số"
+            )
+        case .en:
+            (rank, code, name, score, band, group, units, period) = (
+                "Rank", "Code", "Unit", "Score", "Band", "Group", "units", "period"
+            )
+            (pillarPoints, pillarValues, maxPoints, notRanked, weight) = (
+                "Points per pillar", "Component values", "max points", "not ranked", "weight"
+            )
+        }
     }
-  }
 }
 
 /// Renders a scoreboard as an aligned terminal table, one block per group.
 struct TableRenderer {
-  let scoreboard: Scoreboard
-  let language: Language
+    let scoreboard: Scoreboard
+    let language: Language
 
-  /// Whether pillar columns hold points (a points framework, `aggregate: sum` at the root) or the
-  /// pillars' values (an index such as the ICT Index or EGDI, where components are read as values).
-  var showsPoints: Bool {
-    if case .pillar(.sum, _) = scoreboard.framework.root.kind { return true }
-    return false
-  }
+    /// Whether pillar columns hold points (a points framework, `aggregate: sum` at the root) or the
+    /// pillars' values (an index such as the ICT Index or EGDI, where components are read as values).
+    var showsPoints: Bool {
+        if case .pillar(.sum, _) = scoreboard.framework.root.kind { return true }
+        return false
+    }
 
-  func render() -> String {
-    let words = TableWords(language)
-    let framework = scoreboard.framework
-    let pillars = framework.pillars
-    let decimals = framework.decimals
-    let hasBands = !framework.bands.isEmpty
-    var blocks: [String] = []
-    var title = "\(framework.name.text(language))"
-    if let period = scoreboard.period { title += " — \(words.period) \(period)" }
-    blocks.append(title)
-    for (group, results) in scoreboard.rankings() {
-      var heading = "\(words.group): \(group.name.text(language)) (\(results.count) \(words.units))"
-      if !group.ranked { heading += ", \(words.notRanked)" }
-      var header = [words.rank, words.code, words.name, words.score]
-      if hasBands { header.append(words.band) }
-      var rows: [[String]] = [header + pillars.map(\.id.rawValue)]
-      for r in results {
-        var row = [
-          r.rank.map(String.init) ?? "—", r.unit.code.rawValue, r.unit.name,
-          r.published.map { NumberFormatting.fixed($0, decimals: decimals) } ?? "—",
-        ]
-        if hasBands { row.append(r.band?.name.text(language) ?? "—") }
-        for pillar in pillars {
-          let result = scoreboard.index(of: pillar.id).map { r.nodes[$0] }
-          let shown = showsPoints ? result?.points : result.flatMap { $0.counts ? $0.value : nil }
-          row.append(shown.map { NumberFormatting.fixed($0, decimals: decimals) } ?? "—")
+    func render() -> String {
+        let words = TableWords(language)
+        let framework = scoreboard.framework
+        let pillars = framework.pillars
+        let decimals = framework.decimals
+        let hasBands = !framework.bands.isEmpty
+        var blocks: [String] = []
+        var title = "\(framework.name.text(language))"
+        if let period = scoreboard.period { title += " — \(words.period) \(period)" }
+        blocks.append(title)
+        for (group, results) in scoreboard.rankings() {
+            var heading = "\(words.group): \(group.name.text(language)) (\(results.count) \(words.units))"
+            if !group.ranked { heading += ", \(words.notRanked)" }
+            var header = [words.rank, words.code, words.name, words.score]
+            if hasBands { header.append(words.band) }
+            var rows: [[String]] = [header + pillars.map(\.id.rawValue)]
+            for r in results {
+                var row = [
+                    r.rank.map(String.init) ?? "—", r.unit.code.rawValue, r.unit.name,
+                    r.published.map { NumberFormatting.fixed($0, decimals: decimals) } ?? "—",
+                ]
+                if hasBands { row.append(r.band?.name.text(language) ?? "—") }
+                for pillar in pillars {
+                    let result = scoreboard.index(of: pillar.id).map { r.nodes[$0] }
+                    let shown = showsPoints ? result?.points : result.flatMap { $0.counts ? $0.value : nil }
+                    row.append(shown.map { NumberFormatting.fixed($0, decimals: decimals) } ?? "—")
+                }
+                rows.append(row)
+            }
+            let first = header.count
+            blocks.append(
+                heading + "\n"
+                    + Self.align(rows, rightAligned: [0, 3] + Array(first..<(first + pillars.count))))
         }
-        rows.append(row)
-      }
-      let first = header.count
-      blocks.append(
-        heading + "\n"
-          + Self.align(rows, rightAligned: [0, 3] + Array(first..<(first + pillars.count))))
+        let nominal = framework.nominalWeights()
+        let legend = pillars.map { p in
+            let note: String
+            if showsPoints {
+                note =
+                    "\(NumberFormatting.short((nominal[p.id] ?? 0) * framework.scale)) \(words.maxPoints)"
+            } else {
+                note = "\(words.weight) \(NumberFormatting.short(nominal[p.id] ?? 0))"
+            }
+            return "  \(p.id) = \(p.name.text(language)) (\(note))"
+        }
+        if !legend.isEmpty {
+            blocks.append(
+                (showsPoints ? words.pillarPoints : words.pillarValues) + ":\n"
+                    + legend.joined(separator: "\n"))
+        }
+        return blocks.joined(separator: "\n\n")
     }
-    let nominal = framework.nominalWeights()
-    let legend = pillars.map { p in
-      let note: String
-      if showsPoints {
-        note =
-          "\(NumberFormatting.short((nominal[p.id] ?? 0) * framework.scale)) \(words.maxPoints)"
-      } else {
-        note = "\(words.weight) \(NumberFormatting.short(nominal[p.id] ?? 0))"
-      }
-      return "  \(p.id) = \(p.name.text(language)) (\(note))"
-    }
-    if !legend.isEmpty {
-      blocks.append(
-        (showsPoints ? words.pillarPoints : words.pillarValues) + ":\n"
-          + legend.joined(separator: "\n"))
-    }
-    return blocks.joined(separator: "\n\n")
-  }
 
-  /// Pads columns to their widest cell (counting characters, so Vietnamese letters are one column).
-  static func align(_ rows: [[String]], rightAligned: [Int]) -> String {
-    let columns = rows.map(\.count).max() ?? 0
-    var widths = [Int](repeating: 0, count: columns)
-    for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-    let right = Set(rightAligned)
-    return rows.map { row in
-      row.enumerated().map { i, cell in
-        let pad = String(repeating: " ", count: widths[i] - cell.count)
-        return right.contains(i) ? pad + cell : (i == row.count - 1 ? cell : cell + pad)
-      }.joined(separator: "  ")
-    }.joined(separator: "\n")
-  }
+    /// Pads columns to their widest cell (counting characters, so Vietnamese letters are one column).
+    static func align(_ rows: [[String]], rightAligned: [Int]) -> String {
+        let columns = rows.map(\.count).max() ?? 0
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        let right = Set(rightAligned)
+        return rows.map { row in
+            row.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return right.contains(i) ? pad + cell : (i == row.count - 1 ? cell : cell + pad)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
 }
 
 /// Renders a scoreboard as CSV: `unit, name, group, score, rank, band`, then one column per
 /// non-root node in tree order holding its published value.
 struct CSVRenderer {
-  let scoreboard: Scoreboard
-  let language: Language
+    let scoreboard: Scoreboard
+    let language: Language
 
-  /// The scoreboard as CSV: a header, then one line per unit; numbers as the framework publishes them.
-  func render() -> String {
-    let framework = scoreboard.framework
-    let nodes = framework.nodes.values.filter { $0.id != framework.rootID }
-    let positions = nodes.compactMap { scoreboard.index(of: $0.id) }
-    var out: [UInt8] = []
-    out.reserveCapacity((scoreboard.units.count + 1) * (48 + 10 * positions.count))
-    for (k, name)
-      in (["unit", "name", "group", "score", "rank", "band"] + nodes.map(\.id.rawValue))
-      .enumerated()
-    {
-      if k > 0 { out.append(UInt8(ascii: ",")) }
-      Self.appendText(name, to: &out)
-    }
-    out.append(UInt8(ascii: "\n"))
-    for r in scoreboard.units {
-      Self.appendText(r.unit.code.rawValue, to: &out)
-      out.append(UInt8(ascii: ","))
-      Self.appendText(r.unit.name, to: &out)
-      out.append(UInt8(ascii: ","))
-      Self.appendText(r.unit.group.rawValue, to: &out)
-      out.append(UInt8(ascii: ","))
-      if let score = r.published {
-        out += NumberFormatting.fixed(score, decimals: framework.decimals).utf8
-      }
-      out.append(UInt8(ascii: ","))
-      if let rank = r.rank { out += String(rank).utf8 }
-      out.append(UInt8(ascii: ","))
-      if let band = r.band { Self.appendText(band.name.text(language), to: &out) }
-      for position in positions {
-        out.append(UInt8(ascii: ","))
-        if let value = r.nodes.published(at: position) {
-          out += NumberFormatting.fixed(value, decimals: framework.decimals).utf8
+    /// The scoreboard as CSV: a header, then one line per unit; numbers as the framework publishes them.
+    func render() -> String {
+        let framework = scoreboard.framework
+        let nodes = framework.nodes.values.filter { $0.id != framework.rootID }
+        let positions = nodes.compactMap { scoreboard.index(of: $0.id) }
+        var out: [UInt8] = []
+        out.reserveCapacity((scoreboard.units.count + 1) * (48 + 10 * positions.count))
+        for (k, name)
+            in (["unit", "name", "group", "score", "rank", "band"] + nodes.map(\.id.rawValue))
+            .enumerated()
+        {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            Self.appendText(name, to: &out)
         }
-      }
-      out.append(UInt8(ascii: "\n"))
+        out.append(UInt8(ascii: "\n"))
+        for r in scoreboard.units {
+            Self.appendText(r.unit.code.rawValue, to: &out)
+            out.append(UInt8(ascii: ","))
+            Self.appendText(r.unit.name, to: &out)
+            out.append(UInt8(ascii: ","))
+            Self.appendText(r.unit.group.rawValue, to: &out)
+            out.append(UInt8(ascii: ","))
+            if let score = r.published {
+                out += NumberFormatting.fixed(score, decimals: framework.decimals).utf8
+            }
+            out.append(UInt8(ascii: ","))
+            if let rank = r.rank { out += String(rank).utf8 }
+            out.append(UInt8(ascii: ","))
+            if let band = r.band { Self.appendText(band.name.text(language), to: &out) }
+            for position in positions {
+                out.append(UInt8(ascii: ","))
+                if let value = r.nodes.published(at: position) {
+                    out += NumberFormatting.fixed(value, decimals: framework.decimals).utf8
+                }
+            }
+            out.append(UInt8(ascii: "\n"))
+        }
+        return String(decoding: out, as: UTF8.self)
     }
-    return String(decoding: out, as: UTF8.self)
-  }
 
-  /// A text cell, safe to open in a spreadsheet: control characters other than tab and line breaks are
-  /// written as `\xHH`; a cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`,
-  /// a tab or a CR: OWASP's "CSV injection" rule) gets a leading `'`, so it shows as text; a cell with `,`,
-  /// `"`, a line break or that guard is quoted, with `"` doubled. Numbers are not text cells: a negative
-  /// score stays a number.
-  static func appendText(_ text: String, to out: inout [UInt8]) {
-    let bytes = text.utf8
-    let formula =
-      bytes.first.map {
-        [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
-          .contains($0)
-      } ?? false
-    let quoted =
-      formula
-      || bytes.contains {
-        $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
-      }
-    if quoted { out.append(UInt8(ascii: "\"")) }
-    if formula { out.append(UInt8(ascii: "'")) }
-    let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
-    for b in bytes {
-      switch b {
-      case UInt8(ascii: "\""):
-        out += [b, b]
-      case 0x09, 0x0A, 0x0D:
-        out.append(b)
-      case 0x00..<0x20, 0x7F:
-        out += [UInt8(ascii: "\\"), UInt8(ascii: "x"), hex[Int(b >> 4)], hex[Int(b & 0x0F)]]
-      default:
-        out.append(b)
-      }
+    /// A text cell, safe to open in a spreadsheet: control characters other than tab and line breaks are
+    /// written as `\xHH`; a cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`,
+    /// a tab or a CR: OWASP's "CSV injection" rule) gets a leading `'`, so it shows as text; a cell with `,`,
+    /// `"`, a line break or that guard is quoted, with `"` doubled. Numbers are not text cells: a negative
+    /// score stays a number.
+    static func appendText(_ text: String, to out: inout [UInt8]) {
+        let bytes = text.utf8
+        let formula =
+            bytes.first.map {
+                [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+                    .contains($0)
+            } ?? false
+        let quoted =
+            formula
+            || bytes.contains {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+            }
+        if quoted { out.append(UInt8(ascii: "\"")) }
+        if formula { out.append(UInt8(ascii: "'")) }
+        let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "\""):
+                out += [b, b]
+            case 0x09, 0x0A, 0x0D:
+                out.append(b)
+            case 0x00..<0x20, 0x7F:
+                out += [UInt8(ascii: "\\"), UInt8(ascii: "x"), hex[Int(b >> 4)], hex[Int(b & 0x0F)]]
+            default:
+                out.append(b)
+            }
+        }
+        if quoted { out.append(UInt8(ascii: "\"")) }
     }
-    if quoted { out.append(UInt8(ascii: "\"")) }
-  }
 }

@@ -9,469 +9,469 @@ import OrderedCollections
 ///
 /// Every problem is collected; the caller throws them together.
 struct ValuesFile {
-  /// The columns of a long file.
-  static let longColumns = ["unit", "variable", "value", "evidence", "note"]
-  /// How a wide file names the evidence column of a variable: `staff.evidence`.
-  static let evidenceSuffix = ".evidence"
+    /// The columns of a long file.
+    static let longColumns = ["unit", "variable", "value", "evidence", "note"]
+    /// How a wide file names the evidence column of a variable: `staff.evidence`.
+    static let evidenceSuffix = ".evidence"
 
-  let framework: Framework
-  let parser: CellParser
+    let framework: Framework
+    let parser: CellParser
 
-  /// The data set of the table, and every problem found: `diagnostics` in any order, then `summaries`
-  /// (one line per kind of problem past ``ProblemLog/limit``, and one for many numbers in the other style)
-  /// to print after them.
-  func read(
-    _ table: CSVTable, units: [Unit]?, period: String?
-  ) -> (dataset: Dataset, diagnostics: [Diagnostic], summaries: [Diagnostic]) {
-    let names = table.header.map(\.normalizedColumnName)
-    var reading = Reading(file: table.file, framework: framework, knownUnits: units, parser: parser)
-    if names.contains("variable") && names.contains("value") {
-      readLong(table, names: names, into: &reading)
-    } else {
-      readWide(table, names: names, into: &reading)
-    }
-    var dataset = Dataset(period: period, units: units ?? reading.fileUnits)
-    // Entries come row by row: look a unit up once per row and a variable once per column.
-    var lastUnit: (code: UnitCode, index: Int)?
-    var columns: [VariableID: Int] = [:]
-    for e in reading.entryValues.indices {
-      let unit = reading.entryUnits[e]
-      let variable = reading.entryVariables[e]
-      let u: Int
-      if let last = lastUnit, last.code == unit {
-        u = last.index
-      } else {
-        guard let index = dataset.units.index(forKey: unit) else { continue }
-        u = index
-        lastUnit = (unit, index)
-      }
-      let column: Int
-      if let c = columns[variable] {
-        column = c
-      } else {
-        column = dataset.column(for: variable)
-        columns[variable] = column
-      }
-      if let extra = reading.entryExtras[e] {
-        let entry = Dataset.Entry(
-          value: reading.entryValues[e], evidence: extra.evidence, note: extra.note)
-        dataset.setEntry(entry, unitAt: u, column: column)
-      } else {
-        dataset.setValue(reading.entryValues[e], unitAt: u, column: column)
-      }
-    }
-    reading.summarizeOtherStyle()
-    return (dataset, reading.log.listed, reading.log.summaries(file: table.file))
-  }
-
-  // MARK: - Wide
-
-  private func readWide(_ table: CSVTable, names: [String], into reading: inout Reading) {
-    let file = table.file
-    func header(_ column: Int) -> SourceLocation {
-      SourceLocation(file: file, line: table.headerLine, column: column + 1)
-    }
-    // `uCode` and `uName` are COINr's names (its iData), so its files read unchanged.
-    let unitColumn =
-      names.firstIndex(of: "unit") ?? names.firstIndex(of: "code") ?? names.firstIndex(of: "ucode")
-    let nameColumn = names.firstIndex(of: "name") ?? names.firstIndex(of: "uname")
-    let groupColumn = names.firstIndex(of: "group")
-    var variableColumns: [(column: Int, variable: Variable)] = []
-    var firstColumn: [VariableID: Int] = [:]
-    var evidenceColumns: [VariableID: Int] = [:]
-    for (column, name) in names.enumerated()
-    where column != unitColumn && column != nameColumn
-      && column != groupColumn
-    {
-      let raw = table.header[column]
-      if raw.isEmpty && !table.hasText(inColumn: column) { continue }
-      if name.hasSuffix(Self.evidenceSuffix),
-        case let id = VariableID(String(name.dropLast(Self.evidenceSuffix.count))),
-        let variable = framework.variables[id], variable.formula == nil
-      {
-        if let first = evidenceColumns[id] {
-          reading.log.append(
-            .error(
-              .duplicateValue, at: header(column), subject: .variable(id),
-              "variable '\(id)' has two evidence columns (\(first + 1) and \(column + 1))",
-              hint: "keep one column '\(id)\(Self.evidenceSuffix)' per variable"))
+    /// The data set of the table, and every problem found: `diagnostics` in any order, then `summaries`
+    /// (one line per kind of problem past ``ProblemLog/limit``, and one for many numbers in the other style)
+    /// to print after them.
+    func read(
+        _ table: CSVTable, units: [Unit]?, period: String?
+    ) -> (dataset: Dataset, diagnostics: [Diagnostic], summaries: [Diagnostic]) {
+        let names = table.header.map(\.normalizedColumnName)
+        var reading = Reading(file: table.file, framework: framework, knownUnits: units, parser: parser)
+        if names.contains("variable") && names.contains("value") {
+            readLong(table, names: names, into: &reading)
         } else {
-          evidenceColumns[id] = column
+            readWide(table, names: names, into: &reading)
         }
-        continue
-      }
-      guard let variable = framework.variables[VariableID(name)] else {
-        reading.log.append(unknownVariableColumn(raw, at: header(column), table: table))
-        continue
-      }
-      if let formula = variable.formula {
-        reading.log.append(
-          .error(
-            .derivedVariableGiven, at: header(column), subject: .variable(variable.id),
-            "column '\(raw)' is the derived variable '\(variable.id)', computed from its formula "
-              + "'\(formula.source)', not imported",
-            hint: "remove the column; ictindex computes '\(variable.id)' from its formula"))
-        continue
-      }
-      if let first = firstColumn[variable.id] {
-        reading.log.append(
-          .error(
-            .duplicateValue, at: header(column), subject: .variable(variable.id),
-            "variable '\(variable.id)' has two columns (\(first + 1) and \(column + 1))",
-            hint: "keep one column per variable"))
-        continue
-      }
-      firstColumn[variable.id] = column
-      variableColumns.append((column, variable))
-    }
-    guard let unitColumn else {
-      reading.log.append(
-        .error(
-          .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
-          subject: .table(name: file, row: table.headerLine),
-          "the values file has no 'unit' column",
-          hint: "name the column of unit codes 'unit', and each value column by its variable id, "
-            + "or use the long form 'unit, variable, value'; the header has: "
-            + table.header.map { "'\($0)'" }.joined(separator: ", ")))
-      return
-    }
-    if variableColumns.isEmpty && !reading.log.hasErrors {
-      let ids = framework.reportedVariables.map(\.id.rawValue).joined(separator: ", ")
-      reading.log.append(
-        .error(
-          .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
-          subject: .table(name: file, row: table.headerLine),
-          "the values file has no variable columns",
-          hint: "add one column per variable, named by its id: \(ids)"))
-    }
-    if reading.knownUnits == nil && framework.definesGroups && groupColumn == nil {
-      reading.log.append(
-        .error(
-          .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
-          subject: .table(name: file, row: table.headerLine),
-          "no units list was given and the values file has no 'group' column, so the groups of its "
-            + "units are unknown",
-          hint: "pass the units file (--units), or add a 'group' column"))
-    }
-    reading.checkHasRows(table)
-
-    let groups = GroupResolver(framework: framework)
-    let numericSpecs: [CellParser.NumericCell?] = variableColumns.map { _, variable in
-      switch variable.kind {
-      case .number, .integer, .percent: CellParser.NumericCell(variable)
-      default: nil
-      }
-    }
-    let evidence: [Int?] = variableColumns.map { evidenceColumns[$0.variable.id] }
-    var firstRow: [UnitCode: Int] = [:]
-    table.cells.withBytes { cells in
-      for r in 0..<table.rowCount {
-        let line = table.line(ofRow: r)
-        func at(_ column: Int) -> SourceLocation {
-          SourceLocation(file: file, line: line, column: column + 1)
-        }
-        guard let code = reading.unitCode(table, row: r, column: unitColumn) else { continue }
-        if let first = firstRow[code] {
-          reading.log.append(
-            .error(
-              .duplicateUnit, at: at(unitColumn), subject: .unit(code),
-              "unit '\(code)' has two rows (\(first) and \(line))",
-              hint: "keep one row per unit, with all its values"))
-          continue
-        }
-        firstRow[code] = line
-        if reading.knownUnits == nil {
-          var group = GroupID.all
-          if let groupColumn {
-            switch groups.resolve(
-              table.text(row: r, column: groupColumn), unit: code, at: at(groupColumn))
-            {
-            case .success(let id): group = id
-            case .failure(let problem): reading.log.append(problem.diagnostic)
+        var dataset = Dataset(period: period, units: units ?? reading.fileUnits)
+        // Entries come row by row: look a unit up once per row and a variable once per column.
+        var lastUnit: (code: UnitCode, index: Int)?
+        var columns: [VariableID: Int] = [:]
+        for e in reading.entryValues.indices {
+            let unit = reading.entryUnits[e]
+            let variable = reading.entryVariables[e]
+            let u: Int
+            if let last = lastUnit, last.code == unit {
+                u = last.index
+            } else {
+                guard let index = dataset.units.index(forKey: unit) else { continue }
+                u = index
+                lastUnit = (unit, index)
             }
-          }
-          let name = nameColumn.map { table.text(row: r, column: $0).trimmingCellSpaces() } ?? ""
-          reading.fileUnits.append(
-            Unit(code: code, name: name.isEmpty ? code.rawValue : name, group: group))
-        } else {
-          reading.checkKnown(code, at: at(unitColumn))
+            let column: Int
+            if let c = columns[variable] {
+                column = c
+            } else {
+                column = dataset.column(for: variable)
+                columns[variable] = column
+            }
+            if let extra = reading.entryExtras[e] {
+                let entry = Dataset.Entry(
+                    value: reading.entryValues[e], evidence: extra.evidence, note: extra.note)
+                dataset.setEntry(entry, unitAt: u, column: column)
+            } else {
+                dataset.setValue(reading.entryValues[e], unitAt: u, column: column)
+            }
         }
-        for (k, spec) in numericSpecs.enumerated() {
-          let column = variableColumns[k].column
-          let evidenceText = evidence[k].flatMap { c in
-            cells[r, c].isEmpty ? nil : table.text(row: r, column: c).trimmingCellSpaces()
-          }
-          if let spec, evidenceText == nil {
-            // Numeric cells, nearly all of a large file, are read from their bytes.
-            reading.parseNumber(cells[r, column], unit: code, spec: spec, at: at(column))
-          } else {
-            reading.parse(
-              table.text(row: r, column: column), unit: code, variable: variableColumns[k].variable,
-              at: at(column), evidence: evidenceText)
-          }
-        }
-      }
+        reading.summarizeOtherStyle()
+        return (dataset, reading.log.listed, reading.log.summaries(file: table.file))
     }
-  }
 
-  // MARK: - Long
+    // MARK: - Wide
 
-  private func readLong(_ table: CSVTable, names: [String], into reading: inout Reading) {
-    let file = table.file
-    var columnIndex: [String: Int] = [:]
-    for (column, name) in names.enumerated() {
-      let canonical = name == "code" && !names.contains("unit") ? "unit" : name
-      let location = SourceLocation(file: file, line: table.headerLine, column: column + 1)
-      if Self.longColumns.contains(canonical) {
-        if let first = columnIndex[canonical] {
-          reading.log.append(
-            .error(
-              .malformedRow, at: location, subject: .table(name: file, row: table.headerLine),
-              "column '\(canonical)' appears twice (columns \(first + 1) and \(column + 1))",
-              hint: "remove or rename one of them"))
-        } else {
-          columnIndex[canonical] = column
+    private func readWide(_ table: CSVTable, names: [String], into reading: inout Reading) {
+        let file = table.file
+        func header(_ column: Int) -> SourceLocation {
+            SourceLocation(file: file, line: table.headerLine, column: column + 1)
         }
-      } else if !name.isEmpty || table.hasText(inColumn: column) {
-        reading.log.append(
-          .unknownDataColumn(
-            table.header[column], known: Self.longColumns, at: location, table: table,
-            what: "long values"))
-      }
-    }
-    guard let unitColumn = columnIndex["unit"], let variableColumn = columnIndex["variable"],
-      let valueColumn = columnIndex["value"]
-    else {
-      reading.log.append(
-        .error(
-          .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
-          subject: .table(name: file, row: table.headerLine),
-          "the long values file has no 'unit' column",
-          hint: "the header of a long values file is: unit, variable, value, evidence, note"))
-      return
-    }
-    if reading.knownUnits == nil && framework.definesGroups {
-      reading.log.append(
-        .error(
-          .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
-          subject: .table(name: file, row: table.headerLine),
-          "a long values file does not say which group each unit is in, and no units list was given",
-          hint: "pass the units file (--units)"))
-    }
-    reading.checkHasRows(table)
-
-    var listed: Set<UnitCode> = []
-    var firstRow: [UnitCode: [VariableID: Int]] = [:]
-    for r in 0..<table.rowCount {
-      let line = table.line(ofRow: r)
-      func at(_ column: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line, column: column + 1)
-      }
-      func optional(_ name: String) -> String? {
-        columnIndex[name].map { table.text(row: r, column: $0) }.flatMap { $0.isEmpty ? nil : $0 }
-      }
-      guard let code = reading.unitCode(table, row: r, column: unitColumn) else { continue }
-      if reading.knownUnits == nil {
-        if listed.insert(code).inserted {
-          reading.fileUnits.append(Unit(code: code, name: code.rawValue))
-        }
-      } else {
-        reading.checkKnown(code, at: at(unitColumn))
-      }
-      let id = table.text(row: r, column: variableColumn).trimmingCellSpaces()
-      guard !id.isEmpty else {
-        reading.log.append(
-          .error(
-            .missingColumn, at: at(variableColumn), subject: .unit(code),
-            "unit '\(code)': row \(line) names no variable",
-            hint: "write the variable id in the 'variable' column"))
-        continue
-      }
-      guard let variable = framework.variables[VariableID(id)] else {
-        var hint = "remove the row, or add the variable to the framework"
-        if let near = Suggestion.didYouMean(
-          id, among: framework.reportedVariables.map(\.id.rawValue))
+        // `uCode` and `uName` are COINr's names (its iData), so its files read unchanged.
+        let unitColumn =
+            names.firstIndex(of: "unit") ?? names.firstIndex(of: "code") ?? names.firstIndex(of: "ucode")
+        let nameColumn = names.firstIndex(of: "name") ?? names.firstIndex(of: "uname")
+        let groupColumn = names.firstIndex(of: "group")
+        var variableColumns: [(column: Int, variable: Variable)] = []
+        var firstColumn: [VariableID: Int] = [:]
+        var evidenceColumns: [VariableID: Int] = [:]
+        for (column, name) in names.enumerated()
+        where column != unitColumn && column != nameColumn
+            && column != groupColumn
         {
-          hint = "\(near) Otherwise \(hint)"
+            let raw = table.header[column]
+            if raw.isEmpty && !table.hasText(inColumn: column) { continue }
+            if name.hasSuffix(Self.evidenceSuffix),
+                case let id = VariableID(String(name.dropLast(Self.evidenceSuffix.count))),
+                let variable = framework.variables[id], variable.formula == nil
+            {
+                if let first = evidenceColumns[id] {
+                    reading.log.append(
+                        .error(
+                            .duplicateValue, at: header(column), subject: .variable(id),
+                            "variable '\(id)' has two evidence columns (\(first + 1) and \(column + 1))",
+                            hint: "keep one column '\(id)\(Self.evidenceSuffix)' per variable"))
+                } else {
+                    evidenceColumns[id] = column
+                }
+                continue
+            }
+            guard let variable = framework.variables[VariableID(name)] else {
+                reading.log.append(unknownVariableColumn(raw, at: header(column), table: table))
+                continue
+            }
+            if let formula = variable.formula {
+                reading.log.append(
+                    .error(
+                        .derivedVariableGiven, at: header(column), subject: .variable(variable.id),
+                        "column '\(raw)' is the derived variable '\(variable.id)', computed from its formula "
+                            + "'\(formula.source)', not imported",
+                        hint: "remove the column; ictindex computes '\(variable.id)' from its formula"))
+                continue
+            }
+            if let first = firstColumn[variable.id] {
+                reading.log.append(
+                    .error(
+                        .duplicateValue, at: header(column), subject: .variable(variable.id),
+                        "variable '\(variable.id)' has two columns (\(first + 1) and \(column + 1))",
+                        hint: "keep one column per variable"))
+                continue
+            }
+            firstColumn[variable.id] = column
+            variableColumns.append((column, variable))
         }
-        reading.log.append(
-          .error(
-            .unknownColumn, at: at(variableColumn), subject: .unit(code),
-            "unit '\(code)': '\(id)' is not a variable of framework '\(framework.id)'", hint: hint))
-        continue
-      }
-      if let formula = variable.formula {
-        reading.log.append(
-          .error(
-            .derivedVariableGiven, at: at(variableColumn),
-            subject: .unitVariable(code, variable.id),
-            "unit '\(code)', variable '\(variable.id)': a derived variable, computed from its formula "
-              + "'\(formula.source)', not imported",
-            hint: "remove the row; ictindex computes '\(variable.id)' from its formula"))
-        continue
-      }
-      if let first = firstRow[code]?[variable.id] {
-        reading.log.append(
-          .error(
-            .duplicateValue, at: at(variableColumn), subject: .unitVariable(code, variable.id),
-            "unit '\(code)', variable '\(variable.id)' is given twice (rows \(first) and \(line))",
-            hint: "keep one row per unit and variable"))
-        continue
-      }
-      firstRow[code, default: [:]][variable.id] = line
-      reading.parse(
-        table.text(row: r, column: valueColumn), unit: code, variable: variable,
-        at: at(valueColumn),
-        evidence: optional("evidence"), note: optional("note"))
-    }
-  }
+        guard let unitColumn else {
+            reading.log.append(
+                .error(
+                    .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
+                    subject: .table(name: file, row: table.headerLine),
+                    "the values file has no 'unit' column",
+                    hint: "name the column of unit codes 'unit', and each value column by its variable id, "
+                        + "or use the long form 'unit, variable, value'; the header has: "
+                        + table.header.map { "'\($0)'" }.joined(separator: ", ")))
+            return
+        }
+        if variableColumns.isEmpty && !reading.log.hasErrors {
+            let ids = framework.reportedVariables.map(\.id.rawValue).joined(separator: ", ")
+            reading.log.append(
+                .error(
+                    .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
+                    subject: .table(name: file, row: table.headerLine),
+                    "the values file has no variable columns",
+                    hint: "add one column per variable, named by its id: \(ids)"))
+        }
+        if reading.knownUnits == nil && framework.definesGroups && groupColumn == nil {
+            reading.log.append(
+                .error(
+                    .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
+                    subject: .table(name: file, row: table.headerLine),
+                    "no units list was given and the values file has no 'group' column, so the groups of its "
+                        + "units are unknown",
+                    hint: "pass the units file (--units), or add a 'group' column"))
+        }
+        reading.checkHasRows(table)
 
-  private func unknownVariableColumn(_ name: String, at location: SourceLocation, table: CSVTable)
-    -> Diagnostic
-  {
-    guard !name.isEmpty else {
-      return .error(
-        .unknownColumn, at: location, subject: .table(name: table.file, row: table.headerLine),
-        "column \(location.column) has values but no name",
-        hint: "name the column by its variable id, or delete it")
+        let groups = GroupResolver(framework: framework)
+        let numericSpecs: [CellParser.NumericCell?] = variableColumns.map { _, variable in
+            switch variable.kind {
+            case .number, .integer, .percent: CellParser.NumericCell(variable)
+            default: nil
+            }
+        }
+        let evidence: [Int?] = variableColumns.map { evidenceColumns[$0.variable.id] }
+        var firstRow: [UnitCode: Int] = [:]
+        table.cells.withBytes { cells in
+            for r in 0..<table.rowCount {
+                let line = table.line(ofRow: r)
+                func at(_ column: Int) -> SourceLocation {
+                    SourceLocation(file: file, line: line, column: column + 1)
+                }
+                guard let code = reading.unitCode(table, row: r, column: unitColumn) else { continue }
+                if let first = firstRow[code] {
+                    reading.log.append(
+                        .error(
+                            .duplicateUnit, at: at(unitColumn), subject: .unit(code),
+                            "unit '\(code)' has two rows (\(first) and \(line))",
+                            hint: "keep one row per unit, with all its values"))
+                    continue
+                }
+                firstRow[code] = line
+                if reading.knownUnits == nil {
+                    var group = GroupID.all
+                    if let groupColumn {
+                        switch groups.resolve(
+                            table.text(row: r, column: groupColumn), unit: code, at: at(groupColumn))
+                        {
+                        case .success(let id): group = id
+                        case .failure(let problem): reading.log.append(problem.diagnostic)
+                        }
+                    }
+                    let name = nameColumn.map { table.text(row: r, column: $0).trimmingCellSpaces() } ?? ""
+                    reading.fileUnits.append(
+                        Unit(code: code, name: name.isEmpty ? code.rawValue : name, group: group))
+                } else {
+                    reading.checkKnown(code, at: at(unitColumn))
+                }
+                for (k, spec) in numericSpecs.enumerated() {
+                    let column = variableColumns[k].column
+                    let evidenceText = evidence[k].flatMap { c in
+                        cells[r, c].isEmpty ? nil : table.text(row: r, column: c).trimmingCellSpaces()
+                    }
+                    if let spec, evidenceText == nil {
+                        // Numeric cells, nearly all of a large file, are read from their bytes.
+                        reading.parseNumber(cells[r, column], unit: code, spec: spec, at: at(column))
+                    } else {
+                        reading.parse(
+                            table.text(row: r, column: column), unit: code, variable: variableColumns[k].variable,
+                            at: at(column), evidence: evidenceText)
+                    }
+                }
+            }
+        }
     }
-    let ids = framework.reportedVariables.map(\.id.rawValue)
-    var hint = "remove the column, or add the variable to the framework"
-    if let near = Suggestion.didYouMean(name.normalizedColumnName, among: ids) {
-      hint = "\(near) Otherwise \(hint)"
+
+    // MARK: - Long
+
+    private func readLong(_ table: CSVTable, names: [String], into reading: inout Reading) {
+        let file = table.file
+        var columnIndex: [String: Int] = [:]
+        for (column, name) in names.enumerated() {
+            let canonical = name == "code" && !names.contains("unit") ? "unit" : name
+            let location = SourceLocation(file: file, line: table.headerLine, column: column + 1)
+            if Self.longColumns.contains(canonical) {
+                if let first = columnIndex[canonical] {
+                    reading.log.append(
+                        .error(
+                            .malformedRow, at: location, subject: .table(name: file, row: table.headerLine),
+                            "column '\(canonical)' appears twice (columns \(first + 1) and \(column + 1))",
+                            hint: "remove or rename one of them"))
+                } else {
+                    columnIndex[canonical] = column
+                }
+            } else if !name.isEmpty || table.hasText(inColumn: column) {
+                reading.log.append(
+                    .unknownDataColumn(
+                        table.header[column], known: Self.longColumns, at: location, table: table,
+                        what: "long values"))
+            }
+        }
+        guard let unitColumn = columnIndex["unit"], let variableColumn = columnIndex["variable"],
+            let valueColumn = columnIndex["value"]
+        else {
+            reading.log.append(
+                .error(
+                    .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
+                    subject: .table(name: file, row: table.headerLine),
+                    "the long values file has no 'unit' column",
+                    hint: "the header of a long values file is: unit, variable, value, evidence, note"))
+            return
+        }
+        if reading.knownUnits == nil && framework.definesGroups {
+            reading.log.append(
+                .error(
+                    .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
+                    subject: .table(name: file, row: table.headerLine),
+                    "a long values file does not say which group each unit is in, and no units list was given",
+                    hint: "pass the units file (--units)"))
+        }
+        reading.checkHasRows(table)
+
+        var listed: Set<UnitCode> = []
+        var firstRow: [UnitCode: [VariableID: Int]] = [:]
+        for r in 0..<table.rowCount {
+            let line = table.line(ofRow: r)
+            func at(_ column: Int) -> SourceLocation {
+                SourceLocation(file: file, line: line, column: column + 1)
+            }
+            func optional(_ name: String) -> String? {
+                columnIndex[name].map { table.text(row: r, column: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+            }
+            guard let code = reading.unitCode(table, row: r, column: unitColumn) else { continue }
+            if reading.knownUnits == nil {
+                if listed.insert(code).inserted {
+                    reading.fileUnits.append(Unit(code: code, name: code.rawValue))
+                }
+            } else {
+                reading.checkKnown(code, at: at(unitColumn))
+            }
+            let id = table.text(row: r, column: variableColumn).trimmingCellSpaces()
+            guard !id.isEmpty else {
+                reading.log.append(
+                    .error(
+                        .missingColumn, at: at(variableColumn), subject: .unit(code),
+                        "unit '\(code)': row \(line) names no variable",
+                        hint: "write the variable id in the 'variable' column"))
+                continue
+            }
+            guard let variable = framework.variables[VariableID(id)] else {
+                var hint = "remove the row, or add the variable to the framework"
+                if let near = Suggestion.didYouMean(
+                    id, among: framework.reportedVariables.map(\.id.rawValue))
+                {
+                    hint = "\(near) Otherwise \(hint)"
+                }
+                reading.log.append(
+                    .error(
+                        .unknownColumn, at: at(variableColumn), subject: .unit(code),
+                        "unit '\(code)': '\(id)' is not a variable of framework '\(framework.id)'", hint: hint))
+                continue
+            }
+            if let formula = variable.formula {
+                reading.log.append(
+                    .error(
+                        .derivedVariableGiven, at: at(variableColumn),
+                        subject: .unitVariable(code, variable.id),
+                        "unit '\(code)', variable '\(variable.id)': a derived variable, computed from its formula "
+                            + "'\(formula.source)', not imported",
+                        hint: "remove the row; ictindex computes '\(variable.id)' from its formula"))
+                continue
+            }
+            if let first = firstRow[code]?[variable.id] {
+                reading.log.append(
+                    .error(
+                        .duplicateValue, at: at(variableColumn), subject: .unitVariable(code, variable.id),
+                        "unit '\(code)', variable '\(variable.id)' is given twice (rows \(first) and \(line))",
+                        hint: "keep one row per unit and variable"))
+                continue
+            }
+            firstRow[code, default: [:]][variable.id] = line
+            reading.parse(
+                table.text(row: r, column: valueColumn), unit: code, variable: variable,
+                at: at(valueColumn),
+                evidence: optional("evidence"), note: optional("note"))
+        }
     }
-    return .error(
-      .unknownColumn, at: location, subject: .table(name: table.file, row: table.headerLine),
-      "column '\(name)' is not a variable of framework '\(framework.id)'", hint: hint)
-  }
+
+    private func unknownVariableColumn(_ name: String, at location: SourceLocation, table: CSVTable)
+        -> Diagnostic
+    {
+        guard !name.isEmpty else {
+            return .error(
+                .unknownColumn, at: location, subject: .table(name: table.file, row: table.headerLine),
+                "column \(location.column) has values but no name",
+                hint: "name the column by its variable id, or delete it")
+        }
+        let ids = framework.reportedVariables.map(\.id.rawValue)
+        var hint = "remove the column, or add the variable to the framework"
+        if let near = Suggestion.didYouMean(name.normalizedColumnName, among: ids) {
+            hint = "\(near) Otherwise \(hint)"
+        }
+        return .error(
+            .unknownColumn, at: location, subject: .table(name: table.file, row: table.headerLine),
+            "column '\(name)' is not a variable of framework '\(framework.id)'", hint: hint)
+    }
 }
 
 /// What a values file reading has gathered so far.
 private struct Reading {
-  let file: String
-  let framework: Framework
-  let knownUnits: [Unit]?
-  let knownCodes: Set<UnitCode>
-  let parser: CellParser
-  var fileUnits: [Unit] = []
-  /// The values read, column-wise: unit, variable and value of each, plus evidence and note where given.
-  var entryUnits: [UnitCode] = []
-  var entryVariables: [VariableID] = []
-  var entryValues: [Value] = []
-  var entryExtras: [Int: (evidence: String?, note: String?)] = [:]
-  var log = ProblemLog()
-  /// Numbers written in the other decimal style (D004): one line for them all when there are several.
-  var otherStyle: [Diagnostic] = []
+    let file: String
+    let framework: Framework
+    let knownUnits: [Unit]?
+    let knownCodes: Set<UnitCode>
+    let parser: CellParser
+    var fileUnits: [Unit] = []
+    /// The values read, column-wise: unit, variable and value of each, plus evidence and note where given.
+    var entryUnits: [UnitCode] = []
+    var entryVariables: [VariableID] = []
+    var entryValues: [Value] = []
+    var entryExtras: [Int: (evidence: String?, note: String?)] = [:]
+    var log = ProblemLog()
+    /// Numbers written in the other decimal style (D004): one line for them all when there are several.
+    var otherStyle: [Diagnostic] = []
 
-  init(file: String, framework: Framework, knownUnits: [Unit]?, parser: CellParser) {
-    self.file = file
-    self.framework = framework
-    self.knownUnits = knownUnits
-    self.knownCodes = Set((knownUnits ?? []).map(\.code))
-    self.parser = parser
-  }
-
-  /// D013 when the table has a header and no rows.
-  mutating func checkHasRows(_ table: CSVTable) {
-    guard table.rowCount == 0 else { return }
-    log.append(
-      .error(
-        .emptyFile, at: SourceLocation(file: file, line: table.headerLine),
-        subject: .table(name: file, row: table.headerLine),
-        "the values file has a header but no rows",
-        hint: "add one row per unit (wide) or per unit and variable (long)"))
-  }
-
-  /// The unit code of a row, or nil (with a diagnostic) when the cell is empty.
-  mutating func unitCode(_ table: CSVTable, row: Int, column: Int) -> UnitCode? {
-    let text = table.text(row: row, column: column).trimmingCellSpaces()
-    if !text.isEmpty { return UnitCode(text) }
-    let line = table.line(ofRow: row)
-    log.append(
-      .error(
-        .missingColumn, at: SourceLocation(file: file, line: line, column: column + 1),
-        subject: .table(name: file, row: line), "row \(line) has no unit code",
-        hint: "write the unit's code in the 'unit' column, or delete the row"))
-    return nil
-  }
-
-  /// D001 when a code is not in the units list.
-  mutating func checkKnown(_ code: UnitCode, at location: SourceLocation) {
-    guard let knownUnits, !knownCodes.contains(code) else { return }
-    var hint = "add the unit to the units file, or fix the code"
-    if let near = Suggestion.didYouMean(code.rawValue, among: knownUnits.map(\.code.rawValue)) {
-      hint = "\(near) Otherwise add the unit to the units file"
+    init(file: String, framework: Framework, knownUnits: [Unit]?, parser: CellParser) {
+        self.file = file
+        self.framework = framework
+        self.knownUnits = knownUnits
+        self.knownCodes = Set((knownUnits ?? []).map(\.code))
+        self.parser = parser
     }
-    log.append(
-      .error(
-        .unknownUnit, at: location, subject: .unit(code), "unit '\(code)' is not in the units list",
-        hint: hint))
-  }
 
-  /// Parses the bytes of a numeric cell and records its value, or its problem.
-  mutating func parseNumber(
-    _ cell: UnsafeBufferPointer<UInt8>, unit: UnitCode, spec: CellParser.NumericCell,
-    at location: @autoclosure () -> SourceLocation
-  ) {
-    switch parser.number(utf8: cell, cell: spec) {
-    case .success(let x?):
-      entryUnits.append(unit)
-      entryVariables.append(spec.variable)
-      entryValues.append(.number(x))
-    case .success(nil):
-      break
-    case .failure(let error):
-      record(error, unit: unit, variable: spec.variable, at: location())
+    /// D013 when the table has a header and no rows.
+    mutating func checkHasRows(_ table: CSVTable) {
+        guard table.rowCount == 0 else { return }
+        log.append(
+            .error(
+                .emptyFile, at: SourceLocation(file: file, line: table.headerLine),
+                subject: .table(name: file, row: table.headerLine),
+                "the values file has a header but no rows",
+                hint: "add one row per unit (wide) or per unit and variable (long)"))
     }
-  }
 
-  /// Parses a cell and records its entry, or its problem.
-  mutating func parse(
-    _ cell: String, unit: UnitCode, variable: Variable,
-    at location: @autoclosure () -> SourceLocation,
-    evidence: String? = nil, note: String? = nil
-  ) {
-    do {
-      guard let value = try parser.value(of: cell, for: variable) else { return }
-      if evidence != nil || note != nil { entryExtras[entryValues.count] = (evidence, note) }
-      entryUnits.append(unit)
-      entryVariables.append(variable.id)
-      entryValues.append(value)
-    } catch {
-      record(error, unit: unit, variable: variable.id, at: location())
+    /// The unit code of a row, or nil (with a diagnostic) when the cell is empty.
+    mutating func unitCode(_ table: CSVTable, row: Int, column: Int) -> UnitCode? {
+        let text = table.text(row: row, column: column).trimmingCellSpaces()
+        if !text.isEmpty { return UnitCode(text) }
+        let line = table.line(ofRow: row)
+        log.append(
+            .error(
+                .missingColumn, at: SourceLocation(file: file, line: line, column: column + 1),
+                subject: .table(name: file, row: line), "row \(line) has no unit code",
+                hint: "write the unit's code in the 'unit' column, or delete the row"))
+        return nil
     }
-  }
 
-  private mutating func record(
-    _ error: CellProblem, unit: UnitCode, variable: VariableID, at location: SourceLocation
-  ) {
-    let diagnostic = Diagnostic.error(
-      error.code, at: location, subject: .unitVariable(unit, variable),
-      "unit '\(unit)', variable '\(variable)': \(error.message)", hint: error.hint)
-    if error.code == .ambiguousNumber {
-      otherStyle.append(diagnostic)
-    } else {
-      log.append(diagnostic)
+    /// D001 when a code is not in the units list.
+    mutating func checkKnown(_ code: UnitCode, at location: SourceLocation) {
+        guard let knownUnits, !knownCodes.contains(code) else { return }
+        var hint = "add the unit to the units file, or fix the code"
+        if let near = Suggestion.didYouMean(code.rawValue, among: knownUnits.map(\.code.rawValue)) {
+            hint = "\(near) Otherwise add the unit to the units file"
+        }
+        log.append(
+            .error(
+                .unknownUnit, at: location, subject: .unit(code), "unit '\(code)' is not in the units list",
+                hint: hint))
     }
-  }
 
-  /// One D004 for many numbers in the other style, which a file in that style has by the hundred: the flag
-  /// to use, the count and the first of them. One such number keeps its own message.
-  mutating func summarizeOtherStyle() {
-    guard otherStyle.count > 1, let first = otherStyle.first else {
-      otherStyle.forEach { log.append($0) }
-      return
+    /// Parses the bytes of a numeric cell and records its value, or its problem.
+    mutating func parseNumber(
+        _ cell: UnsafeBufferPointer<UInt8>, unit: UnitCode, spec: CellParser.NumericCell,
+        at location: @autoclosure () -> SourceLocation
+    ) {
+        switch parser.number(utf8: cell, cell: spec) {
+        case .success(let x?):
+            entryUnits.append(unit)
+            entryVariables.append(spec.variable)
+            entryValues.append(.number(x))
+        case .success(nil):
+            break
+        case .failure(let error):
+            record(error, unit: unit, variable: spec.variable, at: location())
+        }
     }
-    let advice =
-      parser.decimalStyle == .point
-      ? "the file seems to use Vietnamese number style (decimal comma): pass --decimal-comma, or write "
-        + "the numbers with a decimal point and no thousands separator"
-      : "the file seems to use '.' as the decimal mark: leave out --decimal-comma, or write the numbers "
-        + "with a decimal comma"
-    log.append(
-      .error(
-        .ambiguousNumber, at: first.location, subject: first.subject,
-        "\(otherStyle.count) numbers are not in this file's number style; the first is \(first.message)",
-        hint: advice))
-  }
+
+    /// Parses a cell and records its entry, or its problem.
+    mutating func parse(
+        _ cell: String, unit: UnitCode, variable: Variable,
+        at location: @autoclosure () -> SourceLocation,
+        evidence: String? = nil, note: String? = nil
+    ) {
+        do {
+            guard let value = try parser.value(of: cell, for: variable) else { return }
+            if evidence != nil || note != nil { entryExtras[entryValues.count] = (evidence, note) }
+            entryUnits.append(unit)
+            entryVariables.append(variable.id)
+            entryValues.append(value)
+        } catch {
+            record(error, unit: unit, variable: variable.id, at: location())
+        }
+    }
+
+    private mutating func record(
+        _ error: CellProblem, unit: UnitCode, variable: VariableID, at location: SourceLocation
+    ) {
+        let diagnostic = Diagnostic.error(
+            error.code, at: location, subject: .unitVariable(unit, variable),
+            "unit '\(unit)', variable '\(variable)': \(error.message)", hint: error.hint)
+        if error.code == .ambiguousNumber {
+            otherStyle.append(diagnostic)
+        } else {
+            log.append(diagnostic)
+        }
+    }
+
+    /// One D004 for many numbers in the other style, which a file in that style has by the hundred: the flag
+    /// to use, the count and the first of them. One such number keeps its own message.
+    mutating func summarizeOtherStyle() {
+        guard otherStyle.count > 1, let first = otherStyle.first else {
+            otherStyle.forEach { log.append($0) }
+            return
+        }
+        let advice =
+            parser.decimalStyle == .point
+            ? "the file seems to use Vietnamese number style (decimal comma): pass --decimal-comma, or write "
+                + "the numbers with a decimal point and no thousands separator"
+            : "the file seems to use '.' as the decimal mark: leave out --decimal-comma, or write the numbers "
+                + "with a decimal comma"
+        log.append(
+            .error(
+                .ambiguousNumber, at: first.location, subject: first.subject,
+                "\(otherStyle.count) numbers are not in this file's number style; the first is \(first.message)",
+                hint: advice))
+    }
 }
