@@ -59,6 +59,7 @@ bench: deps
 # public reference data beside the clone (REFERENCE); installs pandas and polars when missing.
 REFERENCE ?= ../shared/reference
 bench-peers: deps
+	@command -v /usr/bin/time >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq time; }
 	$(SWIFT) build -c release --product ictindex
 	python3 Benchmarks/peers/bench_peers.py $$($(SWIFT) build -c release --show-bin-path)/ictindex \
 	  $(REFERENCE)/coinr-asem/asem_imeta.csv .build/bench-peers

@@ -4,7 +4,7 @@ same thing on the ASEM-shaped set (10,000 units × 49 indicators, see generate_a
 1. Writes the set into DIR when missing; installs pandas and polars (pip) when missing.
 2. Checks that the three agree to 1e-9 on every aggregate of every unit (and on which are missing).
 3. Times each as a whole process, interleaved (ictindex, pandas, polars, ictindex, …): one warm-up round, then
-   RUNS rounds; prints each one's median wall time and peak memory (ru_maxrss from wait4), and the ratios.
+   RUNS rounds; prints each one's median wall time and peak memory (/usr/bin/time), and the ratios.
 
 usage: python3 bench_peers.py ICTINDEX IMETA.csv DIR [RUNS]
 """
@@ -74,19 +74,22 @@ def main():
                         sys.exit("disagree: %s, unit %s, %s: ictindex %s, %s %s" % (name, unit, code, x, name, y))
                 compared += 1
     print("agree: %d aggregate values compared, largest difference %.3g" % (compared, worst))
+    del outputs
     times = {name: [] for name in commands}
     memory = {name: [] for name in commands}
     for round_ in range(runs + 1):
         for name, command in commands.items():
+            # /usr/bin/time reports the peak memory of its own child; wait4 here would report this Python's,
+            # which a forked child keeps across exec.
             start = time.perf_counter()
-            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            _, status, usage = os.wait4(process.pid, 0)
+            process = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE)
             wall = time.perf_counter() - start
-            if status != 0:
+            if process.returncode != 0:
                 sys.exit("failed: %s" % " ".join(command))
             if round_ > 0:
                 times[name].append(wall)
-                memory[name].append(usage.ru_maxrss / 1024)
+                memory[name].append(int(process.stderr.decode().split()[-1]) / 1024)
     load = os.getloadavg()
     print("%d runs each after a warm-up, interleaved; load average %.2f %.2f %.2f" % ((runs,) + load))
     base = statistics.median(times["ictindex"])
