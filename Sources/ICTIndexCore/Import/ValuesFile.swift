@@ -33,10 +33,12 @@ struct ValuesFile {
         var dataset = Dataset(period: period, units: units ?? reading.fileUnits)
         // Entries come row by row: look a unit up once per row and a variable once per column.
         var lastUnit: (code: UnitCode, index: Int)?
-        var columns: [VariableID: Int] = [:]
+        // A variable's column by its slot (the order variables were first read in), made on first use.
+        var columns = [Int?](repeating: nil, count: reading.slotVariables.count)
+        let hasExtras = !reading.entryExtras.isEmpty
         for e in reading.entryValues.indices {
             let unit = reading.entryUnits[e]
-            let variable = reading.entryVariables[e]
+            let slot = reading.entrySlots[e]
             let u: Int
             if let last = lastUnit, last.code == unit {
                 u = last.index
@@ -46,13 +48,13 @@ struct ValuesFile {
                 lastUnit = (unit, index)
             }
             let column: Int
-            if let c = columns[variable] {
+            if let c = columns[slot] {
                 column = c
             } else {
-                column = dataset.column(for: variable)
-                columns[variable] = column
+                column = dataset.column(for: reading.slotVariables[slot])
+                columns[slot] = column
             }
-            if let extra = reading.entryExtras[e] {
+            if hasExtras, let extra = reading.entryExtras[e] {
                 let entry = Dataset.Entry(
                     value: reading.entryValues[e], evidence: extra.evidence, note: extra.note)
                 dataset.setEntry(entry, unitAt: u, column: column)
@@ -163,6 +165,7 @@ struct ValuesFile {
             }
         }
         let evidence: [Int?] = variableColumns.map { evidenceColumns[$0.variable.id] }
+        let slots = variableColumns.map { reading.slot(for: $0.variable.id) }
         var firstRow: [UnitCode: Int] = [:]
         table.cells.withBytes { cells in
             for r in 0..<table.rowCount {
@@ -203,11 +206,11 @@ struct ValuesFile {
                     }
                     if let spec, evidenceText == nil {
                         // Numeric cells, nearly all of a large file, are read from their bytes.
-                        reading.parseNumber(cells[r, column], unit: code, spec: spec, at: at(column))
+                        reading.parseNumber(cells[r, column], slot: slots[k], unit: code, spec: spec, at: at(column))
                     } else {
                         reading.parse(
                             table.text(row: r, column: column), unit: code, variable: variableColumns[k].variable,
-                            at: at(column), evidence: evidenceText)
+                            at: at(column), slot: slots[k], evidence: evidenceText)
                     }
                 }
             }
@@ -356,7 +359,10 @@ private struct Reading {
     var fileUnits: [Unit] = []
     /// The values read, column-wise: unit, variable and value of each, plus evidence and note where given.
     var entryUnits: [UnitCode] = []
-    var entryVariables: [VariableID] = []
+    /// The variable of each value, as its slot in `slotVariables` (no hashing of ids per cell).
+    var entrySlots: [Int] = []
+    var slotVariables: [VariableID] = []
+    private var slots: [VariableID: Int] = [:]
     var entryValues: [Value] = []
     var entryExtras: [Int: (evidence: String?, note: String?)] = [:]
     var log = ProblemLog()
@@ -408,15 +414,23 @@ private struct Reading {
                 hint: hint))
     }
 
-    /// Parses the bytes of a numeric cell and records its value, or its problem.
+    /// The slot of a variable, given on first use.
+    mutating func slot(for variable: VariableID) -> Int {
+        if let slot = slots[variable] { return slot }
+        slots[variable] = slotVariables.count
+        slotVariables.append(variable)
+        return slotVariables.count - 1
+    }
+
+    /// Parses the bytes of a numeric cell and records its value (in the variable's slot), or its problem.
     mutating func parseNumber(
-        _ cell: UnsafeBufferPointer<UInt8>, unit: UnitCode, spec: CellParser.NumericCell,
+        _ cell: UnsafeBufferPointer<UInt8>, slot: Int, unit: UnitCode, spec: CellParser.NumericCell,
         at location: @autoclosure () -> SourceLocation
     ) {
         switch parser.number(utf8: cell, cell: spec) {
         case .success(let x?):
             entryUnits.append(unit)
-            entryVariables.append(spec.variable)
+            entrySlots.append(slot)
             entryValues.append(.number(x))
         case .success(nil):
             break
@@ -429,13 +443,13 @@ private struct Reading {
     mutating func parse(
         _ cell: String, unit: UnitCode, variable: Variable,
         at location: @autoclosure () -> SourceLocation,
-        evidence: String? = nil, note: String? = nil
+        slot: Int? = nil, evidence: String? = nil, note: String? = nil
     ) {
         do {
             guard let value = try parser.value(of: cell, for: variable) else { return }
             if evidence != nil || note != nil { entryExtras[entryValues.count] = (evidence, note) }
             entryUnits.append(unit)
-            entryVariables.append(variable.id)
+            entrySlots.append(slot ?? self.slot(for: variable.id))
             entryValues.append(value)
         } catch {
             record(error, unit: unit, variable: variable.id, at: location())
