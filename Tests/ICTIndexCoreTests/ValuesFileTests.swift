@@ -373,4 +373,29 @@ import Testing
                 """
             ])
     }
+
+    @Test("a wide file's VAR.evidence column fills the evidence of that unit's value")
+    func evidenceColumns() throws {
+        let text = "unit,staff,staff.evidence\nSTTTT,40,QĐ 12/2025\nSYT,50,\n"
+        let dataset = try reader().readValues(text, file: "data.csv", units: ImportFixtures.units, period: nil)
+        #expect(dataset.entries(of: "STTTT") == ["staff": Dataset.Entry(value: .number(40), evidence: "QĐ 12/2025")])
+        #expect(dataset.entries(of: "SYT") == ["staff": Dataset.Entry(value: .number(50))])
+    }
+
+    @Test("many decimal commas read without --decimal-comma give one error with the count and the flag")
+    func manyDecimalCommas() throws {
+        let text = "unit;staff;computers\nSTTTT;12,5;3\nSYT;1,5;2\nXA01;7,25;1\n"
+        let rendered = try ImportFixtures.rendered {
+            _ = try reader().readValues(text, file: "data.csv", units: ImportFixtures.units, period: nil)
+        }
+        #expect(
+            rendered == [
+                """
+                data.csv:2:2: error[D004]: 3 numbers are not in this file's number style; the first is unit 'STTTT', \
+                variable 'staff': '12,5' is not a number in this file's style
+                  hint: the file seems to use Vietnamese number style (decimal comma): pass --decimal-comma, or write \
+                the numbers with a decimal point and no thousands separator
+                """
+            ])
+    }
 }
