@@ -4,7 +4,7 @@ SWIFT ?= swift
 BIN = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test build deps bench sample-data clean-reports browser-test web-bench
+.PHONY: demo test build deps bench bench-peers sample-data clean-reports browser-test web-bench
 
 # Debian packages the build needs besides the Swift toolchain.
 APT_PACKAGES = pkg-config libxlsxwriter-dev libsqlite3-dev unzip
@@ -54,6 +54,15 @@ bench: deps
 	.build/bench/xlsx-baseline .build/bench/baseline-c.xlsx
 	$(SWIFT) run -c release --skip-build ICTIndexBenchmarks baseline .build/bench
 	$(SWIFT) run -c release --skip-build ICTIndexBenchmarks templates .build/bench
+
+# End to end against pandas and polars on the ASEM-shaped set (Benchmarks/README.md); needs python3 and the
+# public reference data beside the clone (REFERENCE); installs pandas and polars when missing.
+REFERENCE ?= ../shared/reference
+bench-peers: deps
+	@command -v /usr/bin/time >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq time; }
+	$(SWIFT) build -c release --product ictindex
+	python3 Benchmarks/peers/bench_peers.py $$($(SWIFT) build -c release --show-bin-path)/ictindex \
+	  $(REFERENCE)/coinr-asem/asem_imeta.csv .build/bench-peers
 
 # Regenerates the sample data in Examples/ (deterministic).
 sample-data:

@@ -11,6 +11,8 @@
 //                                                           through XLSXWriter, to compare the wrapper with C
 //   swift run -c release ICTIndexBenchmarks templates DIR   times `ictindex template` for 3,340 units and the import
 //                                                           of 100 filled workbooks (builds ictindex first)
+//   swift run -c release ICTIndexBenchmarks csv DIR         reads DIR/asem.csv against DIR/asem.yaml in-process, 9
+//                                                           times (written by Benchmarks/peers/generate_asem.py)
 //
 // The synthetic set is deterministic: 10,000 units in 3 groups × 50 indicators in a 3-level tree
 // (5 pillars × 2 sub-pillars × 5 indicators), with a mix of fixed and peer-relative rules.
@@ -114,9 +116,9 @@ if arguments.count >= 4, arguments[1] == "web" {
         exit(1)
     }
 }
-guard arguments.count == 3, ["write", "engine", "xlsx", "xlsx-full", "baseline", "storage", "templates"].contains(arguments[1])
+guard arguments.count == 3, ["write", "engine", "xlsx", "xlsx-full", "baseline", "storage", "templates", "csv"].contains(arguments[1])
 else {
-    FileHandle.standardError.write(Data("usage: ICTIndexBenchmarks write|engine|xlsx|xlsx-full|baseline|storage|templates DIR\n".utf8))
+    FileHandle.standardError.write(Data("usage: ICTIndexBenchmarks write|engine|xlsx|xlsx-full|baseline|storage|templates|csv DIR\n".utf8))
     exit(64)
 }
 let dir = URL(fileURLWithPath: arguments[2])
@@ -138,6 +140,8 @@ do {
         try benchmarkTemplates()
     case "baseline":
         try benchmarkBaseline()
+    case "csv":
+        try benchmarkCSVReading()
     default:
         let framework = try FrameworkLoader().load(path: yamlPath).framework
         let text = try String(contentsOfFile: csvPath, encoding: .utf8)
@@ -274,4 +278,30 @@ func benchmarkBaseline() throws {
             format:
                 "Swift XLSXWriter, %d rows x %d cells: median %.1f ms, min %.1f ms (5 runs; write only %.1f ms)",
             rows, numbers + 2, totals[2] * 1000, totals[0] * 1000, writes[2] * 1000))
+}
+
+/// Reading the ASEM-shaped file in-process: the bytes already in memory, then splitting, number parsing and
+/// validation of every cell into a data set; 9 runs, median and best, in MB/s of the file.
+func benchmarkCSVReading() throws {
+    let path = dir.appendingPathComponent("asem.csv").path
+    let framework = try FrameworkLoader().load(path: dir.appendingPathComponent("asem.yaml").path).framework
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    let reader = DataFileReader(framework: framework)
+    var times: [Double] = []
+    var values = 0
+    for _ in 0..<9 {
+        times.append(
+            try seconds {
+                let dataset = try reader.readValues(bytes: bytes, file: path, units: nil, period: nil)
+                values = dataset.variableIDs.count * dataset.units.count
+            })
+    }
+    times.sort()
+    let megabytes = Double(bytes.count) / 1e6
+    print(String(format: "%.1f MB, %d unit × variable slots", megabytes, values))
+    print(
+        String(
+            format: "read + split + parse + validate: median %.1f ms (%.0f MB/s), best %.1f ms (%.0f MB/s), 9 runs",
+            times[4] * 1000, megabytes / times[4], times[0] * 1000, megabytes / times[0]))
+    print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
 }

@@ -1,4 +1,6 @@
+import ICTIndexTestSupport
 import Testing
+
 @testable import ICTIndexCore
 
 @Suite struct CSVTableTests {
@@ -31,13 +33,14 @@ import Testing
     @Test("detects the separator outside quotes only, and ',' wins a tie")
     func separatorDetection() throws {
         #expect(try CSVTable.parse("\"a;b;c\",d\n1,2", file: "f.csv").separator == ",")
-        #expect(try CSVTable.parse("a,b;c\n1", file: "f.csv").separator == ",")
+        #expect(try CSVTable.parse("a,b;c\n1,2", file: "f.csv").separator == ",")
         #expect(try CSVTable.parse("x\n1", file: "f.csv").separator == ",")
     }
 
     @Test("reads quoted cells with escaped quotes and line breaks, and counts lines across them")
     func quotedCells() throws {
-        let text = "unit,note\r\nSTTTT,\"Quyết định \"\"số 12\"\"\r\nngày 3/4\"\r\nSYT,  \"  kept  \"  \r\n"
+        let text =
+            "unit,note\r\nSTTTT,\"Quyết định \"\"số 12\"\"\r\nngày 3/4\"\r\nSYT,  \"  kept  \"  \r\n"
         let table = try CSVTable.parse(text, file: "data.csv")
         #expect(
             table.rows == [
@@ -46,9 +49,9 @@ import Testing
             ])
     }
 
-    @Test("trims unquoted cells, skips empty lines and rows of empty cells, pads short rows")
+    @Test("trims unquoted cells, skips empty lines and rows of empty cells")
     func blankLinesAndTrimming() throws {
-        let text = "\n unit ;\u{00A0}staff\n\n  STTTT  ; 40 \n;;\n\nSYT\n"
+        let text = "\n unit ;\u{00A0}staff\n\n  STTTT  ; 40 \n;;\n\nSYT;\n"
         let table = try CSVTable.parse(text, file: "data.csv")
         #expect(table.header == ["unit", "staff"])
         #expect(table.headerLine == 2)
@@ -129,5 +132,109 @@ import Testing
     func headerOnly() throws {
         let table = try CSVTable.parse("unit,staff\n", file: "data.csv")
         #expect(table.rows.isEmpty)
+    }
+}
+
+@Suite struct StrictCSVTests {
+    @Test("a short row is an error at its first missing cell, and the row is left out")
+    func shortRow() throws {
+        let rendered = try ImportFixtures.rendered {
+            _ = try CSVTable.parse("unit,staff,computers\nSTTTT,12\nSYT,40,3\n", file: "data.csv")
+        }
+        #expect(
+            rendered == [
+                """
+                data.csv:2:3: error[D015]: row 2 has 2 cells but the header has 3 columns; no cell for 'computers'
+                  hint: write every cell of the row, an empty one as nothing between two separators (A,,5)
+                """
+            ])
+    }
+
+    @Test("a ';' header over ',' rows says the separators differ")
+    func separatorMismatch() throws {
+        // Given a header written with ';' (as Excel does in a Vietnamese locale) over rows written with ','
+        let text = "unit;staff;computers\nSTTTT,12,3\nSYT,40,5\n"
+        let rendered = try ImportFixtures.rendered { _ = try CSVTable.parse(text, file: "data.csv") }
+        // Then every row gets the message once, at its line, instead of being read as one unit code
+        #expect(
+            rendered
+                == [2, 3].map { line in
+                    """
+                    data.csv:\(line):2: error[D015]: row \(line) has 1 cell but the header has 3 columns: the header \
+                    separates its columns with ';', this row with ','
+                      hint: use one separator in the whole file: save it again from the spreadsheet as CSV, or make the \
+                    header and the rows use the same one
+                    """
+                })
+    }
+
+    @Test("every problem at once, at its exact line and column: BOM, ';', quotes over several lines")
+    func locations() throws {
+        // Line 1: BOM and header (4 columns). Line 2: fine. Lines 3–4: one row whose quoted cell spans two lines,
+        // then text after a closing quote in column 3. Line 5: an extra cell with text (column 5).
+        // Line 6: empty, skipped. Line 7: short (3 cells). Line 8: fine, with "" inside quotes.
+        let text =
+            "\u{FEFF}unit;staff;note;x\r\nA;1;n;2\r\nB;2;\"two\r\nlines\"x;3\r\nC;3;n;4;extra\r\n\r\nD;4;n\r\n"
+            + "E;5;\"say \"\"hi\"\"\";6\r\n"
+        let rendered = try ImportFixtures.rendered { _ = try CSVTable.parse(text, file: "d.csv") }
+        #expect(
+            rendered?.map { String($0.prefix { $0 != "\n" }) } == [
+                "d.csv:3:3: error[D015]: text 'x' follows the closing quote of cell 3",
+                "d.csv:5:5: error[D015]: row 5 has 5 cells but the header has 4 columns; cell 5 is 'extra'",
+                "d.csv:7:4: error[D015]: row 7 has 3 cells but the header has 4 columns; no cell for 'x'",
+            ])
+        // Without the broken rows the same file reads, with the lines of each row and the cells unescaped
+        let clean =
+            "\u{FEFF}unit;staff;note;x\r\nA;1;n;2\r\nB;2;\"two\r\nlines\";3\r\n\r\nE;5;\"say \"\"hi\"\"\";6\r\n"
+        let table = try CSVTable.parse(clean, file: "d.csv")
+        #expect(table.separator == ";")
+        #expect(table.header == ["unit", "staff", "note", "x"])
+        #expect(
+            table.rows == [
+                CSVTable.Row(line: 2, cells: ["A", "1", "n", "2"]),
+                CSVTable.Row(line: 3, cells: ["B", "2", "two\nlines", "3"]),
+                CSVTable.Row(line: 6, cells: ["E", "5", "say \"hi\"", "6"]),
+            ])
+    }
+
+    @Test("a quoted header cell with an escaped quote keeps its text")
+    func quotedHeader() throws {
+        let table = try CSVTable.parse("unit,\"a \"\"b\"\"\"\nX,1\n", file: "d.csv")
+        #expect(table.header == ["unit", "a \"b\""])
+        #expect(table.rows == [CSVTable.Row(line: 2, cells: ["X", "1"])])
+    }
+
+    @Test("after 100 problems of one kind, one line counts the rest")
+    func problemLimit() throws {
+        // 150 short rows: 100 listed, then "50 more"
+        let text = "unit,staff\n" + String(repeating: "A\n", count: 150)
+        let rendered = try #require(
+            try ImportFixtures.rendered { _ = try CSVTable.parse(text, file: "d.csv") })
+        #expect(rendered.count == 101)
+        #expect(rendered.first?.hasPrefix("d.csv:2:2: error[D015]: row 2 has 1 cell") == true)
+        #expect(
+            rendered.last == """
+                d.csv: error[D015]: 50 more problems of this kind (D015) are not listed; 150 in all
+                  hint: fix the cause of the problems listed above, then read the file again
+                """)
+    }
+
+    @Test("the word-at-a-time search finds the same byte as a byte-by-byte one")
+    func wordSearch() {
+        var random = SplitMix64(state: 42)
+        let alphabet: [UInt8] = Array("ab,;\r\n\"1 ".utf8) + [0xC2, 0xA0, 0x80, 0xFF, 0x00]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int(random.next() % 40)).map { _ in
+                alphabet[Int(random.next() % UInt64(alphabet.count))]
+            }
+            let start = bytes.isEmpty ? 0 : Int(random.next() % UInt64(bytes.count))
+            let expected =
+                bytes[start...].firstIndex { $0 == UInt8(ascii: ",") || $0 == 13 || $0 == 10 }
+                ?? bytes.count
+            let found = bytes.withUnsafeBufferPointer {
+                CSVScanner.find($0, from: start, UInt8(ascii: ","), 13, 10)
+            }
+            #expect(found == expected, "\(bytes) from \(start)")
+        }
     }
 }

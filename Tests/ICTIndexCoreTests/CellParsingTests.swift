@@ -1,12 +1,15 @@
-import Testing
 import OrderedCollections
+import Testing
+
 @testable import ICTIndexCore
 
 @Suite struct CellParsingTests {
     private let point = CellParser(decimalStyle: .point)
     private let comma = CellParser(decimalStyle: .comma)
 
-    private func problem(_ parser: CellParser, _ cell: String, _ id: VariableID) throws -> CellProblem? {
+    private func problem(_ parser: CellParser, _ cell: String, _ id: VariableID) throws
+        -> CellProblem?
+    {
         let variable = try ImportFixtures.variable(id)
         do {
             _ = try parser.value(of: cell, for: variable)
@@ -22,8 +25,11 @@ import OrderedCollections
         "reads numbers written with a decimal point",
         arguments: [
             ("12.5", 12.5), ("40", 40), ("-3", -3), ("+7", 7), ("0.25", 0.25), (".5", 0.5),
-            ("1,234", 1234), ("1,234,567.5", 1_234_567.5), ("35.466", 35.466), ("1 234", 1234),
-            ("1\u{00A0}234.5", 1234.5), ("  8  ", 8),
+            ("1,234.5", 1234.5), ("1,234,567.5", 1_234_567.5), ("1,234,567", 1_234_567),
+            ("35.466", 35.466),
+            ("  8  ", 8), ("2e-06", 0.000002), ("3.6E-05", 0.000036), ("3e+05", 300_000),
+            ("1.5E+03", 1500),
+            ("\u{2212}4", -4),
         ])
     func pointNumbers(cell: String, expected: Double) throws {
         #expect(try point.number(cell) == expected)
@@ -33,7 +39,8 @@ import OrderedCollections
         "reads numbers written in Vietnamese style",
         arguments: [
             ("12,5", 12.5), ("35.466", 35466), ("1.234.567,5", 1_234_567.5), ("40", 40), ("0,25", 0.25),
-            ("1 234,5", 1234.5), ("1\u{00A0}234", 1234), ("-2,5", -2.5),
+            ("1 234,5", 1234.5), ("1\u{00A0}234", 1234), ("-2,5", -2.5), ("2,5E-06", 0.0000025),
+            ("1,5e3", 1500),
         ])
     func commaNumbers(cell: String, expected: Double) throws {
         #expect(try comma.number(cell) == expected)
@@ -55,8 +62,8 @@ import OrderedCollections
     func ambiguousDotGroups() throws {
         #expect(
             try problem(point, "1.234.567", "staff")?.hint
-                == "this looks like '.' separating thousands; pass --decimal-comma if the file uses Vietnamese "
-                + "number style, or write 1234567")
+                == "this looks like '.' or a space separating thousands; pass --decimal-comma if the file uses "
+                + "Vietnamese number style, or write 1234567")
     }
 
     @Test("a decimal point in a decimal-comma file is ambiguous, with the mirror hint")
@@ -65,7 +72,8 @@ import OrderedCollections
             try problem(comma, "12.5", "staff")
                 == CellProblem(
                     .ambiguousNumber, "'12.5' is not a number in this file's style",
-                    hint: "this looks like a decimal point; leave out --decimal-comma if the file uses '.' as the "
+                    hint:
+                        "this looks like a decimal point; leave out --decimal-comma if the file uses '.' as the "
                         + "decimal mark, or write 12,5"))
         #expect(
             try problem(comma, "1,234.5", "staff")?.hint
@@ -74,7 +82,8 @@ import OrderedCollections
     }
 
     @Test(
-        "text that is no number in either style is not a number", arguments: ["abc", "12a", "1..2", "-", "5.", "1e3"])
+        "text that is no number in either style is not a number",
+        arguments: ["abc", "12a", "1..2", "-", "5.", "1e", "0x10"])
     func notANumber(cell: String) throws {
         #expect(
             try problem(point, cell, "staff")
@@ -83,19 +92,85 @@ import OrderedCollections
                     hint: "write a number such as 1234.5, without units or other text"))
     }
 
+    @Test("a ',' group that also reads as a decimal comma reads two ways, in the default style only")
+    func twoReadings() throws {
+        #expect(
+            try problem(point, "35,466", "staff")
+                == CellProblem(
+                    .ambiguousNumber,
+                    "'35,466' reads two ways: 35466 with ',' separating thousands, or 35.466 with "
+                        + "a decimal comma",
+                    hint:
+                        "write 35466 (without the separator) or 35.466; pass --decimal-comma if the file uses "
+                        + "Vietnamese number style"))
+        // Under --decimal-comma the style is declared: 35.466 is thirty-five thousand four hundred sixty-six.
+        #expect(try comma.number("35.466") == 35466)
+        #expect(try comma.number("35,466") == 35.466)
+    }
+
+    @Test("spaces separate thousands only under --decimal-comma")
+    func spaceGroups() throws {
+        #expect(
+            try problem(point, "1 234", "staff")
+                == CellProblem(
+                    .ambiguousNumber, "'1 234' is not a number in this file's style",
+                    hint:
+                        "this looks like '.' or a space separating thousands; pass --decimal-comma if the file "
+                        + "uses Vietnamese number style, or write 1234"))
+        #expect(try comma.number("1 234") == 1234)
+    }
+
+    @Test(
+        "infinities, NaN and numbers beyond the range of a double are refused",
+        arguments: ["inf", "-Infinity", "NaN", "∞"])
+    func infinities(cell: String) throws {
+        #expect(
+            try problem(point, cell, "staff")
+                == CellProblem(
+                    .invalidNumber, "'\(cell)' is not a number",
+                    hint: "infinities and NaN are not values; leave the cell empty for a missing value"))
+    }
+
+    @Test("a number too large for a double is refused with D003")
+    func tooLarge() throws {
+        let digits = String(repeating: "9", count: 400)
+        let expected = CellProblem(
+            .invalidNumber, "'\(digits)' is beyond the largest number a value can hold (about 1.8e308)",
+            hint:
+                "check the cell: such a value is a typing or export error; write the number in a unit that keeps "
+                + "it finite")
+        #expect(try problem(point, digits, "staff") == expected)
+        #expect(
+            try problem(point, "1e400", "staff")?.message
+                == "'1e400' is beyond the largest number a value can hold (about 1.8e308)")
+        #expect(try point.number("1e308") == 1e308)
+    }
+
+    @Test("NA, as R writes a missing value, is missing in a numeric cell")
+    func notAvailable() throws {
+        #expect(try point.value(of: "NA", for: ImportFixtures.variable("staff")) == nil)
+        #expect(try problem(point, "na", "staff")?.code == .invalidNumber)
+    }
+
     @Test("an integer must be whole")
     func integerMustBeWhole() throws {
-        #expect(try point.value(of: "1,200", for: ImportFixtures.variable("computers")) == .number(1200))
+        #expect(
+            try point.value(of: "1,200,000", for: ImportFixtures.variable("computers"))
+                == .number(1_200_000))
         #expect(
             try problem(comma, "2,5", "computers")
-                == CellProblem(.invalidNumber, "'2,5' is not a whole number", hint: "write a whole number such as 2"))
+                == CellProblem(
+                    .invalidNumber, "'2,5' is not a whole number", hint: "write a whole number such as 2"))
     }
 
     // MARK: - Percent and bounds
 
-    @Test("a percent may end with '%'", arguments: [("85%", 85.0), ("85 %", 85), ("85", 85), ("0", 0), ("100%", 100)])
+    @Test(
+        "a percent may end with '%'",
+        arguments: [("85%", 85.0), ("85 %", 85), ("85", 85), ("0", 0), ("100%", 100)])
     func percent(cell: String, expected: Double) throws {
-        #expect(try point.value(of: cell, for: ImportFixtures.variable("coverage")) == .number(expected))
+        #expect(
+            try point.value(of: cell, for: ImportFixtures.variable("coverage")) == .number(expected))
     }
 
     @Test("'%' is refused outside percent variables")
@@ -114,7 +189,8 @@ import OrderedCollections
                 == CellProblem(
                     .outOfRange, "value '134%' (134) is outside 0…100",
                     hint: "check the value; the framework declares the bounds of 'coverage'"))
-        #expect(try problem(comma, "100,5", "coverage")?.message == "value '100,5' (100.5) is outside 0…100")
+        #expect(
+            try problem(comma, "100,5", "coverage")?.message == "value '100,5' (100.5) is outside 0…100")
     }
 
     @Test("a number below the minimum is out of range")
@@ -134,12 +210,14 @@ import OrderedCollections
     @Test(
         "reads every yes/no spelling",
         arguments: [
-            ("1", 1.0), ("0", 0), ("true", 1), ("FALSE", 0), ("có", 1), ("Có", 1), ("CÓ", 1), ("không", 0),
+            ("1", 1.0), ("0", 0), ("true", 1), ("FALSE", 0), ("có", 1), ("Có", 1), ("CÓ", 1),
+            ("không", 0),
             ("Không", 0), ("co", 1), ("khong", 0), ("yes", 1), ("No", 0), ("x", 1), ("X", 1),
             ("co\u{0301}", 1), ("kho\u{0302}ng", 0),
         ])
     func booleans(cell: String, expected: Double) throws {
-        #expect(try point.value(of: cell, for: ImportFixtures.variable("has_portal")) == .number(expected))
+        #expect(
+            try point.value(of: cell, for: ImportFixtures.variable("has_portal")) == .number(expected))
     }
 
     @Test("anything else is not a yes/no value")
@@ -163,7 +241,8 @@ import OrderedCollections
     @Test(
         "reads a choice by option id or by label, ignoring case",
         arguments: [
-            ("deputy", "deputy"), ("Phó Chủ tịch", "deputy"), ("phó chủ tịch", "deputy"), ("CHAIR", "chair"),
+            ("deputy", "deputy"), ("Phó Chủ tịch", "deputy"), ("phó chủ tịch", "deputy"),
+            ("CHAIR", "chair"),
             ("Deputy chair", "deputy"), ("Không", "none"),
         ])
     func choices(cell: String, expected: String) throws {
@@ -190,10 +269,13 @@ import OrderedCollections
             ("29/02/2024", "2024-02-29"),
         ])
     func dates(cell: String, expected: String) throws {
-        #expect(try point.value(of: cell, for: ImportFixtures.variable("decided_on")) == .text(expected))
+        #expect(
+            try point.value(of: cell, for: ImportFixtures.variable("decided_on")) == .text(expected))
     }
 
-    @Test("invalid dates are refused", arguments: ["31/02/2025", "2025-13-01", "29/02/2025", "03-31-2025", "hôm qua"])
+    @Test(
+        "invalid dates are refused",
+        arguments: ["31/02/2025", "2025-13-01", "29/02/2025", "03-31-2025", "hôm qua"])
     func invalidDates(cell: String) throws {
         #expect(
             try problem(point, cell, "decided_on")

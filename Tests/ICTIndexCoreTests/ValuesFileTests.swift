@@ -1,5 +1,6 @@
-import Testing
 import OrderedCollections
+import Testing
+
 @testable import ICTIndexCore
 
 @Suite struct ValuesFileTests {
@@ -15,11 +16,12 @@ import OrderedCollections
         let text = """
             unit,staff,computers,coverage,has_portal,chair,decided_on,remark
             STTTT,40,38,85%,x,Phó Chủ tịch,31/03/2025,"Đủ, đúng hạn"
-            SYT,"1,234",,,no,none,2025-04-02,
+            SYT,"1,234.5",,,no,none,2025-04-02,
             """
         // Then the values are read by their variables' kinds, the empty cells are missing,
         // and the data set lists every known unit
-        let dataset = try reader().readValues(text, file: "data.csv", units: ImportFixtures.units, period: "2025")
+        let dataset = try reader().readValues(
+            text, file: "data.csv", units: ImportFixtures.units, period: "2025")
         #expect(dataset.period == "2025")
         #expect(Array(dataset.units.keys) == ["STTTT", "SYT", "XA01"])
         #expect(
@@ -34,13 +36,16 @@ import OrderedCollections
             ])
         #expect(
             dataset.entries(of: "SYT") == [
-                "staff": Dataset.Entry(value: .number(1234)),
+                "staff": Dataset.Entry(value: .number(1234.5)),
                 "has_portal": Dataset.Entry(value: .number(0)),
                 "chair": Dataset.Entry(value: .option("none")),
                 "decided_on": Dataset.Entry(value: .text("2025-04-02")),
             ])
         #expect(dataset.entries(of: "XA01").isEmpty)
-        #expect(dataset.units.keys.flatMap { dataset.entries(of: $0).values }.allSatisfy { $0.source == .imported })
+        #expect(
+            dataset.units.keys.flatMap { dataset.entries(of: $0).values }.allSatisfy {
+                $0.source == .imported
+            })
     }
 
     @Test("reads a Vietnamese-style file: BOM, ';' separator and decimal comma")
@@ -48,14 +53,16 @@ import OrderedCollections
         let text = "\u{FEFF}Đơn vị;unit;staff;coverage\r\n;STTTT;35.466;12,5\r\n;SYT;1.234,5;100\r\n"
         // The unnamed first column holds no values in any row, so "Đơn vị" is its only problem
         let failure = try ImportFixtures.rendered {
-            _ = try reader(.comma).readValues(text, file: "data.csv", units: ImportFixtures.units, period: nil)
+            _ = try reader(.comma).readValues(
+                text, file: "data.csv", units: ImportFixtures.units, period: nil)
         }
         #expect(
             failure?.map { $0.split(separator: "\n")[0] } == [
                 "data.csv:1:1: error[D002]: column 'Đơn vị' is not a variable of framework 'test-agencies'"
             ])
         let clean = "\u{FEFF}unit;staff;coverage\r\nSTTTT;35.466;12,5\r\nSYT;1.234,5;100\r\n"
-        let dataset = try reader(.comma).readValues(clean, file: "data.csv", units: ImportFixtures.units, period: nil)
+        let dataset = try reader(.comma).readValues(
+            clean, file: "data.csv", units: ImportFixtures.units, period: nil)
         #expect(dataset.value("STTTT", "staff") == .number(35466))
         #expect(dataset.value("STTTT", "coverage") == .number(12.5))
         #expect(dataset.value("SYT", "staff") == .number(1234.5))
@@ -79,14 +86,16 @@ import OrderedCollections
 
     @Test("without groups in the framework, a bare wide file defines units named by their codes")
     func wideBareUnits() throws {
-        let dataset = try reader(groups: false).readValues("unit,staff\nA,1\n", file: "d.csv", units: nil, period: nil)
+        let dataset = try reader(groups: false).readValues(
+            "unit,staff\nA,1\n", file: "d.csv", units: nil, period: nil)
         #expect(Array(dataset.units.values) == [Unit(code: "A", name: "A", group: .all)])
     }
 
     @Test("a file whose cells are all empty gives units without values")
     func allMissing() throws {
         let dataset = try reader().readValues(
-            "unit,staff,coverage\nSTTTT,,\nSYT, , \n", file: "d.csv", units: ImportFixtures.units, period: nil)
+            "unit,staff,coverage\nSTTTT,,\nSYT, , \n", file: "d.csv", units: ImportFixtures.units,
+            period: nil)
         #expect(dataset.isEmpty)
         #expect(dataset.units.count == 3)
     }
@@ -94,7 +103,8 @@ import OrderedCollections
     @Test("name and group columns are ignored when a units list is given")
     func wideIgnoresNameWithUnits() throws {
         let dataset = try reader().readValues(
-            "unit,name,group,staff\nSTTTT,Tên khác,khối lạ,3\n", file: "d.csv", units: ImportFixtures.units,
+            "unit,name,group,staff\nSTTTT,Tên khác,khối lạ,3\n", file: "d.csv",
+            units: ImportFixtures.units,
             period: nil)
         #expect(dataset.units["STTTT"]?.name == "Sở Thông tin và Truyền thông")
     }
@@ -109,19 +119,23 @@ import OrderedCollections
             STTTT,chair,Chủ tịch,Quyết định 5/QĐ-UBND,họp 4 lần
             XA01,coverage,"85,5%",,
             """
-        let dataset = try reader(.comma).readValues(text, file: "long.csv", units: ImportFixtures.units, period: "2025")
+        let dataset = try reader(.comma).readValues(
+            text, file: "long.csv", units: ImportFixtures.units, period: "2025")
         #expect(
-            dataset["STTTT", "staff"] == Dataset.Entry(value: .number(40), evidence: "Báo cáo 12/BC-STTTT"))
+            dataset["STTTT", "staff"]
+                == Dataset.Entry(value: .number(40), evidence: "Báo cáo 12/BC-STTTT"))
         #expect(
             dataset["STTTT", "chair"]
-                == Dataset.Entry(value: .option("chair"), evidence: "Quyết định 5/QĐ-UBND", note: "họp 4 lần"))
+                == Dataset.Entry(
+                    value: .option("chair"), evidence: "Quyết định 5/QĐ-UBND", note: "họp 4 lần"))
         #expect(dataset.value("XA01", "coverage") == .number(85.5))
     }
 
     @Test("a long file without a units list needs a framework without groups")
     func longDefinesUnits() throws {
         let text = "unit,variable,value\nB,staff,1\nA,staff,2\nB,coverage,3\n"
-        let dataset = try reader(groups: false).readValues(text, file: "long.csv", units: nil, period: nil)
+        let dataset = try reader(groups: false).readValues(
+            text, file: "long.csv", units: nil, period: nil)
         #expect(Array(dataset.units.keys) == ["B", "A"])
         let rendered = try ImportFixtures.rendered {
             _ = try reader().readValues(text, file: "long.csv", units: nil, period: nil)
@@ -209,7 +223,8 @@ import OrderedCollections
     @Test("a header without rows is an error")
     func headerOnly() throws {
         let rendered = try ImportFixtures.rendered {
-            _ = try reader().readValues("unit,staff\n", file: "data.csv", units: ImportFixtures.units, period: nil)
+            _ = try reader().readValues(
+                "unit,staff\n", file: "data.csv", units: ImportFixtures.units, period: nil)
         }
         #expect(
             rendered == [
@@ -247,13 +262,14 @@ import OrderedCollections
         let text = """
             unit,staff,ratio,coverage,has_portal,chair,decided_on,computers,remarks
             STTTT,"12,5",1,134%,maybe,Pho Chu tich,31/02/2025,2.5,ok
-            SYTT,40,,-1,có,chair,2025-03-31,3
-            STTTT,1,,,,,,
+            SYTT,40,,-1,có,chair,2025-03-31,3,
+            STTTT,1,,,,,,,
             XA01,1,2,3
             """
         // When it is read, then nothing is returned and every problem is listed
         let rendered = try ImportFixtures.rendered {
-            _ = try reader().readValues(text, file: "data.csv", units: ImportFixtures.units, period: "2025")
+            _ = try reader().readValues(
+                text, file: "data.csv", units: ImportFixtures.units, period: "2025")
         }
         #expect(
             rendered == [
@@ -304,6 +320,11 @@ import OrderedCollections
                 data.csv:4:1: error[D012]: unit 'STTTT' has two rows (2 and 4)
                   hint: keep one row per unit, with all its values
                 """,
+                """
+                data.csv:5:5: error[D015]: row 5 has 4 cells but the header has 9 columns; no cell for \
+                'has_portal', 'chair', 'decided_on' and 2 more
+                  hint: write every cell of the row, an empty one as nothing between two separators (A,,5)
+                """,
             ])
     }
 
@@ -349,6 +370,31 @@ import OrderedCollections
                 data.csv:1: error[D009]: no units list was given and the values file has no 'group' column, so the \
                 groups of its units are unknown
                   hint: pass the units file (--units), or add a 'group' column
+                """
+            ])
+    }
+
+    @Test("a wide file's VAR.evidence column fills the evidence of that unit's value")
+    func evidenceColumns() throws {
+        let text = "unit,staff,staff.evidence\nSTTTT,40,QĐ 12/2025\nSYT,50,\n"
+        let dataset = try reader().readValues(text, file: "data.csv", units: ImportFixtures.units, period: nil)
+        #expect(dataset.entries(of: "STTTT") == ["staff": Dataset.Entry(value: .number(40), evidence: "QĐ 12/2025")])
+        #expect(dataset.entries(of: "SYT") == ["staff": Dataset.Entry(value: .number(50))])
+    }
+
+    @Test("many decimal commas read without --decimal-comma give one error with the count and the flag")
+    func manyDecimalCommas() throws {
+        let text = "unit;staff;computers\nSTTTT;12,5;3\nSYT;1,5;2\nXA01;7,25;1\n"
+        let rendered = try ImportFixtures.rendered {
+            _ = try reader().readValues(text, file: "data.csv", units: ImportFixtures.units, period: nil)
+        }
+        #expect(
+            rendered == [
+                """
+                data.csv:2:2: error[D004]: 3 numbers are not in this file's number style; the first is unit 'STTTT', \
+                variable 'staff': '12,5' is not a number in this file's style
+                  hint: the file seems to use Vietnamese number style (decimal comma): pass --decimal-comma, or write \
+                the numbers with a decimal point and no thousands separator
                 """
             ])
     }

@@ -4,7 +4,8 @@ import OrderedCollections
 
 /// Column headers and words of the CLI's tables, in Vietnamese (default) or English.
 struct TableWords {
-    let rank, code, name, score, band, group, units, period, pillarPoints, pillarValues, maxPoints, notRanked,
+    let rank, code, name, score, band, group, units, period, pillarPoints, pillarValues, maxPoints,
+        notRanked,
         weight: String
 
     init(_ language: Language) {
@@ -14,7 +15,8 @@ struct TableWords {
                 "Hạng", "Mã", "Tên đơn vị", "Điểm", "Xếp loại", "Khối", "đơn vị", "kỳ"
             )
             (pillarPoints, pillarValues, maxPoints, notRanked, weight) = (
-                "Điểm theo nhóm tiêu chí", "Giá trị chỉ số thành phần", "điểm tối đa", "không xếp hạng", "trọng số"
+                "Điểm theo nhóm tiêu chí", "Giá trị chỉ số thành phần", "điểm tối đa", "không xếp hạng",
+                "trọng số"
             )
         case .en:
             (rank, code, name, score, band, group, units, period) = (
@@ -77,14 +79,17 @@ struct TableRenderer {
         let legend = pillars.map { p in
             let note: String
             if showsPoints {
-                note = "\(NumberFormatting.short((nominal[p.id] ?? 0) * framework.scale)) \(words.maxPoints)"
+                note =
+                    "\(NumberFormatting.short((nominal[p.id] ?? 0) * framework.scale)) \(words.maxPoints)"
             } else {
                 note = "\(words.weight) \(NumberFormatting.short(nominal[p.id] ?? 0))"
             }
             return MessageText.escapingControlCharacters("  \(p.id) = \(p.name.text(language)) (\(note))")
         }
         if !legend.isEmpty {
-            blocks.append((showsPoints ? words.pillarPoints : words.pillarValues) + ":\n" + legend.joined(separator: "\n"))
+            blocks.append(
+                (showsPoints ? words.pillarPoints : words.pillarValues) + ":\n"
+                    + legend.joined(separator: "\n"))
         }
         return blocks.joined(separator: "\n\n")
     }
@@ -114,29 +119,78 @@ struct CSVRenderer {
     let scoreboard: Scoreboard
     let language: Language
 
+    /// The scoreboard as CSV: a header, then one line per unit; numbers as the framework publishes them.
     func render() -> String {
         let framework = scoreboard.framework
         let nodes = framework.nodes.values.filter { $0.id != framework.rootID }
         let positions = nodes.compactMap { scoreboard.index(of: $0.id) }
-        var lines = [(["unit", "name", "group", "score", "rank", "band"] + nodes.map(\.id.rawValue)).map(Self.field)]
-        lines.reserveCapacity(scoreboard.units.count + 1)
-        for r in scoreboard.units {
-            var row = [
-                r.unit.code.rawValue, r.unit.name, r.unit.group.rawValue,
-                r.published.map { NumberFormatting.fixed($0, decimals: framework.decimals) } ?? "",
-                r.rank.map(String.init) ?? "", r.band?.name.text(language) ?? "",
-            ]
-            for position in positions {
-                let value = r.nodes.published(at: position)
-                row.append(value.map { NumberFormatting.fixed($0, decimals: framework.decimals) } ?? "")
-            }
-            lines.append(row.map(Self.field))
+        var out: [UInt8] = []
+        out.reserveCapacity((scoreboard.units.count + 1) * (48 + 10 * positions.count))
+        for (k, name)
+            in (["unit", "name", "group", "score", "rank", "band"] + nodes.map(\.id.rawValue))
+            .enumerated()
+        {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            Self.appendText(name, to: &out)
         }
-        return lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+        out.append(UInt8(ascii: "\n"))
+        for r in scoreboard.units {
+            Self.appendText(r.unit.code.rawValue, to: &out)
+            out.append(UInt8(ascii: ","))
+            Self.appendText(r.unit.name, to: &out)
+            out.append(UInt8(ascii: ","))
+            Self.appendText(r.unit.group.rawValue, to: &out)
+            out.append(UInt8(ascii: ","))
+            if let score = r.published {
+                out += NumberFormatting.fixed(score, decimals: framework.decimals).utf8
+            }
+            out.append(UInt8(ascii: ","))
+            if let rank = r.rank { out += String(rank).utf8 }
+            out.append(UInt8(ascii: ","))
+            if let band = r.band { Self.appendText(band.name.text(language), to: &out) }
+            for position in positions {
+                out.append(UInt8(ascii: ","))
+                if let value = r.nodes.published(at: position) {
+                    out += NumberFormatting.fixed(value, decimals: framework.decimals).utf8
+                }
+            }
+            out.append(UInt8(ascii: "\n"))
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// A text cell, safe to open in a spreadsheet: control characters other than tab and line breaks are
+    /// written as `\xHH`; a cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`,
+    /// a tab or a CR: OWASP's "CSV injection" rule) gets a leading `'`, so it shows as text; a cell with `,`,
+    /// `"`, a line break or that guard is quoted, with `"` doubled. Numbers are not text cells: a negative
+    /// score stays a number.
+    static func appendText(_ text: String, to out: inout [UInt8]) {
+        let bytes = text.utf8
+        let formula =
+            bytes.first.map {
+                [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+                    .contains($0)
+            } ?? false
+        let quoted =
+            formula
+            || bytes.contains {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+            }
+        if quoted { out.append(UInt8(ascii: "\"")) }
+        if formula { out.append(UInt8(ascii: "'")) }
+        let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "\""):
+                out += [b, b]
+            case 0x09, 0x0A, 0x0D:
+                out.append(b)
+            case 0x00..<0x20, 0x7F:
+                out += [UInt8(ascii: "\\"), UInt8(ascii: "x"), hex[Int(b >> 4)], hex[Int(b & 0x0F)]]
+            default:
+                out.append(b)
+            }
+        }
+        if quoted { out.append(UInt8(ascii: "\"")) }
     }
 }

@@ -9,9 +9,14 @@
 /// - spaces (and non-breaking spaces) around unquoted cells are trimmed; quoted cells are kept as written;
 /// - empty lines, and rows whose cells are all empty (`;;;`), are skipped.
 ///
-/// A row with fewer cells than the header reads the missing cells as empty. Extra cells that are
-/// empty are ignored; an extra cell with text is an error. Column numbers in diagnostics are
-/// 1-based cell indexes, not character offsets, so they match a spreadsheet's columns.
+/// Every row has as many cells as the header: a short row is an error (D015), and so is an extra cell
+/// with text; extra cells that are empty (trailing separators) are ignored. A short row that contains
+/// the other separator gets its own message: the header and the rows use different separators. Column
+/// numbers in diagnostics are 1-based cell indexes, not character offsets, so they match a
+/// spreadsheet's columns.
+///
+/// The table keeps the cells as byte ranges of one buffer (the file's bytes), not as a string per cell,
+/// so reading a large file allocates a few arrays; ``rows`` builds strings when asked.
 ///
 /// For example:
 /// ```swift
@@ -52,8 +57,14 @@ public struct CSVTable: Hashable, Sendable {
     public var header: [String]
     /// The 1-based file line of the header.
     public var headerLine: Int
+    /// The data rows' cells.
+    var cells: Cells
+
     /// The data rows, in file order, without empty rows.
-    public var rows: [Row]
+    public var rows: [Row] {
+        get { (0..<cells.rowCount).map { Row(line: cells.lines[$0], cells: cells.texts(ofRow: $0)) } }
+        set { cells = Cells(rows: newValue) }
+    }
 
     /// Creates a table from already split cells, for readers of other formats (XLSX) and tests.
     ///
@@ -63,12 +74,22 @@ public struct CSVTable: Hashable, Sendable {
     ///   - header: the column names.
     ///   - headerLine: the 1-based line (or sheet row) of the header.
     ///   - rows: the data rows.
-    public init(file: String, separator: Character = ",", header: [String], headerLine: Int = 1, rows: [Row]) {
+    public init(
+        file: String, separator: Character = ",", header: [String], headerLine: Int = 1, rows: [Row]
+    ) {
         self.file = file
         self.separator = separator
         self.header = header
         self.headerLine = headerLine
-        self.rows = rows
+        self.cells = Cells(rows: rows)
+    }
+
+    init(file: String, separator: Character, header: [String], headerLine: Int, cells: Cells) {
+        self.file = file
+        self.separator = separator
+        self.header = header
+        self.headerLine = headerLine
+        self.cells = cells
     }
 
     /// Parses the text of a CSV file.
@@ -78,61 +99,64 @@ public struct CSVTable: Hashable, Sendable {
     ///   - file: the file name used in messages.
     /// - Returns: the header and the rows.
     /// - Throws: ``ValidationFailure`` listing every problem: D013 when the file is empty, D015 for a
-    ///   quote that is never closed, text after a closing quote, or a row with more cells than the header.
+    ///   quote that is never closed, text after a closing quote, or a row with fewer or more cells than
+    ///   the header.
     public static func parse(_ text: String, file: String) throws(ValidationFailure) -> CSVTable {
         let (table, diagnostics) = parseCollecting(text, file: file)
         if diagnostics.hasErrors { throw ValidationFailure(diagnostics: diagnostics) }
         return table
     }
 
+    /// Parses the bytes of a CSV file (UTF-8; invalid bytes read as U+FFFD where they reach a message or
+    /// a text cell).
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's contents.
+    ///   - file: the file name used in messages.
+    /// - Returns: the header and the rows.
+    /// - Throws: ``ValidationFailure``, as ``parse(_:file:)``.
+    public static func parse(bytes: [UInt8], file: String) throws(ValidationFailure) -> CSVTable {
+        let (table, diagnostics) = parseCollecting(bytes: bytes, file: file)
+        if diagnostics.hasErrors { throw ValidationFailure(diagnostics: diagnostics) }
+        return table
+    }
+
     /// Parses as much as possible and returns the problems next to the table, so a reader can
     /// report them together with its own.
-    static func parseCollecting(_ text: String, file: String) -> (table: CSVTable, diagnostics: [Diagnostic]) {
-        // The parser works on UTF-8 bytes: every character that structures a CSV file is ASCII, and
+    static func parseCollecting(_ text: String, file: String) -> (
+        table: CSVTable, diagnostics: [Diagnostic]
+    ) {
+        parseCollecting(bytes: Array(text.utf8), file: file)
+    }
+
+    /// Parses bytes as much as possible and returns the problems next to the table.
+    static func parseCollecting(bytes: [UInt8], file: String) -> (
+        table: CSVTable, diagnostics: [Diagnostic]
+    ) {
+        // The scanner works on UTF-8 bytes: every character that structures a CSV file is ASCII, and
         // no byte of a multi-byte UTF-8 sequence is ASCII, so splitting on bytes never cuts a letter.
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let separator = detectSeparator(bytes)
-        var parser = Parser(bytes: bytes, separator: separator == ";" ? UInt8(ascii: ";") : UInt8(ascii: ","), file: file)
-        var diagnostics: [Diagnostic] = []
-        var header: [String]?
-        var headerLine = 1
-        var rows: [Row] = []
-        while let record = parser.nextRecord() {
-            diagnostics += record.diagnostics
-            if record.cells.allSatisfy(\.isEmpty) { continue }
-            guard let columns = header else {
-                header = record.cells.map { $0.trimmingCellSpaces() }
-                headerLine = record.line
-                continue
-            }
-            if let extra = record.cells.indices.dropFirst(columns.count).first(where: { !record.cells[$0].isEmpty }) {
-                let sep = String(separator)
-                diagnostics.append(
-                    .error(
-                        .malformedRow, at: SourceLocation(file: file, line: record.line, column: extra + 1),
-                        subject: .table(name: file, row: record.line),
-                        "row \(record.line) has \(record.cells.count) cells but the header has \(columns.count) "
-                            + "columns; cell \(extra + 1) is '\(record.cells[extra])'",
-                        hint: "remove the extra cells, or put a cell that contains '\(sep)' in double quotes "
-                            + "(\"12\(sep)5\")"))
-                continue
-            }
-            rows.append(Row(line: record.line, cells: Array(record.cells.prefix(columns.count))))
-            if record.stopped { break }
-        }
-        if header == nil && !diagnostics.hasErrors {
+        var bytes = bytes
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let separator = detectSeparator(bytes[bom...])
+        var scanner = CSVScanner(
+            file: file, separator: separator == ";" ? UInt8(ascii: ";") : UInt8(ascii: ","))
+        scanner.scan(&bytes, from: bom)
+        let table = CSVTable(
+            file: file, separator: separator, header: scanner.header ?? [],
+            headerLine: scanner.headerLine,
+            cells: scanner.cells)
+        var diagnostics = scanner.log.listed + scanner.log.summaries(file: file)
+        if scanner.header == nil && !diagnostics.hasErrors {
             diagnostics.append(
                 .error(
                     .emptyFile, at: SourceLocation(file: file), subject: .table(name: file, row: 0),
                     "the file is empty", hint: "the first line must name the columns, such as: unit,staff"))
         }
-        let table = CSVTable(file: file, separator: separator, header: header ?? [], headerLine: headerLine, rows: rows)
         return (table, diagnostics)
     }
 
     /// `,` or `;`, whichever gives the first non-empty line more columns outside quotes; `,` on a tie.
-    static func detectSeparator(_ bytes: [UInt8]) -> Character {
+    static func detectSeparator(_ bytes: ArraySlice<UInt8>) -> Character {
         var commas = 0
         var semicolons = 0
         var inQuotes = false
@@ -143,173 +167,128 @@ public struct CSVTable: Hashable, Sendable {
                 continue
             }
             switch byte {
-            case UInt8(ascii: "\""): inQuotes = true; seenText = true
-            case UInt8(ascii: ","): commas += 1; seenText = true
-            case UInt8(ascii: ";"): semicolons += 1; seenText = true
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): if seenText { return semicolons > commas ? ";" : "," }
+            case UInt8(ascii: "\""):
+                inQuotes = true
+                seenText = true
+            case UInt8(ascii: ","):
+                commas += 1
+                seenText = true
+            case UInt8(ascii: ";"):
+                semicolons += 1
+                seenText = true
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                if seenText { return semicolons > commas ? ";" : "," }
             case UInt8(ascii: " "), UInt8(ascii: "\t"): break
             default: seenText = true
             }
         }
         return semicolons > commas ? ";" : ","
     }
+
+    // MARK: - Cell access for readers
+
+    /// The number of data rows.
+    var rowCount: Int { cells.rowCount }
+
+    /// The 1-based file line where a data row starts.
+    func line(ofRow row: Int) -> Int { cells.lines[row] }
+
+    /// The text of a cell, or `""` past the end of its row.
+    func text(row: Int, column: Int) -> String { cells.text(row: row, column: column) }
+
+    /// Whether a cell is empty (or past the end of its row).
+    func isEmpty(row: Int, column: Int) -> Bool { cells.range(row: row, column: column).isEmpty }
+
+    /// Whether any row has text in a column.
+    func hasText(inColumn column: Int) -> Bool {
+        (0..<rowCount).contains { !isEmpty(row: $0, column: column) }
+    }
+
+    public static func == (lhs: CSVTable, rhs: CSVTable) -> Bool {
+        lhs.file == rhs.file && lhs.separator == rhs.separator && lhs.header == rhs.header
+            && lhs.headerLine == rhs.headerLine && lhs.rows == rhs.rows
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(header)
+        hasher.combine(rows)
+    }
 }
 
 extension CSVTable {
-    /// One record as split by the parser, before it is checked against the header.
-    fileprivate struct Record {
-        var line: Int
-        var cells: [String]
-        var diagnostics: [Diagnostic]
-        /// The parser hit an unrecoverable problem (an unterminated quote) and read to the end.
-        var stopped: Bool
-    }
+    /// The cells of the data rows as byte ranges of one buffer: a row's cells are
+    /// `rowStarts[r] ..< rowStarts[r + 1]`, and cell `k`'s text is `bytes[starts[k] ..< ends[k]]`.
+    struct Cells: Sendable {
+        var bytes: [UInt8] = []
+        var starts: [UInt32] = []
+        var ends: [UInt32] = []
+        var rowStarts: [Int] = [0]
+        var lines: [Int] = []
 
-    /// A cursor over the UTF-8 bytes of the file.
-    fileprivate struct Parser {
-        static let quote = UInt8(ascii: "\"")
-        static let cr = UInt8(ascii: "\r")
-        static let lf = UInt8(ascii: "\n")
+        var rowCount: Int { lines.count }
 
-        let bytes: [UInt8]
-        let separator: UInt8
-        let file: String
-        var index = 0
-        var line = 1
+        init() {}
 
-        init(bytes: [UInt8], separator: UInt8, file: String) {
-            self.bytes = bytes
-            self.separator = separator
-            self.file = file
-        }
-
-        /// The length of the cell space (space, tab, U+00A0, U+202F) at a position, or 0.
-        func cellSpaceLength(at i: Int) -> Int {
-            guard i < bytes.count else { return 0 }
-            switch bytes[i] {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"): return 1
-            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0xA0: return 2
-            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xAF: return 3
-            default: return 0
+        /// Cells copied from rows of strings (XLSX sheets, tests).
+        init(rows: [Row]) {
+            for row in rows {
+                for cell in row.cells {
+                    starts.append(UInt32(truncatingIfNeeded: bytes.count))
+                    bytes.append(contentsOf: cell.utf8)
+                    ends.append(UInt32(truncatingIfNeeded: bytes.count))
+                }
+                rowStarts.append(starts.count)
+                lines.append(row.line)
             }
         }
 
-        /// The next record, or nil at the end of the file.
-        mutating func nextRecord() -> Record? {
-            guard index < bytes.count else { return nil }
-            var record = Record(line: line, cells: [], diagnostics: [], stopped: false)
-            while true {
-                let column = record.cells.count + 1
-                var start = index
-                while case let n = cellSpaceLength(at: start), n > 0 { start += n }
-                if start < bytes.count, bytes[start] == Self.quote {
-                    index = start + 1
-                    guard let cell = readQuoted() else {
-                        record.diagnostics.append(
-                            .error(
-                                .malformedRow, at: SourceLocation(file: file, line: record.line, column: column),
-                                subject: .table(name: file, row: record.line),
-                                "the quoted cell that starts in row \(record.line) is never closed",
-                                hint: "add the closing '\"'; a quote inside a quoted cell is written twice (\"\")"))
-                        record.cells.append("")
-                        record.stopped = true
-                        return record
-                    }
-                    var text = cell
-                    let trailing = readUnquoted()
-                    if !trailing.isEmpty {
-                        record.diagnostics.append(
-                            .error(
-                                .malformedRow, at: SourceLocation(file: file, line: record.line, column: column),
-                                subject: .table(name: file, row: record.line),
-                                "text '\(trailing)' follows the closing quote of cell \(column)",
-                                hint: "put the whole cell in double quotes and write a quote inside it twice (\"\")"))
-                        text += trailing
-                    }
-                    record.cells.append(text)
-                } else {
-                    record.cells.append(readUnquoted())
-                }
-                if index < bytes.count, bytes[index] == separator {
-                    index += 1
-                    continue
-                }
-                skipLineBreak()
-                return record
-            }
+        /// The byte range of a cell; empty past the end of its row.
+        func range(row: Int, column: Int) -> Range<Int> {
+            let k = rowStarts[row] + column
+            guard column >= 0, k < rowStarts[row + 1] else { return 0..<0 }
+            return Int(starts[k])..<Int(ends[k])
         }
 
-        /// Reads a quoted cell after its opening quote, through its closing quote; nil if never closed.
-        private mutating func readQuoted() -> String? {
-            var cell: [UInt8] = []
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == Self.quote {
-                    if index + 1 < bytes.count, bytes[index + 1] == Self.quote {
-                        cell.append(Self.quote)
-                        index += 2
-                        continue
-                    }
-                    index += 1
-                    return String(decoding: cell, as: UTF8.self)
-                }
-                if byte == Self.cr || byte == Self.lf {
-                    skipLineBreak()
-                    cell.append(Self.lf)
-                    continue
-                }
-                cell.append(byte)
-                index += 1
-            }
-            return nil
-        }
-
-        /// Reads up to the next separator or line break, trimmed.
-        private mutating func readUnquoted() -> String {
-            let start = index
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == separator || byte == Self.cr || byte == Self.lf { break }
-                index += 1
-            }
+        func text(row: Int, column: Int) -> String {
+            let range = range(row: row, column: column)
+            if range.isEmpty { return "" }
             return bytes.withUnsafeBufferPointer {
-                String(decoding: UnsafeBufferPointer(rebasing: $0[start..<index]), as: UTF8.self)
-            }.trimmingCellSpaces()
+                String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+            }
         }
 
-        /// Steps over one CRLF, LF or CR and counts the line.
-        private mutating func skipLineBreak() {
-            guard index < bytes.count else { return }
-            if bytes[index] == Self.cr {
-                index += 1
-                if index < bytes.count, bytes[index] == Self.lf { index += 1 }
-                line += 1
-            } else if bytes[index] == Self.lf {
-                index += 1
-                line += 1
+        func texts(ofRow row: Int) -> [String] {
+            (0..<(rowStarts[row + 1] - rowStarts[row])).map { text(row: row, column: $0) }
+        }
+
+        /// Calls `body` with a view of the cells' bytes that reads without copying.
+        func withBytes<R>(_ body: (CellBytes) throws -> R) rethrows -> R {
+            try bytes.withUnsafeBufferPointer { buffer in
+                try starts.withUnsafeBufferPointer { starts in
+                    try ends.withUnsafeBufferPointer { ends in
+                        try rowStarts.withUnsafeBufferPointer { rowStarts in
+                            try body(CellBytes(bytes: buffer, starts: starts, ends: ends, rowStarts: rowStarts))
+                        }
+                    }
+                }
             }
         }
     }
-}
 
-extension Unicode.Scalar {
-    /// A space that surrounds cells and groups digits: space, tab, no-break space, narrow no-break space.
-    var isCellSpace: Bool {
-        self == " " || self == "\t" || self == "\u{00A0}" || self == "\u{202F}"
-    }
-}
+    /// The cells' bytes, valid inside ``Cells/withBytes(_:)``.
+    struct CellBytes {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let starts: UnsafeBufferPointer<UInt32>
+        let ends: UnsafeBufferPointer<UInt32>
+        let rowStarts: UnsafeBufferPointer<Int>
 
-extension String {
-    /// The string without leading and trailing spaces, tabs and no-break spaces.
-    func trimmingCellSpaces() -> String {
-        // Fast path: most cells start and end with a visible ASCII character.
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-            return self
+        /// The bytes of a cell; empty past the end of its row.
+        @inline(__always)
+        subscript(row: Int, column: Int) -> UnsafeBufferPointer<UInt8> {
+            let k = rowStarts[row] &+ column
+            guard k < rowStarts[row &+ 1] else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(rebasing: bytes[Int(starts[k])..<Int(ends[k])])
         }
-        let view = unicodeScalars
-        guard let first = view.firstIndex(where: { !$0.isCellSpace }),
-            let last = view.lastIndex(where: { !$0.isCellSpace })
-        else { return "" }
-        return String(view[first...last])
     }
 }

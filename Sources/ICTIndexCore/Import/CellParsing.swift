@@ -108,11 +108,47 @@ public struct CellParser: Hashable, Sendable {
     ///
     /// - Throws: D003, D004 or D005, as ``value(of:for:)``.
     public func number(of cell: String, cell spec: NumericCell) throws(CellProblem) -> Double? {
-        let text = cell.trimmingCellSpaces()
-        if text.isEmpty { return nil }
-        let x = try numericValue(text, kind: spec.kind)
-        try checkBounds(x, text: text, variable: spec.variable, bounds: spec.bounds)
-        return x
+        var cell = cell
+        return try cell.withUTF8 { number(utf8: $0, cell: spec) }.get()
+    }
+
+    /// Reads the UTF-8 bytes of a number, integer or percent cell; a string is made only for a message.
+    ///
+    /// An empty cell, or `NA` (how R writes a missing value), is missing.
+    func number(utf8 cell: UnsafeBufferPointer<UInt8>, cell spec: NumericCell) -> Result<
+        Double?, CellProblem
+    > {
+        let whole = cell.trimmingCellSpaces()
+        if whole.isEmpty
+            || (whole.count == 2 && whole[0] == UInt8(ascii: "N") && whole[1] == UInt8(ascii: "A"))
+        {
+            return .success(nil)
+        }
+        var digits = whole
+        if whole[whole.count - 1] == UInt8(ascii: "%") {
+            guard spec.kind == .percent else {
+                return .failure(
+                    CellProblem(
+                        .invalidNumber, "'\(String(decoding: whole, as: UTF8.self))' is not a number",
+                        hint: "only percent variables take '%'; write the number alone"))
+            }
+            digits = UnsafeBufferPointer(rebasing: whole[..<(whole.count - 1)]).trimmingCellSpaces()
+        }
+        let x: Double
+        switch number(utf8: digits) {
+        case .success(let value): x = value
+        case .failure(let problem): return .failure(problem)
+        }
+        if spec.kind == .integer, x != x.rounded() {
+            return .failure(
+                CellProblem(
+                    .invalidNumber, "'\(String(decoding: whole, as: UTF8.self))' is not a whole number",
+                    hint: "write a whole number such as \(decimalStyle.write(x.rounded(.down)))"))
+        }
+        if let problem = boundsProblem(x, text: whole, variable: spec.variable, bounds: spec.bounds) {
+            return .failure(problem)
+        }
+        return .success(x)
     }
 
     public func value(of cell: String, for variable: Variable) throws(CellProblem) -> Value? {
@@ -134,12 +170,53 @@ public struct CellParser: Hashable, Sendable {
 
     /// Reads a number in the file's style, refusing one that only reads in the other style.
     ///
-    /// - Throws: D003 if the text is not a number, D004 if it is one only in the other style.
+    /// See ``NumberReader`` for the syntax. In the default style a number grouped with `,` that also reads with
+    /// a decimal comma (`35,466`) is refused as reading two ways; under `--decimal-comma` the style is declared,
+    /// so `35.466` is 35466.
+    ///
+    /// - Throws: D003 if the text is not a number or not a finite one, D004 if it is one only in the other
+    ///   style or reads two ways.
     public func number(_ text: String) throws(CellProblem) -> Double {
-        if let x = Self.plainNumber(text, style: decimalStyle) { return x }
-        let text = text.trimmingCellSpaces()
-        if let x = NumberSyntax.parse(text, style: decimalStyle) { return x }
-        if let x = NumberSyntax.parse(text, style: decimalStyle.other) {
+        var text = text
+        return try text.withUTF8 { number(utf8: $0.trimmingCellSpaces()) }.get()
+    }
+
+    /// Reads the trimmed UTF-8 bytes of a number (no `%`).
+    func number(utf8 text: UnsafeBufferPointer<UInt8>) -> Result<Double, CellProblem> {
+        switch NumberReader.read(text, style: decimalStyle) {
+        case .number(let x, let grouped):
+            if grouped, decimalStyle == .point,
+                case .number(let y, _) = NumberReader.read(text, style: .comma)
+            {
+                let written = String(decoding: text, as: UTF8.self)
+                return .failure(
+                    CellProblem(
+                        .ambiguousNumber,
+                        "'\(written)' reads two ways: \(DecimalStyle.point.write(x)) with ',' separating thousands, "
+                            + "or \(DecimalStyle.point.write(y)) with a decimal comma",
+                        hint: "write \(DecimalStyle.point.write(x)) (without the separator) or "
+                            + "\(DecimalStyle.point.write(y)); pass --decimal-comma if the file uses Vietnamese "
+                            + "number style"))
+            }
+            return .success(x)
+        case .notFinite:
+            return .failure(
+                CellProblem(
+                    .invalidNumber,
+                    "'\(String(decoding: text, as: UTF8.self))' is beyond the largest number a value can hold "
+                        + "(about 1.8e308)",
+                    hint:
+                        "check the cell: such a value is a typing or export error; write the number in a unit "
+                        + "that keeps it finite"))
+        case .invalid:
+            return .failure(notANumber(text))
+        }
+    }
+
+    /// D004 when the text is a number in the other style, else D003.
+    private func notANumber(_ bytes: UnsafeBufferPointer<UInt8>) -> CellProblem {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if case .number(let x, _) = NumberReader.read(bytes, style: decimalStyle.other) {
             let written = decimalStyle.write(x)
             let hint: String
             switch decimalStyle {
@@ -149,8 +226,8 @@ public struct CellParser: Hashable, Sendable {
                     + "style, or write \(written)"
             case .point:
                 hint =
-                    "this looks like '.' separating thousands; pass --decimal-comma if the file uses Vietnamese "
-                    + "number style, or write \(written)"
+                    "this looks like '.' or a space separating thousands; pass --decimal-comma if the file uses "
+                    + "Vietnamese number style, or write \(written)"
             case .comma where text.contains("."):
                 hint =
                     "this looks like a decimal point; leave out --decimal-comma if the file uses '.' as the "
@@ -160,127 +237,46 @@ public struct CellParser: Hashable, Sendable {
                     "this looks like ',' separating thousands; leave out --decimal-comma if the file uses '.' as "
                     + "the decimal mark, or write \(written)"
             }
-            throw CellProblem(.ambiguousNumber, "'\(text)' is not a number in this file's style", hint: hint)
+            return CellProblem(
+                .ambiguousNumber, "'\(text)' is not a number in this file's style", hint: hint)
         }
-        throw CellProblem(
+        var word = Substring(text.lowercased())
+        if let sign = word.first, sign == "-" || sign == "+" || sign == "\u{2212}" {
+            word = word.dropFirst()
+        }
+        if ["inf", "infinity", "∞", "nan", "#num!", "#div/0!"].contains(word) {
+            return CellProblem(
+                .invalidNumber, "'\(text)' is not a number",
+                hint: "infinities and NaN are not values; leave the cell empty for a missing value")
+        }
+        return CellProblem(
             .invalidNumber, "'\(text)' is not a number",
             hint: "write a number such as \(decimalStyle.write(1234.5)), without units or other text")
     }
 
-    /// The fast path for the common cell: an optional sign, digits and at most one decimal mark that is
-    /// the file's own ('.', or ',' with `--decimal-comma`), nothing else. Such a cell reads the same way
-    /// under the full rules, so nothing is guessed; anything else goes through ``NumberSyntax``.
-    static func plainNumber(_ text: String, style: DecimalStyle) -> Double? {
-        let mark = style == .point ? UInt8(ascii: ".") : UInt8(ascii: ",")
-        var digits = 0
-        var marks = 0
-        var offset = 0
-        var previous: UInt8 = 0
-        var markBetweenDigits = true
-        for byte in text.utf8 {
-            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-            switch byte {
-            case _ where isDigit: digits += 1
-            case UInt8(ascii: "-") where offset == 0, UInt8(ascii: "+") where offset == 0: break
-            case mark:
-                marks += 1
-                // A mark needs digits on both sides ("5." and ".5" take the full rules).
-                if !(previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9")) { markBetweenDigits = false }
-            default: return nil
-            }
-            if previous == mark && !isDigit { markBetweenDigits = false }
-            previous = byte
-            offset += 1
-        }
-        if previous == mark { markBetweenDigits = false }
-        guard digits > 0, marks <= 1, markBetweenDigits else { return nil }
-        if let exact = exactDecimal(text.utf8, mark: mark) { return exact }
-        if marks == 0 || style == .point { return Double(text) }
-        var swapped = Array(text.utf8)
-        if let i = swapped.firstIndex(of: mark) { swapped[i] = UInt8(ascii: ".") }
-        return Double(String(decoding: swapped, as: UTF8.self))
-    }
-
-    /// Powers of ten that a double holds exactly.
-    private static let exactPowersOfTen: [Double] = (0...22).map { k in
-        var x = 1.0
-        for _ in 0..<k { x *= 10 }
-        return x
-    }
-
-    /// A decimal of at most 15 significant digits and 22 decimals, read without `strtod`: the digits
-    /// as an integer m < 2⁵³ and the count k of decimals, then m ÷ 10ᵏ. Both are exact doubles, so
-    /// the one division is correctly rounded, giving the same double as `Double(text)` (Clinger's
-    /// fast path). Nil for anything else, which then takes the general route.
-    static func exactDecimal(_ bytes: String.UTF8View, mark: UInt8) -> Double? {
-        var mantissa: UInt64 = 0
-        var decimals = 0
-        var seenMark = false
-        var negative = false
-        var first = true
-        for byte in bytes {
-            defer { first = false }
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                mantissa = mantissa &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
-                guard mantissa < (1 << 53) else { return nil }
-                if seenMark { decimals += 1 }
-            case mark where !seenMark:
-                seenMark = true
-            case UInt8(ascii: "-") where first:
-                negative = true
-            case UInt8(ascii: "+") where first:
-                break
-            default:
-                return nil
-            }
-        }
-        guard decimals <= 22 else { return nil }
-        let x = Double(mantissa) / exactPowersOfTen[decimals]
-        return negative ? -x : x
-    }
-
-    private func numericValue(_ text: String, kind: Variable.Kind) throws(CellProblem) -> Double {
-        var digits = text
-        if text.utf8.last == UInt8(ascii: "%") {
-            guard kind == .percent else {
-                throw CellProblem(
-                    .invalidNumber, "'\(text)' is not a number",
-                    hint: "only percent variables take '%'; write the number alone")
-            }
-            digits.removeLast()
-        }
-        let x = try number(digits)
-        if kind == .integer, x != x.rounded() {
-            throw CellProblem(
-                .invalidNumber, "'\(text)' is not a whole number",
-                hint: "write a whole number such as \(decimalStyle.write(x.rounded(.down)))")
-        }
-        return x
-    }
-
-    private func checkBounds(
-        _ x: Double, text: String, variable: VariableID, bounds: (min: Double?, max: Double?)
-    ) throws(CellProblem) {
+    /// D005 when a number is outside its variable's bounds; the cell's text is decoded only then.
+    private func boundsProblem(
+        _ x: Double, text bytes: UnsafeBufferPointer<UInt8>, variable: VariableID,
+        bounds: (min: Double?, max: Double?)
+    ) -> CellProblem? {
         let (lower, upper) = bounds
-        if lower.map({ x >= $0 }) ?? true, upper.map({ x <= $0 }) ?? true { return }
+        if lower.map({ x >= $0 }) ?? true, upper.map({ x <= $0 }) ?? true { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
         let value =
-            NumberFormatting.plain(x) == text ? "value \(text)" : "value '\(text)' (\(NumberFormatting.plain(x)))"
+            NumberFormatting.plain(x) == text
+            ? "value \(text)" : "value '\(text)' (\(NumberFormatting.plain(x)))"
         let range: String
         switch (lower, upper) {
         case (let lo?, let hi?):
-            guard x < lo || x > hi else { return }
             range = "outside \(NumberFormatting.plain(lo))…\(NumberFormatting.plain(hi))"
         case (let lo?, nil):
-            guard x < lo else { return }
             range = "below the minimum \(NumberFormatting.plain(lo))"
         case (nil, let hi?):
-            guard x > hi else { return }
             range = "above the maximum \(NumberFormatting.plain(hi))"
         case (nil, nil):
-            return
+            return nil
         }
-        throw CellProblem(
+        return CellProblem(
             .outOfRange, "\(value) is \(range)",
             hint: "check the value; the framework declares the bounds of '\(variable)'")
     }
@@ -328,54 +324,6 @@ public struct CellParser: Hashable, Sendable {
         throw CellProblem(
             .invalidDate, "'\(text)' is not a date",
             hint: "write the date as YYYY-MM-DD (2025-03-31) or DD/MM/YYYY (31/03/2025)")
-    }
-}
-
-/// Number syntax with a decimal mark and thousands separators in groups of exactly 3 digits.
-enum NumberSyntax {
-    /// The number, or nil when the text is not a number in the style.
-    static func parse(_ text: String, style: DecimalStyle) -> Double? {
-        var scalars = Array(text.unicodeScalars)
-        var negative = false
-        if let first = scalars.first, first == "-" || first == "+" || first == "\u{2212}" {
-            negative = first != "+"
-            scalars.removeFirst()
-        }
-        let mark = style.decimalMark
-        let marks = scalars.indices.filter { scalars[$0] == mark }
-        guard marks.count <= 1 else { return nil }
-        let integerPart = marks.first.map { Array(scalars[..<$0]) } ?? scalars
-        let fractionPart = marks.first.map { Array(scalars[($0 + 1)...]) }
-        if let fraction = fractionPart, fraction.isEmpty || !fraction.allSatisfy(\.isCellDigit) { return nil }
-        guard let whole = groupedDigits(integerPart, style: style) else { return nil }
-        if whole.isEmpty && fractionPart == nil { return nil }
-        var literal = (negative ? "-" : "") + (whole.isEmpty ? "0" : whole)
-        if let fraction = fractionPart {
-            literal += "." + String(String.UnicodeScalarView(fraction))
-        }
-        guard let x = Double(literal), x.isFinite else { return nil }
-        return x
-    }
-
-    /// The digits of an integer part, with thousands separators removed; nil if grouping is wrong.
-    private static func groupedDigits(_ scalars: [Unicode.Scalar], style: DecimalStyle) -> String? {
-        let separator = style.other.decimalMark
-        var groups: [String] = [""]
-        for scalar in scalars {
-            if scalar.isCellDigit {
-                groups[groups.count - 1].unicodeScalars.append(scalar)
-            } else if scalar == separator || scalar.isCellSpace {
-                groups.append("")
-            } else {
-                return nil
-            }
-        }
-        if groups.count > 1 {
-            guard let first = groups.first, (1...3).contains(first.count),
-                groups.dropFirst().allSatisfy({ $0.count == 3 })
-            else { return nil }
-        }
-        return groups.joined()
     }
 }
 

@@ -83,6 +83,22 @@ public struct DataFileReader: Sendable {
         return try readValues(table, units: units, period: period, problems: problems)
     }
 
+    /// Reads a values file from its bytes (UTF-8), without making a string of the whole file first.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's contents.
+    ///   - file: the file name used in messages.
+    ///   - units: the known units, or nil to take them from the file.
+    ///   - period: the period the values are for.
+    /// - Returns: the data set.
+    /// - Throws: ``ValidationFailure``, as ``readValues(_:file:units:period:)``.
+    public func readValues(
+        bytes: [UInt8], file: String, units: [Unit]?, period: String?
+    ) throws(ValidationFailure) -> Dataset {
+        let (table, problems) = CSVTable.parseCollecting(bytes: bytes, file: file)
+        return try readValues(table, units: units, period: period, problems: problems)
+    }
+
     /// Reads a values table already split into cells (from a CSV or a spreadsheet).
     ///
     /// - Parameters:
@@ -91,13 +107,17 @@ public struct DataFileReader: Sendable {
     ///   - period: the period the values are for.
     /// - Returns: the data set.
     /// - Throws: ``ValidationFailure``, as ``readValues(_:file:units:period:)``.
-    public func readValues(_ table: CSVTable, units: [Unit]?, period: String?) throws(ValidationFailure) -> Dataset {
+    public func readValues(_ table: CSVTable, units: [Unit]?, period: String?)
+        throws(ValidationFailure) -> Dataset
+    {
         try readValues(table, units: units, period: period, problems: [])
     }
 
     // MARK: - Private
 
-    private func readUnits(_ table: CSVTable, problems: [Diagnostic]) throws(ValidationFailure) -> [Unit] {
+    private func readUnits(_ table: CSVTable, problems: [Diagnostic]) throws(ValidationFailure)
+        -> [Unit]
+    {
         if table.header.isEmpty { throw ValidationFailure(diagnostics: problems.sortedByPlace()) }
         let (units, diagnostics) = UnitsFile(framework: framework, stored: storedUnits).read(table)
         let all = problems + diagnostics
@@ -110,9 +130,11 @@ public struct DataFileReader: Sendable {
     ) throws(ValidationFailure) -> Dataset {
         if table.header.isEmpty { throw ValidationFailure(diagnostics: problems.sortedByPlace()) }
         let file = ValuesFile(framework: framework, parser: CellParser(decimalStyle: decimalStyle))
-        let (dataset, diagnostics) = file.read(table, units: units, period: period)
+        let (dataset, diagnostics, summaries) = file.read(table, units: units, period: period)
         let all = problems + diagnostics
-        if all.hasErrors { throw ValidationFailure(diagnostics: all.sortedByPlace()) }
+        if all.hasErrors || summaries.hasErrors {
+            throw ValidationFailure(diagnostics: all.sortedByPlace() + summaries)
+        }
         return dataset
     }
 }

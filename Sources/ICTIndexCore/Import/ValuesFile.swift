@@ -11,14 +11,20 @@ import OrderedCollections
 struct ValuesFile {
     /// The columns of a long file.
     static let longColumns = ["unit", "variable", "value", "evidence", "note"]
+    /// How a wide file names the evidence column of a variable: `staff.evidence`.
+    static let evidenceSuffix = ".evidence"
 
     let framework: Framework
     let parser: CellParser
 
-    /// The data set of the table, and every problem found.
-    func read(_ table: CSVTable, units: [Unit]?, period: String?) -> (dataset: Dataset, diagnostics: [Diagnostic]) {
+    /// The data set of the table, and every problem found: `diagnostics` in any order, then `summaries`
+    /// (one line per kind of problem past ``ProblemLog/limit``, and one for many numbers in the other style)
+    /// to print after them.
+    func read(
+        _ table: CSVTable, units: [Unit]?, period: String?
+    ) -> (dataset: Dataset, diagnostics: [Diagnostic], summaries: [Diagnostic]) {
         let names = table.header.map(\.normalizedColumnName)
-        var reading = Reading(file: table.file, framework: framework, knownUnits: units)
+        var reading = Reading(file: table.file, framework: framework, knownUnits: units, parser: parser)
         if names.contains("variable") && names.contains("value") {
             readLong(table, names: names, into: &reading)
         } else {
@@ -27,10 +33,12 @@ struct ValuesFile {
         var dataset = Dataset(period: period, units: units ?? reading.fileUnits)
         // Entries come row by row: look a unit up once per row and a variable once per column.
         var lastUnit: (code: UnitCode, index: Int)?
-        var columns: [VariableID: Int] = [:]
+        // A variable's column by its slot (the order variables were first read in), made on first use.
+        var columns = [Int?](repeating: nil, count: reading.slotVariables.count)
+        let hasExtras = !reading.entryExtras.isEmpty
         for e in reading.entryValues.indices {
             let unit = reading.entryUnits[e]
-            let variable = reading.entryVariables[e]
+            let slot = reading.entrySlots[e]
             let u: Int
             if let last = lastUnit, last.code == unit {
                 u = last.index
@@ -40,20 +48,22 @@ struct ValuesFile {
                 lastUnit = (unit, index)
             }
             let column: Int
-            if let c = columns[variable] {
+            if let c = columns[slot] {
                 column = c
             } else {
-                column = dataset.column(for: variable)
-                columns[variable] = column
+                column = dataset.column(for: reading.slotVariables[slot])
+                columns[slot] = column
             }
-            if let extra = reading.entryExtras[e] {
-                let entry = Dataset.Entry(value: reading.entryValues[e], evidence: extra.evidence, note: extra.note)
+            if hasExtras, let extra = reading.entryExtras[e] {
+                let entry = Dataset.Entry(
+                    value: reading.entryValues[e], evidence: extra.evidence, note: extra.note)
                 dataset.setEntry(entry, unitAt: u, column: column)
             } else {
                 dataset.setValue(reading.entryValues[e], unitAt: u, column: column)
             }
         }
-        return (dataset, reading.diagnostics)
+        reading.summarizeOtherStyle()
+        return (dataset, reading.log.listed, reading.log.summaries(file: table.file))
     }
 
     // MARK: - Wide
@@ -63,23 +73,41 @@ struct ValuesFile {
         func header(_ column: Int) -> SourceLocation {
             SourceLocation(file: file, line: table.headerLine, column: column + 1)
         }
-        let unitColumn = names.firstIndex(of: "unit") ?? names.firstIndex(of: "code")
-        let nameColumn = names.firstIndex(of: "name")
+        // `uCode` and `uName` are COINr's names (its iData), so its files read unchanged.
+        let unitColumn =
+            names.firstIndex(of: "unit") ?? names.firstIndex(of: "code") ?? names.firstIndex(of: "ucode")
+        let nameColumn = names.firstIndex(of: "name") ?? names.firstIndex(of: "uname")
         let groupColumn = names.firstIndex(of: "group")
         var variableColumns: [(column: Int, variable: Variable)] = []
         var firstColumn: [VariableID: Int] = [:]
+        var evidenceColumns: [VariableID: Int] = [:]
         for (column, name) in names.enumerated()
         where column != unitColumn && column != nameColumn
             && column != groupColumn
         {
             let raw = table.header[column]
-            if raw.isEmpty && !table.rows.contains(where: { !$0[column].isEmpty }) { continue }
+            if raw.isEmpty && !table.hasText(inColumn: column) { continue }
+            if name.hasSuffix(Self.evidenceSuffix),
+                case let id = VariableID(String(name.dropLast(Self.evidenceSuffix.count))),
+                let variable = framework.variables[id], variable.formula == nil
+            {
+                if let first = evidenceColumns[id] {
+                    reading.log.append(
+                        .error(
+                            .duplicateValue, at: header(column), subject: .variable(id),
+                            "variable '\(id)' has two evidence columns (\(first + 1) and \(column + 1))",
+                            hint: "keep one column '\(id)\(Self.evidenceSuffix)' per variable"))
+                } else {
+                    evidenceColumns[id] = column
+                }
+                continue
+            }
             guard let variable = framework.variables[VariableID(name)] else {
-                reading.diagnostics.append(unknownVariableColumn(raw, at: header(column), table: table))
+                reading.log.append(unknownVariableColumn(raw, at: header(column), table: table))
                 continue
             }
             if let formula = variable.formula {
-                reading.diagnostics.append(
+                reading.log.append(
                     .error(
                         .derivedVariableGiven, at: header(column), subject: .variable(variable.id),
                         "column '\(raw)' is the derived variable '\(variable.id)', computed from its formula "
@@ -88,7 +116,7 @@ struct ValuesFile {
                 continue
             }
             if let first = firstColumn[variable.id] {
-                reading.diagnostics.append(
+                reading.log.append(
                     .error(
                         .duplicateValue, at: header(column), subject: .variable(variable.id),
                         "variable '\(variable.id)' has two columns (\(first + 1) and \(column + 1))",
@@ -99,25 +127,27 @@ struct ValuesFile {
             variableColumns.append((column, variable))
         }
         guard let unitColumn else {
-            reading.diagnostics.append(
+            reading.log.append(
                 .error(
                     .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
-                    subject: .table(name: file, row: table.headerLine), "the values file has no 'unit' column",
+                    subject: .table(name: file, row: table.headerLine),
+                    "the values file has no 'unit' column",
                     hint: "name the column of unit codes 'unit', and each value column by its variable id, "
                         + "or use the long form 'unit, variable, value'; the header has: "
                         + table.header.map { "'\($0)'" }.joined(separator: ", ")))
             return
         }
-        if variableColumns.isEmpty && !reading.diagnostics.hasErrors {
+        if variableColumns.isEmpty && !reading.log.hasErrors {
             let ids = framework.reportedVariables.map(\.id.rawValue).joined(separator: ", ")
-            reading.diagnostics.append(
+            reading.log.append(
                 .error(
                     .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
-                    subject: .table(name: file, row: table.headerLine), "the values file has no variable columns",
+                    subject: .table(name: file, row: table.headerLine),
+                    "the values file has no variable columns",
                     hint: "add one column per variable, named by its id: \(ids)"))
         }
         if reading.knownUnits == nil && framework.definesGroups && groupColumn == nil {
-            reading.diagnostics.append(
+            reading.log.append(
                 .error(
                     .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
                     subject: .table(name: file, row: table.headerLine),
@@ -134,40 +164,54 @@ struct ValuesFile {
             default: nil
             }
         }
+        let evidence: [Int?] = variableColumns.map { evidenceColumns[$0.variable.id] }
+        let slots = variableColumns.map { reading.slot(for: $0.variable.id) }
         var firstRow: [UnitCode: Int] = [:]
-        for row in table.rows {
-            func at(_ column: Int) -> SourceLocation { SourceLocation(file: file, line: row.line, column: column + 1) }
-            guard let code = reading.unitCode(row, column: unitColumn) else { continue }
-            if let first = firstRow[code] {
-                reading.diagnostics.append(
-                    .error(
-                        .duplicateUnit, at: at(unitColumn), subject: .unit(code),
-                        "unit '\(code)' has two rows (\(first) and \(row.line))",
-                        hint: "keep one row per unit, with all its values"))
-                continue
-            }
-            firstRow[code] = row.line
-            if reading.knownUnits == nil {
-                var group = GroupID.all
-                if let groupColumn {
-                    switch groups.resolve(row[groupColumn], unit: code, at: at(groupColumn)) {
-                    case .success(let id): group = id
-                    case .failure(let problem): reading.diagnostics.append(problem.diagnostic)
-                    }
+        table.cells.withBytes { cells in
+            for r in 0..<table.rowCount {
+                let line = table.line(ofRow: r)
+                func at(_ column: Int) -> SourceLocation {
+                    SourceLocation(file: file, line: line, column: column + 1)
                 }
-                let name = nameColumn.map { row[$0] } ?? ""
-                reading.fileUnits.append(Unit(code: code, name: name.isEmpty ? code.rawValue : name, group: group))
-            } else {
-                reading.checkKnown(code, at: at(unitColumn))
-            }
-            for (k, spec) in numericSpecs.enumerated() {
-                let column = variableColumns[k].column
-                if let spec {
-                    // Numeric cells, nearly all of a large file, go without copying their Variable.
-                    reading.parseNumber(row[column], unit: code, spec: spec, at: at(column), parser: parser)
+                guard let code = reading.unitCode(table, row: r, column: unitColumn) else { continue }
+                if let first = firstRow[code] {
+                    reading.log.append(
+                        .error(
+                            .duplicateUnit, at: at(unitColumn), subject: .unit(code),
+                            "unit '\(code)' has two rows (\(first) and \(line))",
+                            hint: "keep one row per unit, with all its values"))
+                    continue
+                }
+                firstRow[code] = line
+                if reading.knownUnits == nil {
+                    var group = GroupID.all
+                    if let groupColumn {
+                        switch groups.resolve(
+                            table.text(row: r, column: groupColumn), unit: code, at: at(groupColumn))
+                        {
+                        case .success(let id): group = id
+                        case .failure(let problem): reading.log.append(problem.diagnostic)
+                        }
+                    }
+                    let name = nameColumn.map { table.text(row: r, column: $0).trimmingCellSpaces() } ?? ""
+                    reading.fileUnits.append(
+                        Unit(code: code, name: name.isEmpty ? code.rawValue : name, group: group))
                 } else {
-                    reading.parse(
-                        row[column], unit: code, variable: variableColumns[k].variable, at: at(column), parser: parser)
+                    reading.checkKnown(code, at: at(unitColumn))
+                }
+                for (k, spec) in numericSpecs.enumerated() {
+                    let column = variableColumns[k].column
+                    let evidenceText = evidence[k].flatMap { c in
+                        cells[r, c].isEmpty ? nil : table.text(row: r, column: c).trimmingCellSpaces()
+                    }
+                    if let spec, evidenceText == nil {
+                        // Numeric cells, nearly all of a large file, are read from their bytes.
+                        reading.parseNumber(cells[r, column], slot: slots[k], unit: code, spec: spec, at: at(column))
+                    } else {
+                        reading.parse(
+                            table.text(row: r, column: column), unit: code, variable: variableColumns[k].variable,
+                            at: at(column), slot: slots[k], evidence: evidenceText)
+                    }
                 }
             }
         }
@@ -183,7 +227,7 @@ struct ValuesFile {
             let location = SourceLocation(file: file, line: table.headerLine, column: column + 1)
             if Self.longColumns.contains(canonical) {
                 if let first = columnIndex[canonical] {
-                    reading.diagnostics.append(
+                    reading.log.append(
                         .error(
                             .malformedRow, at: location, subject: .table(name: file, row: table.headerLine),
                             "column '\(canonical)' appears twice (columns \(first + 1) and \(column + 1))",
@@ -191,8 +235,8 @@ struct ValuesFile {
                 } else {
                     columnIndex[canonical] = column
                 }
-            } else if !name.isEmpty || table.rows.contains(where: { !$0[column].isEmpty }) {
-                reading.diagnostics.append(
+            } else if !name.isEmpty || table.hasText(inColumn: column) {
+                reading.log.append(
                     .unknownDataColumn(
                         table.header[column], known: Self.longColumns, at: location, table: table,
                         what: "long values"))
@@ -201,15 +245,16 @@ struct ValuesFile {
         guard let unitColumn = columnIndex["unit"], let variableColumn = columnIndex["variable"],
             let valueColumn = columnIndex["value"]
         else {
-            reading.diagnostics.append(
+            reading.log.append(
                 .error(
                     .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
-                    subject: .table(name: file, row: table.headerLine), "the long values file has no 'unit' column",
+                    subject: .table(name: file, row: table.headerLine),
+                    "the long values file has no 'unit' column",
                     hint: "the header of a long values file is: unit, variable, value, evidence, note"))
             return
         }
         if reading.knownUnits == nil && framework.definesGroups {
-            reading.diagnostics.append(
+            reading.log.append(
                 .error(
                     .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
                     subject: .table(name: file, row: table.headerLine),
@@ -220,12 +265,15 @@ struct ValuesFile {
 
         var listed: Set<UnitCode> = []
         var firstRow: [UnitCode: [VariableID: Int]] = [:]
-        for row in table.rows {
-            func at(_ column: Int) -> SourceLocation { SourceLocation(file: file, line: row.line, column: column + 1) }
-            func optional(_ name: String) -> String? {
-                columnIndex[name].map { row[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+        for r in 0..<table.rowCount {
+            let line = table.line(ofRow: r)
+            func at(_ column: Int) -> SourceLocation {
+                SourceLocation(file: file, line: line, column: column + 1)
             }
-            guard let code = reading.unitCode(row, column: unitColumn) else { continue }
+            func optional(_ name: String) -> String? {
+                columnIndex[name].map { table.text(row: r, column: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+            }
+            guard let code = reading.unitCode(table, row: r, column: unitColumn) else { continue }
             if reading.knownUnits == nil {
                 if listed.insert(code).inserted {
                     reading.fileUnits.append(Unit(code: code, name: code.rawValue))
@@ -233,51 +281,57 @@ struct ValuesFile {
             } else {
                 reading.checkKnown(code, at: at(unitColumn))
             }
-            let id = row[variableColumn].trimmingCellSpaces()
+            let id = table.text(row: r, column: variableColumn).trimmingCellSpaces()
             guard !id.isEmpty else {
-                reading.diagnostics.append(
+                reading.log.append(
                     .error(
                         .missingColumn, at: at(variableColumn), subject: .unit(code),
-                        "unit '\(code)': row \(row.line) names no variable",
+                        "unit '\(code)': row \(line) names no variable",
                         hint: "write the variable id in the 'variable' column"))
                 continue
             }
             guard let variable = framework.variables[VariableID(id)] else {
                 var hint = "remove the row, or add the variable to the framework"
-                if let near = Suggestion.didYouMean(id, among: framework.reportedVariables.map(\.id.rawValue)) {
+                if let near = Suggestion.didYouMean(
+                    id, among: framework.reportedVariables.map(\.id.rawValue))
+                {
                     hint = "\(near) Otherwise \(hint)"
                 }
-                reading.diagnostics.append(
+                reading.log.append(
                     .error(
                         .unknownColumn, at: at(variableColumn), subject: .unit(code),
                         "unit '\(code)': '\(id)' is not a variable of framework '\(framework.id)'", hint: hint))
                 continue
             }
             if let formula = variable.formula {
-                reading.diagnostics.append(
+                reading.log.append(
                     .error(
-                        .derivedVariableGiven, at: at(variableColumn), subject: .unitVariable(code, variable.id),
+                        .derivedVariableGiven, at: at(variableColumn),
+                        subject: .unitVariable(code, variable.id),
                         "unit '\(code)', variable '\(variable.id)': a derived variable, computed from its formula "
                             + "'\(formula.source)', not imported",
                         hint: "remove the row; ictindex computes '\(variable.id)' from its formula"))
                 continue
             }
             if let first = firstRow[code]?[variable.id] {
-                reading.diagnostics.append(
+                reading.log.append(
                     .error(
                         .duplicateValue, at: at(variableColumn), subject: .unitVariable(code, variable.id),
-                        "unit '\(code)', variable '\(variable.id)' is given twice (rows \(first) and \(row.line))",
+                        "unit '\(code)', variable '\(variable.id)' is given twice (rows \(first) and \(line))",
                         hint: "keep one row per unit and variable"))
                 continue
             }
-            firstRow[code, default: [:]][variable.id] = row.line
+            firstRow[code, default: [:]][variable.id] = line
             reading.parse(
-                row[valueColumn], unit: code, variable: variable, at: at(valueColumn), parser: parser,
+                table.text(row: r, column: valueColumn), unit: code, variable: variable,
+                at: at(valueColumn),
                 evidence: optional("evidence"), note: optional("note"))
         }
     }
 
-    private func unknownVariableColumn(_ name: String, at location: SourceLocation, table: CSVTable) -> Diagnostic {
+    private func unknownVariableColumn(_ name: String, at location: SourceLocation, table: CSVTable)
+        -> Diagnostic
+    {
         guard !name.isEmpty else {
             return .error(
                 .unknownColumn, at: location, subject: .table(name: table.file, row: table.headerLine),
@@ -301,39 +355,48 @@ private struct Reading {
     let framework: Framework
     let knownUnits: [Unit]?
     let knownCodes: Set<UnitCode>
+    let parser: CellParser
     var fileUnits: [Unit] = []
     /// The values read, column-wise: unit, variable and value of each, plus evidence and note where given.
     var entryUnits: [UnitCode] = []
-    var entryVariables: [VariableID] = []
+    /// The variable of each value, as its slot in `slotVariables` (no hashing of ids per cell).
+    var entrySlots: [Int] = []
+    var slotVariables: [VariableID] = []
+    private var slots: [VariableID: Int] = [:]
     var entryValues: [Value] = []
     var entryExtras: [Int: (evidence: String?, note: String?)] = [:]
-    var diagnostics: [Diagnostic] = []
+    var log = ProblemLog()
+    /// Numbers written in the other decimal style (D004): one line for them all when there are several.
+    var otherStyle: [Diagnostic] = []
 
-    init(file: String, framework: Framework, knownUnits: [Unit]?) {
+    init(file: String, framework: Framework, knownUnits: [Unit]?, parser: CellParser) {
         self.file = file
         self.framework = framework
         self.knownUnits = knownUnits
         self.knownCodes = Set((knownUnits ?? []).map(\.code))
+        self.parser = parser
     }
 
     /// D013 when the table has a header and no rows.
     mutating func checkHasRows(_ table: CSVTable) {
-        guard table.rows.isEmpty else { return }
-        diagnostics.append(
+        guard table.rowCount == 0 else { return }
+        log.append(
             .error(
                 .emptyFile, at: SourceLocation(file: file, line: table.headerLine),
-                subject: .table(name: file, row: table.headerLine), "the values file has a header but no rows",
+                subject: .table(name: file, row: table.headerLine),
+                "the values file has a header but no rows",
                 hint: "add one row per unit (wide) or per unit and variable (long)"))
     }
 
     /// The unit code of a row, or nil (with a diagnostic) when the cell is empty.
-    mutating func unitCode(_ row: CSVTable.Row, column: Int) -> UnitCode? {
-        let text = row[column].trimmingCellSpaces()
+    mutating func unitCode(_ table: CSVTable, row: Int, column: Int) -> UnitCode? {
+        let text = table.text(row: row, column: column).trimmingCellSpaces()
         if !text.isEmpty { return UnitCode(text) }
-        diagnostics.append(
+        let line = table.line(ofRow: row)
+        log.append(
             .error(
-                .missingColumn, at: SourceLocation(file: file, line: row.line, column: column + 1),
-                subject: .table(name: file, row: row.line), "row \(row.line) has no unit code",
+                .missingColumn, at: SourceLocation(file: file, line: line, column: column + 1),
+                subject: .table(name: file, row: line), "row \(line) has no unit code",
                 hint: "write the unit's code in the 'unit' column, or delete the row"))
         return nil
     }
@@ -345,46 +408,84 @@ private struct Reading {
         if let near = Suggestion.didYouMean(code.rawValue, among: knownUnits.map(\.code.rawValue)) {
             hint = "\(near) Otherwise add the unit to the units file"
         }
-        diagnostics.append(
+        log.append(
             .error(
                 .unknownUnit, at: location, subject: .unit(code), "unit '\(code)' is not in the units list",
                 hint: hint))
     }
 
-    /// Parses a numeric cell and records its value, or its problem.
+    /// The slot of a variable, given on first use.
+    mutating func slot(for variable: VariableID) -> Int {
+        if let slot = slots[variable] { return slot }
+        slots[variable] = slotVariables.count
+        slotVariables.append(variable)
+        return slotVariables.count - 1
+    }
+
+    /// Parses the bytes of a numeric cell and records its value (in the variable's slot), or its problem.
     mutating func parseNumber(
-        _ cell: String, unit: UnitCode, spec: CellParser.NumericCell, at location: @autoclosure () -> SourceLocation,
-        parser: CellParser
+        _ cell: UnsafeBufferPointer<UInt8>, slot: Int, unit: UnitCode, spec: CellParser.NumericCell,
+        at location: @autoclosure () -> SourceLocation
     ) {
-        do {
-            guard let x = try parser.number(of: cell, cell: spec) else { return }
+        switch parser.number(utf8: cell, cell: spec) {
+        case .success(let x?):
             entryUnits.append(unit)
-            entryVariables.append(spec.variable)
+            entrySlots.append(slot)
             entryValues.append(.number(x))
-        } catch {
-            diagnostics.append(
-                .error(
-                    error.code, at: location(), subject: .unitVariable(unit, spec.variable),
-                    "unit '\(unit)', variable '\(spec.variable)': \(error.message)", hint: error.hint))
+        case .success(nil):
+            break
+        case .failure(let error):
+            record(error, unit: unit, variable: spec.variable, at: location())
         }
     }
 
     /// Parses a cell and records its entry, or its problem.
     mutating func parse(
-        _ cell: String, unit: UnitCode, variable: Variable, at location: @autoclosure () -> SourceLocation,
-        parser: CellParser, evidence: String? = nil, note: String? = nil
+        _ cell: String, unit: UnitCode, variable: Variable,
+        at location: @autoclosure () -> SourceLocation,
+        slot: Int? = nil, evidence: String? = nil, note: String? = nil
     ) {
         do {
             guard let value = try parser.value(of: cell, for: variable) else { return }
             if evidence != nil || note != nil { entryExtras[entryValues.count] = (evidence, note) }
             entryUnits.append(unit)
-            entryVariables.append(variable.id)
+            entrySlots.append(slot ?? self.slot(for: variable.id))
             entryValues.append(value)
         } catch {
-            diagnostics.append(
-                .error(
-                    error.code, at: location(), subject: .unitVariable(unit, variable.id),
-                    "unit '\(unit)', variable '\(variable.id)': \(error.message)", hint: error.hint))
+            record(error, unit: unit, variable: variable.id, at: location())
         }
+    }
+
+    private mutating func record(
+        _ error: CellProblem, unit: UnitCode, variable: VariableID, at location: SourceLocation
+    ) {
+        let diagnostic = Diagnostic.error(
+            error.code, at: location, subject: .unitVariable(unit, variable),
+            "unit '\(unit)', variable '\(variable)': \(error.message)", hint: error.hint)
+        if error.code == .ambiguousNumber {
+            otherStyle.append(diagnostic)
+        } else {
+            log.append(diagnostic)
+        }
+    }
+
+    /// One D004 for many numbers in the other style, which a file in that style has by the hundred: the flag
+    /// to use, the count and the first of them. One such number keeps its own message.
+    mutating func summarizeOtherStyle() {
+        guard otherStyle.count > 1, let first = otherStyle.first else {
+            otherStyle.forEach { log.append($0) }
+            return
+        }
+        let advice =
+            parser.decimalStyle == .point
+            ? "the file seems to use Vietnamese number style (decimal comma): pass --decimal-comma, or write "
+                + "the numbers with a decimal point and no thousands separator"
+            : "the file seems to use '.' as the decimal mark: leave out --decimal-comma, or write the numbers "
+                + "with a decimal comma"
+        log.append(
+            .error(
+                .ambiguousNumber, at: first.location, subject: first.subject,
+                "\(otherStyle.count) numbers are not in this file's number style; the first is \(first.message)",
+                hint: advice))
     }
 }
