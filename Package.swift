@@ -56,9 +56,14 @@ let package = Package(
             dependencies: ["CXLSXWriter"],
             swiftSettings: upcomingFeatures
         ),
+        .systemLibrary(
+            name: "CExpat",
+            pkgConfig: "expat",
+            providers: [.apt(["libexpat1-dev"])]
+        ),
         .target(
             name: "XLSXReader",
-            dependencies: ["ZIPFoundation"],
+            dependencies: ["CExpat", "ZIPFoundation"],
             swiftSettings: upcomingFeatures
         ),
         .target(
@@ -115,6 +120,29 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             path: "Benchmarks/ICTIndexBenchmarks",
+            swiftSettings: upcomingFeatures
+        ),
+        .executableTarget(
+            name: "XLSXReadBenchmark",
+            dependencies: ["XLSXReader", "XLSXWriter"],
+            path: "Benchmarks/XLSXReadBenchmark",
+            swiftSettings: upcomingFeatures
+        ),
+        // libFuzzer targets, one per parser (`make fuzz`); their seed corpora are in Tests/Fuzz/Corpus/.
+        .executableTarget(
+            name: "FuzzCriteria", dependencies: ["ICTIndexCriteria"], path: "Tests/Fuzz/FuzzCriteria",
+            swiftSettings: upcomingFeatures
+        ),
+        .executableTarget(
+            name: "FuzzCSV", dependencies: ["ICTIndexCore", "ICTIndexCriteria"], path: "Tests/Fuzz/FuzzCSV",
+            swiftSettings: upcomingFeatures
+        ),
+        .executableTarget(
+            name: "FuzzXLSX", dependencies: ["XLSXReader"], path: "Tests/Fuzz/FuzzXLSX",
+            swiftSettings: upcomingFeatures
+        ),
+        .executableTarget(
+            name: "FuzzExpression", dependencies: ["ICTIndexCore"], path: "Tests/Fuzz/FuzzExpression",
             swiftSettings: upcomingFeatures
         ),
         .executableTarget(
