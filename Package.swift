@@ -7,6 +7,9 @@ let upcomingFeatures: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// The fuzz targets call libm through Core; nothing else links it for them.
+let fuzzLinking: [LinkerSetting] = [.linkedLibrary("m")]
+
 let package = Package(
     name: "ictindex",
     products: [
@@ -129,21 +132,22 @@ let package = Package(
             swiftSettings: upcomingFeatures
         ),
         // libFuzzer targets, one per parser (`make fuzz`); their seed corpora are in Tests/Fuzz/Corpus/.
+        .target(name: "FuzzSupport", path: "Tests/Fuzz/FuzzSupport", swiftSettings: upcomingFeatures),
         .executableTarget(
-            name: "FuzzCriteria", dependencies: ["ICTIndexCriteria"], path: "Tests/Fuzz/FuzzCriteria",
-            swiftSettings: upcomingFeatures
+            name: "FuzzCriteria", dependencies: ["FuzzSupport", "ICTIndexCriteria"], path: "Tests/Fuzz/FuzzCriteria",
+            swiftSettings: upcomingFeatures, linkerSettings: fuzzLinking
         ),
         .executableTarget(
-            name: "FuzzCSV", dependencies: ["ICTIndexCore", "ICTIndexCriteria"], path: "Tests/Fuzz/FuzzCSV",
-            swiftSettings: upcomingFeatures
+            name: "FuzzCSV", dependencies: ["FuzzSupport", "ICTIndexCore", "ICTIndexCriteria"], path: "Tests/Fuzz/FuzzCSV",
+            swiftSettings: upcomingFeatures, linkerSettings: fuzzLinking
         ),
         .executableTarget(
-            name: "FuzzXLSX", dependencies: ["XLSXReader"], path: "Tests/Fuzz/FuzzXLSX",
-            swiftSettings: upcomingFeatures
+            name: "FuzzXLSX", dependencies: ["FuzzSupport", "XLSXReader", "ZIPFoundation"], path: "Tests/Fuzz/FuzzXLSX",
+            swiftSettings: upcomingFeatures, linkerSettings: fuzzLinking
         ),
         .executableTarget(
-            name: "FuzzExpression", dependencies: ["ICTIndexCore"], path: "Tests/Fuzz/FuzzExpression",
-            swiftSettings: upcomingFeatures
+            name: "FuzzExpression", dependencies: ["FuzzSupport", "ICTIndexCore"], path: "Tests/Fuzz/FuzzExpression",
+            swiftSettings: upcomingFeatures, linkerSettings: fuzzLinking
         ),
         .executableTarget(
             name: "SampleDataGenerator",
@@ -203,7 +207,8 @@ let package = Package(
             name: "ICTIndexCLITests",
             dependencies: [
                 "ICTIndexCore", "ICTIndexCriteria", "ICTIndexStorage", "ICTIndexTemplates", "ICTIndexTestSupport",
-                "XLSXWriter", "XLSXReader", .product(name: "OrderedCollections", package: "swift-collections"),
+                "XLSXWriter", "XLSXReader", "ZIPFoundation",
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")],
