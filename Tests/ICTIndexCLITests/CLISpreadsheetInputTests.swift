@@ -127,8 +127,8 @@ import ZIPFoundation
     }
 
     /// A values workbook written by hand: sheet 'A' holds `sheetData`, or the sheet part is `sheetPart` as is.
-    func writeHandMadeValues(sheetData: String, sheetPart: String? = nil) throws -> String {
-        let path = directory.appendingPathComponent("hand.xlsx").path
+    func writeHandMadeValues(sheetData: String, sheetPart: String? = nil, name: String = "hand.xlsx") throws -> String {
+        let path = directory.appendingPathComponent(name).path
         let parts = [
             ("_rels/.rels",
              "<Relationships><Relationship Id=\"rId1\" Type=\"x/officeDocument\" Target=\"xl/workbook.xml\"/>"
@@ -192,7 +192,8 @@ import ZIPFoundation
                 1 error
 
                 """)
-        let cut = try writeHandMadeValues(sheetData: "", sheetPart: "<worksheet><sheetData><row r=\"1\">")
+        let cut = try writeHandMadeValues(
+            sheetData: "", sheetPart: "<worksheet><sheetData><row r=\"1\">", name: "cut.xlsx")
         let truncated = try cli.run(["score", fixtures + "/tiny.yaml", "--units", try writeUnits(), "--data", cut])
         #expect(truncated.exitCode == 64)
         #expect(

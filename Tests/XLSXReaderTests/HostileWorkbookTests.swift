@@ -14,7 +14,7 @@ import ZIPFoundation
 
     /// Writes the parts and reads sheet 'A', returning the error.
     func readError(_ parts: [(String, Data)], limits: XLSXLimits = .standard) throws -> XLSXReadError? {
-        let url = folder.file("hostile.xlsx")
+        let url = folder.file("hostile-\(UUID().uuidString).xlsx")
         try writeZip(parts, to: url)
         return #expect(throws: XLSXReadError.self) {
             try XLSXDocument(source: .file(url), path: "hostile.xlsx", limits: limits).sheet(named: "A")
@@ -29,16 +29,17 @@ import ZIPFoundation
         sheet.replaceSubrange(sheet.range(of: Data("<row".utf8))!, with: Data([0x3C, 0x72, 0xFF, 0x77]))
         let error = try readError(HandWritten.workbook(sheet: "", replacing: ["xl/worksheets/sheet1.xml": sheet]))
         #expect(error?.code == .malformedXML)
-        // The root element's start tag ends at column 76 of line 2; "<r" then the byte 0xFF is column 79.
+        // Line 2 starts with the root's start tag and <sheetData> (88 characters); "<r" is columns 89–90, so the
+        // byte 0xFF is column 91.
         #expect(
             error?.description == """
-                hostile.xlsx[A] (xl/worksheets/sheet1.xml:2): XML không hợp lệ ở dòng 2, cột 79: ký tự hoặc byte \
+                hostile.xlsx[A] (xl/worksheets/sheet1.xml:2): XML không hợp lệ ở dòng 2, cột 91: ký tự hoặc byte \
                 không hợp lệ (ví dụ byte không phải UTF-8, hay dấu < trong giá trị thuộc tính)
                   gợi ý: tệp bảng tính bị hỏng; hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice Calc
                 """)
         #expect(
             error?.description(english: true) == """
-                hostile.xlsx[A] (xl/worksheets/sheet1.xml:2): the XML is malformed at line 2, column 79: an invalid \
+                hostile.xlsx[A] (xl/worksheets/sheet1.xml:2): the XML is malformed at line 2, column 91: an invalid \
                 character or byte (such as a byte that is not UTF-8, or a < inside an attribute value)
                   hint: the workbook is damaged; open and save it again in the spreadsheet application
                 """)
@@ -97,8 +98,9 @@ import ZIPFoundation
                 sheet: HandWritten.sheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"),
                 sharedStrings: "<sst><si><t>&e;</t></si></sst>"))
         #expect(error?.code == .malformedXML)
+        // "<sst><si><t>" is 12 characters: the '&' is column 13.
         #expect(
-            error?.message == "XML không hợp lệ ở dòng 1, cột 14: tham chiếu thực thể không xác định "
+            error?.message == "XML không hợp lệ ở dòng 1, cột 13: tham chiếu thực thể không xác định "
                 + "(chỉ cho phép &amp; &lt; &gt; &quot; &apos;)")
     }
 

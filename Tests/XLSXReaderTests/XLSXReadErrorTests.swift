@@ -88,9 +88,10 @@ import XLSXWriter
         #expect(error?.part == "xl/worksheets/a.xml")
         #expect(error?.line == 3)
         #expect(error?.location == "\(url.path)[A] (xl/worksheets/a.xml:3)")
-        // `r="A1><v>1</v></c></row>` holds a '<' inside the attribute value, at column 18 of line 3.
+        // `r="A1><v>1</v></c></row>` holds a '<' inside the attribute value: `<row><c r="A1>` is 14 characters,
+        // so the '<' is column 15 of line 3.
         #expect(
-            error?.englishMessage == "the XML is malformed at line 3, column 18: an invalid character or byte (such as "
+            error?.englishMessage == "the XML is malformed at line 3, column 15: an invalid character or byte (such as "
                 + "a byte that is not UTF-8, or a < inside an attribute value)")
     }
 
