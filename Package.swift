@@ -174,6 +174,7 @@ let package = Package(
         .testTarget(
             name: "XLSXReaderTests",
             dependencies: ["XLSXReader", "XLSXWriter", "ZIPFoundation", "ICTIndexTestSupport"],
+            resources: [.copy("Fixtures")],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(

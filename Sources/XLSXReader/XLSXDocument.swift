@@ -1,5 +1,4 @@
 public import struct Foundation.URL
-public import struct Foundation.Data
 import Foundation
 import ZIPFoundation
 
@@ -49,16 +48,6 @@ public struct XLSXDocument: Sendable {
     ///   `missingPart`, `emptyPart`, `truncatedXML`, `malformedXML`, `doctypeForbidden` or `tooLarge`.
     public init(contentsOf url: URL) throws(XLSXReadError) {
         try self.init(source: .file(url), path: url.path, limits: .standard)
-    }
-
-    /// Reads a workbook from its bytes, such as an upload.
-    ///
-    /// - Parameters:
-    ///   - data: the bytes of the .xlsx file.
-    ///   - name: the name errors give the workbook, such as the uploaded file's name.
-    /// - Throws: ``XLSXReadError``, as ``init(contentsOf:)``.
-    public init(data: Data, name: String) throws(XLSXReadError) {
-        try self.init(source: .data(data), path: name, limits: .standard)
     }
 
     /// Reads a workbook within some limits (tests lower them).

@@ -5,10 +5,11 @@ import ZIPFoundation
 ///
 /// ZIPFoundation's `Archive` is a class over an open file; it stays inside this type, which is never shared.
 final class XLSXPackage {
-    /// Where the workbook's bytes are.
+    /// Where the workbook's bytes are: always a file. (ZIPFoundation's in-memory archives, `Archive(data:)`,
+    /// trap on a central directory that points past the end of the bytes: `Archive.MemoryFile.readData` makes a
+    /// range with a negative length. Reading from a file, a bad offset is a short read and an error.)
     enum Source: Sendable {
         case file(URL)
-        case data(Data)
     }
 
     struct Relationship {
@@ -51,8 +52,6 @@ final class XLSXPackage {
             }
             signature = (try? handle.read(upToCount: 8)) ?? Data()
             try? handle.close()
-        case .data(let data):
-            signature = data.prefix(8)
         }
         // A zip archive starts with a local file header, "PK\u{3}\u{4}"; checking it first gives a clear
         // message for CSV files renamed to .xlsx, old .xls files, encrypted workbooks and random bytes.
@@ -62,7 +61,6 @@ final class XLSXPackage {
         do {
             switch source {
             case .file(let url): archive = try Archive(url: url, accessMode: .read)
-            case .data(let data): archive = try Archive(data: data, accessMode: .read)
             }
         } catch {
             throw XLSXReadError(
@@ -116,8 +114,6 @@ final class XLSXPackage {
     private static func containsEncryptedPackage(_ source: Source) -> Bool {
         let name = Data("EncryptedPackage".utf16.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8($0 >> 8)] })
         switch source {
-        case .data(let data):
-            return data.range(of: name) != nil
         case .file(let url):
             guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
             defer { try? handle.close() }

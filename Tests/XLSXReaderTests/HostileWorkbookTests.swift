@@ -250,6 +250,18 @@ import ZIPFoundation
                 """)
     }
 
+    @Test("a central directory that points past the end of the file is a damaged archive (found by FuzzXLSX)")
+    func directoryPastTheEnd() throws {
+        // Given the input FuzzXLSX found: it trapped in ZIPFoundation's in-memory archive (a range with a negative
+        // length), which the reader no longer uses
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/fuzz-memory-file-offset", withExtension: "xlsx"))
+        // When it is read from its file, Then it is an error, not a trap
+        #expect(throws: XLSXReadError.self) {
+            let document = try XLSXDocument(contentsOf: url)
+            for name in document.sheetNames { _ = try document.sheet(named: name) }
+        }
+    }
+
     // MARK: - Bombs
 
     @Test("a 1 MB workbook whose shared strings inflate to 1 GB is refused after 100 times its compressed size")

@@ -8,37 +8,38 @@ import ICTIndexCore
 import ICTIndexCriteria
 
 private enum Fixture {
-  static let framework: Framework = {
-    // Tests/Fuzz/FuzzCSV/main.swift → the repository root.
-    let root = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(4).joined(
-      separator: "/")
-    do {
-      return try FrameworkLoader().load(path: root + "/Criteria/vn-province-agencies.yaml")
-        .framework
-    } catch {
-      fatalError("the fuzz target needs Criteria/vn-province-agencies.yaml: \(error)")
-    }
-  }()
+    static let framework: Framework = {
+        // Tests/Fuzz/FuzzCSV/main.swift → the repository root.
+        let root = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(4).joined(
+            separator: "/")
+        do {
+            return try FrameworkLoader().load(path: root + "/Criteria/vn-province-agencies.yaml")
+                .framework
+        } catch {
+            fatalError("the fuzz target needs Criteria/vn-province-agencies.yaml: \(error)")
+        }
+    }()
 
-  static let knownUnits: [Unit] = {
-    let units = "code,name,group\nSNV,Sở Nội vụ,department\nVPUB,Văn phòng UBND tỉnh,department\n"
-    return (try? DataFileReader(framework: framework).readUnits(units, file: "units.csv")) ?? []
-  }()
+    static let knownUnits: [Unit] = {
+        let units = "code,name,group\nSNV,Sở Nội vụ,department\nVPUB,Văn phòng UBND tỉnh,department\n"
+        return (try? DataFileReader(framework: framework).readUnits(units, file: "units.csv")) ?? []
+    }()
 }
 
+@_cdecl("LLVMFuzzerTestOneInput")
 func fuzzCSV(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-  let bytes = UnsafeRawBufferPointer(start: start, count: start == nil ? 0 : count)
-  guard let mode = bytes.first else { return 0 }
-  let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
-  let reader = DataFileReader(
-    framework: Fixture.framework, decimalStyle: mode & 1 == 0 ? .point : .comma)
-  switch (mode >> 1) % 3 {
-  case 0: _ = try? reader.readUnits(text, file: "units.csv")
-  case 1:
-    _ = try? reader.readValues(text, file: "values.csv", units: Fixture.knownUnits, period: "2025")
-  default: _ = try? reader.readValues(text, file: "values.csv", units: nil, period: nil)
-  }
-  return 0
+    let bytes = UnsafeRawBufferPointer(start: start, count: start == nil ? 0 : count)
+    guard let mode = bytes.first else { return 0 }
+    let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+    let reader = DataFileReader(
+        framework: Fixture.framework, decimalStyle: mode & 1 == 0 ? .point : .comma)
+    switch (mode >> 1) % 3 {
+    case 0: _ = try? reader.readUnits(text, file: "units.csv")
+    case 1:
+        _ = try? reader.readValues(text, file: "values.csv", units: Fixture.knownUnits, period: "2025")
+    default: _ = try? reader.readValues(text, file: "values.csv", units: nil, period: nil)
+    }
+    return 0
 }
 
 runFuzzTarget(fuzzCSV)

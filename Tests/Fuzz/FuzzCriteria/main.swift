@@ -4,6 +4,7 @@
 import FuzzSupport
 import ICTIndexCriteria
 
+@_cdecl("LLVMFuzzerTestOneInput")
 func fuzzCriteria(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeRawBufferPointer(start: start, count: start == nil ? 0 : count), as: UTF8.self)
     _ = try? FrameworkLoader().load(yaml: text, file: "fuzz.yaml")

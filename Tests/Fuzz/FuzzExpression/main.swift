@@ -4,6 +4,7 @@
 import FuzzSupport
 import ICTIndexCore
 
+@_cdecl("LLVMFuzzerTestOneInput")
 func fuzzExpression(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeRawBufferPointer(start: start, count: start == nil ? 0 : count), as: UTF8.self)
     if let expression = try? Expression.parse(text) {
