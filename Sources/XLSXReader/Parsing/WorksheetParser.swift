@@ -22,6 +22,7 @@ final class WorksheetParser: XMLHandler {
     private var cells: [XLSXCell] = []
     private var column = 0
     private var cellCount = 0
+    private var previousRowCount = 0
 
     private var reference = XLSXCellReference(row: 0, column: 0)
     private var type: String?
@@ -81,7 +82,9 @@ final class WorksheetParser: XMLHandler {
                 }
             }
             inRow = true
+            // Rows of a table have about as many cells as the one before; reserving saves the array's regrowth.
             cells = []
+            cells.reserveCapacity(previousRowCount)
             column = 0
         case "c":
             guard inRow else {
@@ -177,6 +180,7 @@ final class WorksheetParser: XMLHandler {
                     isLocked: format.isLocked))
         case "row":
             inRow = false
+            previousRowCount = cells.count
             guard !cells.isEmpty else { return }
             rows.append(XLSXRow(number: rowNumber, cells: cells))
         default:

@@ -59,6 +59,8 @@ final class XMLStreamParser {
     private let path: String
     /// The first error raised by a handler or by the DOCTYPE check; expat is stopped when it is set.
     private var failure: XLSXReadError?
+    /// Whether `failure` is set: checked on every callback, where copying the optional error would cost.
+    private var stopped = false
     private var sawRoot = false
     private var sawDeclaration = false
     private var fed = 0
@@ -104,7 +106,7 @@ final class XMLStreamParser {
             let status = XML_Parse(
                 parser, piece.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(piece.count), last ? 1 : 0)
             fed += piece.count
-            if let failure { throw failure }
+            if stopped, let failure { throw failure }
             if status != XML_STATUS_OK { throw error(isFinal: last) }
         } while !rest.isEmpty
     }
@@ -183,15 +185,16 @@ final class XMLStreamParser {
     // MARK: - Callbacks (run inside XML_Parse)
 
     fileprivate func stop(_ error: XLSXReadError) {
-        guard failure == nil else { return }
+        guard !stopped else { return }
         var error = error
         if error.line == nil { error.line = line }
         failure = error
+        stopped = true
         XML_StopParser(parser, 0)
     }
 
     fileprivate func start(_ name: UnsafePointer<XML_Char>, _ pairs: UnsafeMutablePointer<UnsafePointer<XML_Char>?>?) {
-        guard failure == nil else { return }
+        guard !stopped else { return }
         sawRoot = true
         do {
             try handler.start(Self.localName(name), XMLAttributes(pairs: pairs))
@@ -201,7 +204,7 @@ final class XMLStreamParser {
     }
 
     fileprivate func end(_ name: UnsafePointer<XML_Char>) {
-        guard failure == nil else { return }
+        guard !stopped else { return }
         do {
             try handler.end(Self.localName(name))
         } catch {
@@ -210,7 +213,7 @@ final class XMLStreamParser {
     }
 
     fileprivate func characters(_ text: UnsafePointer<XML_Char>, _ length: Int32) {
-        guard failure == nil, length > 0 else { return }
+        guard !stopped, length > 0 else { return }
         text.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
             handler.characters(UnsafeBufferPointer(start: $0, count: Int(length)))
         }
