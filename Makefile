@@ -7,7 +7,7 @@ SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: demo test build deps bench sample-data clean-reports browser-test web-bench fuzz fuzz-build
 
 # Debian packages the build needs besides the Swift toolchain.
-APT_PACKAGES = pkg-config libxlsxwriter-dev libsqlite3-dev unzip
+APT_PACKAGES = pkg-config libxlsxwriter-dev libsqlite3-dev libexpat1-dev unzip
 
 deps:
 	@command -v $(SWIFT) >/dev/null || { echo "error: the Swift toolchain (6.1 or later) is not installed; see https://www.swift.org/install/linux/"; exit 1; }
