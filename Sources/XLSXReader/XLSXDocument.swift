@@ -1,6 +1,7 @@
-public import struct Foundation.URL
 import Foundation
 import ZIPFoundation
+
+public import struct Foundation.URL
 
 /// A workbook in the Office Open XML format (.xlsx), read into memory.
 ///

@@ -97,7 +97,8 @@ final class XLSXPackage {
         }
         if containsEncryptedPackage(source) {
             return XLSXReadError(
-                .passwordProtected, path: path, vi: "bảng tính được bảo vệ bằng mật khẩu (đã mã hóa), nên không đọc được",
+                .passwordProtected, path: path,
+                vi: "bảng tính được bảo vệ bằng mật khẩu (đã mã hóa), nên không đọc được",
                 en: "the workbook is password-protected (encrypted), so it cannot be read",
                 hint: XLSXReadError.Hint(
                     vi: "hãy mở tệp bằng mật khẩu trong Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › "
@@ -179,7 +180,8 @@ final class XLSXPackage {
             throw XLSXReadError(
                 .tooLarge, path: path, part: part,
                 vi: "phần \(part) giải nén ra hơn \(Self.megabytes(limits.partSize)), quá giới hạn cho một phần",
-                en: "the part \(part) inflates to more than \(Self.megabytes(limits.partSize)), over the limit for a part",
+                en:
+                    "the part \(part) inflates to more than \(Self.megabytes(limits.partSize)), over the limit for a part",
                 hint: hint)
         }
         if inflated > limits.packageSize {
@@ -208,14 +210,20 @@ final class XLSXPackage {
         let (vi, en): (String, String)
         switch error as? Archive.ArchiveError {
         case .invalidCRC32?:
-            (vi, en) = ("dữ liệu của phần \(part) bị hỏng (sai tổng kiểm tra CRC)",
-                        "the data of the part \(part) is damaged (its CRC checksum is wrong)")
+            (vi, en) = (
+                "dữ liệu của phần \(part) bị hỏng (sai tổng kiểm tra CRC)",
+                "the data of the part \(part) is damaged (its CRC checksum is wrong)"
+            )
         case .invalidCompressionMethod?:
-            (vi, en) = ("phần \(part) được nén bằng phương pháp không hỗ trợ (chỉ hỗ trợ deflate hoặc không nén)",
-                        "the part \(part) uses an unsupported compression method (only deflate or stored)")
+            (vi, en) = (
+                "phần \(part) được nén bằng phương pháp không hỗ trợ (chỉ hỗ trợ deflate hoặc không nén)",
+                "the part \(part) uses an unsupported compression method (only deflate or stored)"
+            )
         default:
-            (vi, en) = ("không giải nén được phần \(part): dữ liệu nén bị hỏng hoặc bị cắt cụt",
-                        "the part \(part) cannot be inflated: its compressed data is damaged or truncated")
+            (vi, en) = (
+                "không giải nén được phần \(part): dữ liệu nén bị hỏng hoặc bị cắt cụt",
+                "the part \(part) cannot be inflated: its compressed data is damaged or truncated"
+            )
         }
         return XLSXReadError(.missingPart, path: path, part: part, vi: vi, en: en, hint: .truncated)
     }

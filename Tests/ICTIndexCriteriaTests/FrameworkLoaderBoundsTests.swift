@@ -16,9 +16,11 @@ import Testing
     @Test("a 'billion laughs' file of nested aliases is refused before its expansion is walked")
     func billionLaughs() {
         // Given nine levels of lists that each repeat the level below ten times: 10^9 values once expanded
-        var yaml = "schema: ictindex/v1\na: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        var yaml =
+            "schema: ictindex/v1\na: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
         for (level, previous) in zip("bcdefghij", "abcdefghi") {
-            yaml += "\(level): &\(level) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+            yaml +=
+                "\(level): &\(level) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
         }
         // When it is loaded, Then it is refused with one error
         #expect(
@@ -32,7 +34,8 @@ import Testing
 
     @Test("nesting deeper than libyaml allows names no C function")
     func deepNesting() {
-        let yaml = "schema: ictindex/v1\nx: " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
+        let yaml =
+            "schema: ictindex/v1\nx: " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
         let text = render(yaml)
         #expect(text.hasPrefix("t.yaml:2:"))
         #expect(text.contains("error[C001]: the file nests lists or mappings more than 1000 levels deep\n"))

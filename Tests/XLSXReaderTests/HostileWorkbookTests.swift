@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import ICTIndexTestSupport
+import Testing
 import ZIPFoundation
 
 @testable import XLSXReader
@@ -58,7 +58,8 @@ import ZIPFoundation
         "a processing instruction inside an attribute value is malformed XML",
         arguments: ["xl/sharedStrings.xml", "xl/_rels/workbook.xml.rels"])
     func processingInstructionInAttribute(part: String) throws {
-        let hostile = part.hasSuffix(".rels")
+        let hostile =
+            part.hasSuffix(".rels")
             ? "<Relationships><Relationship Id=\"<?x y?>\" Target=\"a\"/></Relationships>"
             : "<sst><si><t a=\"<?x y?>\">x</t></si></sst>"
         let error = try readError(
@@ -81,7 +82,8 @@ import ZIPFoundation
         ])
     func doctype(sharedStrings: String) throws {
         let error = try readError(
-            HandWritten.workbook(sheet: HandWritten.sheet(""), sharedStrings: "<?xml version=\"1.0\"?>" + sharedStrings))
+            HandWritten.workbook(sheet: HandWritten.sheet(""), sharedStrings: "<?xml version=\"1.0\"?>" + sharedStrings)
+        )
         #expect(
             error?.description == """
                 hostile.xlsx (xl/sharedStrings.xml:1): phần xl/sharedStrings.xml có khai báo DOCTYPE; tệp .xlsx \
@@ -109,17 +111,27 @@ import ZIPFoundation
     @Test(
         "a cell reference that is invalid or not on its row is refused",
         arguments: [
-            ("<row r=\"2\"><c r=\"A1048577\"><v>0.7</v></c></row>",
-             "'A1048577' không phải địa chỉ ô hợp lệ (chữ in hoa A–XFD rồi số dòng 1–1048576, như B14)", nil),
-            ("<row r=\"2\"><c r=\"a2\"><v>0.7</v></c></row>",
-             "'a2' không phải địa chỉ ô hợp lệ (chữ in hoa A–XFD rồi số dòng 1–1048576, như B14)", nil),
-            ("<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>",
-             "'XFE1' không phải địa chỉ ô hợp lệ (chữ in hoa A–XFD rồi số dòng 1–1048576, như B14)", nil),
-            ("<row r=\"1\"><c r=\"$A$1\"><v>1</v></c></row>",
-             "'$A$1' không phải địa chỉ ô hợp lệ (chữ in hoa A–XFD rồi số dòng 1–1048576, như B14)", nil),
+            (
+                "<row r=\"2\"><c r=\"A1048577\"><v>0.7</v></c></row>",
+                "'A1048577' không phải địa chỉ ô hợp lệ (chữ in hoa A–XFD rồi số dòng 1–1048576, như B14)", nil
+            ),
+            (
+                "<row r=\"2\"><c r=\"a2\"><v>0.7</v></c></row>",
+                "'a2' không phải địa chỉ ô hợp lệ (chữ in hoa A–XFD rồi số dòng 1–1048576, như B14)", nil
+            ),
+            (
+                "<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>",
+                "'XFE1' không phải địa chỉ ô hợp lệ (chữ in hoa A–XFD rồi số dòng 1–1048576, như B14)", nil
+            ),
+            (
+                "<row r=\"1\"><c r=\"$A$1\"><v>1</v></c></row>",
+                "'$A$1' không phải địa chỉ ô hợp lệ (chữ in hoa A–XFD rồi số dòng 1–1048576, như B14)", nil
+            ),
             ("<row r=\"2\"><c r=\"A3\"><v>1</v></c></row>", "ô A3 nằm trong dòng 2", "A3"),
-            ("<row r=\"2\"><c r=\"B2\"><v>1</v></c><c r=\"B2\"><v>2</v></c></row>",
-             "ô B2 đứng sau ô B2 trong dòng (các ô phải theo thứ tự cột, mỗi ô một lần)", "B2"),
+            (
+                "<row r=\"2\"><c r=\"B2\"><v>1</v></c><c r=\"B2\"><v>2</v></c></row>",
+                "ô B2 đứng sau ô B2 trong dòng (các ô phải theo thứ tự cột, mỗi ô một lần)", "B2"
+            ),
             ("<row r=\"1048577\"><c><v>1</v></c></row>", "số dòng '1048577' không hợp lệ (phải từ 1 đến 1048576)", nil),
             ("<row r=\"0\"><c><v>1</v></c></row>", "số dòng '0' không hợp lệ (phải từ 1 đến 1048576)", nil),
         ] as [(String, String, String?)])
@@ -198,7 +210,9 @@ import ZIPFoundation
         let error = try readError(HandWritten.workbook(sheet: "<?xml version=\"1.0\" encoding="))
         #expect(error?.code == .truncatedXML)
         #expect(error?.message == "phần xl/worksheets/sheet1.xml bị cắt cụt ngay trong khai báo XML (<?xml …?>)")
-        #expect(error?.englishMessage == "the part xl/worksheets/sheet1.xml is cut off inside its XML declaration (<?xml …?>)")
+        #expect(
+            error?.englishMessage
+                == "the part xl/worksheets/sheet1.xml is cut off inside its XML declaration (<?xml …?>)")
     }
 
     @Test("a sheet part missing from the archive is a missing part")
@@ -254,7 +268,8 @@ import ZIPFoundation
     func directoryPastTheEnd() throws {
         // Given the input FuzzXLSX found: it trapped in ZIPFoundation's in-memory archive (a range with a negative
         // length), which the reader no longer uses
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/fuzz-memory-file-offset", withExtension: "xlsx"))
+        let url = try #require(
+            Bundle.module.url(forResource: "Fixtures/fuzz-memory-file-offset", withExtension: "xlsx"))
         // When it is read from its file, Then it is an error, not a trap
         #expect(throws: XLSXReadError.self) {
             let document = try XLSXDocument(contentsOf: url)
@@ -290,7 +305,8 @@ import ZIPFoundation
         let error = #expect(throws: XLSXReadError.self) { try XLSXDocument(contentsOf: url) }
         #expect(error?.code == .tooLarge)
         #expect(error?.part == "xl/sharedStrings.xml")
-        #expect(error?.englishMessage.hasPrefix("the part xl/sharedStrings.xml inflates to more than 100 times") == true)
+        #expect(
+            error?.englishMessage.hasPrefix("the part xl/sharedStrings.xml inflates to more than 100 times") == true)
         #expect(
             error?.hint == "tệp này có thể là 'bom zip'; nếu là dữ liệu thật, hãy chia nó thành nhiều tệp nhỏ hơn")
     }
@@ -309,7 +325,9 @@ import ZIPFoundation
         limits = XLSXLimits()
         limits.partSize = 2_048
         let part = try readError(parts, limits: limits)
-        #expect(part?.englishMessage == "the part xl/worksheets/sheet1.xml inflates to more than 2048 B, over the limit for a part")
+        #expect(
+            part?.englishMessage
+                == "the part xl/worksheets/sheet1.xml inflates to more than 2048 B, over the limit for a part")
         // Every part together against a package limit of 2,048 (each part alone is smaller)
         limits = XLSXLimits()
         limits.packageSize = 2_048

@@ -88,7 +88,8 @@ final class WorksheetParser: XMLHandler {
             column = 0
         case "c":
             guard inRow else {
-                throw invalid(vi: "một ô <c> nằm ngoài dòng <row>", en: "a cell <c> is outside any row <row>", cell: nil)
+                throw invalid(
+                    vi: "một ô <c> nằm ngoài dòng <row>", en: "a cell <c> is outside any row <row>", cell: nil)
             }
             if let text = attributes["r"] {
                 guard let parsed = XLSXCellReference(cellReference: text.utf8) else {
@@ -101,7 +102,8 @@ final class WorksheetParser: XMLHandler {
                 }
                 guard parsed.row == rowNumber else {
                     throw invalid(
-                        vi: "ô \(parsed) nằm trong dòng \(rowNumber)", en: "the cell \(parsed) is inside row \(rowNumber)",
+                        vi: "ô \(parsed) nằm trong dòng \(rowNumber)",
+                        en: "the cell \(parsed) is inside row \(rowNumber)",
                         cell: parsed)
                 }
                 guard parsed.column > column else {
@@ -226,7 +228,8 @@ final class WorksheetParser: XMLHandler {
     private func invalid(
         vi: String, en: String, cell: XLSXCellReference?, code: XLSXReadError.Code = .invalidReference
     ) -> XLSXReadError {
-        XLSXReadError(code, path: path, part: part, sheet: name, cell: cell?.description, vi: vi, en: en, hint: .damaged)
+        XLSXReadError(
+            code, path: path, part: part, sheet: name, cell: cell?.description, vi: vi, en: en, hint: .damaged)
     }
 
     /// At most 40 characters of a value from the file, for a message.

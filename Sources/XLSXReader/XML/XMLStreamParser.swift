@@ -127,8 +127,11 @@ final class XMLStreamParser {
         let code = XML_GetErrorCode(parser)
         let endOfInput =
             isFinal
-            && [XML_ERROR_NO_ELEMENTS, XML_ERROR_UNCLOSED_TOKEN, XML_ERROR_PARTIAL_CHAR, XML_ERROR_UNCLOSED_CDATA_SECTION]
-                .contains(code)
+            && [
+                XML_ERROR_NO_ELEMENTS, XML_ERROR_UNCLOSED_TOKEN, XML_ERROR_PARTIAL_CHAR,
+                XML_ERROR_UNCLOSED_CDATA_SECTION,
+            ]
+            .contains(code)
         if endOfInput && !sawRoot {
             if leadingBytes.starts(with: Array("<?xml".utf8)) && !sawDeclaration {
                 return XLSXReadError(
@@ -159,19 +162,26 @@ final class XMLStreamParser {
     private static func reason(_ code: XML_Error) -> (String, String) {
         switch code {
         case XML_ERROR_INVALID_TOKEN:
-            ("ký tự hoặc byte không hợp lệ (ví dụ byte không phải UTF-8, hay dấu < trong giá trị thuộc tính)",
-             "an invalid character or byte (such as a byte that is not UTF-8, or a < inside an attribute value)")
+            (
+                "ký tự hoặc byte không hợp lệ (ví dụ byte không phải UTF-8, hay dấu < trong giá trị thuộc tính)",
+                "an invalid character or byte (such as a byte that is not UTF-8, or a < inside an attribute value)"
+            )
         case XML_ERROR_TAG_MISMATCH: ("thẻ đóng không khớp với thẻ mở", "a closing tag does not match its opening tag")
-        case XML_ERROR_DUPLICATE_ATTRIBUTE: ("một thuộc tính lặp lại trong cùng thẻ", "an attribute is repeated in one tag")
+        case XML_ERROR_DUPLICATE_ATTRIBUTE:
+            ("một thuộc tính lặp lại trong cùng thẻ", "an attribute is repeated in one tag")
         case XML_ERROR_JUNK_AFTER_DOC_ELEMENT:
             ("có nội dung sau phần tử gốc", "there is content after the root element")
         case XML_ERROR_UNDEFINED_ENTITY:
-            ("tham chiếu thực thể không xác định (chỉ cho phép &amp; &lt; &gt; &quot; &apos;)",
-             "an undefined entity reference (only &amp; &lt; &gt; &quot; &apos; are allowed)")
+            (
+                "tham chiếu thực thể không xác định (chỉ cho phép &amp; &lt; &gt; &quot; &apos;)",
+                "an undefined entity reference (only &amp; &lt; &gt; &quot; &apos; are allowed)"
+            )
         case XML_ERROR_BAD_CHAR_REF: ("tham chiếu ký tự không hợp lệ (&#…;)", "an invalid character reference (&#…;)")
         case XML_ERROR_UNKNOWN_ENCODING, XML_ERROR_INCORRECT_ENCODING:
-            ("bảng mã không được hỗ trợ hoặc không đúng với nội dung",
-             "an encoding that is not supported or does not match the content")
+            (
+                "bảng mã không được hỗ trợ hoặc không đúng với nội dung",
+                "an encoding that is not supported or does not match the content"
+            )
         case XML_ERROR_MISPLACED_XML_PI:
             ("khai báo XML không nằm ở đầu phần", "the XML declaration is not at the start of the part")
         case XML_ERROR_XML_DECL: ("khai báo XML sai (<?xml …?>)", "a malformed XML declaration (<?xml …?>)")
