@@ -4,10 +4,10 @@ SWIFT ?= swift
 BIN = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test build deps bench bench-peers sample-data clean-reports browser-test web-bench
+.PHONY: demo test build deps bench bench-peers sample-data clean-reports browser-test web-bench fuzz fuzz-build
 
 # Debian packages the build needs besides the Swift toolchain.
-APT_PACKAGES = pkg-config libxlsxwriter-dev libsqlite3-dev unzip
+APT_PACKAGES = pkg-config libxlsxwriter-dev libsqlite3-dev libexpat1-dev unzip
 
 deps:
 	@command -v $(SWIFT) >/dev/null || { echo "error: the Swift toolchain (6.1 or later) is not installed; see https://www.swift.org/install/linux/"; exit 1; }
@@ -29,6 +29,7 @@ test: deps
 	ICTINDEX_REQUIRE_TOOLS=1 $(SWIFT) test --skip-build
 	bash Tests/LibreOfficeCheck/check-scoreboard.sh $(BIN)
 	$(MAKE) browser-test
+	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_TEST_SECONDS)
 
 # The web application in headless Chromium (installed when missing); screenshots in Reports/screenshots/.
 browser-test:
@@ -67,3 +68,28 @@ bench-peers: deps
 # Regenerates the sample data in Examples/ (deterministic).
 sample-data:
 	$(SWIFT) run SampleDataGenerator Examples
+
+# Fuzzing (libFuzzer + AddressSanitizer): each parser's target runs for FUZZ_SECONDS from its seed corpus in
+# Tests/Fuzz/Corpus/ (new inputs go to .build-fuzz/corpus/, crashes to .build-fuzz/artifacts/). `make test` runs
+# each for FUZZ_TEST_SECONDS. The build has its own scratch path so that it leaves the normal build alone.
+# A target is TARGET:CORPUS; add new parsers here (the web app's multipart form gets one). Leak detection is off:
+# objects that live for the whole process (the criteria a target loads once, Swift's metadata caches) count as leaks.
+FUZZ_SECONDS ?= 600
+FUZZ_TEST_SECONDS ?= 25
+FUZZ_TARGETS = FuzzCriteria:criteria FuzzCSV:csv FuzzXLSX:xlsx FuzzExpression:expression
+FUZZ_BUILD = $(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+
+fuzz-build: deps
+	@for pair in $(FUZZ_TARGETS); do target=$${pair%%:*}; \
+	  echo "building $$target"; $(FUZZ_BUILD) --product $$target || exit 1; done
+
+fuzz: fuzz-build
+	@bin=$$($(FUZZ_BUILD) --show-bin-path); mkdir -p .build-fuzz/artifacts; \
+	for pair in $(FUZZ_TARGETS); do target=$${pair%%:*}; corpus=$${pair#*:}; \
+	  mkdir -p .build-fuzz/corpus/$$corpus; echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  ASAN_OPTIONS=detect_leaks=0 $$bin/$$target .build-fuzz/corpus/$$corpus Tests/Fuzz/Corpus/$$corpus -max_total_time=$(FUZZ_SECONDS) \
+	    -timeout=10 -rss_limit_mb=2048 -max_len=65536 -detect_leaks=0 -print_final_stats=1 \
+	    -artifact_prefix=.build-fuzz/artifacts/$$target- > .build-fuzz/$$target.log 2>&1; status=$$?; \
+	  grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::|ERROR|SUMMARY' .build-fuzz/$$target.log; \
+	  [ $$status = 0 ] || { echo "$$target failed (log: .build-fuzz/$$target.log; input: .build-fuzz/artifacts/)"; exit 1; }; \
+	done

@@ -7,6 +7,9 @@ let upcomingFeatures: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// The fuzz targets call libm through Core; nothing else links it for them.
+let fuzzLinking: [LinkerSetting] = [.linkedLibrary("m")]
+
 let package = Package(
     name: "ictindex",
     products: [
@@ -56,9 +59,14 @@ let package = Package(
             dependencies: ["CXLSXWriter"],
             swiftSettings: upcomingFeatures
         ),
+        .systemLibrary(
+            name: "CExpat",
+            pkgConfig: "expat",
+            providers: [.apt(["libexpat1-dev"])]
+        ),
         .target(
             name: "XLSXReader",
-            dependencies: ["ZIPFoundation"],
+            dependencies: ["CExpat", "ZIPFoundation"],
             swiftSettings: upcomingFeatures
         ),
         .target(
@@ -118,6 +126,30 @@ let package = Package(
             swiftSettings: upcomingFeatures
         ),
         .executableTarget(
+            name: "XLSXReadBenchmark",
+            dependencies: ["XLSXReader", "XLSXWriter"],
+            path: "Benchmarks/XLSXReadBenchmark",
+            swiftSettings: upcomingFeatures
+        ),
+        // libFuzzer targets, one per parser (`make fuzz`); their seed corpora are in Tests/Fuzz/Corpus/.
+        .target(name: "FuzzSupport", path: "Tests/Fuzz/FuzzSupport", swiftSettings: upcomingFeatures),
+        .executableTarget(
+            name: "FuzzCriteria", dependencies: ["FuzzSupport", "ICTIndexCriteria"], path: "Tests/Fuzz/FuzzCriteria",
+            swiftSettings: upcomingFeatures, linkerSettings: fuzzLinking
+        ),
+        .executableTarget(
+            name: "FuzzCSV", dependencies: ["FuzzSupport", "ICTIndexCore", "ICTIndexCriteria"], path: "Tests/Fuzz/FuzzCSV",
+            swiftSettings: upcomingFeatures, linkerSettings: fuzzLinking
+        ),
+        .executableTarget(
+            name: "FuzzXLSX", dependencies: ["FuzzSupport", "XLSXReader", "ZIPFoundation"], path: "Tests/Fuzz/FuzzXLSX",
+            swiftSettings: upcomingFeatures, linkerSettings: fuzzLinking
+        ),
+        .executableTarget(
+            name: "FuzzExpression", dependencies: ["FuzzSupport", "ICTIndexCore"], path: "Tests/Fuzz/FuzzExpression",
+            swiftSettings: upcomingFeatures, linkerSettings: fuzzLinking
+        ),
+        .executableTarget(
             name: "SampleDataGenerator",
             path: "Examples/Generator",
             swiftSettings: upcomingFeatures
@@ -142,6 +174,7 @@ let package = Package(
         .testTarget(
             name: "XLSXReaderTests",
             dependencies: ["XLSXReader", "XLSXWriter", "ZIPFoundation", "ICTIndexTestSupport"],
+            resources: [.copy("Fixtures")],
             swiftSettings: upcomingFeatures
         ),
         .testTarget(
@@ -175,7 +208,8 @@ let package = Package(
             name: "ICTIndexCLITests",
             dependencies: [
                 "ICTIndexCore", "ICTIndexCriteria", "ICTIndexStorage", "ICTIndexTemplates", "ICTIndexTestSupport",
-                "XLSXWriter", "XLSXReader", .product(name: "OrderedCollections", package: "swift-collections"),
+                "XLSXWriter", "XLSXReader", "ZIPFoundation",
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")],

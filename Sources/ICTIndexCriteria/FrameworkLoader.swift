@@ -128,6 +128,14 @@ extension FrameworkReader {
                 return nil
             }
             root = composed
+            guard Self.valueCount(root, upTo: Self.maxValues) <= Self.maxValues else {
+                error(
+                    .yamlSyntax, at: SourceLocation(file: file),
+                    "the file expands to more than \(Self.maxValues) values through its aliases (*name), "
+                        + "far more than any criteria file",
+                    hint: "write the repeated parts out instead of nesting aliases of aliases")
+                return nil
+            }
         } catch let yamlError as YamlError {
             report(yamlError)
             return nil
@@ -138,11 +146,42 @@ extension FrameworkReader {
         return readFramework(YAMLValue(root, file: file))
     }
 
+    /// The most values (scalars, lists and mappings, counting each use of an alias anew) a criteria file may
+    /// expand to: the largest shipped file has about 2,000; 50,000 indicators need about 500,000. A "billion
+    /// laughs" file of nested aliases is refused here, before anything walks its expansion.
+    static let maxValues = 2_000_000
+
+    /// The number of values in a composed tree, counting an aliased node at each place it is used; stops
+    /// counting past `limit` (so the walk is at most `limit` steps, whatever the expansion).
+    static func valueCount(_ root: Yams.Node, upTo limit: Int) -> Int {
+        var count = 0
+        var stack = [root]
+        while let node = stack.popLast() {
+            count += 1
+            if count > limit { return count }
+            switch node {
+            case .scalar, .alias: break
+            case .sequence(let items): stack.append(contentsOf: items)
+            case .mapping(let pairs):
+                for (key, value) in pairs {
+                    stack.append(key)
+                    stack.append(value)
+                }
+            }
+        }
+        return count
+    }
+
     /// Reports a YAML syntax error at its place.
     mutating func report(_ yamlError: YamlError) {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         let hint = "check the indentation, the quotes and the brackets around this place"
         switch yamlError {
+        case .parser(_, let problem, let mark, _) where problem.contains("yaml_set_max_nest_level"):
+            // libyaml stops at 1,000 nested lists or mappings; its message names its own C function.
+            error(
+                .yamlSyntax, at: at(mark), "the file nests lists or mappings more than 1000 levels deep",
+                hint: "a criteria file needs a few levels; check the brackets and the indentation")
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { " \($0.text) at line \($0.mark.line)" } ?? ""

@@ -15,7 +15,13 @@ public struct XLSXCellReference: Hashable, Comparable, Sendable, CustomStringCon
         self.column = column
     }
 
-    /// Parses an A1-style reference such as `D14` or `$D$14`; nil when it is not one.
+    /// The last row of Excel's grid.
+    public static let maxRow = 1_048_576
+    /// The last column of Excel's grid (XFD).
+    public static let maxColumn = 16_384
+
+    /// Parses an A1-style reference such as `D14`, `$D$14` or `d14`; nil when it is not one or lies outside
+    /// Excel's grid (column XFD, row 1,048,576).
     ///
     /// - Parameter text: the reference.
     public init?(_ text: some StringProtocol) {
@@ -39,8 +45,35 @@ public struct XLSXCellReference: Hashable, Comparable, Sendable, CustomStringCon
             }
             if letters > 3 || digits > 7 { return nil }
         }
-        guard letters > 0, digits > 0, row > 0 else { return nil }
+        guard letters > 0, digits > 0, (1...Self.maxRow).contains(row), column <= Self.maxColumn else { return nil }
         self.init(row: row, column: column)
+    }
+
+    /// Parses a cell's `r` attribute as ECMA-376 writes it (ST_CellRef): 1–3 uppercase letters up to `XFD`,
+    /// then a row number 1–1,048,576 without leading zeros; nil for anything else (`a2`, `$A$2`, `XFE1`, `A0`).
+    init?(cellReference text: String.UTF8View) {
+        var column = 0
+        var letters = 0
+        var index = text.startIndex
+        while index != text.endIndex, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(text[index]) {
+            column = column * 26 + Int(text[index] - UInt8(ascii: "A")) + 1
+            letters += 1
+            if letters > 3 { return nil }
+            index = text.index(after: index)
+        }
+        guard letters > 0, column <= Self.maxColumn, let row = Self.rowNumber(text[index...]) else { return nil }
+        self.init(row: row, column: column)
+    }
+
+    /// Parses a row number 1–1,048,576 written in plain digits without a leading zero; nil for anything else.
+    static func rowNumber(_ digits: some Collection<UInt8>) -> Int? {
+        guard let first = digits.first, first != UInt8(ascii: "0"), digits.count <= 7 else { return nil }
+        var row = 0
+        for byte in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            row = row * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return row <= maxRow ? row : nil
     }
 
     /// The column's letters: 1 → `A`, 27 → `AA`.

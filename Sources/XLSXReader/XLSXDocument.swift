@@ -1,14 +1,15 @@
-public import struct Foundation.URL
-public import struct Foundation.Data
 import Foundation
 import ZIPFoundation
+
+public import struct Foundation.URL
 
 /// A workbook in the Office Open XML format (.xlsx), read into memory.
 ///
 /// Reads what libxlsxwriter, Excel, LibreOffice and openpyxl write: shared and inline strings (with rich text
 /// runs), numbers, booleans, errors, formulas with their cached results, number formats and cell protection.
 /// Sheets are found through the workbook's relationships, never by guessing part names. Sheets are parsed
-/// when asked for.
+/// when asked for, each streamed from the archive. Every part is parsed with expat within fixed limits: no
+/// DOCTYPE, bounded inflation, valid cell references.
 ///
 /// For example:
 /// ```swift
@@ -28,8 +29,12 @@ public struct XLSXDocument: Sendable {
 
     let sharedStrings: [String]
     let styles: XLSXStyles
-    let sheetData: [String: Data]
-    let streamThreshold: Int
+    /// The parts that hold worksheets (chart and dialog sheets have none).
+    let worksheetParts: Set<String>
+    let source: XLSXPackage.Source
+    let limits: XLSXLimits
+    /// The bytes inflated to read the workbook's own parts; a sheet's read continues from there.
+    let inflated: Int
 
     /// The sheet names in workbook order.
     public var sheetNames: [String] { sheets.map(\.name) }
@@ -40,93 +45,107 @@ public struct XLSXDocument: Sendable {
     /// Reads a workbook.
     ///
     /// - Parameter url: the file.
-    /// - Throws: ``XLSXReadError`` with code `unreadableFile`, `notZip`, `notXLSX`, `missingPart` or
-    ///   `malformedXML`.
+    /// - Throws: ``XLSXReadError`` with code `unreadableFile`, `notZip`, `passwordProtected`, `notXLSX`,
+    ///   `missingPart`, `emptyPart`, `truncatedXML`, `malformedXML`, `doctypeForbidden` or `tooLarge`.
     public init(contentsOf url: URL) throws(XLSXReadError) {
-        try self.init(contentsOf: url, streamThreshold: XMLPart.defaultStreamThreshold)
+        try self.init(source: .file(url), path: url.path, limits: .standard)
     }
 
-    /// Reads a workbook, parsing parts larger than `streamThreshold` bytes from a stream (tests lower it).
-    init(contentsOf url: URL, streamThreshold: Int) throws(XLSXReadError) {
-        let path = url.path
+    /// Reads a workbook within some limits (tests lower them).
+    init(source: XLSXPackage.Source, path: String, limits: XLSXLimits) throws(XLSXReadError) {
         self.path = path
-        self.streamThreshold = streamThreshold
-        let package = try XLSXPackage(url: url)
+        self.source = source
+        self.limits = limits
+        let package = try XLSXPackage(source: source, path: path, limits: limits)
         let rootRelationships = try package.relationships(of: "")
         let workbookPart =
             rootRelationships.first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
         guard package.contains(workbookPart) else {
             throw XLSXReadError(
-                .notXLSX, path: path, message: "not an xlsx workbook (the archive has no \(workbookPart))",
-                hint: "save the file from the spreadsheet application as 'Excel Workbook (.xlsx)'")
+                .notXLSX, path: path, vi: "không phải bảng tính .xlsx (tệp nén không có \(workbookPart))",
+                en: "not an xlsx workbook (the archive has no \(workbookPart))", hint: .resave)
         }
-        let workbook = try WorkbookParser.parse(try package.data(of: workbookPart), part: workbookPart, in: package)
+        let workbook = try WorkbookParser.parse(workbookPart, in: package)
         let relationships = try package.relationships(of: workbookPart)
-        var targets: [String: String] = [:]
-        for relationship in relationships { targets[relationship.id] = relationship.target }
+        var targets: [String: Relationship] = [:]
+        for relationship in relationships { targets[relationship.id] = relationship }
 
         var sheets: [XLSXSheetInfo] = []
-        var sheetData: [String: Data] = [:]
+        var worksheetParts: Set<String> = []
         for entry in workbook.sheets {
-            guard let part = targets[entry.relationshipID] else {
+            guard let relationship = targets[entry.relationshipID] else {
                 throw XLSXReadError(
                     .missingPart, path: path, part: workbookPart, sheet: entry.name,
-                    message: "sheet '\(entry.name)' refers to relationship '\(entry.relationshipID)', which "
+                    vi: "trang tính '\(entry.name)' trỏ tới quan hệ '\(entry.relationshipID)', nhưng "
+                        + "\(XLSXPackage.relationshipsPart(of: workbookPart)) không định nghĩa quan hệ này",
+                    en: "sheet '\(entry.name)' refers to relationship '\(entry.relationshipID)', which "
                         + "\(XLSXPackage.relationshipsPart(of: workbookPart)) does not define",
-                    hint: "the workbook is damaged; open and save it again in the spreadsheet application")
+                    hint: .damaged)
             }
+            let part = relationship.target
             // Chart sheets and dialog sheets have no cells; they are listed but read as empty.
             sheets.append(XLSXSheetInfo(name: entry.name, visibility: entry.visibility, part: part))
-            if relationships.first(where: { $0.id == entry.relationshipID })?.type.hasSuffix("/worksheet") ?? true {
+            if relationship.type.hasSuffix("/worksheet") {
                 guard package.contains(part) else {
                     throw XLSXReadError(
                         .missingPart, path: path, part: part, sheet: entry.name,
-                        message: "sheet '\(entry.name)' is missing from the archive",
-                        hint: "the workbook is damaged; open and save it again in the spreadsheet application")
+                        vi: "tệp nén thiếu phần của trang tính '\(entry.name)'",
+                        en: "sheet '\(entry.name)' is missing from the archive", hint: .damaged)
                 }
-                sheetData[part] = try package.data(of: part)
+                worksheetParts.insert(part)
             }
         }
         self.sheets = sheets
+        self.worksheetParts = worksheetParts
         self.definedNames = workbook.definedNames
         self.uses1904DateSystem = workbook.uses1904
-        self.sheetData = sheetData
 
         let sharedPart =
             relationships.first { $0.type.hasSuffix("/sharedStrings") }?.target
             ?? (package.contains("xl/sharedStrings.xml") ? "xl/sharedStrings.xml" : nil)
         if let sharedPart, package.contains(sharedPart) {
-            sharedStrings = try SharedStringsParser.parse(
-                try package.data(of: sharedPart), part: sharedPart, in: package, streamThreshold: streamThreshold)
+            sharedStrings = try SharedStringsParser.parse(sharedPart, in: package)
         } else {
             sharedStrings = []
         }
         let stylesPart = relationships.first { $0.type.hasSuffix("/styles") }?.target
         if let stylesPart, package.contains(stylesPart) {
-            styles = try StylesParser.parse(try package.data(of: stylesPart), part: stylesPart, in: package)
+            styles = try StylesParser.parse(stylesPart, in: package)
         } else {
             styles = XLSXStyles()
         }
+        inflated = package.inflated
     }
+
+    typealias Relationship = XLSXPackage.Relationship
 
     /// Reads one sheet.
     ///
     /// - Parameter name: the tab name, exactly as shown (case matters).
     /// - Returns: the sheet's rows and merged ranges.
-    /// - Throws: ``XLSXReadError`` with code `sheetNotFound` (the hint suggests the closest name) or
-    ///   `malformedXML`.
+    /// - Throws: ``XLSXReadError`` with code `sheetNotFound` (the hint suggests the closest name),
+    ///   `invalidReference`, `emptyPart`, `truncatedXML`, `malformedXML`, `doctypeForbidden` or `tooLarge`.
     public func sheet(named name: String) throws(XLSXReadError) -> XLSXSheet {
         guard let info = sheets.first(where: { $0.name == name }) else {
             let suggestion = Suggestion.closest(to: name, among: sheetNames)
             let list = sheetNames.map { "'\($0)'" }.joined(separator: ", ")
             throw XLSXReadError(
-                .sheetNotFound, path: path, sheet: name, message: "the workbook has no sheet named '\(name)'",
-                hint: (suggestion.map { "did you mean '\($0)'? " } ?? "") + "the sheets are \(list)")
+                .sheetNotFound, path: path, sheet: name, vi: "bảng tính không có trang tính tên '\(name)'",
+                en: "the workbook has no sheet named '\(name)'",
+                hint: XLSXReadError.Hint(
+                    vi: (suggestion.map { "có phải ý bạn là '\($0)'? " } ?? "") + "các trang tính là \(list)",
+                    en: (suggestion.map { "did you mean '\($0)'? " } ?? "") + "the sheets are \(list)"))
         }
-        guard let data = sheetData[info.part] else { return XLSXSheet(name: name, rows: []) }
-        return try WorksheetParser.parse(
-            data, name: name, part: info.part, path: path, sharedStrings: sharedStrings, styles: styles,
-            streamThreshold: streamThreshold)
+        guard worksheetParts.contains(info.part) else { return XLSXSheet(name: name, rows: []) }
+        let package = try XLSXPackage(source: source, path: path, limits: limits, inflated: inflated)
+        do {
+            return try WorksheetParser.parse(
+                info.part, name: name, in: package, sharedStrings: sharedStrings, styles: styles)
+        } catch {
+            var error = error
+            if error.sheet == nil { error.sheet = name }
+            throw error
+        }
     }
 }
 

@@ -4,6 +4,7 @@ import ICTIndexStorage
 import ICTIndexTestSupport
 import Testing
 import XLSXWriter
+import ZIPFoundation
 
 /// Units and values read from .xlsx workbooks by the built `ictindex`: the same rules and results as CSV.
 @Suite struct CLISpreadsheetInputTests {
@@ -118,8 +119,88 @@ import XLSXWriter
         #expect(out.exitCode == 64)
         #expect(
             out.stderr == """
-                \(path): error[D013]: units file cannot be read: not an xlsx file (it is not a zip archive)
-                  hint: open it in the spreadsheet application and save it as 'Excel Workbook (.xlsx)'
+                \(path): error[D013]: không đọc được tệp đơn vị: không phải tệp .xlsx (không phải tệp nén zip)
+                  hint: hãy mở tệp bằng Excel hoặc LibreOffice Calc và lưu lại dưới dạng 'Excel Workbook (.xlsx)'
+                1 error
+
+                """)
+    }
+
+    /// A values workbook written by hand: sheet 'A' holds `sheetData`, or the sheet part is `sheetPart` as is.
+    func writeHandMadeValues(sheetData: String, sheetPart: String? = nil, name: String = "hand.xlsx") throws -> String {
+        let path = directory.appendingPathComponent(name).path
+        let parts = [
+            ("_rels/.rels",
+             "<Relationships><Relationship Id=\"rId1\" Type=\"x/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                + "</Relationships>"),
+            ("xl/workbook.xml", "<workbook><sheets><sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            ("xl/_rels/workbook.xml.rels",
+             "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/a.xml\"/>"
+                + "</Relationships>"),
+            ("xl/worksheets/a.xml", sheetPart ?? "<worksheet><sheetData>\(sheetData)</sheetData></worksheet>"),
+        ]
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        for (name, text) in parts {
+            let data = Data(text.utf8)
+            try archive.addEntry(
+                with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
+                provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
+        }
+        return path
+    }
+
+    @Test("formulas saved without their computed value are refused, each named, rather than read as missing")
+    func formulaWithoutValue() throws {
+        // Given a workbook saved by a program that does not calculate (openpyxl writes <f> without <v>)
+        let values = try writeHandMadeValues(
+            sheetData: """
+                <row r="1"><c r="A1" t="inlineStr"><is><t>unit</t></is></c><c r="B1" t="inlineStr"><is><t>staff</t>\
+                </is></c><c r="C1" t="inlineStr"><is><t>computers</t></is></c></row>\
+                <row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2"><f>20*2</f></c>\
+                <c r="C2"><f>B2-6</f><v>34</v></c></row>\
+                <row r="3"><c r="A3" t="inlineStr"><is><t>B</t></is></c><c r="B3"><v>50</v></c>\
+                <c r="C3"><f t="shared" si="0"/></c></row>
+                """)
+        // When it is scored
+        let out = try cli.run(["score", fixtures + "/tiny.yaml", "--units", try writeUnits(), "--data", values])
+        // Then both formulas without a value are named, and nothing is scored
+        #expect(out.exitCode == 64)
+        #expect(out.stdout == "")
+        #expect(
+            out.stderr == """
+                \(values)[A]:2:2: error[D013]: ô B2 có công thức (=20*2) nhưng không có giá trị đã tính: tệp được \
+                lưu bởi một chương trình không tính công thức
+                  hint: hãy mở tệp bằng Excel hoặc LibreOffice Calc để tính lại công thức, rồi lưu lại
+                \(values)[A]:3:3: error[D013]: ô C3 có công thức nhưng không có giá trị đã tính: tệp được lưu bởi \
+                một chương trình không tính công thức
+                  hint: hãy mở tệp bằng Excel hoặc LibreOffice Calc để tính lại công thức, rồi lưu lại
+                2 errors
+
+                """)
+    }
+
+    @Test("an empty sheet part and a truncated sheet exit 64 with a message")
+    func emptyAndTruncatedSheet() throws {
+        let empty = try writeHandMadeValues(sheetData: "", sheetPart: "")
+        let out = try cli.run(["score", fixtures + "/tiny.yaml", "--units", try writeUnits(), "--data", empty])
+        #expect(out.exitCode == 64)
+        #expect(
+            out.stderr == """
+                \(empty): error[D013]: không đọc được tệp số liệu: phần xl/worksheets/a.xml rỗng (0 byte) \
+                (trang tính 'A', xl/worksheets/a.xml)
+                  hint: tệp bảng tính bị hỏng; hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice Calc
+                1 error
+
+                """)
+        let cut = try writeHandMadeValues(
+            sheetData: "", sheetPart: "<worksheet><sheetData><row r=\"1\">", name: "cut.xlsx")
+        let truncated = try cli.run(["score", fixtures + "/tiny.yaml", "--units", try writeUnits(), "--data", cut])
+        #expect(truncated.exitCode == 64)
+        #expect(
+            truncated.stderr == """
+                \(cut): error[D013]: không đọc được tệp số liệu: phần xl/worksheets/a.xml bị cắt cụt: XML dừng ở \
+                dòng 1 khi chưa đóng hết các thẻ (trang tính 'A', xl/worksheets/a.xml:1)
+                  hint: tệp có thể bị cắt cụt khi tải lên hoặc sao chép; hãy sao chép lại, hoặc lưu lại tệp từ Excel
                 1 error
 
                 """)
@@ -144,8 +225,8 @@ import XLSXWriter
         #expect(typo.exitCode == 64)
         #expect(
             typo.stderr == """
-                \(values): error[D013]: data file cannot be read: the workbook has no sheet named 'So lieu'
-                  hint: did you mean 'Số liệu'? the sheets are 'Ghi chú', 'Số liệu'
+                \(values): error[D013]: không đọc được tệp số liệu: bảng tính không có trang tính tên 'So lieu'
+                  hint: có phải ý bạn là 'Số liệu'? các trang tính là 'Ghi chú', 'Số liệu'
                 1 error
 
                 """)

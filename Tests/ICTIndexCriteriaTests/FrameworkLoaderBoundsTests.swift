@@ -4,7 +4,8 @@ import ICTIndexCriteria
 import OrderedCollections
 import Testing
 
-/// Criteria files that would make the checker's work or its messages unbounded, or that score nobody.
+/// Criteria files that would make the checker's work or its messages unbounded, that are built to exhaust
+/// the machine, or that score nobody: refused with a message, quickly, in bounded memory.
 @Suite struct FrameworkLoaderBoundsTests {
     func report(_ yaml: String) -> String? {
         do {
@@ -72,5 +73,34 @@ import Testing
         let loaded = try FrameworkLoader().load(yaml: lines.joined(separator: "\n"), file: "big.yaml")
         // 1 root + 200 pillars + 20,000 indicators
         #expect(loaded.framework.nodes.count == 20_201)
+    }
+
+    @Test("a 'billion laughs' file of nested aliases is refused before its expansion is walked")
+    func billionLaughs() {
+        // Given nine levels of lists that each repeat the level below ten times: 10^9 values once expanded
+        var yaml =
+            "schema: ictindex/v1\na: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        for (level, previous) in zip("bcdefghij", "abcdefghi") {
+            yaml +=
+                "\(level): &\(level) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        // When it is loaded, Then it is refused with one error
+        #expect(
+            (report(yaml) ?? "loaded") == """
+                t.yaml: error[C001]: the file expands to more than 2000000 values through its aliases (*name), far \
+                more than any criteria file
+                  hint: write the repeated parts out instead of nesting aliases of aliases
+                1 error
+                """)
+    }
+
+    @Test("nesting deeper than libyaml allows names no C function")
+    func deepNesting() {
+        let yaml =
+            "schema: ictindex/v1\nx: " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
+        let text = report(yaml) ?? "loaded"
+        #expect(text.hasPrefix("t.yaml:2:"))
+        #expect(text.contains("error[C001]: the file nests lists or mappings more than 1000 levels deep\n"))
+        #expect(!text.contains("yaml_set_max_nest_level"))
     }
 }

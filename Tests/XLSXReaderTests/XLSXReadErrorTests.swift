@@ -14,6 +14,10 @@ import XLSXWriter
         #expect(error?.code == .unreadableFile)
         #expect(
             error?.description
+                == "/nonexistent/units.xlsx: tệp không tồn tại hoặc không đọc được\n"
+                + "  gợi ý: hãy kiểm tra đường dẫn và quyền đọc tệp")
+        #expect(
+            error?.description(english: true)
                 == "/nonexistent/units.xlsx: the file does not exist or cannot be read\n"
                 + "  hint: check the path and the file's permissions")
     }
@@ -25,8 +29,10 @@ import XLSXWriter
         try Data((0..<512).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }).write(to: url)
         let error = #expect(throws: XLSXReadError.self) { try XLSXDocument(contentsOf: url) }
         #expect(error?.code == .notZip)
-        #expect(error?.message == "not an xlsx file (it is not a zip archive)")
-        #expect(error?.hint == "open it in the spreadsheet application and save it as 'Excel Workbook (.xlsx)'")
+        #expect(error?.message == "không phải tệp .xlsx (không phải tệp nén zip)")
+        #expect(error?.hint == "hãy mở tệp bằng Excel hoặc LibreOffice Calc và lưu lại dưới dạng 'Excel Workbook (.xlsx)'")
+        #expect(error?.englishMessage == "not an xlsx file (it is not a zip archive)")
+        #expect(error?.englishHint == "open it in the spreadsheet application and save it as 'Excel Workbook (.xlsx)'")
     }
 
     @Test("a truncated workbook is a damaged zip archive")
@@ -38,7 +44,9 @@ import XLSXWriter
         try data.prefix(data.count / 2).write(to: url)
         let error = #expect(throws: XLSXReadError.self) { try XLSXDocument(contentsOf: url) }
         #expect(error?.code == .notZip)
-        #expect(error?.message.hasPrefix("not an xlsx file (the zip archive is damaged") == true)
+        #expect(
+            error?.message
+                == "không phải tệp .xlsx hợp lệ: tệp nén zip bị hỏng hoặc bị cắt cụt (không đọc được mục lục của nó)")
     }
 
     @Test("a zip archive without a workbook is not an xlsx file")
@@ -48,8 +56,11 @@ import XLSXWriter
         try writeZip([("readme.txt", "hello")], to: url)
         let error = #expect(throws: XLSXReadError.self) { try XLSXDocument(contentsOf: url) }
         #expect(error?.code == .notXLSX)
-        #expect(error?.description.hasPrefix("\(url.path): not an xlsx workbook (the archive has no xl/workbook.xml)")
-            == true)
+        #expect(
+            error?.description == """
+                \(url.path): không phải bảng tính .xlsx (tệp nén không có xl/workbook.xml)
+                  gợi ý: hãy mở tệp bằng Excel hoặc LibreOffice Calc và lưu lại dưới dạng 'Excel Workbook (.xlsx)'
+                """)
     }
 
     @Test("malformed XML names the part and the line")
@@ -77,6 +88,11 @@ import XLSXWriter
         #expect(error?.part == "xl/worksheets/a.xml")
         #expect(error?.line == 3)
         #expect(error?.location == "\(url.path)[A] (xl/worksheets/a.xml:3)")
+        // `r="A1><v>1</v></c></row>` holds a '<' inside the attribute value: `<row><c r="A1>` is 14 characters,
+        // so the '<' is column 15 of line 3.
+        #expect(
+            error?.englishMessage == "the XML is malformed at line 3, column 15: an invalid character or byte (such as "
+                + "a byte that is not UTF-8, or a < inside an attribute value)")
     }
 
     @Test("a sheet that is not there suggests the closest name")
@@ -89,7 +105,11 @@ import XLSXWriter
         let error = #expect(throws: XLSXReadError.self) { try document.sheet(named: "Tu danh gia") }
         #expect(error?.code == .sheetNotFound)
         #expect(
-            error?.description == "\(url.path)[Tu danh gia]: the workbook has no sheet named 'Tu danh gia'\n"
+            error?.description == "\(url.path)[Tu danh gia]: bảng tính không có trang tính tên 'Tu danh gia'\n"
+                + "  gợi ý: có phải ý bạn là 'Tự đánh giá'? các trang tính là 'Đơn vị', 'Tự đánh giá'")
+        #expect(
+            error?.description(english: true)
+                == "\(url.path)[Tu danh gia]: the workbook has no sheet named 'Tu danh gia'\n"
                 + "  hint: did you mean 'Tự đánh giá'? the sheets are 'Đơn vị', 'Tự đánh giá'")
     }
 

@@ -34,12 +34,14 @@ enum SpreadsheetInput {
         }
         let worksheet: XLSXSheet
         var dates1904 = false
+        let english = Self.english
         do throws(XLSXReadError) {
             let document = try XLSXDocument(contentsOf: URL(fileURLWithPath: path))
             guard let name = sheet ?? document.firstVisibleSheet?.name else {
                 throw XLSXReadError(
-                    .sheetNotFound, path: path, message: "the workbook has no visible sheet",
-                    hint: "name the sheet to read with --sheet")
+                    .sheetNotFound, path: path, message: "bảng tính không có trang tính nào đang hiện",
+                    hint: "hãy chọn trang tính cần đọc bằng --sheet",
+                    englishMessage: "the workbook has no visible sheet", englishHint: "name the sheet to read with --sheet")
             }
             worksheet = try document.sheet(named: name)
             dates1904 = document.uses1904DateSystem
@@ -47,12 +49,16 @@ enum SpreadsheetInput {
             throw ValidationFailure(diagnostics: [
                 .error(
                     .emptyFile, at: SourceLocation(file: path),
-                    "\(what) cannot be read: \(error.message)" + place(error), hint: error.hint)
+                    english
+                        ? "\(what) cannot be read: \(error.englishMessage)" + place(error, english: true)
+                        : "không đọc được \(vietnamese(what)): \(error.message)" + place(error, english: false),
+                    hint: english ? error.englishHint : error.hint)
             ])
         }
         let file = "\(path)[\(worksheet.name)]"
         let style = CellStyle(decimal: decimalStyle, dates1904: dates1904)
         let rows = worksheet.rows.filter { !$0.isBlank }
+        try checkCells(rows, file: file, english: english)
         guard let header = rows.first else {
             return CSVTable(file: file, header: [], headerLine: 1, rows: [])
         }
@@ -60,6 +66,63 @@ enum SpreadsheetInput {
             file: file, header: header.cells(style).map { $0.trimmingCharacters(in: .whitespaces) },
             headerLine: header.number,
             rows: rows.dropFirst().map { CSVTable.Row(line: $0.number, cells: $0.cells(style)) })
+    }
+
+    /// The most cells the rows of a sheet may span, counting the empty cells before each row's last one: a sheet
+    /// of 10,000 rows whose only cell is in column XFD would otherwise become 164 million table cells.
+    static let maxTableCells = 10_000_000
+
+    /// Refuses formulas saved without their result (they would read as missing values) and sheets too sparse to
+    /// lay out as a table, with every such cell listed.
+    private static func checkCells(_ rows: [XLSXRow], file: String, english: Bool) throws(ValidationFailure) {
+        var diagnostics: [Diagnostic] = []
+        var span = 0
+        for row in rows {
+            span += row.cells.last?.reference.column ?? 0
+            for cell in row.cells where cell.formula != nil && cell.value == .empty {
+                let formula = cell.formula.map { $0.isEmpty ? "" : " (=\($0.prefix(80)))" } ?? ""
+                diagnostics.append(
+                    .error(
+                        .emptyFile, at: SourceLocation(file: file, line: row.number, column: cell.reference.column),
+                        english
+                            ? "cell \(cell.reference) has a formula\(formula) but no computed value: the file was saved "
+                                + "by a program that does not calculate formulas"
+                            : "ô \(cell.reference) có công thức\(formula) nhưng không có giá trị đã tính: tệp được lưu "
+                                + "bởi một chương trình không tính công thức",
+                        hint: english
+                            ? "open the file in Excel or LibreOffice Calc, let it recalculate, and save it again"
+                            : "hãy mở tệp bằng Excel hoặc LibreOffice Calc để tính lại công thức, rồi lưu lại"))
+            }
+        }
+        if span > maxTableCells {
+            diagnostics.append(
+                .error(
+                    .emptyFile, at: SourceLocation(file: file),
+                    english
+                        ? "the sheet's rows span \(span) cells, more than \(maxTableCells) (cells far to the right of "
+                            + "the data, such as in column XFD)"
+                        : "các dòng của trang tính trải trên \(span) ô, quá \(maxTableCells) ô (có ô nằm rất xa bên "
+                            + "phải dữ liệu, như ở cột XFD)",
+                    hint: english
+                        ? "delete the columns to the right of the data and save the file again"
+                        : "hãy xóa các cột bên phải vùng dữ liệu rồi lưu lại tệp"))
+        }
+        if !diagnostics.isEmpty { throw ValidationFailure(diagnostics: diagnostics) }
+    }
+
+    /// Whether messages are in English: `ICTINDEX_LANG=en`; Vietnamese otherwise.
+    static var english: Bool {
+        ProcessInfo.processInfo.environment["ICTINDEX_LANG"]?.lowercased().hasPrefix("en") == true
+    }
+
+    /// The Vietnamese name of the file being read.
+    private static func vietnamese(_ what: String) -> String {
+        switch what {
+        case "units file": "tệp đơn vị"
+        case "data file": "tệp số liệu"
+        case "decisions file": "tệp quyết định"
+        default: what
+        }
     }
 
     /// Reads a CSV file, or one sheet of a workbook, as a table: for files that are read as plain tables, such as
@@ -74,9 +137,10 @@ enum SpreadsheetInput {
     }
 
     /// The part, sheet and cell of a reading error, when it names them: ` (sheet 'A', cell D14, xl/…:3)`.
-    private static func place(_ error: XLSXReadError) -> String {
+    private static func place(_ error: XLSXReadError, english: Bool) -> String {
         let places =
-            [error.sheet.map { "sheet '\($0)'" }, error.cell.map { "cell \($0)" },
+            [error.sheet.map { english ? "sheet '\($0)'" : "trang tính '\($0)'" },
+             error.cell.map { english ? "cell \($0)" : "ô \($0)" },
              error.part.map { $0 + (error.line.map { ":\($0)" } ?? "") }].compactMap { $0 }
         return places.isEmpty || error.code == .sheetNotFound ? "" : " (\(places.joined(separator: ", ")))"
     }

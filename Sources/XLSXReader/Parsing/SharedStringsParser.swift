@@ -1,39 +1,38 @@
-import struct Foundation.Data
-
 /// Reads `xl/sharedStrings.xml`: each `<si>` is plain (`<t>`) or rich text (`<r><t>…</t></r>…`); phonetic runs
 /// (`<rPh>`) are not part of the text.
 final class SharedStringsParser: XMLHandler {
     private(set) var strings: [String] = []
-    private var current: String?
+    private var current: [UInt8] = []
+    private var inItem = false
     private var inText = false
     private var phoneticDepth = 0
 
-    static func parse(
-        _ data: Data, part: String, in package: XLSXPackage, streamThreshold: Int
-    ) throws(XLSXReadError) -> [String] {
+    static func parse(_ part: String, in package: XLSXPackage) throws(XLSXReadError) -> [String] {
         let handler = SharedStringsParser()
-        try XMLPart.parse(data, part: part, path: package.path, handler: handler, streamThreshold: streamThreshold)
+        try package.parse(part, with: handler)
         return handler.strings
     }
 
-    override func start(_ element: String, _ attributes: [String: String]) throws(XLSXReadError) {
+    override func start(_ element: String, _ attributes: borrowing XMLAttributes) throws(XLSXReadError) {
         switch element {
-        case "si": current = ""
+        case "si":
+            current.removeAll(keepingCapacity: true)
+            inItem = true
         case "rPh": phoneticDepth += 1
-        case "t": inText = current != nil && phoneticDepth == 0
+        case "t": inText = inItem && phoneticDepth == 0
         default: break
         }
     }
 
-    override func characters(_ text: String) {
-        if inText { current?.append(text) }
+    override func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        if inText { current.append(contentsOf: text) }
     }
 
     override func end(_ element: String) throws(XLSXReadError) {
         switch element {
         case "si":
-            strings.append((current ?? "").decodingOfficeEscapes)
-            current = nil
+            strings.append(String(decoding: current, as: UTF8.self).decodingOfficeEscapes)
+            inItem = false
         case "rPh": phoneticDepth -= 1
         case "t": inText = false
         default: break

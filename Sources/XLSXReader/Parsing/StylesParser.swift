@@ -1,5 +1,3 @@
-import struct Foundation.Data
-
 /// The part of `xl/styles.xml` the reader needs: each cell format's number format and protection.
 struct XLSXStyles: Sendable {
     struct Format: Sendable {
@@ -23,9 +21,9 @@ final class StylesParser: XMLHandler {
     private var styles = XLSXStyles()
     private var inCellFormats = false
 
-    static func parse(_ data: Data, part: String, in package: XLSXPackage) throws(XLSXReadError) -> XLSXStyles {
+    static func parse(_ part: String, in package: XLSXPackage) throws(XLSXReadError) -> XLSXStyles {
         let handler = StylesParser()
-        try XMLPart.parse(data, part: part, path: package.path, handler: handler)
+        try package.parse(part, with: handler)
         var styles = handler.styles
         for index in styles.formats.indices {
             styles.formats[index].numberFormatCode = styles.numberFormatCodes[styles.formats[index].numberFormatID]
@@ -33,7 +31,7 @@ final class StylesParser: XMLHandler {
         return styles
     }
 
-    override func start(_ element: String, _ attributes: [String: String]) throws(XLSXReadError) {
+    override func start(_ element: String, _ attributes: borrowing XMLAttributes) throws(XLSXReadError) {
         switch element {
         case "numFmt":
             if let id = attributes["numFmtId"].flatMap({ Int($0) }) {

@@ -1,5 +1,3 @@
-import struct Foundation.Data
-
 /// Reads `xl/workbook.xml`: the sheets in tab order and the defined names.
 final class WorkbookParser: XMLHandler {
     struct SheetEntry {
@@ -21,24 +19,24 @@ final class WorkbookParser: XMLHandler {
     }
 
     static func parse(
-        _ data: Data, part: String, in package: XLSXPackage
+        _ part: String, in package: XLSXPackage
     ) throws(XLSXReadError) -> (sheets: [SheetEntry], definedNames: [XLSXDefinedName], uses1904: Bool) {
         let handler = WorkbookParser(part: part, path: package.path)
-        try XMLPart.parse(data, part: part, path: package.path, handler: handler)
+        try package.parse(part, with: handler)
         return (handler.sheets, handler.definedNames, handler.uses1904DateSystem)
     }
 
-    override func start(_ element: String, _ attributes: [String: String]) throws(XLSXReadError) {
+    override func start(_ element: String, _ attributes: borrowing XMLAttributes) throws(XLSXReadError) {
         switch element {
         case "workbookPr":
             uses1904DateSystem = attributes["date1904"] == "1" || attributes["date1904"] == "true"
         case "sheet":
             // The relationship id is `r:id` with the officeDocument relationships namespace, whatever its prefix.
-            let id = attributes["r:id"] ?? attributes.first { $0.key.hasSuffix(":id") }?.value
+            let id = attributes["r:id"] ?? attributes.value(endingWith: ":id")
             guard let name = attributes["name"], let id else {
                 throw XLSXReadError(
-                    .malformedXML, path: path, part: part, message: "a <sheet> element has no name or r:id",
-                    hint: "the workbook is damaged; open and save it again in the spreadsheet application")
+                    .malformedXML, path: path, part: part, vi: "một phần tử <sheet> thiếu thuộc tính name hoặc r:id",
+                    en: "a <sheet> element has no name or r:id", hint: .damaged)
             }
             let visibility: XLSXSheetInfo.Visibility =
                 switch attributes["state"] {
@@ -57,8 +55,8 @@ final class WorkbookParser: XMLHandler {
         }
     }
 
-    override func characters(_ text: String) {
-        name?.formula += text
+    override func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        name?.formula += String(decoding: text, as: UTF8.self)
     }
 
     override func end(_ element: String) throws(XLSXReadError) {
