@@ -1,5 +1,6 @@
 import Foundation
 public import Hummingbird
+import HummingbirdBcrypt
 import ICTIndexCore
 import OrderedCollections
 import ICTIndexCriteria
@@ -18,27 +19,33 @@ import Synchronization
 public func buildApplication(
     database: IndexDatabase, configuration: WebConfiguration
 ) -> some ApplicationProtocol {
-    Application(
-        router: buildRouter(database: database, configuration: configuration),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ictindex"))
-}
-
-/// The router of the web application: every page and form, behind the session middleware.
-public func buildRouter(database: IndexDatabase, configuration: WebConfiguration) -> Router<WebContext> {
     let app = WebApp(database: database, configuration: configuration)
-    let router = Router(context: WebContext.self)
-    router.add(middleware: SessionMiddleware(app: app))
-    app.addLoginRoutes(to: router)
-    app.addLeaderRoutes(to: router)
-    app.addAgencyRoutes(to: router)
-    app.addAdminRoutes(to: router)
-    return router
+    var application = Application(
+        router: buildRouter(app),
+        server: .http1(configuration: RequestLimits.http1(configuration)),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ictindex"))
+    if configuration.cleanupInterval > 0 {
+        application.addServices(EvidenceCleanup(app: app, logger: application.logger))
+    }
+    return application
 }
 
-/// A refusal shown to the user as a page with a status: what was refused and why.
-struct Refusal: Error {
-    var status: HTTPResponse.Status
-    var message: String
+/// The router of the web application: every page and form, behind the session middleware, in one route group
+/// per role.
+public func buildRouter(database: IndexDatabase, configuration: WebConfiguration) -> Router<WebContext> {
+    buildRouter(WebApp(database: database, configuration: configuration))
+}
+
+func buildRouter(_ app: WebApp) -> Router<WebContext> {
+    let router = Router(context: WebContext.self)
+    router.add(middleware: ResponseRulesMiddleware())
+    router.add(middleware: SessionMiddleware(app: app))
+    router.add(middleware: ErrorPageMiddleware())
+    app.addLoginRoutes(to: router)
+    app.addLeaderRoutes(to: router.group().add(middleware: RoleMiddleware(.leader, .admin)))
+    app.addSignedInRoutes(to: router.group().add(middleware: RoleMiddleware(.agency, .leader, .admin)))
+    app.addAdminRoutes(to: router.group("/admin").add(middleware: RoleMiddleware(.admin)))
+    return router
 }
 
 /// What every route shares: the database, the configuration, the sign-in limiter and caches.
@@ -54,6 +61,9 @@ final class WebApp: Sendable {
     private let frameworks = Mutex<[String: LoadedFramework]>([:])
     /// Provisional scores of the agencies' form pages.
     let provisional: ProvisionalScores
+    /// A bcrypt hash of a random text at the configured cost, checked against when the user name is unknown, so
+    /// that an unknown name takes as long as a known one.
+    let dummyHash: String
 
     init(database: IndexDatabase, configuration: WebConfiguration) {
         self.database = database
@@ -63,93 +73,63 @@ final class WebApp: Sendable {
         let history = (try? database.auditEntries(AuditFilter(since: since, action: "session."))) ?? []
         limiter = LoginLimiter(limit: configuration.loginAttempts, window: configuration.loginWindow, history: history)
         provisional = ProvisionalScores(database: database, peerValuesMaxAge: configuration.peerValuesMaxAge)
+        dummyHash = Bcrypt.hash(Tokens.random(), cost: configuration.bcryptCost)
     }
 
-    // MARK: - Handling
+    // MARK: - Requests
 
-    /// Runs a route body, turning refusals and storage or validation errors into pages.
-    func handle(
-        _ context: WebContext, path: String = "/", _ body: () async throws -> Response
-    ) async -> Response {
-        let w = Words(context.language)
-        do {
-            return try await body()
-        } catch let refusal as Refusal {
-            return errorPage(refusal.status, refusal.message, context, path: path)
-        } catch let failure as StorageError {
-            let status: HTTPResponse.Status =
-                failure.code == .frozen || failure.code == .conflict ? .conflict
-                : failure.code == .notFound ? .notFound : .internalServerError
-            let frozen = failure.code == .frozen
-                ? w.t("Kỳ đánh giá đã công bố nên không thể sửa. ", "The period is published and cannot be changed. ") : ""
-            return errorPage(status, frozen + failure.description, context, path: path)
-        } catch let failure as ValidationFailure {
-            return errorPage(.unprocessableContent, failure.description, context, path: path)
-        } catch {
-            return errorPage(.internalServerError, "\(error)", context, path: path)
-        }
-    }
+    /// The largest body of a form without files (sign-out, appraisal, runs, users).
+    static let smallForm = 256 * 1024
 
-    func errorPage(_ status: HTTPResponse.Status, _ message: String, _ context: WebContext, path: String) -> Response {
-        let w = Words(context.language)
-        let title: String
-        switch status {
-        case .forbidden: title = w.t("Không được phép", "Forbidden")
-        case .notFound: title = w.t("Không tìm thấy", "Not found")
-        case .conflict: title = w.t("Không thực hiện được", "Not possible")
-        case .tooManyRequests: title = w.t("Quá nhiều lần thử", "Too many attempts")
-        case .contentTooLarge: title = w.t("Tệp quá lớn", "File too large")
-        default: title = w.t("Lỗi", "Error") + " \(status.code)"
-        }
-        return Page(
-            title: title, body: "<p class=\"errors\">\(esc(message).replacingOccurrences(of: "\n", with: "<br>"))</p>",
-            context: context, path: path, status: status
-        ).response()
-    }
-
-    /// The signed-in user, when it has one of the roles; otherwise a refusal (or a redirect to sign in).
-    func require(_ context: WebContext, _ roles: WebUser.Role...) throws -> WebUser {
-        guard let user = context.user else {
-            throw Refusal(status: .unauthorized, message: Words(context.language).t(
-                "Hãy đăng nhập (/login).", "Please sign in (/login)."))
-        }
-        guard roles.contains(user.role) else {
-            throw Refusal(status: .forbidden, message: Words(context.language).t(
-                "Vai trò '\(user.role.rawValue)' không được làm việc này.",
-                "The role '\(user.role.rawValue)' may not do this."))
-        }
+    /// The signed-in user (route groups check the role before a handler runs).
+    func user(_ context: WebContext) throws -> WebUser {
+        guard let user = context.user else { throw WebError.signInNeeded() }
         return user
     }
 
-    /// Reads a form body (URL-encoded or multipart) and checks its CSRF token against the session's.
+    /// A path parameter, percent-decoded (`/submissions/2025%2D1/SNV` is period `2025-1`).
+    func parameter(_ context: WebContext, _ name: String) throws -> String {
+        let raw = context.parameters.get(name) ?? ""
+        guard let decoded = raw.removingPercentEncoding else {
+            throw WebError(.badRequest, vi: "Địa chỉ không hợp lệ.", en: "The address is malformed.")
+        }
+        return decoded
+    }
+
+    /// Reads a form body (URL-encoded or multipart) within its route's limits, and checks its CSRF token against
+    /// the session's.
     ///
-    /// - Throws: ``Refusal`` 403 when the token is missing or wrong, 413 when the body is too large.
-    func form(_ request: Request, _ context: WebContext) async throws -> MultipartBody {
+    /// The session, the declared length and the boundary are checked before a byte of the body is read; the
+    /// body is read up to `maxBytes` and parsed in linear time.
+    ///
+    /// - Throws: ``WebError`` 401 without a session, 413 when the body or its number of fields is too large,
+    ///   400 when it is malformed (a boundary outside 1…70 characters), 403 when the CSRF token is wrong.
+    func form(_ request: Request, _ context: WebContext, maxBytes: Int = smallForm) async throws -> MultipartBody {
+        guard let session = context.session else { throw WebError.signInNeeded() }
+        let limits = FormLimits(maxBytes: maxBytes, maxFields: configuration.maxFormFields)
+        let contentType = request.headers[.contentType] ?? ""
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxBytes {
+            throw WebError.body(FormBodyError(.tooLarge, limit: maxBytes))
+        }
+        do throws(FormBodyError) {
+            _ = try MultipartBody.boundary(of: contentType, limits: limits)
+        } catch {
+            throw WebError.body(error)
+        }
         var request = request
-        let limit = configuration.maxUploadBytes + 1024 * 1024
         let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: limit)
+            buffer = try await request.collectBody(upTo: maxBytes)
         } catch {
-            throw Refusal(status: .contentTooLarge, message: Words(context.language).t(
-                "Nội dung gửi lên vượt quá \(limit / 1024 / 1024) MB.", "The request is larger than \(limit / 1024 / 1024) MB."))
+            throw WebError.body(FormBodyError(.tooLarge, limit: maxBytes))
         }
-        let bytes = Array(buffer.readableBytesView)
-        let contentType = request.headers[.contentType] ?? ""
-        var body: MultipartBody
-        if let boundary = MultipartBody.boundary(of: contentType) {
-            guard let parsed = MultipartBody(bytes: bytes, boundary: boundary) else {
-                throw Refusal(status: .badRequest, message: "malformed multipart/form-data body")
-            }
-            body = parsed
-        } else {
-            body = MultipartBody(fields: FormFields(urlEncoded: String(decoding: bytes, as: UTF8.self)), files: [])
+        let body: MultipartBody
+        do throws(FormBodyError) {
+            body = try MultipartBody.parse(bytes: Array(buffer.readableBytesView), contentType: contentType, limits: limits)
+        } catch {
+            throw WebError.body(error)
         }
-        guard let session = context.session, Tokens.same(body.fields["csrf"] ?? "", session.csrfToken) else {
-            throw Refusal(status: .forbidden, message: Words(context.language).t(
-                "Mã chống giả mạo (CSRF) thiếu hoặc sai: hãy tải lại trang rồi gửi lại.",
-                "The CSRF token is missing or wrong: reload the page and send the form again."))
-        }
+        guard Tokens.same(body.fields["csrf"] ?? "", session.csrfToken) else { throw WebError.csrf() }
         return body
     }
 
@@ -184,8 +164,9 @@ final class WebApp: Sendable {
                 return (cached(loaded), source)
             }
         }
-        throw Refusal(status: .conflict, message: "no criteria are known yet: no run has been recorded; start "
-            + "'ictindex serve --framework Criteria/FILE.yaml' so forms and runs have criteria")
+        throw WebError(
+            .conflict, vi: "Chưa có bộ tiêu chí nào: chưa chấm kỳ nào.", en: "No criteria are known yet: no run has been recorded.",
+            detail: "start 'ictindex serve --framework Criteria/FILE.yaml' so forms and runs have criteria")
     }
 
     private func cached(_ loaded: LoadedFramework) -> LoadedFramework {

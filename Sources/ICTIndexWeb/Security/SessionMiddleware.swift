@@ -24,14 +24,14 @@ struct SessionMiddleware: RouterMiddleware {
             context.address = forwarded
         }
         context.acceptsGzip = Gzip.accepted(by: request.headers[.acceptEncoding])
-        let query = FormFields(urlEncoded: request.uri.query ?? "")
-        let asked = query["lang"].flatMap(Language.init(rawValue:))
+        context.pagePath = request.uri.description
+        let asked = request.query("lang").flatMap(Language.init(rawValue:))
         if let asked {
             context.language = asked
         } else if let cookie = request.cookies["lang"]?.value, let language = Language(rawValue: cookie) {
             context.language = language
         }
-        if let token = request.cookies[Self.cookieName]?.value, token.count == 64 {
+        if let token = request.cookies[Self.cookieName]?.value, token.utf8.count == 64 {
             let now = Date().ISO8601Format()
             context.session = try? app.database.session(tokenHash: Tokens.hash(token), now: now)
         }
@@ -42,5 +42,12 @@ struct SessionMiddleware: RouterMiddleware {
                        secure: app.configuration.secureCookies, httpOnly: true, sameSite: .strict))
         }
         return response
+    }
+}
+
+extension Request {
+    /// A query parameter, percent-decoded by Hummingbird; `+` is a space, as browsers send GET forms.
+    func query(_ name: String) -> String? {
+        uri.queryParameters[name[...]].map { $0.replacingOccurrences(of: "+", with: " ") }
     }
 }
