@@ -354,7 +354,7 @@ extension IndexDatabase {
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM webUser WHERE name = ?", arguments: [userName]) == true else {
                 throw StorageError(
                     .notFound, operation: operation, subject: name, "there is no user '\(WebUser.printable(userName))'",
-                    hint: "check the name ('ictindex user list' is not needed: the admin page lists users)")
+                    hint: "check the name against the admin page's list of users")
             }
             try Self.appendAudit(Self.auditStatement(db), at: at, who: who, action: "session.unlock", newValue: userName)
         }
