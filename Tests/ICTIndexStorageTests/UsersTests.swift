@@ -3,7 +3,7 @@ import ICTIndexCore
 import ICTIndexStorage
 import Testing
 
-/// The web application's tables (migration v4-web): accounts, sessions, submission status, evidence files.
+/// The web application's tables (migrations v4-web and v5-web-hardening): accounts, sessions, submission status, evidence files.
 @Suite struct UsersTests {
     let sample: SampleProvince
     let database: IndexDatabase
