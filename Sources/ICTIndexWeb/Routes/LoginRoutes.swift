@@ -102,8 +102,9 @@ extension WebApp {
         if verdict != .allowed, let unlocked = try database.lastUnlock(of: name, withinSeconds: configuration.loginWindow),
             let time = try? Date(unlocked, strategy: .iso8601).timeIntervalSince1970
         {
-            // An admin ran 'ictindex user unlock' for this name: failures before it no longer count.
-            await limiter.unlock(name: name, before: time)
+            // An admin ran 'ictindex user unlock' for this name: failures before it no longer count. The log's times
+            // are whole seconds, so the unlock covers the whole second it was recorded in.
+            await limiter.unlock(name: name, before: time + 1)
             verdict = await limiter.check(name: name, address: context.address)
         }
         switch verdict {

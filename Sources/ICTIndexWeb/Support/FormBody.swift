@@ -125,7 +125,7 @@ package struct FormBodyError: Error, Equatable, CustomStringConvertible {
 }
 
 /// A form body (URL-encoded or `multipart/form-data`, RFC 7578): its text fields and its files.
-struct MultipartBody: Sendable {
+package struct MultipartBody: Sendable {
   var fields = FormFields()
   var files: [UploadedFile] = []
 
