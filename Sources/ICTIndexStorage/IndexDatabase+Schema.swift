@@ -61,6 +61,7 @@ extension IndexDatabase {
         }
         // The web application's accounts, sessions, submission status and uploaded evidence (IndexDatabase+Users).
         migrator.registerMigration("v4-web") { db in try createWebTables(db) }
+        migrator.registerMigration("v5-web-hardening") { db in try hardenWebTables(db) }
         return migrator
     }
 

@@ -45,6 +45,29 @@ extension IndexDatabase {
         }
     }
 
+    /// Migration `v5-web-hardening`: evidence files are keyed by unit and SHA-256, so two units that upload the
+    /// same bytes each own their copy (a file of no unit is kept under the empty unit).
+    static func hardenWebTables(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE evidenceFile RENAME TO evidenceFile_v4")
+        try db.create(table: "evidenceFile", options: [.withoutRowID]) { t in
+            t.column("unit", .text).notNull()
+            t.column("sha256", .text).notNull()
+            t.column("name", .text).notNull()
+            t.column("contentType", .text).notNull()
+            t.column("size", .integer).notNull()
+            t.column("bytes", .blob).notNull()
+            t.column("who", .text).notNull()
+            t.column("at", .text).notNull()
+            t.primaryKey(["unit", "sha256"])
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO evidenceFile (unit, sha256, name, contentType, size, bytes, who, at)
+                SELECT IFNULL(unit, ''), sha256, name, contentType, size, bytes, who, at FROM evidenceFile_v4;
+                DROP TABLE evidenceFile_v4;
+                """)
+    }
+
     // MARK: - Reads
 
     /// Every user, by name.
@@ -95,26 +118,67 @@ extension IndexDatabase {
         }
     }
 
-    /// An uploaded evidence file, if stored.
-    public func evidenceFile(sha256: String) throws(StorageError) -> EvidenceFile? {
+    /// An uploaded evidence file of a unit, if stored; with no unit, the first stored under that SHA-256 (the
+    /// bytes are the same whichever unit uploaded them).
+    public func evidenceFile(sha256: String, unit: UnitCode? = nil) throws(StorageError) -> EvidenceFile? {
         try read("reading an evidence file") { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM evidenceFile WHERE sha256 = ?", arguments: [sha256])
-            else { return nil }
+            let row: Row?
+            if let unit {
+                row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM evidenceFile WHERE unit = ? AND sha256 = ?", arguments: [unit.rawValue, sha256])
+            } else {
+                row = try Row.fetchOne(db, sql: "SELECT * FROM evidenceFile WHERE sha256 = ? LIMIT 1", arguments: [sha256])
+            }
+            guard let row else { return nil }
             let data: Data = row["bytes"]
+            let stored: String = row["unit"]
             return EvidenceFile(
                 sha256: row["sha256"], name: row["name"], contentType: row["contentType"], size: row["size"],
-                unit: (row["unit"] as String?).map(UnitCode.init), bytes: Array(data))
+                unit: stored.isEmpty ? nil : UnitCode(stored), bytes: Array(data))
         }
     }
 
-    /// The unit an uploaded evidence file belongs to, without reading its bytes: `.none` when there is no such
-    /// file, `.some(nil)` for a file of no unit.
-    public func evidenceFileUnit(sha256: String) throws(StorageError) -> UnitCode?? {
+    /// Whether a unit has stored an evidence file with this SHA-256 (without reading its bytes).
+    public func hasEvidenceFile(sha256: String, unit: UnitCode) throws(StorageError) -> Bool {
         try read("reading an evidence file") { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT unit FROM evidenceFile WHERE sha256 = ?", arguments: [sha256])
-            else { return .none }
-            return .some((row["unit"] as String?).map(UnitCode.init))
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM evidenceFile WHERE unit = ? AND sha256 = ?", arguments: [unit.rawValue, sha256])
+                == true
         }
+    }
+
+    /// How many bytes of evidence files a unit has stored.
+    public func evidenceBytes(unit: UnitCode) throws(StorageError) -> Int {
+        try read("reading the evidence files of unit '\(unit)'") { db in
+            try Int.fetchOne(db, sql: "SELECT IFNULL(SUM(size), 0) FROM evidenceFile WHERE unit = ?", arguments: [unit.rawValue])
+                ?? 0
+        }
+    }
+
+    /// A fingerprint of a unit's self-assessment of a period: it changes whenever a value is added, changed or
+    /// removed, or the status changes. A form carries the fingerprint it was shown with, so saving an older copy
+    /// of the form is refused instead of silently undoing a newer save.
+    public func selfAssessmentRevision(period: String, unit: UnitCode) throws(StorageError) -> String {
+        try read("reading the self-assessment of unit '\(unit)' in period \(period)") { db in
+            try Self.selfAssessmentRevision(db, period: period, unit: unit)
+        }
+    }
+
+    static func selfAssessmentRevision(_ db: Database, period: String, unit: UnitCode) throws -> String {
+        // Every save writes its values in a new batch: the count, the largest and the sum of the batch numbers
+        // change with every added, changed or removed value.
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) AS n, IFNULL(MAX(s.batch), 0) AS high, IFNULL(SUM(s.batch), 0) AS total
+                FROM submission s JOIN period p ON p.key = s.period JOIN unitKey u ON u.id = s.unit
+                WHERE p.id = ? AND u.code = ? AND s.source = ?
+                """, arguments: [period, unit.rawValue, SubmissionCodes.code(of: .selfAssessed)])
+        let status = try submissionStatus(db, period: period, unit: unit)?.rawValue ?? "none"
+        let n: Int = row?["n"] ?? 0
+        let high: Int = row?["high"] ?? 0
+        let total: Int = row?["total"] ?? 0
+        return "\(n)-\(high)-\(total)-\(status)"
     }
 
     static func user(_ row: Row) -> WebUser {
@@ -141,8 +205,14 @@ extension IndexDatabase {
         let at = clock()
         let operation = "adding user '\(name)'"
         return try write(operation) { db in
+            if let problem = WebUser.nameProblem(name) {
+                throw StorageError(
+                    .conflict, operation: operation, subject: self.name, "'\(WebUser.printable(name))' \(problem)",
+                    hint: "use 1 to 64 of the letters a-z, digits and . _ - @ (no accents, spaces or other scripts)")
+            }
             try checkUserFields(db, name: name, role: role, unit: unit, operation: operation)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM webUser WHERE name = ?", arguments: [name]) == true {
+            // Names differing only in case are one name (sign-in limits already compare them so).
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM webUser WHERE lower(name) = lower(?)", arguments: [name]) == true {
                 throw StorageError(
                     .conflict, operation: operation, subject: self.name, "a user named '\(name)' already exists",
                     hint: "choose another name, or change that user in the web application's user page")
@@ -184,6 +254,16 @@ extension IndexDatabase {
             if let active { new.active = active }
             if let passwordHash { new.passwordHash = passwordHash }
             try checkUserFields(db, name: new.name, role: new.role, unit: new.unit, operation: operation)
+            if old.role == .admin && old.active && (new.role != .admin || !new.active) {
+                let others = try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM webUser WHERE role = 'admin' AND active AND id <> ?", arguments: [id]) ?? 0
+                if others == 0 {
+                    throw StorageError(
+                        .conflict, operation: operation, subject: name,
+                        "'\(old.name)' is the only active admin; without it nobody could manage users or runs",
+                        hint: "make another user an admin first")
+                }
+            }
             try db.execute(
                 sql: "UPDATE webUser SET role = ?, unit = ?, active = ?, passwordHash = ? WHERE id = ?",
                 arguments: [new.role.rawValue, new.unit?.rawValue, new.active, new.passwordHash, id])
@@ -264,6 +344,35 @@ extension IndexDatabase {
         }
     }
 
+    /// Lifts the sign-in locks of a user (the server reads this entry when the name is locked).
+    ///
+    /// - Throws: ``StorageError`` `notFound` when there is no such user.
+    public func recordUnlock(name userName: String, who: String) throws(StorageError) {
+        let at = clock()
+        let operation = "unlocking the sign-in of '\(userName)'"
+        try write(operation) { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM webUser WHERE name = ?", arguments: [userName]) == true else {
+                throw StorageError(
+                    .notFound, operation: operation, subject: name, "there is no user '\(WebUser.printable(userName))'",
+                    hint: "check the name against the admin page's list of users")
+            }
+            try Self.appendAudit(Self.auditStatement(db), at: at, who: who, action: "session.unlock", newValue: userName)
+        }
+    }
+
+    /// The time of the latest unlock of a name within the last `seconds`, if any.
+    public func lastUnlock(of userName: String, withinSeconds seconds: Int) throws(StorageError) -> String? {
+        let since = Date().addingTimeInterval(-Double(seconds)).ISO8601Format()
+        return try read("reading sign-in unlocks") { db in
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT at FROM auditEntry WHERE action = 'session.unlock' AND at >= ? AND lower(newValue) = lower(?)
+                    ORDER BY id DESC LIMIT 1
+                    """, arguments: [since, userName])
+        }
+    }
+
     /// Sets where a unit's self-assessment of a period stands, and logs the change.
     ///
     /// - Parameter expected: when given, the status must currently be one of these (nil: not started), or the
@@ -301,7 +410,7 @@ extension IndexDatabase {
     ///   `frozen`; `busy`.
     public func saveSelfAssessment(
         _ values: [VariableID: Dataset.Entry], of unit: ICTIndexCore.Unit, period: String, emptied: [VariableID],
-        files: [EvidenceFile], submit: Bool, who: String
+        files: [EvidenceFile], submit: Bool, revision: String? = nil, who: String
     ) throws(StorageError) -> ImportSummary {
         let at = clock()
         let operation = "\(submit ? "submitting" : "saving") the self-assessment of unit '\(unit.code)' for period \(period)"
@@ -309,6 +418,11 @@ extension IndexDatabase {
             try checkNotFrozen(db, period: period, operation: operation)
             let current = try Self.submissionStatus(db, period: period, unit: unit.code)
             try checkStatus(current, in: [nil, .draft], period: period, unit: unit.code, operation: operation)
+            if let revision, try Self.selfAssessmentRevision(db, period: period, unit: unit.code) != revision {
+                throw StorageError(
+                    .conflict, operation: operation, subject: name,
+                    "the self-assessment changed after this form was opened", hint: "reload the page")
+            }
             for file in files { try Self.storeEvidenceFile(file, period: period, who: who, at: at, db) }
             let dataset = Dataset(period: period, units: [unit], entries: [unit.code: values])
             let summary = try Self.storeValues(
@@ -370,7 +484,10 @@ extension IndexDatabase {
     private static func storeEvidenceFile(
         _ file: EvidenceFile, period: String?, who: String, at: String, _ db: Database
     ) throws {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM evidenceFile WHERE sha256 = ?", arguments: [file.sha256]) == true {
+        let unit = file.unit?.rawValue ?? ""
+        if try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM evidenceFile WHERE unit = ? AND sha256 = ?", arguments: [unit, file.sha256]) == true
+        {
             return
         }
         try db.execute(
@@ -378,12 +495,42 @@ extension IndexDatabase {
                 INSERT INTO evidenceFile (sha256, name, contentType, size, unit, bytes, who, at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [
-                file.sha256, file.name, file.contentType, file.size, file.unit?.rawValue, Data(file.bytes), who, at,
-            ])
+            arguments: [file.sha256, file.name, file.contentType, file.size, unit, Data(file.bytes), who, at])
         try appendAudit(
             auditStatement(db), at: at, who: who, action: "evidence.upload", period: period,
             unit: file.unit?.rawValue, newValue: "\(file.sha256) \(file.name)",
             detail: "\(file.contentType), \(file.size) bytes")
+    }
+
+    /// Deletes the evidence files that no stored value of their unit refers to and that are older than `before`
+    /// (an ISO time: a file uploaded a moment ago may be about to be saved), and logs each deletion.
+    ///
+    /// - Returns: how many files and bytes were deleted.
+    @discardableResult
+    public func removeUnreferencedEvidence(before: String, who: String) throws(StorageError) -> (files: Int, bytes: Int) {
+        let at = clock()
+        return try write("removing evidence files no value refers to") { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.unit, f.sha256, f.name, f.size FROM evidenceFile f
+                    WHERE f.at < ? AND NOT EXISTS (
+                      SELECT 1 FROM submission s JOIN unitKey u ON u.id = s.unit
+                      WHERE u.code = f.unit AND s.evidence IS NOT NULL AND instr(s.evidence, 'file: ' || f.sha256) > 0)
+                    """, arguments: [before])
+            var bytes = 0
+            for row in rows {
+                let unit: String = row["unit"]
+                let sha: String = row["sha256"]
+                let name: String = row["name"]
+                let size: Int = row["size"]
+                bytes += size
+                try db.execute(sql: "DELETE FROM evidenceFile WHERE unit = ? AND sha256 = ?", arguments: [unit, sha])
+                try Self.appendAudit(
+                    Self.auditStatement(db), at: at, who: who, action: "evidence.remove", unit: unit.isEmpty ? nil : unit,
+                    oldValue: "\(sha) \(name)", detail: "no value refers to it, \(size) bytes")
+            }
+            return (rows.count, bytes)
+        }
     }
 }

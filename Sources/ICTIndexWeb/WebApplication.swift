@@ -1,10 +1,11 @@
 import Foundation
 public import Hummingbird
+import HummingbirdBcrypt
 import ICTIndexCore
-import OrderedCollections
 import ICTIndexCriteria
 import ICTIndexService
 public import ICTIndexStorage
+import OrderedCollections
 import Synchronization
 
 /// Builds the web application of `ictindex serve` on a database.
@@ -16,190 +17,198 @@ import Synchronization
 /// try await app.runService()
 /// ```
 public func buildApplication(
-    database: IndexDatabase, configuration: WebConfiguration
+  database: IndexDatabase, configuration: WebConfiguration
 ) -> some ApplicationProtocol {
-    Application(
-        router: buildRouter(database: database, configuration: configuration),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ictindex"))
+  let app = WebApp(database: database, configuration: configuration)
+  var application = Application(
+    responder: HeadAsGet(base: buildRouter(app).buildResponder()),
+    server: .http1(configuration: RequestLimits.http1(configuration)),
+    configuration: .init(
+      address: .hostname(configuration.host, port: configuration.port), serverName: "ictindex"))
+  if configuration.cleanupInterval > 0 {
+    application.addServices(EvidenceCleanup(app: app, logger: application.logger))
+  }
+  return application
 }
 
-/// The router of the web application: every page and form, behind the session middleware.
-public func buildRouter(database: IndexDatabase, configuration: WebConfiguration) -> Router<WebContext> {
-    let app = WebApp(database: database, configuration: configuration)
-    let router = Router(context: WebContext.self)
-    router.add(middleware: SessionMiddleware(app: app))
-    app.addLoginRoutes(to: router)
-    app.addLeaderRoutes(to: router)
-    app.addAgencyRoutes(to: router)
-    app.addAdminRoutes(to: router)
-    return router
+/// Answers HEAD as GET without the body (the router knows GET routes only), before the router resolves the path.
+struct HeadAsGet<Base: HTTPResponder>: HTTPResponder where Base.Context == WebContext {
+  let base: Base
+
+  func respond(to request: Request, context: WebContext) async throws -> Response {
+    guard request.method == .head else {
+      return try await base.respond(to: request, context: context)
+    }
+    var head = request.head
+    head.method = .get
+    var response = try await base.respond(
+      to: Request(head: head, body: request.body), context: context)
+    response.body = .init()
+    return response
+  }
 }
 
-/// A refusal shown to the user as a page with a status: what was refused and why.
-struct Refusal: Error {
-    var status: HTTPResponse.Status
-    var message: String
+/// The router of the web application: every page and form, behind the session middleware, in one route group
+/// per role.
+public func buildRouter(database: IndexDatabase, configuration: WebConfiguration) -> Router<
+  WebContext
+> {
+  buildRouter(WebApp(database: database, configuration: configuration))
+}
+
+func buildRouter(_ app: WebApp) -> Router<WebContext> {
+  let router = Router(context: WebContext.self)
+  router.add(middleware: ResponseRulesMiddleware())
+  router.add(middleware: SessionMiddleware(app: app))
+  router.add(middleware: ErrorPageMiddleware())
+  app.addLoginRoutes(to: router)
+  app.addLeaderRoutes(to: router.group().add(middleware: RoleMiddleware(.leader, .admin)))
+  app.addSignedInRoutes(
+    to: router.group().add(middleware: RoleMiddleware(.agency, .leader, .admin)))
+  app.addAdminRoutes(to: router.group("/admin").add(middleware: RoleMiddleware(.admin)))
+  return router
 }
 
 /// What every route shares: the database, the configuration, the sign-in limiter and caches.
 final class WebApp: Sendable {
-    let database: IndexDatabase
-    let configuration: WebConfiguration
-    let limiter: LoginLimiter
-    /// The criteria of `--framework`, once read.
-    private let configured = Mutex<(LoadedFramework, FrameworkSource)?>(nil)
-    /// Prepared runs for the leader pages, by run id (see ``RunView``).
-    let runViews = Mutex<[Int: RunView]>([:])
-    /// Loaded criteria by SHA-256.
-    private let frameworks = Mutex<[String: LoadedFramework]>([:])
-    /// Provisional scores of the agencies' form pages.
-    let provisional: ProvisionalScores
+  let database: IndexDatabase
+  let configuration: WebConfiguration
+  let limiter: LoginLimiter
+  /// The criteria of `--framework`, once read.
+  private let configured = Mutex<(LoadedFramework, FrameworkSource)?>(nil)
+  /// Prepared runs for the leader pages, by run id (see ``RunView``).
+  let runViews = Mutex<[Int: RunView]>([:])
+  /// Loaded criteria by SHA-256.
+  private let frameworks = Mutex<[String: LoadedFramework]>([:])
+  /// Provisional scores of the agencies' form pages.
+  let provisional: ProvisionalScores
+  /// A bcrypt hash of a random text at the configured cost, checked against when the user name is unknown, so
+  /// that an unknown name takes as long as a known one.
+  let dummyHash: String
 
-    init(database: IndexDatabase, configuration: WebConfiguration) {
-        self.database = database
-        self.configuration = configuration
-        // Failed sign-ins of the last window count after a restart too.
-        let since = Date().addingTimeInterval(-Double(configuration.loginWindow)).ISO8601Format()
-        let history = (try? database.auditEntries(AuditFilter(since: since, action: "session."))) ?? []
-        limiter = LoginLimiter(limit: configuration.loginAttempts, window: configuration.loginWindow, history: history)
-        provisional = ProvisionalScores(database: database, peerValuesMaxAge: configuration.peerValuesMaxAge)
+  init(database: IndexDatabase, configuration: WebConfiguration) {
+    self.database = database
+    self.configuration = configuration
+    // Failed sign-ins of the last window count after a restart too.
+    let since = Date().addingTimeInterval(-Double(configuration.loginWindow)).ISO8601Format()
+    let history = (try? database.auditEntries(AuditFilter(since: since, action: "session."))) ?? []
+    limiter = LoginLimiter(
+      limit: configuration.loginAttempts, window: configuration.loginWindow, history: history)
+    provisional = ProvisionalScores(
+      database: database, peerValuesMaxAge: configuration.peerValuesMaxAge)
+    dummyHash = Bcrypt.hash(Tokens.random(), cost: configuration.bcryptCost)
+  }
+
+  // MARK: - Requests
+
+  /// The largest body of a form without files (sign-out, appraisal, runs, users).
+  static let smallForm = 256 * 1024
+
+  /// The signed-in user (route groups check the role before a handler runs).
+  func user(_ context: WebContext) throws -> WebUser {
+    guard let user = context.user else { throw WebError.signInNeeded() }
+    return user
+  }
+
+  /// A path parameter, percent-decoded (`/submissions/2025%2D1/SNV` is period `2025-1`).
+  func parameter(_ context: WebContext, _ name: String) throws -> String {
+    let raw = context.parameters.get(name) ?? ""
+    guard let decoded = raw.removingPercentEncoding else {
+      throw WebError(.badRequest, vi: "Địa chỉ không hợp lệ.", en: "The address is malformed.")
     }
+    return decoded
+  }
 
-    // MARK: - Handling
-
-    /// Runs a route body, turning refusals and storage or validation errors into pages.
-    func handle(
-        _ context: WebContext, path: String = "/", _ body: () async throws -> Response
-    ) async -> Response {
-        let w = Words(context.language)
-        do {
-            return try await body()
-        } catch let refusal as Refusal {
-            return errorPage(refusal.status, refusal.message, context, path: path)
-        } catch let failure as StorageError {
-            let status: HTTPResponse.Status =
-                failure.code == .frozen || failure.code == .conflict ? .conflict
-                : failure.code == .notFound ? .notFound : .internalServerError
-            let frozen = failure.code == .frozen
-                ? w.t("Kỳ đánh giá đã công bố nên không thể sửa. ", "The period is published and cannot be changed. ") : ""
-            return errorPage(status, frozen + failure.description, context, path: path)
-        } catch let failure as ValidationFailure {
-            return errorPage(.unprocessableContent, failure.description, context, path: path)
-        } catch {
-            return errorPage(.internalServerError, "\(error)", context, path: path)
-        }
+  /// Reads a form body (URL-encoded or multipart) within its route's limits, and checks its CSRF token against
+  /// the session's.
+  ///
+  /// The session, the declared length and the boundary are checked before a byte of the body is read; the
+  /// body is read up to `maxBytes` and parsed in linear time.
+  ///
+  /// - Throws: ``WebError`` 401 without a session, 413 when the body or its number of fields is too large,
+  ///   400 when it is malformed (a boundary outside 1…70 characters), 403 when the CSRF token is wrong.
+  func form(_ request: Request, _ context: WebContext, maxBytes: Int = smallForm) async throws
+    -> MultipartBody
+  {
+    guard let session = context.session else { throw WebError.signInNeeded() }
+    let limits = FormLimits(maxBytes: maxBytes, maxFields: configuration.maxFormFields)
+    let contentType = request.headers[.contentType] ?? ""
+    do throws(FormBodyError) {
+      _ = try MultipartBody.boundary(of: contentType, limits: limits)
+    } catch {
+      throw WebError.body(error)
     }
-
-    func errorPage(_ status: HTTPResponse.Status, _ message: String, _ context: WebContext, path: String) -> Response {
-        let w = Words(context.language)
-        let title: String
-        switch status {
-        case .forbidden: title = w.t("Không được phép", "Forbidden")
-        case .notFound: title = w.t("Không tìm thấy", "Not found")
-        case .conflict: title = w.t("Không thực hiện được", "Not possible")
-        case .tooManyRequests: title = w.t("Quá nhiều lần thử", "Too many attempts")
-        case .contentTooLarge: title = w.t("Tệp quá lớn", "File too large")
-        default: title = w.t("Lỗi", "Error") + " \(status.code)"
-        }
-        return Page(
-            title: title, body: "<p class=\"errors\">\(esc(message).replacingOccurrences(of: "\n", with: "<br>"))</p>",
-            context: context, path: path, status: status
-        ).response()
+    if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxBytes {
+      throw WebError.body(FormBodyError(.tooLarge, limit: maxBytes))
     }
-
-    /// The signed-in user, when it has one of the roles; otherwise a refusal (or a redirect to sign in).
-    func require(_ context: WebContext, _ roles: WebUser.Role...) throws -> WebUser {
-        guard let user = context.user else {
-            throw Refusal(status: .unauthorized, message: Words(context.language).t(
-                "Hãy đăng nhập (/login).", "Please sign in (/login)."))
-        }
-        guard roles.contains(user.role) else {
-            throw Refusal(status: .forbidden, message: Words(context.language).t(
-                "Vai trò '\(user.role.rawValue)' không được làm việc này.",
-                "The role '\(user.role.rawValue)' may not do this."))
-        }
-        return user
+    var request = request
+    let buffer: ByteBuffer
+    do {
+      buffer = try await request.collectBody(upTo: maxBytes)
+    } catch {
+      throw WebError.body(FormBodyError(.tooLarge, limit: maxBytes))
     }
-
-    /// Reads a form body (URL-encoded or multipart) and checks its CSRF token against the session's.
-    ///
-    /// - Throws: ``Refusal`` 403 when the token is missing or wrong, 413 when the body is too large.
-    func form(_ request: Request, _ context: WebContext) async throws -> MultipartBody {
-        var request = request
-        let limit = configuration.maxUploadBytes + 1024 * 1024
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: limit)
-        } catch {
-            throw Refusal(status: .contentTooLarge, message: Words(context.language).t(
-                "Nội dung gửi lên vượt quá \(limit / 1024 / 1024) MB.", "The request is larger than \(limit / 1024 / 1024) MB."))
-        }
-        let bytes = Array(buffer.readableBytesView)
-        let contentType = request.headers[.contentType] ?? ""
-        var body: MultipartBody
-        if let boundary = MultipartBody.boundary(of: contentType) {
-            guard let parsed = MultipartBody(bytes: bytes, boundary: boundary) else {
-                throw Refusal(status: .badRequest, message: "malformed multipart/form-data body")
-            }
-            body = parsed
-        } else {
-            body = MultipartBody(fields: FormFields(urlEncoded: String(decoding: bytes, as: UTF8.self)), files: [])
-        }
-        guard let session = context.session, Tokens.same(body.fields["csrf"] ?? "", session.csrfToken) else {
-            throw Refusal(status: .forbidden, message: Words(context.language).t(
-                "Mã chống giả mạo (CSRF) thiếu hoặc sai: hãy tải lại trang rồi gửi lại.",
-                "The CSRF token is missing or wrong: reload the page and send the form again."))
-        }
-        return body
+    let body: MultipartBody
+    do throws(FormBodyError) {
+      body = try MultipartBody.parse(
+        bytes: Array(buffer.readableBytesView), contentType: contentType, limits: limits)
+    } catch {
+      throw WebError.body(error)
     }
+    guard Tokens.same(body.fields["csrf"] ?? "", session.csrfToken) else { throw WebError.csrf() }
+    return body
+  }
 
-    /// The hidden CSRF field of a form.
-    func csrfField(_ context: WebContext) -> String {
-        "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(context.session?.csrfToken ?? ""))\">"
+  /// The hidden CSRF field of a form.
+  func csrfField(_ context: WebContext) -> String {
+    "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(context.session?.csrfToken ?? ""))\">"
+  }
+
+  static func redirect(_ location: String) -> Response {
+    Response(status: .seeOther, headers: [.location: location])
+  }
+
+  // MARK: - Criteria and results
+
+  /// The criteria for a period: `--framework`, or else the last used for the period, or else for any period.
+  func framework(forPeriod period: String?) throws -> (LoadedFramework, FrameworkSource) {
+    if let path = configuration.frameworkPath {
+      // Read once: the file given to `serve` is the criteria of this server's life (restart to change it).
+      if let hit = configured.withLock({ $0 }) { return hit }
+      let (loaded, source) = try CriteriaSource.load(path: path)
+      configured.withLock { $0 = (loaded, source) }
+      return (loaded, source)
     }
-
-    static func redirect(_ location: String) -> Response {
-        Response(status: .seeOther, headers: [.location: location])
+    var candidates: [String] = []
+    if let period { candidates.append(period) }
+    candidates += try database.periods().reversed()
+    for p in candidates {
+      if let source = try database.latestFramework(forPeriod: p) {
+        if let hit = frameworks.withLock({ $0[source.sha256] }) { return (hit, source) }
+        let loaded = try FrameworkLoader().load(
+          yaml: source.yaml, file: "\(source.id) (stored, sha256 \(source.sha256.prefix(12)))")
+        return (cached(loaded), source)
+      }
     }
+    throw WebError(
+      .conflict, vi: "Chưa có bộ tiêu chí nào: chưa chấm kỳ nào.",
+      en: "No criteria are known yet: no run has been recorded.",
+      detail:
+        "start 'ictindex serve --framework Criteria/FILE.yaml' so forms and runs have criteria")
+  }
 
-    // MARK: - Criteria and results
-
-    /// The criteria for a period: `--framework`, or else the last used for the period, or else for any period.
-    func framework(forPeriod period: String?) throws -> (LoadedFramework, FrameworkSource) {
-        if let path = configuration.frameworkPath {
-            // Read once: the file given to `serve` is the criteria of this server's life (restart to change it).
-            if let hit = configured.withLock({ $0 }) { return hit }
-            let (loaded, source) = try CriteriaSource.load(path: path)
-            configured.withLock { $0 = (loaded, source) }
-            return (loaded, source)
-        }
-        var candidates: [String] = []
-        if let period { candidates.append(period) }
-        candidates += try database.periods().reversed()
-        for p in candidates {
-            if let source = try database.latestFramework(forPeriod: p) {
-                if let hit = frameworks.withLock({ $0[source.sha256] }) { return (hit, source) }
-                let loaded = try FrameworkLoader().load(
-                    yaml: source.yaml, file: "\(source.id) (stored, sha256 \(source.sha256.prefix(12)))")
-                return (cached(loaded), source)
-            }
-        }
-        throw Refusal(status: .conflict, message: "no criteria are known yet: no run has been recorded; start "
-            + "'ictindex serve --framework Criteria/FILE.yaml' so forms and runs have criteria")
+  private func cached(_ loaded: LoadedFramework) -> LoadedFramework {
+    frameworks.withLock { cache in
+      if let hit = cache[loaded.sha256] { return hit }
+      cache[loaded.sha256] = loaded
+      return loaded
     }
+  }
 
-    private func cached(_ loaded: LoadedFramework) -> LoadedFramework {
-        frameworks.withLock { cache in
-            if let hit = cache[loaded.sha256] { return hit }
-            cache[loaded.sha256] = loaded
-            return loaded
-        }
-    }
-
-    /// The period to show: the one asked for, or else the latest with a run, or else the latest.
-    func period(_ asked: String?) throws -> String? {
-        if let asked, !asked.isEmpty { return asked }
-        if let latest = try database.runs().first?.period { return latest }
-        return try database.periods().last
-    }
+  /// The period to show: the one asked for, or else the latest with a run, or else the latest.
+  func period(_ asked: String?) throws -> String? {
+    if let asked, !asked.isEmpty { return asked }
+    if let latest = try database.runs().first?.period { return latest }
+    return try database.periods().last
+  }
 }

@@ -25,6 +25,19 @@ public struct WebConfiguration: Sendable {
     /// How old, in seconds, the other units' self-assessed values may be when a form page shows a provisional
     /// score and rank (the unit's own values are always read fresh); 0 reads them on every page.
     public var peerValuesMaxAge: Double
+    /// Seconds a request's head and body may take to arrive once its head has (slower clients are disconnected).
+    public var readTimeout: Int
+    /// Seconds a connection may stay open with nothing read or written.
+    public var idleTimeout: Int
+    /// The most fields (and parts) a form may have.
+    public var maxFormFields: Int
+    /// The most bytes of evidence files one unit may have stored.
+    public var evidenceQuotaBytes: Int
+    /// Seconds between two clean-ups of evidence files no submission refers to (0: no periodic clean-up).
+    public var cleanupInterval: Int
+    /// How old, in seconds, an unreferenced evidence file must be before a clean-up deletes it (an agency may
+    /// have uploaded it a moment ago and be about to save).
+    public var cleanupGrace: Int
 
     /// Creates a configuration.
     public init(
@@ -32,7 +45,8 @@ public struct WebConfiguration: Sendable {
         sessionLifetime: Int = 8 * 3600, loginAttempts: Int = 5, loginWindow: Int = 15 * 60,
         maxUploadBytes: Int = 5 * 1024 * 1024, frameworkPath: String? = nil, trustedProxies: [String] = [],
         engineVersion: String,
-        peerValuesMaxAge: Double = 10
+        peerValuesMaxAge: Double = 10, readTimeout: Int = 60, idleTimeout: Int = 30, maxFormFields: Int = 5_000,
+        evidenceQuotaBytes: Int = 200 * 1024 * 1024, cleanupInterval: Int = 3600, cleanupGrace: Int = 24 * 3600
     ) {
         self.host = host
         self.port = port
@@ -46,5 +60,11 @@ public struct WebConfiguration: Sendable {
         self.trustedProxies = trustedProxies
         self.engineVersion = engineVersion
         self.peerValuesMaxAge = peerValuesMaxAge
+        self.readTimeout = readTimeout
+        self.idleTimeout = idleTimeout
+        self.maxFormFields = maxFormFields
+        self.evidenceQuotaBytes = evidenceQuotaBytes
+        self.cleanupInterval = cleanupInterval
+        self.cleanupGrace = cleanupGrace
     }
 }

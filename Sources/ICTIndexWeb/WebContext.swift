@@ -14,6 +14,8 @@ public struct WebContext: RequestContext {
     var session: WebSession?
     /// Set by ``SessionMiddleware`` from `?lang=` or the `lang` cookie; Vietnamese by default.
     var language: Language = .vi
+    /// The path and query of the request, for links back to the page (set by ``SessionMiddleware``).
+    var pagePath = "/"
     /// Whether the client accepts gzip (its `Accept-Encoding`); pages are then compressed.
     var acceptsGzip = false
 

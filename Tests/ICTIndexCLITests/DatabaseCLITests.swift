@@ -31,8 +31,8 @@ import Testing
 
     @Test("the yearly workflow: init, units, values, run, publish, frozen period, changes following lineage")
     func workflow() throws {
-        #expect(try run(["init"]).stdout == "ictindex.sqlite: created (schema v4-web)\n")
-        #expect(try run(["init"]).stdout == "ictindex.sqlite: up to date (schema v4-web)\n")
+        #expect(try run(["init"]).stdout == "ictindex.sqlite: created (schema v5-web-hardening)\n")
+        #expect(try run(["init"]).stdout == "ictindex.sqlite: up to date (schema v5-web-hardening)\n")
         let units = try run(["units", "import", sample("units.csv"), "--framework", criteria])
         #expect(units.stdout == "\(sample("units.csv")): 101 units added, 0 changed, 0 unchanged\n")
         let v2024 = ["data", "import", sample("values-2024.csv"), "--period", "2024", "--source", "appraised", "--framework", criteria]

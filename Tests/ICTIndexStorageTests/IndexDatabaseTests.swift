@@ -14,7 +14,7 @@ import Testing
     @Test("a new database is migrated by the production migrator")
     func migrated() throws {
         let database = try IndexDatabase.inMemory()
-        #expect(try database.schemaVersions() == ["v1-evaluation", "v2-submission-checks", "v3-integer-keys", "v4-web"])
+        #expect(try database.schemaVersions() == ["v1-evaluation", "v2-submission-checks", "v3-integer-keys", "v4-web", "v5-web-hardening"])
         #expect(try database.integrityCheck() == ["ok"])
         #expect(try database.units().isEmpty)
     }
@@ -49,7 +49,7 @@ import Testing
         #expect(
             error.description == """
                 \(path): opening the database: the database was written by a newer version of ictindex: it has the \
-                migration(s) 'v9-future' that this version (schema 'v4-web') does not know
+                migration(s) 'v9-future' that this version (schema 'v5-web-hardening') does not know
                   hint: use the newer ictindex with this database; this version will not change it
                 """)
     }
@@ -81,7 +81,7 @@ import Testing
         let database = try IndexDatabase(path: path, create: true)
         #expect(
             try database.schemaVersions() == [
-                "v1-evaluation", "v2-submission-checks", "v3-integer-keys", "v4-web",
+                "v1-evaluation", "v2-submission-checks", "v3-integer-keys", "v4-web", "v5-web-hardening",
             ])
     }
 

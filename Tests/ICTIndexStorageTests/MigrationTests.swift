@@ -15,7 +15,7 @@ import Testing
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
-    static let all = ["v1-evaluation", "v2-submission-checks", "v3-integer-keys", "v4-web"]
+    static let all = ["v1-evaluation", "v2-submission-checks", "v3-integer-keys", "v4-web", "v5-web-hardening"]
 
     @Test("a v1 database keeps its values, bit for bit, through v2 and v3")
     func v1Migrated() throws {

@@ -3,7 +3,7 @@ import ICTIndexCore
 import ICTIndexStorage
 import Testing
 
-/// The web application's tables (migration v4-web): accounts, sessions, submission status, evidence files.
+/// The web application's tables (migrations v4-web and v5-web-hardening): accounts, sessions, submission status, evidence files.
 @Suite struct UsersTests {
     let sample: SampleProvince
     let database: IndexDatabase
@@ -101,8 +101,8 @@ import Testing
             of: unit, period: "2025", emptied: [], files: [file], submit: false, who: "snv")
         #expect(first == ImportSummary(added: 3))
         #expect(try database.submissionStatus(period: "2025", unit: "SNV") == .draft)
-        #expect(try database.evidenceFileUnit(sha256: "cd34") == .some("SNV"))
-        #expect(try database.evidenceFileUnit(sha256: "none") == .none)
+        #expect(try database.hasEvidenceFile(sha256: "cd34", unit: "SNV"))
+        #expect(try !database.hasEvidenceFile(sha256: "none", unit: "SNV"))
 
         // staff changed, computers emptied, steering_chair not sent.
         let second = try database.saveSelfAssessment(
@@ -145,7 +145,7 @@ import Testing
         }
         #expect(error.code == .conflict)
         #expect(error.description.contains("the self-assessment of unit 'SNV' in period 2025 is submitted"))
-        #expect(try database.evidenceFileUnit(sha256: "ef56") == .none)
+        #expect(try !database.hasEvidenceFile(sha256: "ef56", unit: "SNV"))
         #expect(try database.dataset(forPeriod: "2025", sources: [.selfAssessed]).dataset.value("SNV", "staff") == .number(112))
         #expect(try database.auditEntries().count == count)
     }

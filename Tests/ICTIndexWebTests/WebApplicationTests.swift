@@ -77,7 +77,7 @@ import Testing
 
     @Test("behind a trusted proxy the client is the last X-Forwarded-For address; otherwise the header is ignored")
     func trustedProxy() async throws {
-        for (trusted, logged) in [([] as [String], "from local"), (["local"], "from 10.0.0.7")] {
+        for (trusted, logged) in [([] as [String], "from 127.0.0.1"), (["127.0.0.1"], "from 10.0.0.7")] {
             let fixture = try WebFixture(trustedProxies: trusted)
             try await fixture.test { client in
                 let refused = try await Browser.attempt(

@@ -23,7 +23,7 @@ struct WebFixture {
 
     init(
         loginAttempts: Int = 5, maxUploadBytes: Int = 64 * 1024, peerValuesMaxAge: Double = 10,
-        trustedProxies: [String] = []
+        trustedProxies: [String] = [], readTimeout: Int = 60, evidenceQuotaBytes: Int = 200 * 1024 * 1024
     ) throws {
         database = try IndexDatabase.inMemory()
         let (loaded, _) = try CriteriaSource.load(path: Self.criteria)
@@ -55,14 +55,15 @@ struct WebFixture {
         try database.addUser(name: "snv", role: .agency, unit: "SNV", passwordHash: hash, who: "test")
         try database.addUser(name: "stc", role: .agency, unit: "STC", passwordHash: hash, who: "test")
         configuration = WebConfiguration(
-            bcryptCost: 4, loginAttempts: loginAttempts, maxUploadBytes: maxUploadBytes, frameworkPath: Self.criteria,
-            trustedProxies: trustedProxies, engineVersion: "test", peerValuesMaxAge: peerValuesMaxAge)
+            host: "127.0.0.1", port: 0, bcryptCost: 4, loginAttempts: loginAttempts, maxUploadBytes: maxUploadBytes,
+            frameworkPath: Self.criteria, trustedProxies: trustedProxies, engineVersion: "test",
+            peerValuesMaxAge: peerValuesMaxAge, readTimeout: readTimeout, evidenceQuotaBytes: evidenceQuotaBytes,
+            cleanupInterval: 0)
     }
 
-    /// Runs a test against the router.
+    /// Runs a test against a real server on 127.0.0.1 (a free port), the one `ictindex serve` runs.
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: buildRouter(database: database, configuration: configuration))
-        try await app.test(.router, body)
+        try await buildApplication(database: database, configuration: configuration).test(.live, body)
     }
 }
 

@@ -24,6 +24,34 @@ public struct WebUser: Hashable, Sendable {
     public var active: Bool
     /// When the user was created (ISO 8601).
     public var createdAt: String
+
+    /// Why a text cannot be a new sign-in name, or nil when it can: 1 to 64 of `a-z A-Z 0-9 . _ - @`.
+    ///
+    /// ASCII only, so no name looks like another (Cyrillic `ѕnv` and Latin `snv`, one name in two Unicode
+    /// forms, a right-to-left override, NUL); names differing only in case are also refused as duplicates.
+    public static func nameProblem(_ name: String) -> String? {
+        if name.isEmpty { return "is empty" }
+        if name.utf8.count > 64 { return "is longer than 64 characters" }
+        let allowed = name.utf8.allSatisfy { b in
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2E || b == 0x5F
+                || b == 0x2D || b == 0x40
+        }
+        return allowed ? nil : "is not a valid user name"
+    }
+
+    /// A name as it can be shown in a message: control and format characters as `\u{…}`, at most 80 characters.
+    public static func printable(_ name: String) -> String {
+        var out = ""
+        for scalar in name.unicodeScalars.prefix(80) {
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator:
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return name.unicodeScalars.count > 80 ? out + "…" : out
+    }
 }
 
 /// A signed-in browser: the SHA-256 of its random token (the token itself is only in the cookie), its

@@ -9,66 +9,44 @@ import ICTIndexStorage
 
 extension WebApp {
     /// The department's pages: submissions, appraisal, runs (score, compare, publish), the audit log, users.
-    func addAdminRoutes(to router: Router<WebContext>) {
-        router.get("/admin/submissions") { request, context in
-            await self.handle(context, path: request.uri.description) { try self.submissions(request, context) }
+    func addAdminRoutes(to group: RouterGroup<WebContext>) {
+        group.get("/submissions") { request, context in try self.submissions(request, context) }
+        group.get("/appraise/:period/:unit") { request, context in
+            let (spec, _) = try self.formSpec(context, write: false)
+            return try self.appraisalPage(spec, context, errors: [:], message: nil)
         }
-        router.get("/admin/appraise/:period/:unit") { request, context in
-            await self.handle(context, path: request.uri.description) {
-                _ = try self.require(context, .admin)
-                let (spec, _) = try self.formSpec(context, write: false)
-                return try self.appraisalPage(spec, context, errors: [:], message: nil)
+        group.post("/appraise/:period/:unit") { request, context in try await self.appraise(request, context) }
+        group.get("/runs") { request, context in try self.runsPage(request, context) }
+        group.post("/run") { request, context in
+            let body = try await self.form(request, context)
+            let user = try self.user(context)
+            let period = body.fields["period"] ?? ""
+            guard try self.database.periods().contains(period) else { throw Self.noPeriod() }
+            if let published = try self.database.publishedRun(forPeriod: period) {
+                throw WebError(
+                    .conflict, vi: "Kỳ \(period) đã công bố (lần chấm \(published)) nên không chấm lại.",
+                    en: "Period \(period) is published (run \(published)), so it is not scored again.")
             }
+            let (loaded, source) = try self.framework(forPeriod: period)
+            let (summary, _) = try PeriodScoring.score(
+                period: period, framework: loaded, source: source,
+                label: self.configuration.frameworkPath ?? "\(source.id) (stored)", database: self.database,
+                who: user.name, engineVersion: self.configuration.engineVersion)
+            return Self.redirect("/admin/runs?period=\(urlEncode(period))&a=\(summary.id)")
         }
-        router.post("/admin/appraise/:period/:unit") { request, context in
-            await self.handle(context, path: request.uri.path) { try await self.appraise(request, context) }
-        }
-        router.get("/admin/runs") { request, context in
-            await self.handle(context, path: request.uri.description) { try self.runsPage(request, context) }
-        }
-        router.post("/admin/run") { request, context in
-            await self.handle(context, path: "/admin/runs") {
-                _ = try self.require(context, .admin)
-                let body = try await self.form(request, context)
-                let user = try self.require(context, .admin)
-                let period = body.fields["period"] ?? ""
-                if let published = try self.database.publishedRun(forPeriod: period) {
-                    throw Refusal(status: .conflict, message: Words(context.language).t(
-                        "Kỳ \(period) đã công bố (lần chấm \(published)) nên không chấm lại.",
-                        "Period \(period) is published (run \(published)), so it is not scored again."))
-                }
-                let (loaded, source) = try self.framework(forPeriod: period)
-                let (summary, _) = try PeriodScoring.score(
-                    period: period, framework: loaded, source: source,
-                    label: self.configuration.frameworkPath ?? "\(source.id) (stored)", database: self.database,
-                    who: user.name, engineVersion: self.configuration.engineVersion)
-                return Self.redirect("/admin/runs?period=\(urlEncode(period))&a=\(summary.id)")
+        group.post("/publish") { request, context in
+            let body = try await self.form(request, context)
+            let user = try self.user(context)
+            guard let id = Int(body.fields["run"] ?? "") else {
+                throw WebError(.badRequest, vi: "run: không phải số.", en: "run: not a number.")
             }
+            let summary = try self.database.publish(run: id, who: user.name)
+            return Self.redirect("/admin/runs?period=\(urlEncode(summary.period))&a=\(id)")
         }
-        router.post("/admin/publish") { request, context in
-            await self.handle(context, path: "/admin/runs") {
-                _ = try self.require(context, .admin)
-                let body = try await self.form(request, context)
-                let user = try self.require(context, .admin)
-                guard let id = Int(body.fields["run"] ?? "") else {
-                    throw Refusal(status: .badRequest, message: "run: not a number")
-                }
-                let summary = try self.database.publish(run: id, who: user.name)
-                return Self.redirect("/admin/runs?period=\(urlEncode(summary.period))&a=\(id)")
-            }
-        }
-        router.get("/admin/audit") { request, context in
-            await self.handle(context, path: request.uri.description) { try self.auditPage(request, context) }
-        }
-        router.get("/admin/users") { request, context in
-            await self.handle(context, path: "/admin/users") { try self.usersPage(context, message: nil) }
-        }
-        router.post("/admin/users") { request, context in
-            await self.handle(context, path: "/admin/users") { try await self.addUser(request, context) }
-        }
-        router.post("/admin/users/:id") { request, context in
-            await self.handle(context, path: "/admin/users") { try await self.changeUser(request, context) }
-        }
+        group.get("/audit") { request, context in try self.auditPage(request, context) }
+        group.get("/users") { _, context in try self.usersPage(context, message: nil) }
+        group.post("/users") { request, context in try await self.addUser(request, context) }
+        group.post("/users/:id") { request, context in try await self.changeUser(request, context) }
     }
 
     private func periodSelector(_ action: String, _ period: String, _ periods: [String], _ w: Words) -> String {
@@ -82,7 +60,6 @@ extension WebApp {
     /// (`?period=`, or else the latest).
     private struct PeriodView {
         var w: Words
-        var query: FormFields
         var periods: [String]
         var period: String
 
@@ -90,14 +67,15 @@ extension WebApp {
     }
 
     private func periodView(_ request: Request, _ context: WebContext) throws -> PeriodView {
-        _ = try require(context, .admin)
         let w = Words(context.language)
-        let query = FormFields(urlEncoded: request.uri.query ?? "")
         let periods = try database.periods()
-        guard let period = (query["period"].flatMap { $0.isEmpty ? nil : $0 }) ?? periods.last else {
-            throw Refusal(status: .notFound, message: w.t("Chưa có kỳ đánh giá.", "No period yet."))
+        guard let period = (request.query("period").flatMap { $0.isEmpty ? nil : $0 }) ?? periods.last else {
+            throw Self.noPeriod()
         }
-        return PeriodView(w: w, query: query, periods: periods, period: period)
+        guard periods.contains(period) else {
+            throw WebError(.notFound, vi: "Không có kỳ \(period).", en: "There is no period \(period).")
+        }
+        return PeriodView(w: w, periods: periods, period: period)
     }
 
     private func submissions(_ request: Request, _ context: WebContext) throws -> Response {
@@ -111,7 +89,7 @@ extension WebApp {
         html += "<p>" + ([nil] + SubmissionStatus.allCases.map(Optional.some)).map { "\(esc(w.status($0))): <strong>\(counts[$0] ?? 0)</strong>" }.joined(separator: " · ") + "</p>"
         let frozen = try database.publishedRun(forPeriod: period) != nil
         html += """
-            <form method="post" action="/admin/run" class="inline noprint">\(csrfField(context))<input type="hidden" name="period" value="\(esc(period))"><button type="submit" id="run"\(frozen ? " disabled" : "")>\(w.t("Chấm điểm kỳ \(period)", "Score period \(period)"))</button></form>
+            <form method="post" action="/admin/run" class="inline noprint">\(csrfField(context))<input type="hidden" name="period" value="\(esc(period))"><button type="submit" id="run"\(frozen ? " disabled" : "")>\(esc(w.t("Chấm điểm kỳ \(period)", "Score period \(period)")))</button></form>
             <div class="scroll"><table><thead><tr><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th><th>\(w.group)</th><th>\(w.t("Trạng thái", "Status"))</th><th class="num">\(w.t("Số giá trị tự đánh giá", "Self-assessed values"))</th><th class="num">\(w.t("Đã thẩm định", "Appraised"))</th><th></th></tr></thead><tbody>
             """
         for u in units {
@@ -177,9 +155,8 @@ extension WebApp {
     }
 
     private func appraise(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (spec, user) = try formSpec(context, write: false)
         let body = try await form(request, context)
-        let user = try require(context, .admin)
-        let (spec, _) = try formSpec(context, write: false)
         let w = Words(context.language)
         let parser = CellParser()
         let pairs = try database.valuePairs(forPeriod: spec.period, unit: spec.unit.code)
@@ -235,11 +212,10 @@ extension WebApp {
     private func runsPage(_ request: Request, _ context: WebContext) throws -> Response {
         let view = try periodView(request, context)
         let (w, periods, period) = view.unpacked
-        let query = view.query
         let runs = try database.runs(forPeriod: period)
         let frozen = runs.contains { $0.status == .published }
         var html = periodSelector("/admin/runs", period, periods, w)
-        html += "<form method=\"post\" action=\"/admin/run\" class=\"inline noprint\">\(csrfField(context))<input type=\"hidden\" name=\"period\" value=\"\(esc(period))\"><button type=\"submit\" id=\"run\"\(frozen ? " disabled" : "")>\(w.t("Chấm điểm kỳ \(period)", "Score period \(period)"))</button></form>"
+        html += "<form method=\"post\" action=\"/admin/run\" class=\"inline noprint\">\(csrfField(context))<input type=\"hidden\" name=\"period\" value=\"\(esc(period))\"><button type=\"submit\" id=\"run\"\(frozen ? " disabled" : "")>\(esc(w.t("Chấm điểm kỳ \(period)", "Score period \(period)")))</button></form>"
         html += "<table><thead><tr><th>\(w.t("Lần chấm", "Run"))</th><th>\(w.t("Bộ tiêu chí", "Criteria"))</th><th>\(w.t("Người chấm, thời điểm", "By, at"))</th><th>\(w.t("Trạng thái", "Status"))</th><th></th></tr></thead><tbody>"
         for r in runs {
             let state = r.status == .published
@@ -256,10 +232,10 @@ extension WebApp {
         let ids = runs.map(\.id)
         html += "<h2>\(w.t("So sánh hai lần chấm", "Compare two runs"))</h2><form method=\"get\" action=\"/admin/runs\" class=\"filters\"><input type=\"hidden\" name=\"period\" value=\"\(esc(period))\">"
         for key in ["a", "b"] {
-            html += "<label>\(key.uppercased())<br><select name=\"\(key)\"><option value=\"\"></option>\(ids.map { "<option\(query[key] == String($0) ? " selected" : "")>\($0)</option>" }.joined())</select></label>"
+            html += "<label>\(key.uppercased())<br><select name=\"\(key)\"><option value=\"\"></option>\(ids.map { "<option\(request.query(key) == String($0) ? " selected" : "")>\($0)</option>" }.joined())</select></label>"
         }
         html += "<button type=\"submit\">\(w.t("So sánh", "Compare"))</button></form>"
-        if let a = Int(query["a"] ?? ""), let b = Int(query["b"] ?? ""), a != b {
+        if let a = Int(request.query("a") ?? ""), let b = Int(request.query("b") ?? ""), a != b {
             html += try comparison(a, b, w)
         }
         return Page(title: w.runs + " — " + period, body: html, context: context, path: request.uri.description).response()
@@ -323,14 +299,12 @@ extension WebApp {
     }
 
     private func auditPage(_ request: Request, _ context: WebContext) throws -> Response {
-        _ = try require(context, .admin)
         let w = Words(context.language)
-        let query = FormFields(urlEncoded: request.uri.query ?? "")
-        let since = query["since"].flatMap { $0.isEmpty ? nil : $0 }
-        let unit = query["unit"].flatMap { $0.isEmpty ? nil : UnitCode($0) }
-        let who = query["who"] ?? ""
-        let action = query["action"] ?? ""
-        let period = query["period"] ?? ""
+        let since = request.query("since").flatMap { $0.isEmpty ? nil : $0 }
+        let unit = request.query("unit").flatMap { $0.isEmpty ? nil : UnitCode($0) }
+        let who = request.query("who") ?? ""
+        let action = request.query("action") ?? ""
+        let period = request.query("period") ?? ""
         let filter = AuditFilter(
             since: since, unit: unit, who: who.isEmpty ? nil : who, action: action.isEmpty ? nil : action,
             period: period.isEmpty ? nil : period)
@@ -338,7 +312,7 @@ extension WebApp {
         let entries = Array(try database.auditEntries(filter, last: 500).reversed())
         var html = "<form method=\"get\" action=\"/admin/audit\" class=\"filters\">"
         for (key, label) in [("since", w.t("Từ ngày", "Since")), ("who", w.t("Người", "Who")), ("action", w.t("Hành động", "Action")), ("unit", w.unit), ("period", w.period)] {
-            html += "<label>\(label)<br><input type=\"\(key == "since" ? "date" : "text")\" name=\"\(key)\" value=\"\(esc(query[key] ?? ""))\" style=\"max-width:11em\"></label>"
+            html += "<label>\(label)<br><input type=\"\(key == "since" ? "date" : "text")\" name=\"\(key)\" value=\"\(esc(request.query(key) ?? ""))\" style=\"max-width:11em\"></label>"
         }
         html += "<button type=\"submit\">\(w.t("Lọc", "Filter"))</button></form>"
         html += "<p class=\"muted\">\(w.t("\(total) mục; hiển thị \(entries.count) mục mới nhất", "\(total) entries; showing the latest \(entries.count)"))</p>"
@@ -351,7 +325,6 @@ extension WebApp {
     }
 
     private func usersPage(_ context: WebContext, message: String?, status: HTTPResponse.Status = .ok) throws -> Response {
-        _ = try require(context, .admin)
         let w = Words(context.language)
         var html = message.map { "<p class=\"notice\">\(esc($0))</p>" } ?? ""
         html += "<table><thead><tr><th>\(w.t("Tên", "Name"))</th><th>\(w.t("Vai trò", "Role"))</th><th>\(w.unit)</th><th>\(w.t("Hoạt động", "Active"))</th><th>\(w.t("Đổi", "Change"))</th></tr></thead><tbody>"
@@ -374,12 +347,14 @@ extension WebApp {
 
     private func addUser(_ request: Request, _ context: WebContext) async throws -> Response {
         let body = try await form(request, context)
-        let admin = try require(context, .admin)
+        let admin = try user(context)
         let w = Words(context.language)
         let name = (body.fields["name"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = body.fields["password"] ?? ""
         guard let role = WebUser.Role(rawValue: body.fields["role"] ?? "") else {
-            throw Refusal(status: .unprocessableContent, message: "role: admin, leader or agency")
+            throw WebError(
+                .unprocessableContent, vi: "Vai trò phải là admin, leader hoặc agency.",
+                en: "The role must be admin, leader or agency.")
         }
         let unitText = (body.fields["unit"] ?? "").trimmingCharacters(in: .whitespaces)
         let problems = Self.passwordProblems(password, w)
@@ -392,10 +367,11 @@ extension WebApp {
 
     private func changeUser(_ request: Request, _ context: WebContext) async throws -> Response {
         let body = try await form(request, context)
-        let admin = try require(context, .admin)
+        let admin = try user(context)
         let w = Words(context.language)
         guard let id = Int(context.parameters.get("id") ?? ""), let role = WebUser.Role(rawValue: body.fields["role"] ?? "") else {
-            throw Refusal(status: .badRequest, message: "id, role")
+            throw WebError(
+                .badRequest, vi: "Thiếu mã người dùng hoặc vai trò.", en: "The user id or the role is missing.")
         }
         let unitText = (body.fields["unit"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = body.fields["password"] ?? ""

@@ -23,75 +23,74 @@ struct FormEntry {
 }
 
 extension WebApp {
-    /// `/self`, `/submissions/{period}/{unit}` (form, save, submit) and `/files/{sha256}`.
-    func addAgencyRoutes(to router: Router<WebContext>) {
-        router.get("/self") { request, context in
-            await self.handle(context) {
-                let user = try self.require(context, .agency)
-                let query = FormFields(urlEncoded: request.uri.query ?? "")
-                let asked = query["period"]
-                guard let period = try (asked?.isEmpty == false ? asked : nil) ?? self.database.periods().last,
-                    let unit = user.unit
-                else {
-                    throw Refusal(status: .notFound, message: Words(context.language).t(
-                        "Chưa có kỳ đánh giá nào.", "There is no period yet."))
+    /// The pages of every signed-in user: `/self`, `/submissions/{period}/{unit}` (form, save, submit),
+    /// `/files/{sha256}` and `/units/{code}`; an agency reaches its own unit only.
+    func addSignedInRoutes(to group: RouterGroup<WebContext>) {
+        group.get("/self") { request, context in
+            let user = try self.user(context)
+            guard user.role == .agency, let unit = user.unit else { throw WebError.role(user.role) }
+            let asked = request.query("period")
+            guard let period = try (asked?.isEmpty == false ? asked : nil) ?? self.database.periods().last else {
+                throw WebError(.notFound, vi: "Chưa có kỳ đánh giá nào.", en: "There is no period yet.")
+            }
+            return Self.redirect("/submissions/\(urlEncode(period))/\(urlEncode(unit.rawValue))")
+        }
+        group.get("/submissions/:period/:unit") { request, context in
+            let (spec, _) = try self.formSpec(context, write: false)
+            // After a save (post/redirect/get): what was saved, from the query.
+            let w = Words(context.language)
+            var message: String?
+            if let saved = request.query("saved") {
+                let counts = saved.split(separator: "-").compactMap { Int($0) }
+                if counts.count == 3 {
+                    message = w.t(
+                        "Đã lưu: \(counts[0]) giá trị mới, \(counts[1]) thay đổi, \(counts[2]) bị xóa.",
+                        "Saved: \(counts[0]) new values, \(counts[1]) changed, \(counts[2]) removed.")
                 }
-                return Self.redirect("/submissions/\(urlEncode(period))/\(urlEncode(unit.rawValue))")
+            } else if request.query("submitted") == "1" {
+                message = w.t("Đã nộp để thẩm định.", "Submitted for appraisal.")
             }
+            return try await self.formPage(spec, context, entries: nil, message: message)
         }
-        router.get("/submissions/:period/:unit") { request, context in
-            await self.handle(context, path: request.uri.description) {
-                let (spec, _) = try self.formSpec(context, write: false)
-                // After a save (post/redirect/get): what was saved, from the query.
-                let query = FormFields(urlEncoded: request.uri.query ?? "")
-                let w = Words(context.language)
-                var message: String?
-                if let saved = query["saved"] {
-                    let counts = saved.split(separator: "-").compactMap { Int($0) }
-                    if counts.count == 3 {
-                        message = w.t(
-                            "Đã lưu: \(counts[0]) giá trị mới, \(counts[1]) thay đổi, \(counts[2]) bị xóa.",
-                            "Saved: \(counts[0]) new values, \(counts[1]) changed, \(counts[2]) removed.")
-                    }
-                } else if query["submitted"] == "1" {
-                    message = w.t("Đã nộp để thẩm định.", "Submitted for appraisal.")
-                }
-                return try await self.formPage(spec, context, entries: nil, message: message)
-            }
+        group.post("/submissions/:period/:unit") { request, context in
+            try await self.save(request, context, submit: false)
         }
-        router.post("/submissions/:period/:unit") { request, context in
-            await self.handle(context, path: request.uri.path) {
-                try await self.save(request, context, submit: false)
-            }
+        group.post("/submissions/:period/:unit/submit") { request, context in
+            try await self.save(request, context, submit: true)
         }
-        router.post("/submissions/:period/:unit/submit") { request, context in
-            await self.handle(context, path: request.uri.path) {
-                try await self.save(request, context, submit: true)
-            }
+        group.get("/files/:sha256") { _, context in
+            try self.download(context)
         }
-        router.get("/files/:sha256") { _, context in
-            await self.handle(context) { try self.download(context) }
+        group.get("/units/:code") { request, context in
+            try self.unitPage(request, context)
         }
     }
 
     /// The unit and period of the URL, checked against the user: an agency reaches its own unit only; for
-    /// writing, only agencies (admins appraise instead, leaders read).
+    /// writing, only agencies (admins appraise instead, leaders read). The period must exist.
     func formSpec(_ context: WebContext, write: Bool) throws -> (FormSpec, WebUser) {
-        let user = write ? try require(context, .agency) : try require(context, .agency, .admin, .leader)
-        let w = Words(context.language)
-        let period = context.parameters.get("period") ?? ""
-        let code = UnitCode(context.parameters.get("unit") ?? "")
+        let user = try self.user(context)
+        if write && user.role != .agency { throw WebError.role(user.role) }
+        let period = try parameter(context, "period")
+        let code = UnitCode(try parameter(context, "unit"))
         if user.role == .agency && user.unit != code {
-            throw Refusal(status: .forbidden, message: w.t(
-                "Tài khoản của đơn vị \(user.unit?.rawValue ?? "") không được xem hay sửa số liệu của đơn vị '\(code)'.",
-                "An account of unit \(user.unit?.rawValue ?? "") may not read or change the data of unit '\(code)'."))
+            let own = user.unit?.rawValue ?? ""
+            throw WebError(
+                .forbidden,
+                vi: "Tài khoản của đơn vị \(own) không được xem hay sửa số liệu của đơn vị '\(code)'.",
+                en: "An account of unit \(own) may not read or change the data of unit '\(code)'.")
         }
-        guard let unit = try database.unit(code, inPeriod: period) else {
-            throw Refusal(status: .notFound, message: w.t(
-                "Đơn vị '\(code)' không tồn tại trong kỳ \(period).", "Unit '\(code)' does not exist in period \(period)."))
+        guard try database.periods().contains(period), let unit = try database.unit(code, inPeriod: period) else {
+            throw WebError(
+                .notFound, vi: "Đơn vị '\(code)' không tồn tại trong kỳ \(period).",
+                en: "Unit '\(code)' does not exist in period \(period).")
         }
         let framework = try self.framework(forPeriod: period).0.framework
-        return (FormSpec(unit: unit, period: period, framework: framework, variables: Self.variables(of: framework, for: unit.group)), user)
+        return (
+            FormSpec(
+                unit: unit, period: period, framework: framework, variables: Self.variables(of: framework, for: unit.group)),
+            user
+        )
     }
 
     /// The reported variables an agency of a group fills: those read by the indicators that apply to the group
@@ -144,6 +143,9 @@ extension WebApp {
         let action = "/submissions/\(urlEncode(spec.period))/\(urlEncode(spec.unit.code.rawValue))"
         let disabled = editable ? "" : " disabled"
         html += "<form method=\"post\" action=\"\(action)\" enctype=\"multipart/form-data\" id=\"self-form\">" + csrfField(context)
+        // The revision the form was shown with: saving an older copy is refused (see save).
+        let revision = try database.selfAssessmentRevision(period: spec.period, unit: spec.unit.code)
+        html += "<input type=\"hidden\" name=\"revision\" value=\"\(esc(revision))\">"
         for v in spec.variables {
             let entry = entries[v.id] ?? FormEntry()
             let id = v.id.rawValue
@@ -209,8 +211,9 @@ extension WebApp {
     }
 
     private func save(_ request: Request, _ context: WebContext, submit: Bool) async throws -> Response {
-        let body = try await form(request, context)
+        // The URL (role, unit, period) is checked before the body is read.
         let (spec, user) = try formSpec(context, write: true)
+        let body = try await form(request, context, maxBytes: configuration.maxUploadBytes + 1024 * 1024)
         let w = Words(context.language)
         let parser = CellParser()
         let dateField = Variable(id: "date", name: "date", kind: .date)
@@ -221,8 +224,9 @@ extension WebApp {
         for name in body.fields.pairs.map(\.name) + body.files.map(\.field) {
             let parts = name.split(separator: ".")
             if parts.count >= 2, ["v", "e", "f"].contains(parts[0]), !known.contains(String(parts[1])) {
-                throw Refusal(status: .unprocessableContent, message: w.t(
-                    "Biến '\(parts[1])' không thuộc biểu mẫu của đơn vị này.", "Variable '\(parts[1])' is not in this unit's form."))
+                throw WebError(
+                    .unprocessableContent, vi: "Biến '\(parts[1])' không thuộc biểu mẫu của đơn vị này.",
+                    en: "Variable '\(parts[1])' is not in this unit's form.")
             }
         }
         for v in spec.variables {
@@ -237,7 +241,7 @@ extension WebApp {
             var file = body.fields["e.\(id).file"]
             if let reference = file, !reference.isEmpty {
                 let sha = String(reference.prefix { $0 != " " })
-                if try database.evidenceFileUnit(sha256: sha) != .some(spec.unit.code) {
+                if try !database.hasEvidenceFile(sha256: sha, unit: spec.unit.code) {
                     entry.errors.append(w.t("tệp đính kèm không thuộc đơn vị này", "the attached file is not this unit's"))
                     file = nil
                 }
@@ -247,7 +251,7 @@ extension WebApp {
                 case .success(let stored):
                     uploads.append(stored)
                     file = "\(stored.sha256) \(stored.name)"
-                case .failure(let refusal): entry.errors.append(refusal.message)
+                case .failure(let refusal): entry.errors.append(refusal.message(context.language))
                 }
             }
             entry.evidence = Evidence(
@@ -272,16 +276,38 @@ extension WebApp {
         let emptied = spec.variables.map(\.id).filter { values[$0] == nil && body.fields["v.\($0.rawValue)"] != nil }
         // Files, values, emptied fields and status in one transaction, which also checks that the self-assessment
         // is still a draft: a save happens whole or not at all, whatever else saves at the same time.
+        // The unit's quota of evidence files (files it already has are not counted twice).
+        var added = 0
+        for file in uploads where try !database.hasEvidenceFile(sha256: file.sha256, unit: spec.unit.code) {
+            added += file.size
+        }
+        if added > 0 {
+            let stored = try database.evidenceBytes(unit: spec.unit.code)
+            if stored + added > configuration.evidenceQuotaBytes {
+                let quota = NumberFormatting.plain(Double(configuration.evidenceQuotaBytes) / 1024 / 1024)
+                throw WebError(
+                    .contentTooLarge,
+                    vi: "Đơn vị đã lưu \(stored) byte tài liệu kiểm chứng; thêm \(added) byte sẽ vượt hạn mức \(quota) MB. Hãy bỏ bớt tệp không dùng rồi lưu lại.",
+                    en: "The unit has \(stored) bytes of evidence files; \(added) more would pass its quota of \(quota) MB. Remove files no longer used, then save again.")
+            }
+        }
+        let revision = body.fields["revision"]
         let summary: ImportSummary
         do throws(any Error) {
             summary = try database.saveSelfAssessment(
                 values, of: spec.unit, period: spec.period, emptied: emptied, files: uploads, submit: submit,
-                who: user.name)
+                revision: revision, who: user.name)
         } catch let failure as StorageError where failure.code == .conflict {
             let state = try database.submissionStatus(period: spec.period, unit: spec.unit.code)
-            throw Refusal(status: .conflict, message: w.t(
-                "Hồ sơ đã nộp (\(w.status(state))) nên không sửa được nữa.",
-                "The self-assessment is already \(w.status(state)), so it can no longer be changed."))
+            if state == nil || state == .draft {
+                throw WebError(
+                    .conflict,
+                    vi: "Biểu mẫu đã được lưu bởi người khác sau khi bạn mở nó; hãy tải lại trang, xem số liệu mới rồi sửa lại.",
+                    en: "Someone saved this form after you opened it; reload the page, check the new values, then change them again.")
+            }
+            throw WebError(
+                .conflict, vi: "Hồ sơ đã nộp (\(w.status(state))) nên không sửa được nữa.",
+                en: "The self-assessment is already \(w.status(state)), so it can no longer be changed.")
         }
         let page = "/submissions/\(urlEncode(spec.period))/\(urlEncode(spec.unit.code.rawValue))"
         return Self.redirect(
@@ -308,16 +334,17 @@ extension WebApp {
 
     /// Checks an uploaded file: size, and type by its first bytes (PDF, PNG, JPEG); the name is kept for
     /// display only (no folder part, no control characters, at most 100 characters).
-    func checkUpload(_ upload: UploadedFile, unit: UnitCode, _ w: Words) -> Result<EvidenceFile, Refusal> {
+    func checkUpload(_ upload: UploadedFile, unit: UnitCode, _ w: Words) -> Result<EvidenceFile, WebError> {
         if upload.bytes.count > configuration.maxUploadBytes {
-            return .failure(Refusal(status: .contentTooLarge, message: w.t(
-                "tệp '\(upload.filename)' lớn \(upload.bytes.count) byte, vượt giới hạn \(configuration.maxUploadBytes) byte",
-                "file '\(upload.filename)' has \(upload.bytes.count) bytes, over the limit of \(configuration.maxUploadBytes)")))
+            return .failure(WebError(
+                .contentTooLarge,
+                vi: "tệp '\(upload.filename)' lớn \(upload.bytes.count) byte, vượt giới hạn \(configuration.maxUploadBytes) byte",
+                en: "file '\(upload.filename)' has \(upload.bytes.count) bytes, over the limit of \(configuration.maxUploadBytes)"))
         }
         guard let type = Self.mediaType(upload.bytes) else {
-            return .failure(Refusal(status: .unsupportedMediaType, message: w.t(
-                "tệp '\(upload.filename)' không phải PDF, PNG hay JPEG (kiểm tra theo nội dung tệp)",
-                "file '\(upload.filename)' is not a PDF, PNG or JPEG (checked by its content)")))
+            return .failure(WebError(
+                .unsupportedMediaType, vi: "tệp '\(upload.filename)' không phải PDF, PNG hay JPEG (kiểm tra theo nội dung tệp)",
+                en: "file '\(upload.filename)' is not a PDF, PNG or JPEG (checked by its content)"))
         }
         var name = String(upload.filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
         name = String(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init).prefix(100))
@@ -336,17 +363,20 @@ extension WebApp {
     }
 
     private func download(_ context: WebContext) throws -> Response {
-        let user = try require(context, .agency, .admin, .leader)
-        let w = Words(context.language)
-        let sha = context.parameters.get("sha256") ?? ""
-        guard let file = try database.evidenceFile(sha256: sha), user.role != .agency || file.unit == user.unit else {
-            throw Refusal(status: .notFound, message: w.t("Không có tệp này.", "There is no such file."))
+        let user = try self.user(context)
+        let sha = try parameter(context, "sha256")
+        // An agency reads its own unit's copy only; the department reads any copy (the bytes are the same).
+        let file = try database.evidenceFile(sha256: sha, unit: user.role == .agency ? user.unit : nil)
+        guard let file, user.role != .agency || file.unit == user.unit else {
+            throw WebError(.notFound, vi: "Không có tệp này.", en: "There is no such file.")
         }
         var headers = HTTPFields()
         headers[.contentType] = file.contentType
         headers[.contentDisposition] = "attachment; filename=\"evidence-\(file.sha256.prefix(12))\(file.contentType == "application/pdf" ? ".pdf" : file.contentType == "image/png" ? ".png" : ".jpg")\""
         headers[.xContentTypeOptions] = "nosniff"
         headers[.contentSecurityPolicy] = "default-src 'none'; sandbox"
+        // Evidence stays out of shared and browser caches.
+        headers[.cacheControl] = "no-store, private"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
     }
 }

@@ -9,25 +9,16 @@ import NIOCore
 import XLSXWriter
 
 extension WebApp {
-    /// `/ranking`, `/units/{code}` and `/export` (leaders and admins; an agency sees its own unit page only).
-    func addLeaderRoutes(to router: Router<WebContext>) {
-        router.get("/ranking") { request, context in
-            await self.handle(context, path: request.uri.description) { try self.ranking(request, context) }
-        }
-        router.get("/units/:code") { request, context in
-            await self.handle(context, path: request.uri.description) { try self.unitPage(request, context) }
-        }
-        router.get("/export") { request, context in
-            await self.handle(context, path: request.uri.description) { try self.export(request, context) }
-        }
+    /// `/ranking` and `/export`, for leaders and admins (the unit pages are in ``addSignedInRoutes(to:)``).
+    func addLeaderRoutes(to group: RouterGroup<WebContext>) {
+        group.get("/ranking") { request, context in try self.ranking(request, context) }
+        group.get("/export") { request, context in try self.export(request, context) }
     }
 
     private func ranking(_ request: Request, _ context: WebContext) throws -> Response {
-        _ = try require(context, .leader, .admin)
         let w = Words(context.language)
-        let query = FormFields(urlEncoded: request.uri.query ?? "")
         let periods = try database.periodsWithRuns()
-        guard let period = try self.period(query["period"]), periods.contains(period) else {
+        guard let period = try self.period(request.query("period")), periods.contains(period) else {
             return Page(title: w.ranking, body: "<p>\(w.t("Chưa có lần chấm nào.", "No run has been recorded yet."))</p>",
                         context: context, path: "/ranking").response()
         }
@@ -36,15 +27,15 @@ extension WebApp {
         let view = try runView(id)
         let framework = view.framework
         let pillars = framework.pillars
-        let groupFilter = query["group"] ?? ""
-        let search = (query["q"] ?? "").lowercased()
-        let sort = query["sort"] ?? "rank"
+        let groupFilter = request.query("group") ?? ""
+        let search = (request.query("q") ?? "").lowercased()
+        let sort = request.query("sort") ?? "rank"
 
         var html = """
             <form method="get" action="/ranking" class="filters">
             <label>\(w.period)<br><select name="period">\(periods.reversed().map { "<option\($0 == period ? " selected" : "")>\(esc($0))</option>" }.joined())</select></label>
             <label>\(w.group)<br><select name="group"><option value="">\(w.t("Tất cả", "All"))</option>\(framework.groups.values.map { "<option value=\"\(esc($0.id.rawValue))\"\($0.id.rawValue == groupFilter ? " selected" : "")>\(esc($0.name.text(context.language)))</option>" }.joined())</select></label>
-            <label>\(w.t("Tìm", "Search"))<br><input type="search" name="q" value="\(esc(query["q"] ?? ""))"></label>
+            <label>\(w.t("Tìm", "Search"))<br><input type="search" name="q" value="\(esc(request.query("q") ?? ""))"></label>
             <label>\(w.t("Sắp xếp", "Sort"))<br><select name="sort">\(([("rank", w.rank), ("score", w.score), ("name", w.t("Tên", "Name")), ("code", w.t("Mã", "Code"))] + pillars.map { ($0.id.rawValue, $0.name.text(context.language)) }).map { "<option value=\"\(esc($0.0))\"\($0.0 == sort ? " selected" : "")>\(esc($0.1))</option>" }.joined())</select></label>
             <button type="submit">\(w.t("Xem", "Show"))</button>
             <a class="button" href="/export?period=\(urlEncode(period))">\(w.t("Tải bảng Excel", "Download Excel"))</a>
@@ -90,23 +81,23 @@ extension WebApp {
 
     private func short(_ text: String) -> String { text.count > 18 ? String(text.prefix(17)) + "…" : text }
 
-    private func unitPage(_ request: Request, _ context: WebContext) throws -> Response {
-        let user = try require(context, .leader, .admin, .agency)
+    func unitPage(_ request: Request, _ context: WebContext) throws -> Response {
+        let user = try self.user(context)
         let w = Words(context.language)
-        let code = UnitCode(context.parameters.get("code") ?? "")
+        let code = UnitCode(try parameter(context, "code"))
         if user.role == .agency && user.unit != code {
-            throw Refusal(status: .forbidden, message: w.t(
-                "Tài khoản của đơn vị \(user.unit?.rawValue ?? "") chỉ xem được kết quả của đơn vị mình.",
-                "An account of unit \(user.unit?.rawValue ?? "") may only see its own unit's results."))
+            let own = user.unit?.rawValue ?? ""
+            throw WebError(
+                .forbidden, vi: "Tài khoản của đơn vị \(own) chỉ xem được kết quả của đơn vị mình.",
+                en: "An account of unit \(own) may only see its own unit's results.")
         }
-        let query = FormFields(urlEncoded: request.uri.query ?? "")
-        guard let period = try self.period(query["period"]) else { throw Refusal(status: .notFound, message: "no period") }
+        guard let period = try self.period(request.query("period")) else { throw Self.noPeriod() }
         let id = try database.currentRun(forPeriod: period)
         let view = try runView(id)
         guard let result = view.result(code) else {
-            throw Refusal(status: .notFound, message: w.t(
-                "Đơn vị '\(code)' không có trong lần chấm \(id) (kỳ \(period)).",
-                "Unit '\(code)' is not in run \(id) (period \(period))."))
+            throw WebError(
+                .notFound, vi: "Đơn vị '\(code)' không có trong lần chấm \(id) (kỳ \(period)).",
+                en: "Unit '\(code)' is not in run \(id) (period \(period)).")
         }
         let framework = view.framework
         let positions = Dictionary(uniqueKeysWithValues: framework.nodes.keys.enumerated().map { ($1, $0) })
@@ -157,9 +148,16 @@ extension WebApp {
     }
 
     private func export(_ request: Request, _ context: WebContext) throws -> Response {
-        _ = try require(context, .leader, .admin)
-        let query = FormFields(urlEncoded: request.uri.query ?? "")
-        guard let period = try self.period(query["period"]) else { throw Refusal(status: .notFound, message: "no period") }
+        guard let period = try self.period(request.query("period")) else { throw Self.noPeriod() }
+        // A draft run made before the values changed cannot be exported as it was scored: 409, not a failure.
+        let id = try database.currentRun(forPeriod: period)
+        let summary = try database.runSummary(id)
+        if summary.status == .draft && !summary.isCurrent {
+            throw WebError(
+                .conflict,
+                vi: "Lần chấm nháp \(id) không còn khớp số liệu hiện tại của kỳ \(period): hãy chấm lại kỳ này rồi tải bảng Excel.",
+                en: "Draft run \(id) no longer matches the current values of period \(period): score the period again, then download.")
+        }
         let workbook = try ScoreboardExport(period: period, language: context.language, engineVersion: configuration.engineVersion)
             .spreadsheet(from: database)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ictindex-web-\(Tokens.random().prefix(16))")
@@ -171,6 +169,11 @@ extension WebApp {
         var headers = HTTPFields()
         headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         headers[.contentDisposition] = "attachment; filename=\"ictindex-\(period.filter { $0.isLetter || $0.isNumber || $0 == "-" }).xlsx\""
+        headers[.cacheControl] = "no-store, private"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func noPeriod() -> WebError {
+        WebError(.notFound, vi: "Chưa có kỳ đánh giá nào.", en: "There is no period yet.")
     }
 }

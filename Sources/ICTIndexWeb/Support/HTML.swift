@@ -40,11 +40,21 @@ func urlEncode(_ text: String) -> String {
 /// One HTML page: the shared layout (inline CSS, no external asset), a navigation bar for the user's role,
 /// and the body.
 struct Page {
+    init(
+        title: String, body: String, context: WebContext, path: String? = nil, status: HTTPResponse.Status = .ok
+    ) {
+        self.title = title
+        self.body = body
+        self.context = context
+        self.path = path ?? context.pagePath
+        self.status = status
+    }
+
     var title: String
     var body: String
     var context: WebContext
-    /// The path and query of the page, for the language switch.
-    var path: String = "/"
+    /// The path and query of the page, for the language switch (by default the request's).
+    var path: String
     var status: HTTPResponse.Status = .ok
 
     func response() -> Response {
@@ -67,8 +77,8 @@ struct Page {
                 <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="\(esc(context.session?.csrfToken ?? ""))"><button type="submit" class="link">\(esc(w.logout))</button></form>
                 """
         }
-        let separator = path.contains("?") ? "&" : "?"
         let other = context.language == .vi ? ("en", "English") : ("vi", "Tiếng Việt")
+        let languageLink = Self.languageLink(path, language: other.0)
         let html = """
             <!DOCTYPE html>
             <html lang="\(context.language.rawValue)">
@@ -77,7 +87,7 @@ struct Page {
             <style>\(Self.css)</style></head>
             <body>
             <header><strong class="brand">ictindex</strong> <nav>\(nav)</nav>
-            <a class="lang" href="\(esc(path + separator + "lang=" + other.0))">\(other.1)</a></header>
+            <a class="lang" href="\(esc(languageLink))">\(other.1)</a></header>
             <main>
             <h1>\(esc(title))</h1>
             \(body)
@@ -85,6 +95,18 @@ struct Page {
             </body></html>
             """
         return Self.html(html, status: status, gzip: context.acceptsGzip)
+    }
+
+    /// The link to the same page in another language: always a path on this server (`//host` would be another
+    /// host), with the page's query but its `lang`.
+    static func languageLink(_ path: String, language: String) -> String {
+        let parts = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        var route = String(parts.first ?? "")
+        while route.hasPrefix("//") || route.hasPrefix("/\\") { route.removeFirst() }
+        if !route.hasPrefix("/") { route = "/" + route }
+        var query = parts.count > 1 ? parts[1].split(separator: "&").filter { !$0.hasPrefix("lang=") }.map(String.init) : []
+        query.append("lang=" + language)
+        return route + "?" + query.joined(separator: "&")
     }
 
     /// An HTML response; gzip-compressed when the client accepts it and the page is not small.

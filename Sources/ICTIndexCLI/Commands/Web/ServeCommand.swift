@@ -5,6 +5,9 @@ import ICTIndexCore
 import ICTIndexService
 import ICTIndexStorage
 import ICTIndexWeb
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `ictindex serve`: the web application for leaders, agencies and the department, on the database.
 struct ServeCommand: AsyncParsableCommand {
@@ -47,7 +50,34 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if !(1...65535).contains(port) { throw ValidationError("--port \(port) is not a port number (1…65535)") }
+        if !Self.isAddress(host) && !Self.isHostName(host) {
+            throw ValidationError(
+                "--host '\(host.prefix(80))' is not an IP address or host name (for example 127.0.0.1, 0.0.0.0, ::1)")
+        }
+        for proxy in trustedProxy where !Self.isAddress(proxy) {
+            throw ValidationError(
+                "--trusted-proxy '\(proxy.prefix(80))' is not an IP address (for example 10.0.0.2 or fd00::2)")
+        }
         if !(10...31).contains(bcryptCost) { throw ValidationError("--bcrypt-cost \(bcryptCost) is outside 10…31") }
+    }
+
+    /// Whether a text is an IPv4 or IPv6 address, as the C library reads one (`inet_pton`).
+    static func isAddress(_ text: String) -> Bool {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
+    }
+
+    /// Whether a text is a host name (RFC 1123 labels: letters, digits and inner hyphens, 1 to 63 characters
+    /// each), not made only of digits and dots (a mistyped IPv4 address such as 999.1.1.1 is not a name).
+    static func isHostName(_ text: String) -> Bool {
+        guard !text.isEmpty, text.utf8.count <= 253, !text.allSatisfy({ $0.isNumber || $0 == "." }) else { return false }
+        return text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
+            (1...63).contains(label.utf8.count) && label.first != "-" && label.last != "-"
+                && label.utf8.allSatisfy { b in
+                    (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D
+                }
+        }
     }
 
     func run() async throws {

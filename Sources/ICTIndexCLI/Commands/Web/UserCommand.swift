@@ -12,8 +12,37 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Quản lý tài khoản web / Manage web application accounts.",
-        subcommands: [Add.self]
+        subcommands: [Add.self, Unlock.self]
     )
+
+    /// `ictindex user unlock NAME`: lifts the sign-in lock of a user (after too many wrong passwords).
+    struct Unlock: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "unlock",
+            abstract: "Mở khóa đăng nhập / Lift the sign-in lock of an account.",
+            discussion: """
+                After too many wrong passwords a name is locked for the sign-in window (per address, and for \
+                every address after ten times as many). This lifts the lock at once, also on a running \
+                'ictindex serve'; the unlock is written to the audit log.
+
+                Example:
+                  ictindex user unlock admin --db ictindex.sqlite
+                """
+        )
+
+        @Argument(help: "The sign-in name.")
+        var name: String
+
+        @OptionGroup var options: DatabaseOptions
+
+        func run() throws {
+            try Console.run {
+                let database = try options.open()
+                try database.recordUnlock(name: name, who: options.person)
+                Console.out("user '\(name)': sign-in unlocked")
+            }
+        }
+    }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
