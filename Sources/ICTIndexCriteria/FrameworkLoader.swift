@@ -238,10 +238,12 @@ extension FrameworkReader {
         checkFormulaCycles()
 
         guard !diagnostics.hasErrors, let frameworkID, let name, let rootID else { return nil }
-        return Framework(
+        let framework = Framework(
             id: frameworkID, name: name, edition: edition, scale: scale, decimals: decimals, rankOn: rankOn,
             groups: groups, bands: bands, variables: Array(variables.values), nodes: nodes, rootID: rootID,
             deductions: deductions)
+        checkStatedMaxima(framework)
+        return diagnostics.hasErrors ? nil : framework
     }
 
     /// The items of a list; reports a value that is not a list.

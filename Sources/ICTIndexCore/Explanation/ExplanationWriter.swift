@@ -88,6 +88,13 @@ struct ExplanationWriter {
         } else {
             line(depth, head + ": " + pointsText(r))
             for child in node.children { writeNode(child, depth: depth + 1) }
+            if let best = scoreboard.bestCase(of: id, for: result), let b = nodeResult(best) {
+                let winner = framework.node(best)
+                line(
+                    depth + 1,
+                    "→ \(words.bestCase): \(winner.id) \(winner.name.text(language)), "
+                        + "\(n(b.points ?? 0)) / \(n(b.effectiveWeight * framework.scale)) \(words.points)")
+            }
         }
     }
 
