@@ -164,7 +164,7 @@ extension FrameworkReader {
     /// The keys a criteria file may have at its top level.
     static let topKeys = [
         "schema", "id", "name", "description", "edition", "scale", "decimals", "rank_on", "groups", "bands",
-        "variables", "defaults", "index", "deductions",
+        "variables", "defaults", "index", "deductions", "publication",
     ]
 
     /// Reads the whole file.
@@ -222,6 +222,10 @@ extension FrameworkReader {
             rankOn = word
         }
 
+        var publication = Publication.provinceDefault
+        if let publicationValue = top["publication"], let read = readPublication(publicationValue) {
+            publication = read
+        }
         if let groupsValue = top["groups"] { readGroups(groupsValue) }
         if let bandsValue = top["bands"] { readBands(bandsValue) }
         if let variablesValue = top["variables"] { readVariables(variablesValue) }
@@ -240,7 +244,7 @@ extension FrameworkReader {
         guard !diagnostics.hasErrors, let frameworkID, let name, let rootID else { return nil }
         let framework = Framework(
             id: frameworkID, name: name, edition: edition, scale: scale, decimals: decimals, rankOn: rankOn,
-            groups: groups, bands: bands, variables: Array(variables.values), nodes: nodes, rootID: rootID,
+            publication: publication, groups: groups, bands: bands, variables: Array(variables.values), nodes: nodes, rootID: rootID,
             deductions: deductions)
         checkStatedMaxima(framework)
         return diagnostics.hasErrors ? nil : framework

@@ -38,7 +38,7 @@ extension ReportLayout {
         pair(words.edition, text(f.edition ?? "—"))
         pair(words.file, text(report.run.frameworkFile ?? f.sourceFile ?? "—"))
         pair(words.sha256, text(report.run.frameworkSHA256 ?? "—"))
-        pair(words.periodLabel, text(scoreboard.period ?? "—"))
+        pair(words.periodLabel, text(words.periodValue(scoreboard.period, edition: f.edition)))
         pair(words.scale, text(NumberFormatting.plain(f.scale)))
         pair(words.rounding, text(words.roundingText(f.decimals)))
         pair(words.ranking, text(words.rankingText(f.rankOn)))

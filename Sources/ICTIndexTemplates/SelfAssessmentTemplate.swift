@@ -159,7 +159,8 @@ public struct SelfAssessmentTemplate: Sendable {
             rows.append([.text(words.deadline, style: s.label), .text(deadline, style: s.bold)])
             rows.append([])
         }
-        for paragraph in words.instructions(scale: TemplateFormulas.number(framework.scale)) {
+        for paragraph in words.instructions(
+            scale: TemplateFormulas.number(framework.scale), recipient: framework.publication.recipient) {
             rows.append([.text(paragraph.0, style: s.label), .text(paragraph.1, style: s.wrapped)])
         }
         rows.append([])
