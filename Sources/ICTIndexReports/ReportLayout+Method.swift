@@ -68,8 +68,10 @@ extension ReportLayout {
                 .text(String(repeating: "   ", count: node.level) + node.name.text(language), style: nameStyle),
                 .number(Double(node.level), style: s.integer), .number(node.weight, style: s.valueNumber),
                 .number(effective, style: s.valueNumber), .number(effective * f.scale, style: s.valueNumber),
-                .text(wording.words(for: node), style: s.textWrapped),
-                .text(wording.parameters(for: node), style: s.textWrapped),
+                .text(wording.published(for: node), style: s.textWrapped),
+                .text(
+                    (node.description == nil ? "" : wording.words(for: node) + "; ") + wording.parameters(for: node),
+                    style: s.textWrapped),
                 .text(applies, style: s.text), .text(missing, style: s.text),
             ])
         }

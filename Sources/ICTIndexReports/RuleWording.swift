@@ -9,6 +9,11 @@ struct RuleWording {
 
     func n(_ x: Double) -> String { NumberFormatting.short(x, maxDecimals: 4) }
 
+    /// The rule as the decision words it (the node's `description`, verbatim), else the generated wording.
+    func published(for node: Node) -> String {
+        node.description?.text(language) ?? words(for: node)
+    }
+
     /// The whole scoring of an indicator in words: value, rules, direction.
     func words(for node: Node) -> String {
         guard let indicator = node.indicator else {

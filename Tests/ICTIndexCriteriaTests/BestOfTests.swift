@@ -111,6 +111,8 @@ import Testing
         #expect(
             text.contains(
                 "    → lấy trường hợp có điểm cao nhất: portal.website Trang đạt chuẩn, 2.7 / 3 điểm"))
+        // The decision's wording, verbatim, under the node's line.
+        #expect(text.contains("\n      “Trường hợp 1: có cổng tích hợp: 5 điểm; trường hợp 2: tỷ lệ trang đạt chuẩn × 3 điểm;"))
         let en = try #require(try scoreboard().explain("C", language: .en)).description
         #expect(en.contains("    → the highest case wins: portal.posts Tin bài, 2 / 2 points"))
     }
