@@ -169,14 +169,7 @@ import Testing
             ])
     }
 
-    func render(_ yaml: String) -> String {
-        do {
-            _ = try FrameworkLoader().load(yaml: yaml, file: "t.yaml")
-            return "loaded"
-        } catch {
-            return error.description
-        }
-    }
+    func render(_ yaml: String) -> String { loadReport(yaml) }
 }
 
 extension Double {

@@ -784,13 +784,5 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
         #expect(render(testCase.yaml) == testCase.expected)
     }
 
-    /// The loader's failure text, or "loaded" when the file has no error.
-    func render(_ yaml: String) -> String {
-        do {
-            _ = try FrameworkLoader().load(yaml: yaml, file: "t.yaml")
-            return "loaded"
-        } catch {
-            return error.description
-        }
-    }
+    func render(_ yaml: String) -> String { loadReport(yaml) }
 }

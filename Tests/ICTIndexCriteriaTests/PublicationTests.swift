@@ -19,14 +19,7 @@ import Testing
         try FrameworkLoader().load(yaml: Self.base + block, file: "t.yaml").framework
     }
 
-    func render(_ block: String) -> String {
-        do {
-            _ = try FrameworkLoader().load(yaml: Self.base + block, file: "t.yaml")
-            return "loaded"
-        } catch {
-            return error.description
-        }
-    }
+    func render(_ block: String) -> String { loadReport(Self.base + block) }
 
     @Test("without a block: a province's decision, placeholders until signed, forms to Sở Khoa học và Công nghệ")
     func defaults() throws {
