@@ -203,7 +203,7 @@ extension FrameworkReader {
     /// The keys a criteria file may have at its top level.
     static let topKeys = [
         "schema", "id", "name", "description", "edition", "scale", "decimals", "rank_on", "groups", "bands",
-        "variables", "defaults", "index", "deductions",
+        "variables", "defaults", "index", "deductions", "publication",
     ]
 
     /// Reads the whole file.
@@ -261,6 +261,10 @@ extension FrameworkReader {
             rankOn = word
         }
 
+        var publication = Publication.provinceDefault
+        if let publicationValue = top["publication"], let read = readPublication(publicationValue) {
+            publication = read
+        }
         if let groupsValue = top["groups"] { readGroups(groupsValue) }
         if let bandsValue = top["bands"] { readBands(bandsValue) }
         if let variablesValue = top["variables"] { readVariables(variablesValue) }
@@ -277,10 +281,12 @@ extension FrameworkReader {
         checkFormulaCycles()
 
         guard !diagnostics.hasErrors, let frameworkID, let name, let rootID else { return nil }
-        return Framework(
+        let framework = Framework(
             id: frameworkID, name: name, edition: edition, scale: scale, decimals: decimals, rankOn: rankOn,
-            groups: groups, bands: bands, variables: Array(variables.values), nodes: nodes, rootID: rootID,
+            publication: publication, groups: groups, bands: bands, variables: Array(variables.values), nodes: nodes, rootID: rootID,
             deductions: deductions)
+        checkStatedMaxima(framework)
+        return diagnostics.hasErrors ? nil : framework
     }
 
     /// The items of a list; reports a value that is not a list.

@@ -45,8 +45,9 @@ extension FrameworkReader {
         if let nameValue = fields["name"], let text = text(nameValue, key: "name", of: what, subject: subject) {
             name = text
         }
-        if let description = fields["description"] {
-            _ = text(description, key: "description", of: what, subject: subject)
+        var description: LocalizedText?
+        if let descriptionValue = fields["description"] {
+            description = text(descriptionValue, key: "description", of: what, subject: subject)
         }
         var aggregate = Node.Aggregation.mean
         if let aggregateValue = fields["aggregate"],
@@ -72,7 +73,7 @@ extension FrameworkReader {
             checkSum(children, of: rootID, expected: scale, at: fields.location, isRoot: true)
         }
         let root = Node(
-            id: rootID, name: name, weight: scale,
+            id: rootID, name: name, description: description, weight: scale,
             kind: .pillar(aggregate: aggregate, children: children.compactMap { $0.node?.id }),
             appliesTo: nil, parent: nil, level: 0, source: fields.location)
         nodes = [root] + children.flatMap(\.subtree)
@@ -144,8 +145,9 @@ extension FrameworkReader {
         } else {
             missing("name", in: fields, of: label, subject: subject)
         }
-        if let description = fields["description"] {
-            _ = text(description, key: "description", of: label, subject: subject)
+        var description: LocalizedText?
+        if let descriptionValue = fields["description"] {
+            description = text(descriptionValue, key: "description", of: label, subject: subject)
         }
         var weight: Double? = 1
         if let weightValue = fields["weight"] {
@@ -184,6 +186,11 @@ extension FrameworkReader {
             if aggregate == .sum, let nodeID {
                 checkSum(children, of: nodeID, expected: weight, at: fields.location, isRoot: false)
             }
+            if aggregate == .bestOf, let nodeID {
+                weight = checkBestOf(
+                    children, of: nodeID, weight: weight, weightGiven: fields.has("weight"), at: fields.location)
+                result.weight = weight
+            }
             if !children.isEmpty { kind = .pillar(aggregate: aggregate, children: children.compactMap { $0.node?.id }) }
             result.subtree = children.flatMap(\.subtree)
         } else {
@@ -199,8 +206,8 @@ extension FrameworkReader {
         }
         if let nodeID, let name, let kind {
             let node = Node(
-                id: nodeID, name: name, weight: weight ?? 0, kind: kind, appliesTo: appliesTo, parent: parent,
-                level: level, source: fields.location)
+                id: nodeID, name: name, description: description, weight: weight ?? 0, kind: kind,
+                appliesTo: appliesTo, parent: parent, level: level, source: fields.location)
             result.node = node
             result.subtree.insert(node, at: 0)
         }

@@ -50,8 +50,9 @@ extension FrameworkReader {
         }
         var unit: String?
         if let unitValue = fields["unit"] { unit = string(unitValue, key: "unit", of: what, subject: subject) }
-        if let description = fields["description"] {
-            _ = text(description, key: "description", of: what, subject: subject)
+        var description: LocalizedText?
+        if let descriptionValue = fields["description"] {
+            description = text(descriptionValue, key: "description", of: what, subject: subject)
         }
         let bounds = readBounds(fields, kind: kind, of: what, subject: subject)
         let options = readOptions(fields, kind: kind, of: what, subject: subject)
@@ -77,8 +78,8 @@ extension FrameworkReader {
         }
         guard let variableID, let name else { return nil }
         return Variable(
-            id: variableID, name: name, kind: kind, unitOfMeasure: unit, min: bounds.min, max: bounds.max,
-            options: options, evidence: evidence, formula: formula, source: fields.location)
+            id: variableID, name: name, description: description, kind: kind, unitOfMeasure: unit,
+            min: bounds.min, max: bounds.max, options: options, evidence: evidence, formula: formula, source: fields.location)
     }
 
     /// Reads `min` and `max`, which only numeric variables have.

@@ -36,7 +36,7 @@ extension ReportLayout {
             return sheet
         }
         // The rule in words is the same for every unit: one string per indicator, shared by its cells.
-        let rules = indicators.map { Cell.text(wording.words(for: $0.0), style: s.textWrapped) }
+        let rules = indicators.map { Cell.text(wording.published(for: $0.0), style: s.textWrapped) }
         let names = indicators.map { Cell.text($0.0.name.text(language), style: s.textWrapped) }
         let codes = indicators.map { Cell.text($0.0.id.rawValue, style: s.text) }
         let sources = indicators.map { $0.0.indicator?.value.isSingleVariable }

@@ -38,7 +38,7 @@ extension ReportLayout {
         pair(words.edition, text(f.edition ?? "—"))
         pair(words.file, text(report.run.frameworkFile ?? f.sourceFile ?? "—"))
         pair(words.sha256, text(report.run.frameworkSHA256 ?? "—"))
-        pair(words.periodLabel, text(scoreboard.period ?? "—"))
+        pair(words.periodLabel, text(words.periodValue(scoreboard.period, edition: f.edition)))
         pair(words.scale, text(NumberFormatting.plain(f.scale)))
         pair(words.rounding, text(words.roundingText(f.decimals)))
         pair(words.ranking, text(words.rankingText(f.rankOn)))
@@ -68,8 +68,10 @@ extension ReportLayout {
                 .text(String(repeating: "   ", count: node.level) + node.name.text(language), style: nameStyle),
                 .number(Double(node.level), style: s.integer), .number(node.weight, style: s.valueNumber),
                 .number(effective, style: s.valueNumber), .number(effective * f.scale, style: s.valueNumber),
-                .text(wording.words(for: node), style: s.textWrapped),
-                .text(wording.parameters(for: node), style: s.textWrapped),
+                .text(wording.published(for: node), style: s.textWrapped),
+                .text(
+                    (node.description == nil ? "" : wording.words(for: node) + "; ") + wording.parameters(for: node),
+                    style: s.textWrapped),
                 .text(applies, style: s.text), .text(missing, style: s.text),
             ])
         }

@@ -24,10 +24,10 @@ extension ReportLayout {
             : words.pillarIndexTitle(pillar.name.text(language)) + " " + columnNote(pillar)
         var rows: [[Cell]] = [[], [], []]
         var merges = [Merge(CellRange(rows: 0...0, columns: 0...last), value: .text(title, style: s.subtitle))]
-        if let period = scoreboard.period {
-            merges.append(
-                Merge(CellRange(rows: 1...1, columns: 0...last), value: .text(words.period(period), style: s.caption)))
-        }
+        merges.append(
+            Merge(
+                CellRange(rows: 1...1, columns: 0...last),
+                value: .text(words.periodLine(scoreboard.period, edition: framework.edition), style: s.caption)))
         var header = fixed.map { Cell.text($0, style: s.header) }
         var boldColumns: Set<Int> = []
         for (offset, (node, _)) in columns.enumerated() {

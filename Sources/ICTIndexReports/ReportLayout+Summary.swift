@@ -28,8 +28,8 @@ extension ReportLayout {
             rows.append([])
         }
         titleRow(framework.name.text(language).uppercased(), s.title)
-        titleRow(scoreboard.period.map(words.period) ?? (framework.edition ?? ""), s.subtitle)
-        titleRow(words.decisionCaption, s.caption)
+        titleRow(words.periodLine(scoreboard.period, edition: framework.edition), s.subtitle)
+        titleRow(framework.publication.caption(language), s.caption)
         rows.append([])
 
         // Two header rows: the fixed columns span both; pillars share a heading above their names.

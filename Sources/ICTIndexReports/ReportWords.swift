@@ -35,10 +35,18 @@ struct ReportWords {
 
     // Titles.
     func period(_ p: String) -> String { en ? "Assessment period: \(p)" : "Kỳ đánh giá: năm \(p)" }
-    var decisionCaption: String {
-        en
-            ? "(Annex to Decision No. ……/QĐ-UBND of …/…/…… of the Provincial People's Committee)"
-            : "(Kèm theo Quyết định số ……/QĐ-UBND ngày …/…/…… của Ủy ban nhân dân tỉnh)"
+    /// The period, always stated: the run's, else the criteria's edition, labelled as such.
+    func periodLine(_ period: String?, edition: String?) -> String {
+        if let period { return self.period(period) }
+        let e = edition ?? "—"
+        return en
+            ? "Period: not given (--period); criteria edition \(e)"
+            : "Kỳ đánh giá: chưa chỉ định (--period); theo phiên bản bộ tiêu chí \(e)"
+    }
+    /// What the method sheet shows as the period.
+    func periodValue(_ period: String?, edition: String?) -> String {
+        if let period { return period }
+        return en ? "not given; criteria edition \(edition ?? "—")" : "chưa chỉ định; phiên bản bộ tiêu chí \(edition ?? "—")"
     }
     var detailTitle: String { en ? "POINTS PER INDICATOR AND UNIT" : "CHI TIẾT ĐIỂM TỪNG TIÊU CHÍ THEO ĐƠN VỊ" }
     var methodTitle: String { en ? "METHOD AND REPRODUCIBILITY" : "PHƯƠNG PHÁP TÍNH ĐIỂM VÀ THÔNG TIN TÁI LẬP" }

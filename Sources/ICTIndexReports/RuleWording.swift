@@ -9,6 +9,11 @@ struct RuleWording {
 
     func n(_ x: Double) -> String { NumberFormatting.short(x, maxDecimals: 4) }
 
+    /// The rule as the decision words it (the node's `description`, verbatim), else the generated wording.
+    func published(for node: Node) -> String {
+        node.description?.text(language) ?? words(for: node)
+    }
+
     /// The whole scoring of an indicator in words: value, rules, direction.
     func words(for node: Node) -> String {
         guard let indicator = node.indicator else {
@@ -33,7 +38,11 @@ struct RuleWording {
         case .geometric: en ? "weighted geometric mean" : "bình quân nhân gia quyền"
         case .harmonic: en ? "weighted harmonic mean" : "bình quân điều hoà gia quyền"
         case .min: en ? "lowest component" : "thành phần thấp nhất"
-        case .max: en ? "highest component (best of cases)" : "thành phần cao nhất"
+        case .max: en ? "highest component" : "thành phần cao nhất"
+        case .bestOf:
+            en
+                ? "the highest case wins (each case scored by its own rule, out of its own points)"
+                : "lấy trường hợp có điểm cao nhất (mỗi trường hợp chấm theo cách tính và điểm tối đa riêng)"
         }
     }
 

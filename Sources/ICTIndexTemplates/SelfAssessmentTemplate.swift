@@ -94,7 +94,7 @@ public struct SelfAssessmentTemplate: Sendable {
             let row = plan.inputRow(i)
             cells.append(LockedCell(sheet: input, address: "A\(row)", text: variable.id.rawValue))
             cells.append(LockedCell(sheet: input, address: "B\(row)", text: String(i + 1)))
-            cells.append(LockedCell(sheet: input, address: "C\(row)", text: variable.name.text(metadata.language)))
+            cells.append(LockedCell(sheet: input, address: "C\(row)", text: label(variable.name, variable.description)))
             cells.append(LockedCell(sheet: input, address: "E\(row)", text: variable.unitOfMeasure ?? ""))
             cells.append(LockedCell(sheet: input, address: "F\(row)", text: allowed(variable)))
             cells.append(LockedCell(sheet: input, address: "H\(row)", text: words.evidence(variable.evidence)))
@@ -103,7 +103,8 @@ public struct SelfAssessmentTemplate: Sendable {
         for (i, planned) in plan.nodes.enumerated() {
             let row = plan.nodePointsRow(i)
             cells.append(LockedCell(sheet: points, address: "A\(row)", text: planned.node.id.rawValue))
-            cells.append(LockedCell(sheet: points, address: "B\(row)", text: planned.node.name.text(metadata.language)))
+            cells.append(
+                LockedCell(sheet: points, address: "B\(row)", text: label(planned.node.name, planned.node.description)))
             cells.append(LockedCell(sheet: points, address: "C\(row)", text: TemplateFormulas.number(planned.node.weight)))
         }
         return cells
@@ -159,7 +160,8 @@ public struct SelfAssessmentTemplate: Sendable {
             rows.append([.text(words.deadline, style: s.label), .text(deadline, style: s.bold)])
             rows.append([])
         }
-        for paragraph in words.instructions(scale: TemplateFormulas.number(framework.scale)) {
+        for paragraph in words.instructions(
+            scale: TemplateFormulas.number(framework.scale), recipient: framework.publication.recipient) {
             rows.append([.text(paragraph.0, style: s.label), .text(paragraph.1, style: s.wrapped)])
         }
         rows.append([])
@@ -203,7 +205,7 @@ public struct SelfAssessmentTemplate: Sendable {
             let entry = entries[variable.id]
             var cells: [Cell] = [
                 .text(variable.id.rawValue, style: s.text), .text(String(i + 1), style: s.centered),
-                .text(variable.name.text(metadata.language), style: s.wrapped),
+                .text(label(variable.name, variable.description), style: s.wrapped),
                 inputCell(variable, entry?.value),
                 .text(variable.unitOfMeasure ?? "", style: s.centered), .text(allowed(variable), style: s.wrapped),
                 previousCell(variable), .text(words.evidence(variable.evidence), style: s.centered),
@@ -245,7 +247,8 @@ public struct SelfAssessmentTemplate: Sendable {
         // Wrapped names and option lists need taller rows; spreadsheet files do not fit rows by themselves.
         for (i, variable) in plan.inputs.enumerated() {
             let lines = max(
-                Self.lines(variable.name.text(metadata.language), width: 46), Self.lines(allowed(variable), width: 20))
+                Self.lines(label(variable.name, variable.description), width: 46),
+                Self.lines(allowed(variable), width: 20))
             if lines > 1 { sheet.rowHeights[plan.inputRow(i) - 1] = Double(lines) * 15 }
         }
         sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
@@ -343,7 +346,8 @@ public struct SelfAssessmentTemplate: Sendable {
             if isPillar { name.fillColor = TemplateStyles.pillarFill }
             let number = isPillar ? s.pillarNumber : s.number
             var row: [Cell] = [
-                .text(planned.node.id.rawValue, style: s.text), .text(planned.node.name.text(metadata.language), style: name),
+                .text(planned.node.id.rawValue, style: s.text),
+                .text(label(planned.node.name, planned.node.description), style: name),
                 .text(TemplateFormulas.number(planned.node.weight), style: s.centered),
                 .formula("\(calc)E\(c)", cachedResult: .number(0), style: number),
             ]
@@ -354,7 +358,7 @@ public struct SelfAssessmentTemplate: Sendable {
             }
             row.append(.formula(statusFormula(planned, calculationRow: c), cachedResult: .text(""), style: s.wrapped))
             rows.append(row)
-            let lines = Self.lines(planned.node.name.text(metadata.language), width: 58 - 2 * planned.depth)
+            let lines = Self.lines(label(planned.node.name, planned.node.description), width: 58 - 2 * planned.depth)
             if lines > 1 { rowHeights[plan.nodePointsRow(i) - 1] = Double(lines) * 15 }
         }
         for (d, deduction) in framework.deductions.enumerated() {
@@ -437,7 +441,19 @@ public struct SelfAssessmentTemplate: Sendable {
     }
 
     /// About how many lines a text wraps to in a column of `width` characters.
-    static func lines(_ text: String, width: Int) -> Int { max(1, (text.count + width - 1) / width) }
+    /// Lines a wrapped text takes in a column `width` characters wide, counting its line breaks.
+    static func lines(_ text: String, width: Int) -> Int {
+        text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
+            $0 + max(1, ($1.count + width - 1) / width)
+        }
+    }
+
+    /// A row's label: the name, and under it the decision's wording (`description`), verbatim.
+    func label(_ name: LocalizedText, _ description: LocalizedText?) -> String {
+        let text = name.text(metadata.language)
+        guard let description else { return text }
+        return text + "\n" + description.text(metadata.language)
+    }
 
     /// A UTC date from "YYYY-MM-DD".
     static func date(_ iso: String) -> Date? {

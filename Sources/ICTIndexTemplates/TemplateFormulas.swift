@@ -146,10 +146,13 @@ struct TemplateFormulas {
         return cells
     }
 
-    /// Column F of a pillar: the total weight of the children that count.
+    /// Column F of a pillar: the total weight of the children that count (best_of: the highest of them).
     func countedWeight(_ index: Int) -> String {
         let terms = plan.nodes[index].children.map { c in
             "IF(ISNUMBER(B\(plan.nodeCalculationRow(c))),\(Self.number(plan.nodes[c].node.weight)),0)"
+        }
+        if case .pillar(.bestOf, _) = plan.nodes[index].node.kind, !terms.isEmpty {
+            return "MAX(" + terms.joined(separator: ",") + ")"
         }
         return terms.isEmpty ? "0" : terms.joined(separator: "+")
     }
@@ -176,6 +179,10 @@ struct TemplateFormulas {
             let sentinel = kind == .max ? "-1E+307" : "1E+307"
             let values = kids.map { "IF(ISNUMBER(B\($0.row)),B\($0.row),\(sentinel))" }.joined(separator: ",")
             return "IF(F\(row)>0,\(kind == .max ? "MAX" : "MIN")(\(values)),NA())"
+        case .bestOf:
+            // max (xᵢ × wᵢ) ÷ W, W = the highest counting weight (column F).
+            let points = kids.map { "IF(ISNUMBER(B\($0.row)),B\($0.row)*\(Self.number($0.weight)),-1E+307)" }
+            return "IF(F\(row)>0,MAX(\(points.joined(separator: ",")))/F\(row),NA())"
         }
     }
 

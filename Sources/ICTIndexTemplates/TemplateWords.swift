@@ -79,7 +79,8 @@ struct TemplateWords {
     }
     var bandsHeading: String { t("Xếp loại", "Bands") }
     var otherwise: String { t("còn lại", "otherwise") }
-    func instructions(scale: String) -> [(String, String)] {
+    /// The instructions; `recipient` is where the form goes (the criteria's `publication.recipient`).
+    func instructions(scale: String, recipient: LocalizedText) -> [(String, String)] {
         [
             (
                 t("Cần điền", "What to fill"),
@@ -121,9 +122,9 @@ struct TemplateWords {
             (
                 t("Gửi lại", "Return"),
                 t(
-                    "Lưu tệp .xlsx (Excel hoặc LibreOffice) và gửi cho Sở Thông tin và Truyền thông trước hạn nộp.",
-                    "Save as .xlsx (Excel or LibreOffice) and send it to the Department of Information and "
-                        + "Communications before the deadline.")
+                    "Lưu tệp .xlsx (Excel hoặc LibreOffice) và gửi cho \(recipient.vi) trước hạn nộp.",
+                    "Save as .xlsx (Excel or LibreOffice) and send it to \(recipient.en ?? recipient.vi) before the "
+                        + "deadline.")
             ),
         ]
     }

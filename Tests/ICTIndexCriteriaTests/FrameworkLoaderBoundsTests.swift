@@ -16,7 +16,7 @@ import Testing
         }
     }
 
-    @Test("C030: a framework where every weight is 0 scores nobody, and is refused")
+    @Test("C033: a framework where every weight is 0 scores nobody, and is refused")
     func allWeightsZero() {
         let yaml = """
             schema: ictindex/v1
@@ -30,7 +30,7 @@ import Testing
             """
         #expect(
             report(yaml) == """
-                t.yaml:6:3: error[C030]: every child of 'index' has weight 0, so the framework scores nobody
+                t.yaml:6:3: error[C033]: every child of 'index' has weight 0, so the framework scores nobody
                   hint: give the pillars their weights; weight 0 is for a node that is shown but not scored
                 1 error
                 """)

@@ -114,7 +114,15 @@ struct FrameworkTree {
                 NumberFormatting.short(eff * f.scale, maxDecimals: 4), rule,
             ])
         }
-        lines.append(TableRenderer.align(rows, rightAligned: [1, 2, 3]))
+        // Under each node, the rule as the decision words it (`description`), verbatim.
+        var table = TableRenderer.align(rows, rightAligned: [1, 2, 3]).split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
+        for (offset, node) in f.nodes.values.enumerated().reversed() {
+            guard let description = node.description?.text(language), offset + 1 < table.count else { continue }
+            let indent = String(repeating: "  ", count: node.level + 1)
+            table.insert(indent + "“" + description + "”", at: offset + 2)
+        }
+        lines.append(table.joined(separator: "\n"))
         if !f.deductions.isEmpty {
             lines.append("")
             lines.append(en ? "deductions:" : "điểm trừ:")

@@ -49,7 +49,11 @@ struct TableRenderer {
         let hasBands = !framework.bands.isEmpty
         var blocks: [String] = []
         var title = "\(framework.name.text(language))"
-        if let period = scoreboard.period { title += " — \(words.period) \(period)" }
+        if let period = scoreboard.period {
+            title += " — \(words.period) \(period)"
+        } else if let edition = framework.edition {
+            title += language == .en ? " — criteria edition \(edition)" : " — phiên bản bộ tiêu chí \(edition)"
+        }
         blocks.append(MessageText.escapingControlCharacters(title))
         for (group, results) in scoreboard.rankings() {
             var heading = "\(words.group): \(group.name.text(language)) (\(results.count) \(words.units))"

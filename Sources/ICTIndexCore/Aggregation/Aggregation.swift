@@ -72,6 +72,27 @@ public enum Aggregation {
     }
 }
 
+extension Aggregation {
+    /// The highest case (*lấy trường hợp có điểm cao nhất*): each child is a case whose weight is its own
+    /// maximum, so case i earns xᵢ × wᵢ out of wᵢ; the node keeps the highest, out of W = max wᵢ.
+    ///
+    /// value = max (xᵢ × wᵢ) ÷ W over children with wᵢ > 0; ties go to the first child in tree order.
+    ///
+    /// - Returns: The winning child's position and the node's value, or nil when no child has a positive weight.
+    /// - Complexity: O(n).
+    public static func bestOf(_ values: [Double], weights: [Double]) -> (index: Int, value: Double)? {
+        var best: Int?
+        var top = 0.0
+        for (i, (x, w)) in zip(values, weights).enumerated() where w > 0 {
+            top = Swift.max(top, w)
+            if let b = best, x * w <= values[b] * weights[b] { continue }
+            best = i
+        }
+        guard let best, top > 0 else { return nil }
+        return (best, values[best] * weights[best] / top)
+    }
+}
+
 // The natural logarithm and exponential without Foundation: Swift's stdlib exposes them through
 // the platform C library only via Foundation/Glibc, which the pure core must not import. These
 // are accurate to a few ulps, which is far below any published rounding (4 decimals).

@@ -57,8 +57,14 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let invalidVariable = DiagnosticCode("C022")
     /// An expression is used where its type does not fit (a choice variable in arithmetic, …).
     public static let expressionType = DiagnosticCode("C023")
+    /// An `aggregate: best_of` node whose weight is not its highest case's weight.
+    public static let bestOfWeight = DiagnosticCode("C030")
+    /// A node's name or description states its maximum points ("tối đa 5 điểm"), and the node's max points differ.
+    public static let statedMaximum = DiagnosticCode("C031")
+    /// A pillar's text says the highest case wins, but the pillar does not use `aggregate: best_of`.
+    public static let bestOfWording = DiagnosticCode("C032")
     /// Every weight under the root is 0, so the framework scores nobody.
-    public static let allWeightsZero = DiagnosticCode("C030")
+    public static let allWeightsZero = DiagnosticCode("C033")
 
     // MARK: - Data files
 

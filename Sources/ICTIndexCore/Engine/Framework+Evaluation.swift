@@ -49,13 +49,19 @@ extension Framework {
     }
 
     /// Each node's effective weight when everything applies: weight ÷ the sum of its siblings'
-    /// weights × the parent's effective weight (root = 1), in framework order.
+    /// weights × the parent's effective weight (root = 1), in framework order. Under `aggregate: best_of`
+    /// the divisor is the highest sibling weight, so each case's max points are its own.
     public func nominalWeights() -> [NodeID: Double] {
         var result: [NodeID: Double] = [rootID: 1]
         for node in nodes.values {
             let parentWeight = result[node.id] ?? 0
             let children = node.children.compactMap { nodes[$0] }
-            let total = children.reduce(0) { $0 + $1.weight }
+            let total =
+                if case .pillar(.bestOf, _) = node.kind {
+                    children.reduce(0) { Swift.max($0, $1.weight) }
+                } else {
+                    children.reduce(0) { $0 + $1.weight }
+                }
             for child in children {
                 result[child.id] = total > 0 ? parentWeight * child.weight / total : 0
             }

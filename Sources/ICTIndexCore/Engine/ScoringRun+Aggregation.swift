@@ -53,6 +53,8 @@ extension ScoringRun {
                     }
                 case .min, .max:
                     value = Aggregation.extremeIndex(values, weights: weights, highest: kind == .max).map { values[$0] }
+                case .bestOf:
+                    value = Aggregation.bestOf(values, weights: weights)?.value
                 }
                 results.status[i] = value == nil ? .skipped : .scored
                 results.value[i] = value ?? .nan
@@ -115,7 +117,8 @@ extension ScoringRun {
     }
 
     /// Effective weight = weight ÷ the weights of the siblings that count × the parent's (root = 1);
-    /// in a min/max pillar the chosen child takes the parent's whole weight.
+    /// in a min/max pillar the chosen child takes the parent's whole weight; in a best_of pillar each case
+    /// gets weight ÷ the highest counting case's weight × the parent's, so that its max points are its own.
     private mutating func assignEffectiveWeights() {
         let root = nodeIndex[framework.rootID] ?? 0
         let unitCount = units.count
@@ -143,12 +146,17 @@ extension ScoringRun {
                 }
                 continue
             }
-            // Weighted kinds: each counting child gets weight ÷ Σ counting weights × the parent's.
+            // Weighted kinds: each counting child gets weight ÷ Σ counting weights × the parent's
+            // (best_of: ÷ the highest counting weight).
             for u in 0..<unitCount { total[u] = 0 }
             for c in kids {
                 let w = nodes[c].weight
                 let base = c * unitCount
-                for u in 0..<unitCount where counts(base + u) { total[u] += w }
+                if kind == .bestOf {
+                    for u in 0..<unitCount where counts(base + u) { total[u] = Swift.max(total[u], w) }
+                } else {
+                    for u in 0..<unitCount where counts(base + u) { total[u] += w }
+                }
             }
             let parentBase = n * unitCount
             results.effective.withUnsafeMutableBufferPointer { effective in

@@ -4,7 +4,8 @@ import OrderedCollections
 struct ExplanationWords {
     let unit, group, period, score, published, rank, of, unranked, band, points, value, weight, notApplicable,
         skipped, missingZero, imputedMean, imputedGroupMean, rule, deductions, deduction, cap, total, selfAssessed,
-        appraised, missing, peers, allUnits, groupWord, noStep, effectiveWeight, noScore, aggregate, yes, no: String
+        appraised, missing, peers, allUnits, groupWord, noStep, effectiveWeight, noScore, aggregate, yes, no,
+        bestCase: String
 
     init(_ language: Language) {
         switch language {
@@ -20,7 +21,7 @@ struct ExplanationWords {
             selfAssessed = "tự đánh giá"; appraised = "thẩm định"; missing = "thiếu"; peers = "so với"
             allUnits = "tất cả đơn vị"; groupWord = "khối"; noStep = "không đạt mức nào → 0"
             effectiveWeight = "trọng số hiệu dụng"; noScore = "không có điểm (thiếu toàn bộ số liệu)"
-            aggregate = "tổng hợp"; yes = "có"; no = "không"
+            aggregate = "tổng hợp"; yes = "có"; no = "không"; bestCase = "lấy trường hợp có điểm cao nhất"
         case .en:
             unit = "Unit"; group = "group"; period = "period"; score = "Score"; published = "published"; rank = "rank"
             of = "of"; unranked = "not ranked"; band = "band"; points = "points"; value = "value"
@@ -33,7 +34,7 @@ struct ExplanationWords {
             selfAssessed = "self-assessed"; appraised = "appraised"; missing = "missing"; peers = "over"
             allUnits = "all units"; groupWord = "group"; noStep = "no step reached → 0"
             effectiveWeight = "effective weight"; noScore = "no score (every value missing)"
-            aggregate = "aggregate"; yes = "yes"; no = "no"
+            aggregate = "aggregate"; yes = "yes"; no = "no"; bestCase = "the highest case wins"
         }
     }
 }

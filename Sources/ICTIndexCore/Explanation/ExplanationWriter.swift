@@ -9,6 +9,8 @@ struct ExplanationWriter {
     var lines: [Explanation.Line] = []
     /// Reported and derived variable values of the unit.
     var numbers: [VariableID: Double] = [:]
+    /// The labels of the options of the indicator being explained, so that choices show labels, not ids.
+    var optionLabels: OrderedDictionary<String, LocalizedText> = [:]
 
     init(scoreboard: Scoreboard, unitIndex: Int, words: ExplanationWords) {
         self.scoreboard = scoreboard
@@ -84,11 +86,34 @@ struct ExplanationWriter {
         }
         if node.isIndicator {
             line(depth, head)
+            writeDescription(node, depth: depth + 1)
             writeIndicator(node, r, depth: depth + 1)
         } else {
             line(depth, head + ": " + pointsText(r))
+            writeDescription(node, depth: depth + 1)
             for child in node.children { writeNode(child, depth: depth + 1) }
+            if let best = scoreboard.bestCase(of: id, for: result), let b = nodeResult(best) {
+                let winner = framework.node(best)
+                line(
+                    depth + 1,
+                    "→ \(words.bestCase): \(winner.id) \(winner.name.text(language)), "
+                        + "\(n(b.points ?? 0)) / \(n(b.effectiveWeight * framework.scale)) \(words.points)")
+            }
         }
+    }
+
+    /// The rule as the decision words it (`description`), verbatim, in quotes.
+    mutating func writeDescription(_ node: Node, depth: Int) {
+        guard let description = node.description?.text(language) else { return }
+        line(depth, "“\(description)”")
+    }
+
+    /// An indicator's points in the decision's terms: "giá trị 85 → 0.85 × 4 điểm = 3.4 điểm".
+    func indicatorPointsText(_ r: NodeResult) -> String {
+        guard let value = r.value, r.effectiveWeight > 0, framework.scale != 0 else { return pointsText(r) }
+        let maxPoints = r.effectiveWeight * framework.scale
+        return "\(words.value) \(n(value)) → \(n(value / framework.scale)) × \(n(maxPoints)) \(words.points) = "
+            + "\(n(value * r.effectiveWeight)) \(words.points)"
     }
 
     func pointsText(_ r: NodeResult) -> String {
@@ -119,7 +144,7 @@ struct ExplanationWriter {
             line(depth, words.skipped)
             return
         case .missingScoredZero:
-            line(depth, words.missingZero + " → " + pointsText(r))
+            line(depth, words.missingZero + " → " + indicatorPointsText(r))
             return
         case .imputed(let mean, let overGroup):
             line(depth, "\(overGroup ? words.imputedGroupMean : words.imputedMean): \(n(mean))")
@@ -128,6 +153,7 @@ struct ExplanationWriter {
         }
         var current: Double? = r.input
         let option = choice.flatMap { scoreboard.dataset[code, $0]?.value }
+        optionLabels = choice.flatMap { framework.variables[$0]?.options } ?? [:]
         for (i, rule) in indicator.rules.enumerated() {
             let first = i == 0
             let lower = first && indicator.direction == .lower
@@ -157,7 +183,7 @@ struct ExplanationWriter {
             line(depth, "\(words.rule) \(rule.name)\(peerText): " + ruleText(rule, input: inputText, outcome, context))
             current = outcome.output
         }
-        line(depth, pointsText(r))
+        line(depth, indicatorPointsText(r))
     }
 
     func variableText(_ id: VariableID, entry: Dataset.Entry?) -> String {
@@ -168,6 +194,10 @@ struct ExplanationWriter {
             return "\(id) (\(name)) = \(formula.source) = \(substituted) = \(numbers[id].map(n) ?? words.missing)"
         }
         guard let entry else { return "\(id) (\(name)) = \(words.missing)" }
+        func display(_ value: Value) -> String {
+            if case .option(let o) = value, let label = variable?.options[o] { return label.text(language) }
+            return self.display(value)
+        }
         var text = "\(id) (\(name)) = \(display(entry.value))"
         if let own = entry.selfAssessed, own != entry.value {
             text += " (\(words.selfAssessed) \(display(own)), \(words.appraised) \(display(entry.value)))"
@@ -214,7 +244,8 @@ struct ExplanationWriter {
             return "\(x) ≥ \(n(step.atLeast)) → \(awardText(step.award, c))" + toScale
         case .choice(let choices):
             let option = x.trimmingQuotes
-            return "\(x) → " + (choices[option].map { awardText($0, c) } ?? "0") + toScale
+            let shown = optionLabels[option].map { "'\($0.text(language))'" } ?? x
+            return "\(shown) → " + (choices[option].map { awardText($0, c) } ?? "0") + toScale
         case .boolean:
             return "\(x == "0" ? words.no : words.yes) → \(f)" + toScale
         case .identity:

@@ -17,6 +17,8 @@ public struct Framework: Hashable, Sendable {
     public var id: String
     public var name: LocalizedText
     public var edition: String?
+    /// Who publishes the results and where forms go; ``Publication/provinceDefault`` when the file has no block.
+    public var publication: Publication
     /// Scores of the root lie in [0, scale].
     public var scale: Double
     /// Published rounding of every score.
@@ -40,7 +42,8 @@ public struct Framework: Hashable, Sendable {
 
     public init(
         id: String, name: LocalizedText, edition: String? = nil, scale: Double = 100, decimals: Int = 2,
-        rankOn: RankOn = .rounded, groups: [Group] = [], bands: [Band] = [], variables: [Variable],
+        rankOn: RankOn = .rounded, publication: Publication = .provinceDefault, groups: [Group] = [],
+        bands: [Band] = [], variables: [Variable],
         nodes: [Node], rootID: NodeID, deductions: [Deduction] = [], sourceFile: String? = nil,
         sourceText: String? = nil
     ) {
@@ -50,6 +53,7 @@ public struct Framework: Hashable, Sendable {
         self.scale = scale
         self.decimals = decimals
         self.rankOn = rankOn
+        self.publication = publication
         self.definesGroups = !groups.isEmpty
         let allGroups = groups.isEmpty ? [Group(id: .all, name: LocalizedText(vi: "Tất cả", en: "All"))] : groups
         self.groups = OrderedDictionary(uniqueKeysWithValues: allGroups.map { ($0.id, $0) })

@@ -14,8 +14,12 @@ public struct Node: Hashable, Sendable {
         case harmonic
         /// The lowest child.
         case min
-        /// The highest child ("best of cases").
+        /// The highest child's value, whatever its weight.
         case max
+        /// The highest case wins (*lấy trường hợp có điểm cao nhất*): each child is a case whose weight is
+        /// its own maximum points; the node gets the highest case's points, and its maximum is the
+        /// highest case's maximum.
+        case bestOf = "best_of"
     }
 
     /// What the node is.
@@ -26,6 +30,8 @@ public struct Node: Hashable, Sendable {
 
     public var id: NodeID
     public var name: LocalizedText
+    /// The rule as the published decision words it, verbatim (`description:` in the file).
+    public var description: LocalizedText?
     /// Relative to siblings; 0 means shown, not scored.
     public var weight: Double
     public var kind: Kind
@@ -37,11 +43,12 @@ public struct Node: Hashable, Sendable {
     public var source: SourceLocation?
 
     public init(
-        id: NodeID, name: LocalizedText, weight: Double = 1, kind: Kind, appliesTo: Set<GroupID>? = nil,
-        parent: NodeID? = nil, level: Int = 0, source: SourceLocation? = nil
+        id: NodeID, name: LocalizedText, description: LocalizedText? = nil, weight: Double = 1, kind: Kind,
+        appliesTo: Set<GroupID>? = nil, parent: NodeID? = nil, level: Int = 0, source: SourceLocation? = nil
     ) {
         self.id = id
         self.name = name
+        self.description = description
         self.weight = weight
         self.kind = kind
         self.appliesTo = appliesTo

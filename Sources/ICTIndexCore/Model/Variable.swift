@@ -25,6 +25,8 @@ public struct Variable: Hashable, Sendable {
 
     public var id: VariableID
     public var name: LocalizedText
+    /// What to report, as the published decision words it, verbatim (`description:` in the file).
+    public var description: LocalizedText?
     public var kind: Kind
     /// The unit of measure shown on forms ("người", "Mbps", "%").
     public var unitOfMeasure: String?
@@ -41,12 +43,13 @@ public struct Variable: Hashable, Sendable {
     public var source: SourceLocation?
 
     public init(
-        id: VariableID, name: LocalizedText, kind: Kind = .number, unitOfMeasure: String? = nil,
+        id: VariableID, name: LocalizedText, description: LocalizedText? = nil, kind: Kind = .number, unitOfMeasure: String? = nil,
         min: Double? = nil, max: Double? = nil, options: OrderedDictionary<String, LocalizedText> = [:],
         evidence: EvidenceRequirement = .none, formula: Expression? = nil, source: SourceLocation? = nil
     ) {
         self.id = id
         self.name = name
+        self.description = description
         self.kind = kind
         self.unitOfMeasure = unitOfMeasure
         self.min = min
