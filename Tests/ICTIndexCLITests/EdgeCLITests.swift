@@ -183,7 +183,7 @@ import Testing
         }
         #expect(try bytes(database).isEmpty)
         // init creates the database in it
-        #expect(try run(["init"]).stdout == "ictindex.sqlite: created (schema v4-web)\n")
+        #expect(try run(["init"]).stdout == "ictindex.sqlite: created (schema v5-web-hardening)\n")
     }
 
     @Test("results, audit, compare and export only read: the file's bytes do not change")
