@@ -72,11 +72,11 @@ sample-data:
 # Fuzzing (libFuzzer + AddressSanitizer): each parser's target runs for FUZZ_SECONDS from its seed corpus in
 # Tests/Fuzz/Corpus/ (new inputs go to .build-fuzz/corpus/, crashes to .build-fuzz/artifacts/). `make test` runs
 # each for FUZZ_TEST_SECONDS. The build has its own scratch path so that it leaves the normal build alone.
-# A target is TARGET:CORPUS; add new parsers here (the web app's multipart form gets one). Leak detection is off:
+# A target is TARGET:CORPUS; add new parsers here. Leak detection is off:
 # objects that live for the whole process (the criteria a target loads once, Swift's metadata caches) count as leaks.
 FUZZ_SECONDS ?= 600
 FUZZ_TEST_SECONDS ?= 25
-FUZZ_TARGETS = FuzzCriteria:criteria FuzzCSV:csv FuzzXLSX:xlsx FuzzExpression:expression
+FUZZ_TARGETS = FuzzCriteria:criteria FuzzCSV:csv FuzzXLSX:xlsx FuzzExpression:expression FuzzMultipart:multipart
 FUZZ_BUILD = $(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 
 fuzz-build: deps

@@ -103,10 +103,13 @@ let package = Package(
             ],
             swiftSettings: upcomingFeatures
         ),
+        // The web app's form and multipart body parsers, apart so that their fuzz target builds without the server.
+        .target(name: "ICTIndexWebForms", swiftSettings: upcomingFeatures),
         .target(
             name: "ICTIndexWeb",
             dependencies: [
                 "ICTIndexCore", "ICTIndexCriteria", "ICTIndexReports", "ICTIndexStorage", "ICTIndexService", "XLSXWriter",
+                "ICTIndexWebForms",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -147,6 +150,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "FuzzXLSX", dependencies: ["FuzzSupport", "XLSXReader", "ZIPFoundation"], path: "Tests/Fuzz/FuzzXLSX",
+            swiftSettings: upcomingFeatures, linkerSettings: fuzzLinking
+        ),
+        .executableTarget(
+            name: "FuzzMultipart", dependencies: ["FuzzSupport", "ICTIndexWebForms"], path: "Tests/Fuzz/FuzzMultipart",
             swiftSettings: upcomingFeatures, linkerSettings: fuzzLinking
         ),
         .executableTarget(

@@ -2,6 +2,7 @@ import Foundation
 public import Hummingbird
 import HummingbirdBcrypt
 import ICTIndexCore
+import ICTIndexWebForms
 import ICTIndexCriteria
 import ICTIndexService
 public import ICTIndexStorage

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import ICTIndexCore
 import ICTIndexCriteria
 import ICTIndexStorage
+import ICTIndexWebForms
 import NIOCore
 import Testing
 

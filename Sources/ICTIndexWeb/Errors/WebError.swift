@@ -2,6 +2,7 @@ import Foundation
 public import HTTPTypes
 public import Hummingbird
 import ICTIndexCore
+import ICTIndexWebForms
 import ICTIndexService
 import ICTIndexStorage
 import Logging

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdBcrypt
 import ICTIndexCore
+import ICTIndexWebForms
 import OrderedCollections
 import ICTIndexCriteria
 import ICTIndexService

@@ -1,10 +1,11 @@
 import Foundation
 import Hummingbird
 import ICTIndexCore
-import OrderedCollections
 import ICTIndexCriteria
 import ICTIndexStorage
+import ICTIndexWebForms
 import NIOCore
+import OrderedCollections
 
 /// What a self-assessment form shows and checks for one unit and period.
 struct FormSpec {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdBcrypt
 import ICTIndexStorage
+import ICTIndexWebForms
 
 extension WebApp {
     /// `/`, `/login` (GET form, POST sign-in) and `/logout`.

@@ -1,18 +1,18 @@
 /// The fields of an `application/x-www-form-urlencoded` body or query, in order; repeated names keep every value.
 ///
 /// Lookups by name go through an index built once, so reading every field of a form is linear in its size.
-struct FormFields: Sendable {
-  private(set) var pairs: [(name: String, value: String)] = []
+package struct FormFields: Sendable {
+  package private(set) var pairs: [(name: String, value: String)] = []
   /// The position of the first pair of each name.
   private var first: [String: Int] = [:]
 
-  init() {}
+  package init() {}
 
   /// Parses `a=1&b=x+y&c=%C3%A1`.
   ///
   /// - Throws: ``FormBodyError`` `tooManyFields` when it has more than `maxFields` fields (counted before any
   ///   is decoded).
-  init(urlEncoded text: String, maxFields: Int = .max) throws(FormBodyError) {
+  package init(urlEncoded text: String, maxFields: Int = .max) throws(FormBodyError) {
     let utf8 = text.utf8
     var start = utf8.startIndex
     var count = 0
@@ -30,13 +30,13 @@ struct FormFields: Sendable {
   }
 
   /// Adds a field after the others.
-  mutating func append(_ name: String, _ value: String) {
+  package mutating func append(_ name: String, _ value: String) {
     if first[name] == nil { first[name] = pairs.count }
     pairs.append((name, value))
   }
 
   /// The first value of a name.
-  subscript(name: String) -> String? { first[name].map { pairs[$0].value } }
+  package subscript(name: String) -> String? { first[name].map { pairs[$0].value } }
 
   /// `+` is a space; `%XX` bytes are UTF-8; a malformed escape is kept as written.
   static func decode(_ text: Substring) -> String {
@@ -74,10 +74,16 @@ struct FormFields: Sendable {
 }
 
 /// An uploaded file of a `multipart/form-data` body.
-struct UploadedFile: Sendable {
-  var field: String
-  var filename: String
-  var bytes: [UInt8]
+package struct UploadedFile: Sendable {
+  package var field: String
+  package var filename: String
+  package var bytes: [UInt8]
+
+  package init(field: String, filename: String, bytes: [UInt8]) {
+    self.field = field
+    self.filename = filename
+    self.bytes = bytes
+  }
 }
 
 /// The bounds a form body is read within.
@@ -109,7 +115,7 @@ package struct FormBodyError: Error, Equatable, CustomStringConvertible {
   /// The limit that was passed, for `tooLarge`, `tooManyFields` and `badBoundary`.
   package var limit: Int
 
-  init(_ code: Code, limit: Int = 0) {
+  package init(_ code: Code, limit: Int = 0) {
     self.code = code
     self.limit = limit
   }
@@ -126,10 +132,10 @@ package struct FormBodyError: Error, Equatable, CustomStringConvertible {
 
 /// A form body (URL-encoded or `multipart/form-data`, RFC 7578): its text fields and its files.
 package struct MultipartBody: Sendable {
-  var fields = FormFields()
-  var files: [UploadedFile] = []
+  package var fields = FormFields()
+  package var files: [UploadedFile] = []
 
-  init(fields: FormFields, files: [UploadedFile]) {
+  package init(fields: FormFields, files: [UploadedFile]) {
     self.fields = fields
     self.files = files
   }
@@ -162,7 +168,7 @@ package struct MultipartBody: Sendable {
   /// The boundary of a `multipart/form-data; boundary=…` content type; nil for other content types.
   ///
   /// - Throws: ``FormBodyError`` `badBoundary` for a multipart type without a boundary of 1 to 70 characters.
-  static func boundary(of contentType: String, limits: FormLimits) throws(FormBodyError) -> String?
+  package static func boundary(of contentType: String, limits: FormLimits) throws(FormBodyError) -> String?
   {
     // Only the media type and its parameters matter; a content type is short (the header limit bounds it).
     guard contentType.utf8.count >= 19, contentType.prefix(19).lowercased() == "multipart/form-data"
