@@ -79,7 +79,9 @@ if missing:
     problems.append(f"units missing from 'Tổng hợp': {missing}")
 
 details = sheet("Chi tiết")
-indicator_count = sum(1 for k in scored["units"][0]["nodes"] if "." in k)
+# One row per scored leaf: a "best case" node (infra.security) is shown through its cases, not as a row.
+node_keys = list(scored["units"][0]["nodes"])
+indicator_count = sum(1 for k in node_keys if "." in k and not any(o.startswith(k + ".") for o in node_keys))
 detail_rows = sum(1 for row in details[2:] if len(row) > 2 and row[0] in expected)
 if detail_rows != len(expected) * indicator_count:
     problems.append(f"'Chi tiết' has {detail_rows} rows, expected {len(expected)} units × {indicator_count} indicators")
