@@ -79,6 +79,14 @@ let package = Package(
             swiftSettings: upcomingFeatures
         ),
         .target(
+            name: "ICTIndexCriteriaWorkbook",
+            dependencies: [
+                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexReports", "XLSXWriter", "XLSXReader", "Yams",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: upcomingFeatures
+        ),
+        .target(
             name: "ICTIndexTemplates",
             dependencies: ["ICTIndexCore", "ICTIndexCriteria", "XLSXWriter", "XLSXReader", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: upcomingFeatures
@@ -86,8 +94,8 @@ let package = Package(
         .executableTarget(
             name: "ICTIndexCLI",
             dependencies: [
-                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexReports", "ICTIndexStorage", "ICTIndexService", "ICTIndexTemplates",
-                "ICTIndexWeb", "XLSXReader",
+                "ICTIndexCore", "ICTIndexCriteria", "ICTIndexCriteriaWorkbook", "ICTIndexReports", "ICTIndexStorage",
+                "ICTIndexService", "ICTIndexTemplates", "ICTIndexWeb", "XLSXReader",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -397,3 +397,9 @@ extension FrameworkReader {
         return complete ? .choice(awards) : nil
     }
 }
+
+/// The words a criteria file may use, for tools that offer them as choices (the criteria workbook's drop-downs).
+package enum CriteriaVocabulary {
+    /// Every `rule:` name, sorted.
+    package static var ruleNames: [String] { FrameworkReader.ruleParameters.keys.sorted() }
+}

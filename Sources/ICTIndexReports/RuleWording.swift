@@ -1,21 +1,26 @@
-import ICTIndexCore
+package import ICTIndexCore
 import OrderedCollections
 
 /// An indicator's rule in plain words ("Tỷ lệ × điểm tối đa"), and its parameters as written in criteria files.
-struct RuleWording {
+package struct RuleWording {
     let framework: Framework
     let language: Language
+
+    package init(framework: Framework, language: Language) {
+        self.framework = framework
+        self.language = language
+    }
     var en: Bool { language == .en }
 
     func n(_ x: Double) -> String { NumberFormatting.short(x, maxDecimals: 4) }
 
     /// The rule as the decision words it (the node's `description`, verbatim), else the generated wording.
-    func published(for node: Node) -> String {
+    package func published(for node: Node) -> String {
         node.description?.text(language) ?? words(for: node)
     }
 
     /// The whole scoring of an indicator in words: value, rules, direction.
-    func words(for node: Node) -> String {
+    package func words(for node: Node) -> String {
         guard let indicator = node.indicator else {
             if case .pillar(let aggregate, _) = node.kind { return words(for: aggregate) }
             return ""

@@ -82,6 +82,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir.file("Reports/tiny.xlsx").path))
     }
 
+    @Test("Reports/2025/ is created, Reports/ with it, as the README's yearly folders; other folders are not")
+    func createsYearFolderInsideReports() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let out = try cli.run(tinyArguments() + ["--out", "Reports/2025/tiny.xlsx"], in: dir.url)
+        #expect(out.exitCode == 0, "\(out.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.file("Reports/2025/tiny.xlsx").path))
+        let typo = try cli.run(tinyArguments() + ["--out", "Reprots/2025/tiny.xlsx"], in: dir.url)
+        #expect(typo.exitCode == 1)
+        #expect(!FileManager.default.fileExists(atPath: dir.file("Reprots").path))
+    }
+
     @Test("--out that is not .xlsx is an argument error (exit 64)")
     func notXLSX() throws {
         let out = try cli.run(tinyArguments() + ["--out", "scores.csv"])

@@ -72,8 +72,11 @@ import Testing
         let line = compare.stdout.split(separator: "\n").first { $0.hasPrefix("≠  SNV ") && $0.contains(" computers ") }
         #expect(line?.split(separator: " ").suffix(2) == ["111", "105"])
         // export: the scoreboard plus the change and self-assessed vs appraised sheets.
-        let xlsx = directory.appendingPathComponent("2025.xlsx")
-        #expect(try run(["export", "--period", "2025", "--out", xlsx.path]).exitCode == 0)
+        // The README's command: the year folder inside Reports/ is created.
+        let xlsx = directory.appendingPathComponent("Reports/2025/province-scoreboard.xlsx")
+        let exported = try run(["export", "--period", "2025", "--out", "Reports/2025/province-scoreboard.xlsx"])
+        #expect(exported.exitCode == 0, "\(exported.stderr)")
+        #expect(exported.stdout == "Bảng tính Excel: Reports/2025/province-scoreboard.xlsx\n")
         let sheets = try XLSXFile(url: xlsx).part("xl/workbook.xml")
         #expect(sheets.contains("<sheet name=\"Tổng hợp\"") && sheets.contains("<sheet name=\"Thay đổi\""))
         #expect(sheets.contains("<sheet name=\"Tự đánh giá - Thẩm định\""))

@@ -1,14 +1,17 @@
+import Foundation
 import ArgumentParser
 import ICTIndexCore
 import OrderedCollections
 import ICTIndexCriteria
+import ICTIndexCriteriaWorkbook
+import XLSXWriter
 
-/// `ictindex criteria check|show`.
+/// `ictindex criteria check|show|export|import`.
 struct CriteriaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "criteria",
-        abstract: "Kiểm tra, hiển thị bộ tiêu chí / Check and show criteria files.",
-        subcommands: [Check.self, Show.self]
+        abstract: "Kiểm tra, hiển thị, xuất / nhập bộ tiêu chí bằng Excel / Check, show, export and import criteria files.",
+        subcommands: [Check.self, Show.self, Export.self, Import.self]
     )
 
     /// `ictindex criteria check FILE…`: validates every file, reports every problem.
@@ -57,6 +60,118 @@ struct CriteriaCommand: ParsableCommand {
                 let loaded = try FrameworkLoader().load(path: file)
                 Console.out(FrameworkTree(framework: loaded.framework, language: lang.language).render())
                 Console.report(loaded.warnings)
+            }
+        }
+    }
+}
+
+extension CriteriaCommand {
+    /// `ictindex criteria export FILE.yaml --out FILE.xlsx`: the criteria as the table a department publishes.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a criteria file as an Excel workbook to edit (read it back with 'criteria import').",
+            discussion: """
+                One sheet per part of the file: Thông tin chung (general settings and the publication block), \
+                Khối (groups), Xếp loại (bands), Số liệu (variables), Tiêu chí (the tree, one row per criterion \
+                numbered 1, 1.1, 1.1.1, with maximum points, the decision's wording and the rule) and Điểm trừ \
+                (deductions). Grey columns are computed and ignored when the workbook is read back.
+
+                Example:
+                  ictindex criteria export Criteria/vn-province-agencies.yaml --out tieu-chi.xlsx
+                """)
+
+        @Argument(help: "A criteria file (YAML).")
+        var file: String
+
+        @Option(help: "The workbook to write (.xlsx).")
+        var out: String
+
+        @Option(help: "Language of headers and computed columns: vi or en.")
+        var lang: OutputLanguage = .vi
+
+        func validate() throws {
+            if !out.lowercased().hasSuffix(".xlsx") {
+                throw ValidationError("--out '\(out)' is not an .xlsx file; the criteria workbook is written as NAME.xlsx")
+            }
+        }
+
+        func run() throws {
+            try Console.run {
+                let loaded = try FrameworkLoader().load(path: file)
+                let yaml = try loaded.framework.sourceText ?? InputFile.read(file, what: "criteria file")
+                let workbook = try CriteriaWorkbookWriter(yaml: yaml, loaded: loaded, language: lang.language)
+                    .spreadsheet()
+                try ReportsFolder.prepare(forOutput: out)
+                do {
+                    try XLSXWriter.write(workbook, to: URL(fileURLWithPath: out))
+                } catch let failure as XLSXError {
+                    throw RuntimeFailure(message: failure.description)
+                }
+                Console.report(loaded.warnings)
+                let f = loaded.framework
+                Console.out(
+                    lang == .en
+                        ? "\(out): \(f.indicators.count) indicators, \(f.variables.count) variables of \(f.id)"
+                        : "\(out): \(f.indicators.count) tiêu chí, \(f.variables.count) số liệu của \(f.id)")
+            }
+        }
+    }
+
+    /// `ictindex criteria import FILE.xlsx --out FILE.yaml`: a criteria workbook back into a criteria file.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read a criteria workbook (from 'criteria export', or typed in its layout) into a criteria file.",
+            discussion: """
+                The workbook is checked like a YAML file; every problem is reported at once with its sheet and \
+                cell, and nothing is written unless the whole workbook is valid (exit code 64).
+
+                Example:
+                  ictindex criteria import tieu-chi.xlsx --out Criteria/my-province-2026.yaml
+                """)
+
+        @Argument(help: "A criteria workbook (.xlsx).")
+        var file: String
+
+        @Option(help: "The criteria file to write (.yaml).")
+        var out: String
+
+        @Option(help: "Language of messages: vi or en.")
+        var lang: OutputLanguage = .vi
+
+        func validate() throws {
+            let lower = out.lowercased()
+            if !(lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")) {
+                throw ValidationError("--out '\(out)' is not a .yaml file; the criteria file is written as NAME.yaml")
+            }
+        }
+
+        func run() throws {
+            try Console.run {
+                guard FileManager.default.fileExists(atPath: file) else {
+                    throw ValidationFailure(diagnostics: [
+                        .error(
+                            .emptyFile, at: SourceLocation(file: file),
+                            lang == .en ? "criteria workbook '\(file)' does not exist" : "không có bảng tiêu chí '\(file)'",
+                            hint: (lang == .en ? "check the path; it is relative to " : "kiểm tra đường dẫn; đường dẫn tính từ ")
+                                + FileManager.default.currentDirectoryPath)
+                    ])
+                }
+                let result = CriteriaWorkbookReader(path: file, language: lang.language).read()
+                guard let loaded = result.loaded, !result.diagnostics.hasErrors else {
+                    throw ValidationFailure(diagnostics: result.diagnostics)
+                }
+                let text = "# Made by `ictindex criteria import` from \((file as NSString).lastPathComponent).\n" + result.yaml
+                do {
+                    try text.write(toFile: out, atomically: true, encoding: .utf8)
+                } catch {
+                    throw RuntimeFailure(message: "\(out): cannot write the criteria file: \(error.localizedDescription)")
+                }
+                Console.report(result.diagnostics)
+                let f = loaded.framework
+                Console.out(
+                    lang == .en
+                        ? "\(out): \(f.id), \(f.pillars.count) pillars, \(f.indicators.count) indicators, \(f.variables.count) variables (checked)"
+                        : "\(out): \(f.id), \(f.pillars.count) nhóm, \(f.indicators.count) tiêu chí, \(f.variables.count) số liệu (đã kiểm tra)")
             }
         }
     }

@@ -7,9 +7,8 @@ import XLSXWriter
 enum WorkbookOutput {
     /// Writes the workbook and returns its path as given.
     ///
-    /// The file's folder must exist, except the default output folder `Reports/` (beside the current directory or
-    /// the demo's root), which is created when missing; any other missing folder is an error that names it, so a
-    /// typo never scatters folders. The run time is now, or `SOURCE_DATE_EPOCH` when set (reproducible builds),
+    /// The file's folder must exist, except `Reports/` and the folders inside it (``ReportsFolder``), which are
+    /// created when missing; any other missing folder is an error that names it, so a typo never scatters folders. The run time is now, or `SOURCE_DATE_EPOCH` when set (reproducible builds),
     /// and it is the workbook's document date: the same inputs and run time give the same bytes.
     ///
     /// - Throws: ``RuntimeFailure`` (exit 1) with the writer's message when the file cannot be written.
@@ -17,18 +16,7 @@ enum WorkbookOutput {
         _ scoreboard: Scoreboard, sha256: String, frameworkPath: String, to path: String, language: Language
     ) throws -> String {
         let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        if folder.lastPathComponent == "Reports",
-            !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory)
-        {
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-            } catch {
-                throw RuntimeFailure(
-                    message: "\(folder.path): cannot create the Reports folder: \(error.localizedDescription)")
-            }
-        }
+        try ReportsFolder.prepare(forOutput: path)
         let run = RunInfo(
             frameworkSHA256: sha256, frameworkFile: frameworkPath, runTime: runTime(),
             engineVersion: ICTIndexVersion.current)

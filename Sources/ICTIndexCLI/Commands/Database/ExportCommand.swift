@@ -53,10 +53,7 @@ struct ExportCommand: ParsableCommand {
                 throw RuntimeFailure(message: failure.message)
             }
             let url = URL(fileURLWithPath: out)
-            let folder = url.deletingLastPathComponent()
-            if folder.lastPathComponent == "Reports" {
-                try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-            }
+            try ReportsFolder.prepare(forOutput: out)
             do {
                 try XLSXWriter.write(workbook, to: url)
             } catch let failure as XLSXError {
