@@ -71,22 +71,23 @@ enum WorkbookLayout {
     static let yes = ["có", "yes", "true", "x", "1"]
     static let no = ["không", "no", "false", "0"]
 
+    /// The criteria sheet: first the columns of the table a department publishes (printed: A–I), then the
+    /// columns that make the rule precise for the engine.
     static let criteria = WorkbookSheet(
         vi: "Tiêu chí", en: "Criteria", section: "index",
         columns: [
-            .init(key: "", kind: .outline, vi: "STT", en: "No.", width: 7),
-            .init(key: "id", kind: .text, vi: "Mã", en: "Code", width: 18),
-            .init(key: "name", kind: .localized(.vi), vi: "Tiêu chí", en: "Criterion", width: 42),
-            .init(key: "name", kind: .localized(.en), vi: "Tên tiếng Anh", en: "Criterion (English)", width: 30),
-            .init(key: "", kind: .info, vi: "Điểm tối đa", en: "Max points", width: 9),
-            .init(key: "weight", kind: .number, vi: "Trọng số", en: "Weight", width: 9),
+            .init(key: "", kind: .outline, vi: "STT", en: "No.", width: 6),
+            .init(key: "id", kind: .text, vi: "Mã", en: "Code", width: 15),
+            .init(key: "name", kind: .localized(.vi), vi: "Tiêu chí", en: "Criterion", width: 36),
+            .init(key: "", kind: .info, vi: "Điểm tối đa", en: "Max points", width: 8),
             .init(
                 key: "description", kind: .localized(.vi), vi: "Cách tính điểm (theo quyết định)",
-                en: "Scoring, as the decision words it", width: 48),
-            .init(
-                key: "description", kind: .localized(.en), vi: "Cách tính điểm (tiếng Anh)",
-                en: "Scoring (English)", width: 30),
-            .init(key: "", kind: .info, vi: "Diễn giải cách tính", en: "Rule in words", width: 40),
+                en: "Scoring, as the decision words it", width: 42),
+            .init(key: "", kind: .info, vi: "Diễn giải cách tính", en: "Rule in words", width: 28),
+            .init(key: "", kind: .info, vi: "Tài liệu kiểm chứng", en: "Evidence", width: 24),
+            .init(key: "", kind: .info, vi: "Nguồn số liệu", en: "Data source", width: 24),
+            .init(key: "", kind: .info, vi: "Đơn vị thẩm định", en: "Appraised by", width: 14),
+            .init(key: "weight", kind: .number, vi: "Trọng số", en: "Weight", width: 9),
             .init(key: "aggregate", kind: .text, vi: "Tổng hợp", en: "Aggregate", width: 11, choices: aggregates),
             .init(key: "value", kind: .text, vi: "Giá trị (công thức)", en: "Value (formula)", width: 30),
             .init(
@@ -96,11 +97,15 @@ enum WorkbookLayout {
             .init(key: "missing", kind: .text, vi: "Thiếu số liệu", en: "Missing value", width: 16, choices: missing),
             .init(key: "direction", kind: .text, vi: "Chiều", en: "Direction", width: 9, choices: ["higher", "lower"]),
             .init(key: "applies_to", kind: .list, vi: "Áp dụng cho khối", en: "Applies to groups", width: 16),
-            .init(key: "", kind: .info, vi: "Tài liệu kiểm chứng", en: "Evidence", width: 30),
-            .init(key: "", kind: .info, vi: "Nguồn số liệu", en: "Data source", width: 30),
-            .init(key: "", kind: .info, vi: "Đơn vị thẩm định", en: "Appraised by", width: 18),
+            .init(key: "name", kind: .localized(.en), vi: "Tên tiếng Anh", en: "Criterion (English)", width: 30),
+            .init(
+                key: "description", kind: .localized(.en), vi: "Cách tính điểm (tiếng Anh)",
+                en: "Scoring (English)", width: 30),
             .init(key: "", kind: .other, vi: "Khác (YAML)", en: "Other (YAML)", width: 20),
         ])
+
+    /// How many columns of the criteria sheet are printed: the published table.
+    static let printedCriteriaColumns = 9
 
     static let variables = WorkbookSheet(
         vi: "Số liệu", en: "Variables", section: "variables",
