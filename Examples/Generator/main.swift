@@ -484,8 +484,12 @@ func write(_ text: String, to url: URL) throws {
     print("wrote \(url.path)")
 }
 
-func valuesCSV(_ rows: [Row]) -> String {
-    var text = csvLine(["unit"] + variableColumns.map(\.id))
+/// The variables the criteria mark `evidence: required`: each value comes with the file that proves it, in a
+/// `VAR.evidence` column after the last variable.
+let evidenceRequired = ["staff", "security_plan", "steering_meetings", "steering_chair", "dossiers_total", "dossiers_online"]
+
+func valuesCSV(_ rows: [Row], year: Int) -> String {
+    var text = csvLine(["unit"] + variableColumns.map(\.id) + evidenceRequired.map { "\($0).evidence" })
     for row in rows {
         var fields = [row.unit]
         for (id, decimals) in variableColumns {
@@ -496,6 +500,10 @@ func valuesCSV(_ rows: [Row]) -> String {
             } else {
                 fields.append("")
             }
+        }
+        for id in evidenceRequired {
+            let present = id == "steering_chair" ? row.chair != nil : row.numbers[id] != nil
+            fields.append(present ? "\(row.unit)-\(year)-\(id.replacingOccurrences(of: "_", with: "-")).pdf" : "")
         }
         text += csvLine(fields)
     }
@@ -576,10 +584,12 @@ do {
         let rows = units.filter { $0.isValid(onEndOf: year) }.map { unit in
             makeRow(unit, year: year, m: maturity(of: unit, year: year, units: unitsByCode))
         }
-        try write(valuesCSV(rows), to: provinceFolder.appendingPathComponent("values-\(year).csv"))
+        try write(valuesCSV(rows, year: year), to: provinceFolder.appendingPathComponent("values-\(year).csv"))
         if year == 2025 { rows2025 = rows }
     }
-    try write(valuesCSV(rows2025.map(selfAssessed)), to: provinceFolder.appendingPathComponent("values-2025-self.csv"))
+    try write(
+        valuesCSV(rows2025.map(selfAssessed), year: 2025),
+        to: provinceFolder.appendingPathComponent("values-2025-self.csv"))
 
     var provinceUnits = csvLine(["code", "name", "group", "parent", "kind", "valid_from", "valid_to", "successor"])
     var provinceValues = csvLine(["unit", "infra_index", "hr_index", "app_index"])

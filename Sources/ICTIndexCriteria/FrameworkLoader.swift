@@ -203,7 +203,7 @@ extension FrameworkReader {
     /// The keys a criteria file may have at its top level.
     static let topKeys = [
         "schema", "id", "name", "description", "edition", "scale", "decimals", "rank_on", "groups", "bands",
-        "variables", "defaults", "index", "deductions", "publication",
+        "variables", "defaults", "index", "deductions", "publication", "evidence_policy",
     ]
 
     /// Reads the whole file.
@@ -261,6 +261,15 @@ extension FrameworkReader {
             rankOn = word
         }
 
+        var evidencePolicy = Variable.EvidencePolicy.refuse
+        if let policyValue = top["evidence_policy"],
+            let word = word(
+                policyValue, key: "evidence_policy", of: "the framework",
+                among: Variable.EvidencePolicy.allCases)
+        {
+            evidencePolicy = word
+        }
+
         var publication = Publication.provinceDefault
         if let publicationValue = top["publication"], let read = readPublication(publicationValue) {
             publication = read
@@ -281,10 +290,11 @@ extension FrameworkReader {
         checkFormulaCycles()
 
         guard !diagnostics.hasErrors, let frameworkID, let name, let rootID else { return nil }
-        let framework = Framework(
+        var framework = Framework(
             id: frameworkID, name: name, edition: edition, scale: scale, decimals: decimals, rankOn: rankOn,
             publication: publication, groups: groups, bands: bands, variables: Array(variables.values), nodes: nodes, rootID: rootID,
             deductions: deductions)
+        framework.evidencePolicy = evidencePolicy
         checkStatedMaxima(framework)
         return diagnostics.hasErrors ? nil : framework
     }

@@ -100,7 +100,10 @@ import Testing
     func badValues() throws {
         _ = try run(["init"])
         _ = try run(["units", "import", sample("units.csv"), "--framework", criteria])
-        let bad = try write("bad.csv", "unit,staff,computers,steering_chair\nSNV,abc,12,chair\nSNVV,10,5,boss\nSTP,12,-3,none\n")
+        let bad = try write(
+            "bad.csv",
+            "unit,staff,computers,steering_chair,staff.evidence,steering_chair.evidence\n"
+                + "SNV,abc,12,chair,bc.pdf,qd.pdf\nSNVV,10,5,boss,bc.pdf,qd.pdf\nSTP,12,-3,none,bc.pdf,qd.pdf\n")
         let out = try run(["data", "import", bad, "--period", "2025", "--source", "self", "--framework", criteria])
         #expect(out.exitCode == 64)
         #expect(out.stdout == "")

@@ -75,7 +75,7 @@ import Testing
         let units = try reader.readUnits(try text("Examples/sample-province/units.csv"), file: "units.csv")
         let merged = try #require(units.first { $0.successor != nil && $0.group == "commune" })
         let dataset = try reader.readValues(
-            "unit,staff\n\(merged.code),12\n", file: "late.csv", units: units, period: "2025")
+            "unit,staff,staff.evidence\n\(merged.code),12,bc.pdf\n", file: "late.csv", units: units, period: "2025")
         #expect(throws: ValidationFailure.self) { try dataset.restricted(toPeriod: "2025", file: "late.csv") }
         do {
             _ = try dataset.restricted(toPeriod: "2025", file: "late.csv")

@@ -15,7 +15,9 @@ struct ScoringPipeline {
     func run() throws(ValidationFailure) -> (scoreboard: Scoreboard, warnings: [Diagnostic], sha256: String) {
         let loaded = try FrameworkLoader().load(path: frameworkPath)
         let framework = loaded.framework
-        let reader = DataFileReader(framework: framework, decimalStyle: decimalStyle)
+        var reader = DataFileReader(framework: framework, decimalStyle: decimalStyle)
+        let readingWarnings = WarningBox()
+        reader.onWarnings = { readingWarnings.add($0) }
         var units: [Unit]?
         var notes: [Diagnostic] = []
         if let unitsPath {
@@ -34,6 +36,14 @@ struct ScoringPipeline {
         var dataset = try reader.readValues(path: dataPath, units: units, period: period)
         if let period { dataset = try dataset.restricted(toPeriod: period, file: dataPath) }
         let scoreboard = try Engine(framework: framework).score(dataset)
-        return (scoreboard, loaded.warnings + notes + scoreboard.diagnostics, loaded.sha256)
+        return (
+            scoreboard, loaded.warnings + notes + readingWarnings.diagnostics + scoreboard.diagnostics, loaded.sha256
+        )
     }
+}
+
+/// Warnings collected while reading input files, printed with the others.
+final class WarningBox: @unchecked Sendable {
+    private(set) var diagnostics: [Diagnostic] = []
+    func add(_ more: [Diagnostic]) { diagnostics += more }
 }

@@ -101,6 +101,9 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     /// Unit lineage that is not a forest of dated successions: a unit that succeeds itself, an unknown
     /// successor, an end before the start, a successor that ended earlier, or a cycle of successors.
     public static let invalidLineage = DiagnosticCode("D020")
+    /// A value of a variable with `evidence: required` comes without evidence (refused, zeroed or warned as the
+    /// criteria's `evidence_policy` says).
+    public static let missingEvidence = DiagnosticCode("D021")
 
     // MARK: - Self-assessment workbooks
 

@@ -9,6 +9,18 @@ extension ScoringRun {
         }
     }
 
+    /// The reported variables an indicator reads, directly or through derived variables' formulas.
+    func inputVariables(of indicator: Indicator) -> [VariableID] {
+        var found: [VariableID] = []
+        var pending = indicator.value.variables
+        while let id = pending.popLast() {
+            guard !found.contains(id) else { continue }
+            found.append(id)
+            if let formula = framework.variables[id]?.formula { pending += formula.variables }
+        }
+        return found
+    }
+
     private mutating func computeIndicator(_ n: Int, _ node: Node, _ indicator: Indicator) {
         let choiceVariable: Int? = indicator.value.isSingleVariable.flatMap { id in
             framework.variables[id]?.kind == .choice ? variableIndex[id] : nil
@@ -60,12 +72,40 @@ extension ScoringRun {
             for (g, s) in sums where s.1 > 0 { groupMeans[g] = s.0 / Double(s.1) }
             overallMean = total.1 > 0 ? total.0 / Double(total.1) : nil
         }
+        // `evidence_policy: zero`: a unit whose input came without its required evidence scores 0 here.
+        var withoutEvidence = [Bool](repeating: false, count: lacksEvidence.isEmpty ? 0 : unitCount)
+        if !lacksEvidence.isEmpty {
+            var zeroed: [UnitCode] = []
+            var lackingVariables: [VariableID] = []
+            for variable in inputVariables(of: indicator) {
+                guard let lacking = lacksEvidence[variable] else { continue }
+                lackingVariables.append(variable)
+                for u in applicable where lacking[u] && !withoutEvidence[u] {
+                    withoutEvidence[u] = true
+                    zeroed.append(units[u].code)
+                }
+            }
+            if !zeroed.isEmpty {
+                diagnostics.append(
+                    .warning(
+                        .missingEvidence, at: node.source, subject: .node(node.id),
+                        "indicator '\(node.id)' scores 0 for \(Self.list(zeroed)): "
+                            + "\(lackingVariables.map { "'\($0)'" }.joined(separator: ", ")) came without the evidence "
+                            + "the criteria require (evidence_policy: zero)",
+                        hint: "attach the evidence of those values and import them again"))
+            }
+        }
         var nothingToImpute: [UnitCode] = []
         var refused: [UnitCode] = []
         // The units that are scored by the rules: reported or imputed values, in unit order.
         var scored: [Int] = []
         scored.reserveCapacity(applicable.count)
         for u in applicable {
+            if !withoutEvidence.isEmpty && withoutEvidence[u] {
+                status[u] = .missingScoredZero
+                if choiceVariable == nil { inputs[u] = .nan } else { chosen[u] = nil }
+                continue
+            }
             if choiceVariable != nil ? chosen[u] != nil : !inputs[u].isNaN {
                 status[u] = .scored
                 scored.append(u)

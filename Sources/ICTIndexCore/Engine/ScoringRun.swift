@@ -30,6 +30,9 @@ struct ScoringRun {
     var rankedCounts: [Int]
     var peerStatistics: [PeerKey: PeerStatistics] = [:]
     var diagnostics: [Diagnostic] = []
+    /// Under `evidence_policy: zero`, the units whose value of each required variable came without evidence
+    /// (`lacksEvidence[variable][unit]`); empty under the other policies.
+    var lacksEvidence: [VariableID: [Bool]] = [:]
 
     init(framework: Framework, dataset: Dataset) {
         self.framework = framework
@@ -75,6 +78,20 @@ struct ScoringRun {
         }
         self.numbers = numbers
         self.options = options
+        if framework.evidencePolicy == .zero {
+            for variable in framework.variables.values where variable.evidence == .required {
+                var lacking = [Bool](repeating: false, count: unitCount)
+                var any = false
+                for (u, value) in dataset.values(of: variable.id).enumerated() where u < unitCount && value != nil {
+                    let evidence = dataset[units[u].code, variable.id]?.evidence ?? ""
+                    if evidence.allSatisfy(\.isWhitespace) {
+                        lacking[u] = true
+                        any = true
+                    }
+                }
+                if any { lacksEvidence[variable.id] = lacking }
+            }
+        }
         let nominalByID = framework.nominalWeights()
         results = ResultStorage(
             unitCount: unitCount, nodeCount: nodes.count, decimals: framework.decimals,

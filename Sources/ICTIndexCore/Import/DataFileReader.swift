@@ -23,6 +23,9 @@ public struct DataFileReader: Sendable {
     /// The units already stored (for `units import`): a units file's successors may name them, and its
     /// lineage is checked over them and the file's units together (D020).
     public var storedUnits: [Unit] = []
+    /// Called with the warnings of a values file that was read without errors (a value without its required
+    /// evidence under `evidence_policy: warn`), for the caller to print; errors are thrown instead.
+    public var onWarnings: (@Sendable ([Diagnostic]) -> Void)?
 
     /// Creates a reader.
     ///
@@ -135,6 +138,7 @@ public struct DataFileReader: Sendable {
         if all.hasErrors || summaries.hasErrors {
             throw ValidationFailure(diagnostics: all.sortedByPlace() + summaries)
         }
+        if let onWarnings, !(all.isEmpty && summaries.isEmpty) { onWarnings(all.sortedByPlace() + summaries) }
         return dataset
     }
 }

@@ -30,6 +30,7 @@ struct ValuesFile {
         } else {
             readWide(table, names: names, into: &reading)
         }
+        reading.reportMissingEvidenceColumns(headerLine: table.headerLine)
         var dataset = Dataset(period: period, units: units ?? reading.fileUnits)
         // Entries come row by row: look a unit up once per row and a variable once per column.
         var lastUnit: (code: UnitCode, index: Int)?
@@ -165,6 +166,7 @@ struct ValuesFile {
             }
         }
         let evidence: [Int?] = variableColumns.map { evidenceColumns[$0.variable.id] }
+        let requiresEvidence = variableColumns.map { $0.variable.evidence == .required }
         let slots = variableColumns.map { reading.slot(for: $0.variable.id) }
         var firstRow: [UnitCode: Int] = [:]
         table.cells.withBytes { cells in
@@ -203,6 +205,14 @@ struct ValuesFile {
                     let column = variableColumns[k].column
                     let evidenceText = evidence[k].flatMap { c in
                         cells[r, c].isEmpty ? nil : table.text(row: r, column: c).trimmingCellSpaces()
+                    }
+                    let recorded = reading.entryValues.count
+                    defer {
+                        if requiresEvidence[k], evidenceText?.isEmpty ?? true, reading.entryValues.count > recorded {
+                            reading.lacksEvidence(
+                                code, variable: variableColumns[k].variable.id, at: at(column),
+                                column: evidence[k] == nil ? "\(variableColumns[k].variable.id).evidence" : nil)
+                        }
                     }
                     if let spec, evidenceText == nil {
                         // Numeric cells, nearly all of a large file, are read from their bytes.
@@ -322,10 +332,17 @@ struct ValuesFile {
                 continue
             }
             firstRow[code, default: [:]][variable.id] = line
+            let recorded = reading.entryValues.count
+            let evidence = optional("evidence")?.trimmingCellSpaces()
             reading.parse(
                 table.text(row: r, column: valueColumn), unit: code, variable: variable,
                 at: at(valueColumn),
-                evidence: optional("evidence"), note: optional("note"))
+                evidence: evidence, note: optional("note"))
+            if variable.evidence == .required, evidence?.isEmpty ?? true, reading.entryValues.count > recorded {
+                reading.lacksEvidence(
+                    code, variable: variable.id, at: at(columnIndex["evidence"] ?? valueColumn),
+                    column: columnIndex["evidence"] == nil ? "evidence" : nil)
+            }
         }
     }
 
@@ -436,6 +453,66 @@ private struct Reading {
             break
         case .failure(let error):
             record(error, unit: unit, variable: spec.variable, at: location())
+        }
+    }
+
+    /// A value of a variable with `evidence: required` came without evidence: an error (`refuse`) or a warning
+    /// (`warn`) naming the unit, the variable and the row. Under `zero` the run zeroes the indicators and warns,
+    /// so reading says nothing. `column` is the evidence column to add when the file has none.
+    mutating func lacksEvidence(_ unit: UnitCode, variable: VariableID, at location: SourceLocation, column: String?) {
+        guard framework.evidencePolicy != .zero else { return }
+        if let column {
+            // No evidence column at all: one problem per variable, said once after the rows.
+            noEvidenceColumn[variable, default: (column, [])].units.append(unit)
+            return
+        }
+        let hint =
+            column.map { "add a column '\($0)' with the evidence of each value (a document number, file or link)" }
+            ?? "write the evidence of the value (a document number, file or link) in its evidence cell"
+        let message =
+            "unit '\(unit)', variable '\(variable)': the value has no evidence, and the criteria require it "
+            + "(evidence: required)"
+        switch framework.evidencePolicy {
+        case .refuse:
+            log.append(
+                .error(
+                    .missingEvidence, at: location, subject: .unitVariable(unit, variable), message,
+                    hint: hint + ", or set `evidence_policy: warn` or `zero` in the criteria"))
+        case .warn:
+            log.append(
+                .warning(
+                    .missingEvidence, at: location, subject: .unitVariable(unit, variable),
+                    message + "; it is scored anyway (evidence_policy: warn)", hint: hint))
+        case .zero:
+            break
+        }
+    }
+
+    /// The required variables whose values came in a file without an evidence column: the column to add and
+    /// the units concerned.
+    var noEvidenceColumn: OrderedDictionary<VariableID, (column: String, units: [UnitCode])> = [:]
+
+    /// One problem per required variable of a file that has no evidence column for it.
+    mutating func reportMissingEvidenceColumns(headerLine: Int) {
+        for (variable, missing) in noEvidenceColumn {
+            let shown = missing.units.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+            let more = missing.units.count > 5 ? " and \(missing.units.count - 5) more" : ""
+            let message =
+                "variable '\(variable)' requires evidence (evidence: required), and the file has no column "
+                + "'\(missing.column)': \(missing.units.count) values without it (units \(shown)\(more))"
+            let hint = "add the column '\(missing.column)' with the evidence of each value (a document number, file or link)"
+            let location = SourceLocation(file: file, line: headerLine)
+            if framework.evidencePolicy == .refuse {
+                log.append(
+                    .error(
+                        .missingEvidence, at: location, subject: .variable(variable), message,
+                        hint: hint + ", or set `evidence_policy: warn` or `zero` in the criteria"))
+            } else {
+                log.append(
+                    .warning(
+                        .missingEvidence, at: location, subject: .variable(variable),
+                        message + "; they are scored anyway (evidence_policy: warn)", hint: hint))
+            }
         }
     }
 

@@ -35,6 +35,8 @@ public struct Framework: Hashable, Sendable {
     public var nodes: OrderedDictionary<NodeID, Node>
     public var rootID: NodeID
     public var deductions: [Deduction]
+    /// What happens to a required value that comes without evidence (`evidence_policy`, default `refuse`).
+    public var evidencePolicy: Variable.EvidencePolicy = .refuse
     /// The file the framework was read from.
     public var sourceFile: String?
     /// The YAML text as read, kept for the method sheet and the database.

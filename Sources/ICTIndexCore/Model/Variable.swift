@@ -23,6 +23,19 @@ public struct Variable: Hashable, Sendable {
         case required
     }
 
+    /// What happens to a value of a variable with `evidence: required` that comes without evidence, on every
+    /// route data takes (CSV and workbook imports, `score`, the web form): the criteria file's
+    /// `evidence_policy`.
+    public enum EvidencePolicy: String, Hashable, Sendable, CaseIterable {
+        /// The file or form is refused: an error names the unit, the variable and the row (the default).
+        case refuse
+        /// The value is accepted, and every indicator computed from it scores 0 for that unit, with a warning
+        /// naming the units.
+        case zero
+        /// The value is accepted and scored, with a warning naming the unit, the variable and the row.
+        case warn
+    }
+
     public var id: VariableID
     public var name: LocalizedText
     /// What to report, as the published decision words it, verbatim (`description:` in the file).

@@ -103,7 +103,9 @@ struct DataImportCommand: ParsableCommand {
             let (loaded, _) = try CriteriaSource.load(path: framework)
             let database = try options.open()
             let units = try database.requireUnits()
-            let reader = DataFileReader(framework: loaded.framework, decimalStyle: decimalComma ? .comma : .point)
+            var reader = DataFileReader(framework: loaded.framework, decimalStyle: decimalComma ? .comma : .point)
+            let readingWarnings = WarningBox()
+            reader.onWarnings = { readingWarnings.add($0) }
             let dataset = try reader.readValues(path: file, sheet: sheet, units: units, period: period)
                 .restricted(toPeriod: period, file: file)
             let summary = try database.importValues(
@@ -111,7 +113,7 @@ struct DataImportCommand: ParsableCommand {
             Console.out(
                 "\(file): \(summary.added) values added, \(summary.changed) changed, \(summary.unchanged) unchanged "
                     + "(\(source.rawValue), period \(period))")
-            Console.report(loaded.warnings)
+            Console.report(loaded.warnings + readingWarnings.diagnostics)
         }
     }
 }
