@@ -81,7 +81,9 @@ public struct ScoreboardExport {
     private func comparisonSheet(_ pairs: [ValuePair], own: Scoreboard, appraised: Scoreboard) -> Sheet {
         let decimals = appraised.framework.decimals
         var rows: [[Cell]] = [
-            (en ? ["Code", "Variable", "Self-assessed", "Appraised"] : ["Mã", "Biến", "Tự đánh giá", "Thẩm định"])
+            (en
+                ? ["Code", "Variable", "Self-assessed", "Appraised", "Reason"]
+                : ["Mã", "Biến", "Tự đánh giá", "Thẩm định", "Lý do"])
                 .map { .text($0, style: header) }
         ]
         for p in pairs where p.appraised != nil && p.selfAssessed != p.appraised {
@@ -92,7 +94,10 @@ public struct ScoreboardExport {
                 case nil: .empty
                 }
             }
-            rows.append([.text(p.unit.rawValue), .text(p.variable.rawValue), cell(p.selfAssessed), cell(p.appraised)])
+            rows.append([
+                .text(p.unit.rawValue), .text(p.variable.rawValue), cell(p.selfAssessed), cell(p.appraised),
+                p.reason.map { .text($0) } ?? .empty,
+            ])
         }
         rows.append([])
         rows.append(
@@ -108,7 +113,7 @@ public struct ScoreboardExport {
         }
         return Sheet(
             name: en ? "Self-assessed - Appraised" : "Tự đánh giá - Thẩm định", rows: rows,
-            columns: [Column(0, width: 16), Column(1, width: 30), Column(2...4, width: 16)],
+            columns: [Column(0, width: 16), Column(1, width: 30), Column(2...3, width: 16), Column(4, width: 50)],
             freezePanes: CellAddress(row: 1, column: 0))
     }
 }

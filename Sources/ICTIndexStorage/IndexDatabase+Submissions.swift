@@ -75,7 +75,7 @@ extension IndexDatabase {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT u.code, v.code, s.source, s.kind, s.text, s.number FROM submission AS s
+                SELECT u.code, v.code, s.source, s.kind, s.text, s.number, s.note FROM submission AS s
                 JOIN unitKey AS u ON u.id = s.unit JOIN variableKey AS v ON v.id = s.variable
                 WHERE s.period = ?\(unitKey == nil ? "" : " AND s.unit = ?") AND (s.source = ? OR s.source = ?)
                 ORDER BY u.code, v.code
@@ -90,7 +90,11 @@ extension IndexDatabase {
             }
             let value = StoredValue(kind: StoredValue.Kind(code: row[3]) ?? .text, text: row[4], number: row[5])
             if row[2] == own { pairs[pairs.count - 1].selfAssessed = value.value }
-            else { pairs[pairs.count - 1].appraised = value.value }
+            else {
+                pairs[pairs.count - 1].appraised = value.value
+                let note: String? = row[6]
+                pairs[pairs.count - 1].reason = note.flatMap { $0.isEmpty ? nil : $0 }
+            }
         }
         return pairs
     }

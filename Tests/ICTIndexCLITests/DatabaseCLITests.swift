@@ -226,6 +226,33 @@ import Testing
         #expect(try database.integers(sql: "SELECT COUNT(*) FROM submission") == [1600])
     }
 
+    @Test("the appraiser's reason is shown beside each adjusted value, in compare and in the exported comparison")
+    func appraisalReasons() throws {
+        _ = try run(["init"])
+        _ = try run(["units", "import", sample("units.csv"), "--framework", criteria])
+        let own = ["data", "import", sample("values-2025-self.csv"), "--period", "2025", "--source", "self", "--framework", criteria]
+        #expect(try run(own).exitCode == 0)
+        let decisions = try write(
+            "d.csv",
+            "unit,variable,decision,value,reason\nSNV,computers,adjust,100,Biên bản kiểm tra ngày 12/01: 100 máy\n"
+                + "STP,staff,accept,,\n")
+        let appraised = try run(["appraise", decisions, "--period", "2025", "--framework", criteria])
+        #expect(appraised.exitCode == 0, "\(appraised.stderr)")
+        let compare = try run(["compare", "--period", "2025", "--lang", "en", "--framework", criteria]).stdout
+        let line = compare.split(separator: "\n").first { $0.hasPrefix("≠  SNV ") && $0.contains(" computers ") }
+        #expect(line?.hasSuffix("100  Biên bản kiểm tra ngày 12/01: 100 máy") == true, "\(line ?? "")")
+        #expect(compare.contains("Code  Variable"))
+        _ = try run(["run", "--period", "2025", "--framework", criteria])
+        #expect(try run(["export", "--period", "2025", "--out", "e.xlsx", "--lang", "en"]).exitCode == 0)
+        let file = try XLSXFile(url: directory.appendingPathComponent("e.xlsx"))
+        let sheets = try file.part("xl/workbook.xml")
+        let count = sheets.components(separatedBy: "<sheet ").count - 1
+        let cells = try file.cells(sheet: count)
+        #expect(cells["E1"]?.value == "Reason")
+        let row = try #require(cells.first { $0.value.value == "computers" }?.key.dropFirst())
+        #expect(cells["E\(row)"]?.value == "Biên bản kiểm tra ngày 12/01: 100 máy")
+    }
+
     @Test("appraise: every problem of a decisions file at once")
     func badDecisions() throws {
         _ = try run(["init"])

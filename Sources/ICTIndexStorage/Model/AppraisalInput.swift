@@ -29,6 +29,8 @@ public struct ValuePair: Hashable, Sendable {
     public var variable: VariableID
     public var selfAssessed: Value?
     public var appraised: Value?
+    /// Why the department set the appraised value (the appraisal's reason), when it gave one.
+    public var reason: String?
 }
 
 /// A criteria file as a run used it: its text and fingerprint.

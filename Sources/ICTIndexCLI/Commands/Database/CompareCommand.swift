@@ -65,11 +65,15 @@ struct ComparisonText {
         var blocks = [
             en ? "Self-assessed vs appraised — period \(period)" : "Tự đánh giá / Thẩm định — kỳ \(period)"
         ]
-        var valueRows = [en ? ["", "Code", "Variable", "Self-assessed", "Appraised"] : ["", "Mã", "Biến", "Tự đánh giá", "Thẩm định"]]
+        var valueRows = [
+            en
+                ? ["", "Code", "Variable", "Self-assessed", "Appraised", "Reason"]
+                : ["", "Mã", "Biến", "Tự đánh giá", "Thẩm định", "Lý do"]
+        ]
         for p in pairs where p.appraised != nil && p.selfAssessed != p.appraised {
             valueRows.append([
                 "≠", p.unit.rawValue, p.variable.rawValue, p.selfAssessed?.description ?? "—",
-                p.appraised?.description ?? "—",
+                p.appraised?.description ?? "—", MessageText.escapingControlCharacters(p.reason ?? ""),
             ])
         }
         let changed = valueRows.count - 1
