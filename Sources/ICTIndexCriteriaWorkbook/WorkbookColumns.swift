@@ -190,6 +190,7 @@ enum WorkbookLayout {
         ("publication.signer.en", "Chức danh người ký (tiếng Anh)", "Signer's title (English)"),
         ("publication.recipient.vi", "Nơi các đơn vị gửi phiếu", "Where agencies send their forms (Vietnamese)"),
         ("publication.recipient.en", "Nơi gửi phiếu (tiếng Anh)", "Where agencies send their forms (English)"),
+        ("evidence_policy", "Số liệu bắt buộc có minh chứng mà thiếu: refuse (từ chối), zero (tính 0 điểm), warn (cảnh báo)", "A required value without evidence: refuse, zero or warn"),
         ("defaults.missing", "Xử lý thiếu số liệu mặc định (zero, skip, …)", "Default missing-value policy"),
         ("defaults.score", "Quy tắc chấm mặc định (YAML)", "Default scoring rule (YAML)"),
     ]
