@@ -106,7 +106,8 @@ import Testing
         let text = try #require(try scoreboard().explain("B")).description
         #expect(
             text.contains(
-                "  portal Cổng thông tin điện tử (tối đa 5 điểm) (tổng hợp: best_of): giá trị 5.4 × trọng số hiệu dụng 0.5 = 2.7 / 5 điểm"
+                "  portal Cổng thông tin điện tử (tối đa 5 điểm) (tổng hợp: best_of): lấy trường hợp có điểm cao nhất: "
+                    + "max(0, 2.7, 1.5) = 2.7 / 5 điểm, hạng 2"
             ))
         #expect(
             text.contains(

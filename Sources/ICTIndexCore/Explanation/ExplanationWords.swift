@@ -5,7 +5,7 @@ struct ExplanationWords {
     let unit, group, period, score, published, rank, of, unranked, band, points, value, weight, notApplicable,
         skipped, missingZero, imputedMean, imputedGroupMean, rule, deductions, deduction, cap, total, selfAssessed,
         appraised, missing, peers, allUnits, groupWord, noStep, effectiveWeight, noScore, aggregate, yes, no,
-        bestCase: String
+        bestCase, sumOfItems: String
 
     init(_ language: Language) {
         switch language {
@@ -22,6 +22,7 @@ struct ExplanationWords {
             allUnits = "tất cả đơn vị"; groupWord = "khối"; noStep = "không đạt mức nào → 0"
             effectiveWeight = "trọng số hiệu dụng"; noScore = "không có điểm (thiếu toàn bộ số liệu)"
             aggregate = "tổng hợp"; yes = "có"; no = "không"; bestCase = "lấy trường hợp có điểm cao nhất"
+            sumOfItems = "cộng điểm các tiêu chí"
         case .en:
             unit = "Unit"; group = "group"; period = "period"; score = "Score"; published = "published"; rank = "rank"
             of = "of"; unranked = "not ranked"; band = "band"; points = "points"; value = "value"
@@ -35,6 +36,7 @@ struct ExplanationWords {
             allUnits = "all units"; groupWord = "group"; noStep = "no step reached → 0"
             effectiveWeight = "effective weight"; noScore = "no score (every value missing)"
             aggregate = "aggregate"; yes = "yes"; no = "no"; bestCase = "the highest case wins"
+            sumOfItems = "sum of the items' points"
         }
     }
 }

@@ -89,7 +89,7 @@ struct ExplanationWriter {
             writeDescription(node, depth: depth + 1)
             writeIndicator(node, r, depth: depth + 1)
         } else {
-            line(depth, head + ": " + pointsText(r))
+            line(depth, head + ": " + (sumText(node, r) ?? pointsText(r)))
             writeDescription(node, depth: depth + 1)
             for child in node.children { writeNode(child, depth: depth + 1) }
             if let best = scoreboard.bestCase(of: id, for: result), let b = nodeResult(best) {
@@ -114,6 +114,29 @@ struct ExplanationWriter {
         let maxPoints = r.effectiveWeight * framework.scale
         return "\(words.value) \(n(value)) → \(n(value / framework.scale)) × \(n(maxPoints)) \(words.points) = "
             + "\(n(value * r.effectiveWeight)) \(words.points)"
+    }
+
+    /// A `sum` pillar as a decision adds it up ("cộng điểm các tiêu chí: 3.75 + 2.51 + 2 = 8.26 / 10 điểm"), and
+    /// a `best_of` node as it picks ("lấy trường hợp có điểm cao nhất: max(2, 1) = 2 / 2 điểm").
+    func sumText(_ node: Node, _ r: NodeResult) -> String? {
+        guard case .pillar(let aggregate, let children) = node.kind, aggregate == .sum || aggregate == .bestOf,
+            let points = r.points, r.effectiveWeight > 0
+        else {
+            return nil
+        }
+        let parts = children.compactMap { child -> String? in
+            guard let c = nodeResult(child), c.status != .notApplicable, c.status != .skipped, c.effectiveWeight > 0
+            else { return nil }
+            return n(c.points ?? 0)
+        }
+        guard !parts.isEmpty else { return nil }
+        let sum =
+            aggregate == .sum
+            ? "\(words.sumOfItems): \(parts.joined(separator: " + "))"
+            : "\(words.bestCase): max(\(parts.joined(separator: ", ")))"
+        var text = "\(sum) = \(n(points)) / \(n(r.effectiveWeight * framework.scale)) \(words.points)"
+        if let rank = r.rank { text += ", \(words.rank) \(rank)" }
+        return text
     }
 
     func pointsText(_ r: NodeResult) -> String {
