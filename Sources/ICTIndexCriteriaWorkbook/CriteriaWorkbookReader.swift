@@ -40,7 +40,8 @@ package struct CriteriaWorkbookReader {
                 diagnostics: [
                     .error(
                         .yamlSyntax, at: SourceLocation(file: error.location),
-                        english ? "the criteria workbook cannot be read: \(error.englishMessage)"
+                        english
+                            ? "the criteria workbook cannot be read: \(error.englishMessage)"
                             : "không đọc được bảng tiêu chí: \(error.message)",
                         hint: english ? error.englishHint : error.hint)
                 ], loaded: nil)
@@ -52,9 +53,13 @@ package struct CriteriaWorkbookReader {
             general(sheet, into: &out, problems: &problems)
         }
         for layout in WorkbookLayout.lists {
-            guard let sheet = find(layout, in: document, problems: &problems, required: layout.section == "index" || layout.section == "variables")
+            guard
+                let sheet = find(
+                    layout, in: document, problems: &problems,
+                    required: layout.section == "index" || layout.section == "variables")
             else { continue }
-            guard let table = Table(sheet: sheet, layout: layout, file: path, english: english, problems: &problems) else { continue }
+            guard let table = Table(sheet: sheet, layout: layout, file: path, english: english, problems: &problems)
+            else { continue }
             if layout.section == "index" {
                 tree(table, into: &out, problems: &problems)
             } else if !table.rows.isEmpty {
@@ -74,9 +79,19 @@ package struct CriteriaWorkbookReader {
         }
     }
 
+    /// An error at a place of the workbook, in the reader's language: both texts are given, labelled.
+    func error(
+        _ code: DiagnosticCode, at location: String, vi: String, en: String, hintVI: String? = nil,
+        hintEN: String? = nil
+    ) -> Diagnostic {
+        .error(code, at: SourceLocation(file: location), english ? en : vi, hint: english ? hintEN : hintVI)
+    }
+
     // MARK: - Sheets
 
-    func find(_ layout: WorkbookSheet, in document: XLSXDocument, problems: inout [Diagnostic], required: Bool) -> XLSXSheet? {
+    func find(_ layout: WorkbookSheet, in document: XLSXDocument, problems: inout [Diagnostic], required: Bool)
+        -> XLSXSheet?
+    {
         let names = [layout.vi, layout.en].map { $0.lowercased() }
         guard let info = document.sheets.first(where: { names.contains($0.name.lowercased()) }) else {
             if required {
@@ -88,7 +103,8 @@ package struct CriteriaWorkbookReader {
                             : "bảng tính không có trang '\(layout.vi)' (hay '\(layout.en)'); các trang hiện có: \(document.sheetNames.map { "'\($0)'" }.joined(separator: ", "))",
                         hint: english
                             ? "make the layout with `ictindex criteria export FILE.yaml --out FILE.xlsx`, or see Criteria/README.md"
-                            : "tạo mẫu bằng `ictindex criteria export TỆP.yaml --out TỆP.xlsx`, hoặc xem Criteria/README.md"))
+                            : "tạo mẫu bằng `ictindex criteria export TỆP.yaml --out TỆP.xlsx`, hoặc xem Criteria/README.md"
+                    ))
             }
             return nil
         }
@@ -98,26 +114,38 @@ package struct CriteriaWorkbookReader {
             problems.append(
                 .error(
                     .yamlSyntax, at: SourceLocation(file: error.location),
-                    english ? "sheet '\(info.name)' cannot be read: \(error.englishMessage)" : "không đọc được trang '\(info.name)': \(error.message)",
+                    english
+                        ? "sheet '\(info.name)' cannot be read: \(error.englishMessage)"
+                        : "không đọc được trang '\(info.name)': \(error.message)",
                     hint: english ? error.englishHint : error.hint))
             return nil
         }
     }
 
     func general(_ sheet: XLSXSheet, into out: inout YAMLLines, problems: inout [Diagnostic]) {
-        guard let table = Table(sheet: sheet, layout: WorkbookLayout.general, file: path, english: english, problems: &problems) else { return }
+        guard
+            let table = Table(
+                sheet: sheet, layout: WorkbookLayout.general, file: path, english: english, problems: &problems)
+        else { return }
         let root = KeyTree()
         for row in table.rows {
             guard let keyCell = row.cell("key"), !keyCell.text.isEmpty else { continue }
-            guard let valueCell = row.cell("value"), !valueCell.text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard let valueCell = row.cell("value"), !valueCell.text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                continue
+            }
             let key = keyCell.text.trimmingCharacters(in: .whitespaces)
             let text: String
-            if case .number(let number) = valueCell.cell.value, ["scale", "decimals"].contains(key) || key.hasPrefix("defaults.") {
+            if case .number(let number) = valueCell.cell.value,
+                ["scale", "decimals"].contains(key) || key.hasPrefix("defaults.")
+            {
                 text = FlowYAML.number(number)
-            } else if case .number(let number) = valueCell.cell.value, !Self.textKeys.contains(where: { key.hasSuffix($0) }) {
+            } else if case .number(let number) = valueCell.cell.value,
+                !Self.textKeys.contains(where: { key.hasSuffix($0) })
+            {
                 text = FlowYAML.number(number)
             } else if valueCell.text.hasPrefix("[") || valueCell.text.hasPrefix("{") {
-                guard let flow = parseFlow(valueCell.text, wrap: false, at: valueCell.location, problems: &problems) else { continue }
+                guard let flow = parseFlow(valueCell.text, wrap: false, at: valueCell.location, problems: &problems)
+                else { continue }
                 text = FlowYAML.text(flow)
             } else if case .number(let number) = valueCell.cell.value {
                 text = FlowYAML.quoted(FlowYAML.number(number))
@@ -130,7 +158,9 @@ package struct CriteriaWorkbookReader {
     }
 
     /// Settings that are text even when a spreadsheet stored them as a number (`edition: 2025`).
-    static let textKeys = ["edition", "id", "schema", "decision_number", "decision_date", ".vi", ".en", "level", "rank_on"]
+    static let textKeys = [
+        "edition", "id", "schema", "decision_number", "decision_date", ".vi", ".en", "level", "rank_on",
+    ]
 
     func tree(_ table: Table, into out: inout YAMLLines, problems: inout [Diagnostic]) {
         // STT "" is the root; "1.2" is a child of "1"; siblings in row order.
@@ -139,23 +169,26 @@ package struct CriteriaWorkbookReader {
         var root: Table.Row?
         for row in table.rows {
             let cell = row.cell("outline")
-            let outline = (cell?.text ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "")
-                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            let outline = (cell?.text ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(
+                of: " ", with: ""
+            )
+            .trimmingCharacters(in: CharacterSet(charactersIn: "."))
             let location = cell?.location ?? row.location
             if outline.isEmpty {
                 if let first = root {
                     problems.append(
-                        .error(
-                            .invalidTree, at: SourceLocation(file: location),
-                            english ? "a second row without a number: only the total (row \(first.number)) has none"
-                                : "dòng thứ hai không có STT: chỉ dòng tổng điểm (dòng \(first.number)) để trống STT",
-                            hint: english ? "number the row (1, 2.3, …) under its parent" : "ghi STT (1, 2.3, …) theo tiêu chí cha"))
+                        error(
+                            .invalidTree, at: location,
+                            vi: "dòng thứ hai không có STT: chỉ dòng tổng điểm (dòng \(first.number)) để trống STT",
+                            en: "a second row without a number: only the total (row \(first.number)) has none",
+                            hintVI: "ghi STT (1, 2.3, …) theo tiêu chí cha",
+                            hintEN: "number the row (1, 2.3, …) under its parent"))
                 } else if !seen.isEmpty {
                     problems.append(
-                        .error(
-                            .invalidTree, at: SourceLocation(file: location),
-                            english ? "the total (the row without a number) must be the first row" : "dòng tổng điểm (không có STT) phải là dòng đầu tiên",
-                            hint: english ? "move it above the criteria" : "chuyển dòng này lên trên các tiêu chí"))
+                        error(
+                            .invalidTree, at: location, vi: "dòng tổng điểm (không có STT) phải là dòng đầu tiên",
+                            en: "the total (the row without a number) must be the first row",
+                            hintVI: "chuyển dòng này lên trên các tiêu chí", hintEN: "move it above the criteria"))
                 } else {
                     root = row
                 }
@@ -164,29 +197,31 @@ package struct CriteriaWorkbookReader {
             let parts = outline.split(separator: ".", omittingEmptySubsequences: false)
             guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
                 problems.append(
-                    .error(
-                        .invalidTree, at: SourceLocation(file: location),
-                        english ? "'\(MessageText.echo(outline))' is not a number such as 2 or 2.3 or 2.3.1"
-                            : "'\(MessageText.echo(outline))' không phải STT dạng 2, 2.3 hay 2.3.1",
-                        hint: english ? "the number gives the tree: 2.3 is the third item of 2" : "STT cho biết cây tiêu chí: 2.3 là mục thứ ba của tiêu chí 2"))
+                    error(
+                        .invalidTree, at: location,
+                        vi: "'\(MessageText.echo(outline))' không phải STT dạng 2, 2.3 hay 2.3.1",
+                        en: "'\(MessageText.echo(outline))' is not a number such as 2 or 2.3 or 2.3.1",
+                        hintVI: "STT cho biết cây tiêu chí: 2.3 là mục thứ ba của tiêu chí 2",
+                        hintEN: "the number gives the tree: 2.3 is the third item of 2"))
                 continue
             }
             if let earlier = seen[outline] {
                 problems.append(
-                    .error(
-                        .duplicateID, at: SourceLocation(file: location),
-                        english ? "number \(outline) is also on row \(earlier.number)" : "STT \(outline) trùng với dòng \(earlier.number)",
-                        hint: english ? "renumber one of them" : "đánh lại STT của một trong hai dòng"))
+                    error(
+                        .duplicateID, at: location, vi: "STT \(outline) trùng với dòng \(earlier.number)",
+                        en: "number \(outline) is also on row \(earlier.number)",
+                        hintVI: "đánh lại STT của một trong hai dòng", hintEN: "renumber one of them"))
                 continue
             }
             let parent = parts.dropLast().joined(separator: ".")
             if !parent.isEmpty && seen[parent] == nil {
                 problems.append(
-                    .error(
-                        .invalidTree, at: SourceLocation(file: location),
-                        english ? "number \(outline) has no parent: no row numbered \(parent) above it"
-                            : "STT \(outline) không có tiêu chí cha: không có dòng STT \(parent) ở trên",
-                        hint: english ? "add the row \(parent) above, or renumber" : "thêm dòng \(parent) ở trên, hoặc đánh lại STT"))
+                    error(
+                        .invalidTree, at: location,
+                        vi: "STT \(outline) không có tiêu chí cha: không có dòng STT \(parent) ở trên",
+                        en: "number \(outline) has no parent: no row numbered \(parent) above it",
+                        hintVI: "thêm dòng \(parent) ở trên, hoặc đánh lại STT",
+                        hintEN: "add the row \(parent) above, or renumber"))
                 continue
             }
             seen[outline] = row
@@ -194,11 +229,12 @@ package struct CriteriaWorkbookReader {
         }
         guard let root else {
             problems.append(
-                .error(
-                    .invalidTree, at: SourceLocation(file: table.sheetLocation),
-                    english ? "no total: the first row of criteria, without a number, is the index's total"
-                        : "không có dòng tổng điểm: dòng tiêu chí đầu tiên, không ghi STT, là tổng điểm",
-                    hint: english ? "add it with a code such as `total` and the aggregate `sum`" : "thêm dòng đó với mã như `total` và cách tổng hợp `sum`"))
+                error(
+                    .invalidTree, at: table.sheetLocation,
+                    vi: "không có dòng tổng điểm: dòng tiêu chí đầu tiên, không ghi STT, là tổng điểm",
+                    en: "no total: the first row of criteria, without a number, is the index's total",
+                    hintVI: "thêm dòng đó với mã như `total` và cách tổng hợp `sum`",
+                    hintEN: "add it with a code such as `total` and the aggregate `sum`"))
             return
         }
         out.add("index:", indent: 0, origin: table.sheetLocation)
@@ -219,7 +255,10 @@ package struct CriteriaWorkbookReader {
     // MARK: - Entries
 
     /// One row as the keys of a YAML mapping, each line remembering its cell.
-    func entry(_ row: Table.Row, _ table: Table, indent: Int, listItem: Bool, into out: inout YAMLLines, problems: inout [Diagnostic]) {
+    func entry(
+        _ row: Table.Row, _ table: Table, indent: Int, listItem: Bool, into out: inout YAMLLines,
+        problems: inout [Diagnostic]
+    ) {
         var lines: [(text: String, origin: String)] = []
         var localized: [String: (vi: Table.Cell?, en: Table.Cell?)] = [:]
         var localizedOrder: [String] = []
@@ -266,26 +305,36 @@ package struct CriteriaWorkbookReader {
                 }
             case .yesNo:
                 let word = text.lowercased()
-                let value = WorkbookLayout.yes.contains(word) ? "true" : WorkbookLayout.no.contains(word) ? "false" : FlowYAML.quoted(text)
+                let value =
+                    WorkbookLayout.yes.contains(word)
+                    ? "true" : WorkbookLayout.no.contains(word) ? "false" : FlowYAML.quoted(text)
                 lines.append(("\(column.key): \(value)", cell.location))
             case .list:
                 let items = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" })
                     .map { FlowYAML.string($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 != "\"\"" }
                 lines.append(("\(column.key): [\(items.joined(separator: ", "))]", cell.location))
             case .flow:
-                guard let node = parseFlow(text, wrap: !(text.hasPrefix("[") || text.hasPrefix("{")), at: cell.location, problems: &problems)
+                guard
+                    let node = parseFlow(
+                        text, wrap: !(text.hasPrefix("[") || text.hasPrefix("{")), at: cell.location,
+                        problems: &problems)
                 else { continue }
                 lines.append(("\(column.key): \(FlowYAML.text(node))", cell.location))
             case .other:
-                guard let node = parseFlow(text, wrap: !text.hasPrefix("{"), at: cell.location, problems: &problems) else { continue }
+                guard let node = parseFlow(text, wrap: !text.hasPrefix("{"), at: cell.location, problems: &problems)
+                else { continue }
                 guard let mapping = node.mapping else {
                     problems.append(
                         .error(
                             .invalidValue, at: SourceLocation(file: cell.location),
-                            english ? "the column holds keys and values, such as `unit: người, min: 0`" : "cột này ghi các khóa và giá trị, ví dụ `unit: người, min: 0`"))
+                            english
+                                ? "the column holds keys and values, such as `unit: người, min: 0`"
+                                : "cột này ghi các khóa và giá trị, ví dụ `unit: người, min: 0`"))
                     continue
                 }
-                for (key, value) in mapping { lines.append(("\(FlowYAML.text(key)): \(FlowYAML.text(value))", cell.location)) }
+                for (key, value) in mapping {
+                    lines.append(("\(FlowYAML.text(key)): \(FlowYAML.text(value))", cell.location))
+                }
             default:
                 continue
             }
@@ -323,25 +372,34 @@ package struct CriteriaWorkbookReader {
         }
     }
 
-    func scoreLine(rule: Table.Cell?, parameters: Table.Cell?, problems: inout [Diagnostic]) -> (text: String, origin: String)? {
+    func scoreLine(rule: Table.Cell?, parameters: Table.Cell?, problems: inout [Diagnostic]) -> (
+        text: String, origin: String
+    )? {
         let ruleText = rule?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let parametersText = parameters?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if ruleText.isEmpty {
             guard let parameters, !parametersText.isEmpty else { return nil }
-            guard let node = parseFlow(parametersText, wrap: !(parametersText.hasPrefix("[") || parametersText.hasPrefix("{")), at: parameters.location, problems: &problems)
+            guard
+                let node = parseFlow(
+                    parametersText, wrap: !(parametersText.hasPrefix("[") || parametersText.hasPrefix("{")),
+                    at: parameters.location, problems: &problems)
             else { return nil }
             return ("score: \(FlowYAML.text(node))", parameters.location)
         }
         var entries = ["rule: \(FlowYAML.string(ruleText))"]
         if let parameters, !parametersText.isEmpty {
-            guard let node = parseFlow(parametersText, wrap: !parametersText.hasPrefix("{"), at: parameters.location, problems: &problems)
+            guard
+                let node = parseFlow(
+                    parametersText, wrap: !parametersText.hasPrefix("{"), at: parameters.location, problems: &problems)
             else { return nil }
             guard let mapping = node.mapping else {
                 problems.append(
-                    .error(
-                        .invalidParameter, at: SourceLocation(file: parameters.location),
-                        english ? "rule parameters are keys and values, such as `over: group`" : "tham số quy tắc ghi dạng khóa: giá trị, ví dụ `over: group`",
-                        hint: english ? "to chain rules, leave the rule column blank and write the list here" : "muốn nối nhiều quy tắc, để trống cột quy tắc và ghi danh sách ở đây"))
+                    error(
+                        .invalidParameter, at: parameters.location,
+                        vi: "tham số quy tắc ghi dạng khóa: giá trị, ví dụ `over: group`",
+                        en: "rule parameters are keys and values, such as `over: group`",
+                        hintVI: "muốn nối nhiều quy tắc, để trống cột quy tắc và ghi danh sách ở đây",
+                        hintEN: "to chain rules, leave the rule column blank and write the list here"))
                 return nil
             }
             entries += mapping.map { "\(FlowYAML.text($0.key)): \(FlowYAML.text($0.value))" }
@@ -358,10 +416,13 @@ package struct CriteriaWorkbookReader {
             problems.append(
                 .error(
                     .yamlSyntax, at: SourceLocation(file: location),
-                    english ? "'\(MessageText.echo(text))' is not YAML in flow style" : "'\(MessageText.echo(text))' không phải YAML dạng một dòng",
+                    english
+                        ? "'\(MessageText.echo(text))' is not YAML in flow style"
+                        : "'\(MessageText.echo(text))' không phải YAML dạng một dòng",
                     hint: english
                         ? "write keys and values separated by commas, such as `over: group, range: [0, 100]`; quote text with commas in \"…\""
-                        : "ghi các cặp khóa: giá trị cách nhau bởi dấu phẩy, ví dụ `over: group, range: [0, 100]`; chữ có dấu phẩy đặt trong \"…\""))
+                        : "ghi các cặp khóa: giá trị cách nhau bởi dấu phẩy, ví dụ `over: group, range: [0, 100]`; chữ có dấu phẩy đặt trong \"…\""
+                ))
         }
         return nil
     }
@@ -381,7 +442,9 @@ struct Table {
         let cells: [(column: WorkbookColumn, cell: Cell)]
 
         func cell(_ key: String) -> Cell? {
-            if key == "outline" { return cells.first { if case .outline = $0.column.kind { true } else { false } }?.cell }
+            if key == "outline" {
+                return cells.first { if case .outline = $0.column.kind { true } else { false } }?.cell
+            }
             return cells.first { $0.column.key == key }?.cell
         }
     }
@@ -399,7 +462,9 @@ struct Table {
         var best: (row: XLSXRow, columns: [Int: WorkbookColumn])?
         for row in sheet.rows.prefix(10) {
             var columns: [Int: WorkbookColumn] = [:]
-            for cell in row.cells { if let column = layout.column(headed: cell.text) { columns[cell.reference.column] = column } }
+            for cell in row.cells {
+                if let column = layout.column(headed: cell.text) { columns[cell.reference.column] = column }
+            }
             if columns.count >= 2 && columns.count > (best?.columns.count ?? 0) { best = (row, columns) }
         }
         guard let best else {
@@ -409,16 +474,20 @@ struct Table {
                     english
                         ? "no header row: none of the first 10 rows has the column headers (\(headers(.en)), …)"
                         : "không thấy dòng tiêu đề cột: 10 dòng đầu không có tên cột nào (\(headers(.vi)), …)",
-                    hint: english ? "see the layout in Criteria/README.md" : "xem cách bố trí trong Criteria/README.md"))
+                    hint: english ? "see the layout in Criteria/README.md" : "xem cách bố trí trong Criteria/README.md")
+            )
             return nil
         }
         for cell in best.row.cells where best.columns[cell.reference.column] == nil && !cell.text.isEmpty {
             problems.append(
                 .warning(
                     .unknownKey, at: SourceLocation(file: "\(base)!\(cell.reference)"),
-                    english ? "column '\(MessageText.echo(cell.text))' is not one ictindex reads; it is left out"
+                    english
+                        ? "column '\(MessageText.echo(cell.text))' is not one ictindex reads; it is left out"
                         : "cột '\(MessageText.echo(cell.text))' không phải cột ictindex đọc; bỏ qua",
-                    hint: english ? "headers: \(layout.columns.map(\.en).joined(separator: ", "))" : "các cột: \(layout.columns.map(\.vi).joined(separator: ", "))"))
+                    hint: english
+                        ? "headers: \(layout.columns.map(\.en).joined(separator: ", "))"
+                        : "các cột: \(layout.columns.map(\.vi).joined(separator: ", "))"))
         }
         var rows: [Row] = []
         for row in sheet.rows where row.number > best.row.number {
@@ -427,7 +496,9 @@ struct Table {
             for cell in row.cells {
                 guard let column = best.columns[cell.reference.column] else { continue }
                 cells.append((column, Cell(cell: cell, location: "\(base)!\(cell.reference)")))
-                if !column.kind.isInfo && !cell.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { hasContent = true }
+                if !column.kind.isInfo && !cell.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    hasContent = true
+                }
             }
             if hasContent { rows.append(Row(number: row.number, location: "\(base)!A\(row.number)", cells: cells)) }
         }

@@ -2,8 +2,8 @@ import Foundation
 package import ICTIndexCore
 package import ICTIndexCriteria
 import ICTIndexReports
-package import XLSXWriter
 import OrderedCollections
+package import XLSXWriter
 import Yams
 
 /// `criteria export`: a criteria file as the table a department publishes, one sheet per part of the file.
@@ -54,7 +54,8 @@ package struct CriteriaWorkbookWriter {
         return Spreadsheet(
             sheets: sheets,
             properties: DocumentProperties(
-                title: title, subject: en ? "Criteria set" : "Bộ tiêu chí", author: framework.publication.issuer.text(language),
+                title: title, subject: en ? "Criteria set" : "Bộ tiêu chí",
+                author: framework.publication.issuer.text(language),
                 keywords: framework.id, comments: "ictindex criteria export"))
     }
 
@@ -65,7 +66,8 @@ package struct CriteriaWorkbookWriter {
         entries.append((outline, node))
         for (position, child) in (node["children"]?.array() ?? []).enumerated() {
             guard let mapping = child.mapping else { continue }
-            flatten(mapping, outline: outline.isEmpty ? "\(position + 1)" : "\(outline).\(position + 1)", into: &entries)
+            flatten(
+                mapping, outline: outline.isEmpty ? "\(position + 1)" : "\(outline).\(position + 1)", into: &entries)
         }
     }
 
@@ -104,14 +106,19 @@ package struct CriteriaWorkbookWriter {
         for setting in WorkbookLayout.settings {
             if let found = settings.first(where: { $0.key == setting.key }) {
                 ordered.append(found)
-            } else if !(setting.key == "name.vi" && seen.contains("name")), !(setting.key == "name.en" && seen.contains("name")) {
+            } else if !(setting.key == "name.vi" && seen.contains("name")),
+                !(setting.key == "name.en" && seen.contains("name"))
+            {
                 ordered.append((setting.key, nil))
             }
         }
         ordered += settings.filter { setting in !ordered.contains { $0.key == setting.key } }
         for (key, value) in ordered {
             let meaning = WorkbookLayout.settings.first { $0.key == key }.map { en ? $0.en : $0.vi } ?? ""
-            rows.append([.text(key, style: s.code), value.map { valueCell($0, s) } ?? .blank(style: s.cell), .text(meaning, style: s.info)])
+            rows.append([
+                .text(key, style: s.code), value.map { valueCell($0, s) } ?? .blank(style: s.cell),
+                .text(meaning, style: s.info),
+            ])
         }
         return Sheet(
             name: layout.name(language), rows: rows, columns: columns(layout),
@@ -120,9 +127,15 @@ package struct CriteriaWorkbookWriter {
             pageSetup: pageSetup(rows: 2...2, orientation: .portrait), tabColor: 0x1F4E79)
     }
 
-    func listSheet(_ layout: WorkbookSheet, _ entries: [(outline: String, node: Yams.Node.Mapping)], _ s: WorkbookStyles) -> Sheet {
+    func listSheet(
+        _ layout: WorkbookSheet, _ entries: [(outline: String, node: Yams.Node.Mapping)], _ s: WorkbookStyles
+    ) -> Sheet {
         var rows: [[Cell]] = [
-            [.text(en ? "\(layout.en) — \(framework.name.text(.en))" : "\(layout.vi) — \(framework.name.text(.vi))", style: s.title)],
+            [
+                .text(
+                    en ? "\(layout.en) — \(framework.name.text(.en))" : "\(layout.vi) — \(framework.name.text(.vi))",
+                    style: s.title)
+            ],
             [.text(note(for: layout), style: s.note)],
             layout.columns.map { .text($0.header(language), style: $0.kind.isInfo ? s.infoHeader : s.header) },
         ]
@@ -132,12 +145,16 @@ package struct CriteriaWorkbookWriter {
             var used: Set<String> = ["children"]
             var cells: [Cell] = []
             for column in layout.columns {
-                cells.append(cell(column, entry, outline: outline, isPillar: isPillar, weights: weights, used: &used, s))
+                cells.append(
+                    cell(column, entry, outline: outline, isPillar: isPillar, weights: weights, used: &used, s))
             }
             // The keys no column took go, in flow style, to the "other" column.
             if let other = layout.columns.firstIndex(where: { if case .other = $0.kind { true } else { false } }) {
                 let rest = entry.filter { !used.contains($0.key.string ?? "") }
-                cells[other] = rest.isEmpty ? .blank(style: s.cell) : .text(FlowYAML.entries(Yams.Node.Mapping(rest.map { ($0.key, $0.value) })), style: s.code)
+                cells[other] =
+                    rest.isEmpty
+                    ? .blank(style: s.cell)
+                    : .text(FlowYAML.entries(Yams.Node.Mapping(rest.map { ($0.key, $0.value) })), style: s.code)
             }
             rows.append(cells)
         }
@@ -191,7 +208,8 @@ package struct CriteriaWorkbookWriter {
     func listPageSetup(_ layout: WorkbookSheet, lastRow: Int) -> PageSetup {
         var setup = pageSetup(rows: 2...2, orientation: .landscape)
         if layout.section == "index" {
-            setup.printArea = CellRange(rows: 0...max(lastRow, 2), columns: 0...(WorkbookLayout.printedCriteriaColumns - 1))
+            setup.printArea = CellRange(
+                rows: 0...max(lastRow, 2), columns: 0...(WorkbookLayout.printedCriteriaColumns - 1))
         }
         return setup
     }
@@ -199,7 +217,8 @@ package struct CriteriaWorkbookWriter {
     func pageSetup(rows: ClosedRange<Int>, orientation: PageSetup.Orientation) -> PageSetup {
         PageSetup(
             orientation: orientation, paperSize: .a4, fitToWidth: 1, repeatedRows: rows,
-            footer: en ? "&L&A&RPage &P / &N" : "&L&A&RTrang &P / &N", margins: PageMargins(left: 0.4, right: 0.4, top: 0.6, bottom: 0.6))
+            footer: en ? "&L&A&RPage &P / &N" : "&L&A&RTrang &P / &N",
+            margins: PageMargins(left: 0.4, right: 0.4, top: 0.6, bottom: 0.6))
     }
 
     // MARK: - Cells
@@ -216,7 +235,9 @@ package struct CriteriaWorkbookWriter {
         case .text:
             guard let scalar = value?.scalar else { return .blank(style: s.cell) }
             used.insert(column.key)
-            return .text(scalar.string, style: column.key == "id" || column.key == "value" || column.key == "formula" ? s.code : textStyle)
+            return .text(
+                scalar.string,
+                style: column.key == "id" || column.key == "value" || column.key == "formula" ? s.code : textStyle)
         case .number, .scalar:
             guard let scalar = value?.scalar else { return .blank(style: s.cell) }
             used.insert(column.key)
@@ -239,7 +260,9 @@ package struct CriteriaWorkbookWriter {
             used.insert(column.key)
             return .text(flag ? "có" : "không", style: s.cell)
         case .list:
-            guard let items = value?.sequence, items.allSatisfy({ $0.scalar != nil }) else { return .blank(style: s.cell) }
+            guard let items = value?.sequence, items.allSatisfy({ $0.scalar != nil }) else {
+                return .blank(style: s.cell)
+            }
             used.insert(column.key)
             return .text(items.compactMap(\.string).joined(separator: ", "), style: s.code)
         case .flow:
@@ -259,7 +282,9 @@ package struct CriteriaWorkbookWriter {
             guard let value else { return .blank(style: s.cell) }
             if let mapping = value.mapping, mapping["rule"]?.scalar != nil {
                 let rest = mapping.filter { $0.key.string != "rule" }
-                return rest.isEmpty ? .blank(style: s.cell) : .text(FlowYAML.entries(Yams.Node.Mapping(rest.map { ($0.key, $0.value) })), style: s.code)
+                return rest.isEmpty
+                    ? .blank(style: s.cell)
+                    : .text(FlowYAML.entries(Yams.Node.Mapping(rest.map { ($0.key, $0.value) })), style: s.code)
             }
             if value.sequence != nil { return .text(FlowYAML.text(value), style: s.code) }
             return .blank(style: s.cell)
@@ -270,7 +295,10 @@ package struct CriteriaWorkbookWriter {
         }
     }
 
-    func info(_ column: WorkbookColumn, _ entry: Yams.Node.Mapping, weights: [NodeID: Double], isPillar: Bool, _ s: WorkbookStyles) -> Cell {
+    func info(
+        _ column: WorkbookColumn, _ entry: Yams.Node.Mapping, weights: [NodeID: Double], isPillar: Bool,
+        _ s: WorkbookStyles
+    ) -> Cell {
         guard let id = entry["id"]?.string, let node = framework.nodes[NodeID(id)] else { return .blank(style: s.info) }
         switch column.vi {
         case "Điểm tối đa":
@@ -291,7 +319,8 @@ package struct CriteriaWorkbookWriter {
                 v.name.text(language) + (v.unitOfMeasure.map { " (\($0))" } ?? "")
             }
             guard !names.isEmpty else { return .blank(style: s.info) }
-            return .text((en ? "reported by the unit: " : "đơn vị báo cáo: ") + names.joined(separator: "; "), style: s.info)
+            return .text(
+                (en ? "reported by the unit: " : "đơn vị báo cáo: ") + names.joined(separator: "; "), style: s.info)
         case "Đơn vị thẩm định":
             guard node.isIndicator else { return .blank(style: s.info) }
             return .text(framework.publication.recipient.text(language), style: s.info)
@@ -332,7 +361,9 @@ package struct CriteriaWorkbookWriter {
                 ? "The figures each unit reports (and the derived ones, with a formula). Options of a choice: `code: {vi: label, en: label}`, separated by commas."
                 : "Các số liệu đơn vị báo cáo (và số liệu tính từ công thức). Các lựa chọn: `mã: {vi: nhãn, en: nhãn}`, cách nhau bởi dấu phẩy."
         default:
-            en ? "One row per entry; codes are letters, digits, '-', '_' and '.'." : "Mỗi dòng một mục; mã gồm chữ, số, '-', '_' và '.'."
+            en
+                ? "One row per entry; codes are letters, digits, '-', '_' and '.'."
+                : "Mỗi dòng một mục; mã gồm chữ, số, '-', '_' và '.'."
         }
     }
 
@@ -357,12 +388,18 @@ struct WorkbookStyles {
         bold: true, fillColor: 0xE7E6E6, horizontalAlignment: .center, verticalAlignment: .center, wrapsText: true,
         borders: .all(Border(.thin, color: 0xA6A6A6)))
     let cell = CellStyle(verticalAlignment: .top, wrapsText: true, borders: .all(Border(.thin, color: 0xA6A6A6)))
-    let pillar = CellStyle(bold: true, verticalAlignment: .top, wrapsText: true, borders: .all(Border(.thin, color: 0xA6A6A6)))
-    let code = CellStyle(fontName: "Consolas", verticalAlignment: .top, wrapsText: true, borders: .all(Border(.thin, color: 0xA6A6A6)))
-    let number = CellStyle(numberFormat: "General", verticalAlignment: .top, borders: .all(Border(.thin, color: 0xA6A6A6)))
-    let info = CellStyle(fontColor: 0x404040, fillColor: 0xF2F2F2, verticalAlignment: .top, wrapsText: true, borders: .all(Border(.thin, color: 0xA6A6A6)))
+    let pillar = CellStyle(
+        bold: true, verticalAlignment: .top, wrapsText: true, borders: .all(Border(.thin, color: 0xA6A6A6)))
+    let code = CellStyle(
+        fontName: "Consolas", verticalAlignment: .top, wrapsText: true, borders: .all(Border(.thin, color: 0xA6A6A6)))
+    let number = CellStyle(
+        numberFormat: "General", verticalAlignment: .top, borders: .all(Border(.thin, color: 0xA6A6A6)))
+    let info = CellStyle(
+        fontColor: 0x404040, fillColor: 0xF2F2F2, verticalAlignment: .top, wrapsText: true,
+        borders: .all(Border(.thin, color: 0xA6A6A6)))
     let infoNumber = CellStyle(
-        fontColor: 0x404040, fillColor: 0xF2F2F2, numberFormat: "0.##", verticalAlignment: .top, borders: .all(Border(.thin, color: 0xA6A6A6)))
+        fontColor: 0x404040, fillColor: 0xF2F2F2, numberFormat: "0.##", verticalAlignment: .top,
+        borders: .all(Border(.thin, color: 0xA6A6A6)))
     let pillarNumber = CellStyle(
         bold: true, fontColor: 0x404040, fillColor: 0xF2F2F2, numberFormat: "0.##", verticalAlignment: .top,
         borders: .all(Border(.thin, color: 0xA6A6A6)))

@@ -1,4 +1,5 @@
 import Foundation
+import ICTIndexCore
 import Yams
 
 /// YAML values as one line of flow style, and strings as YAML double-quoted scalars.
@@ -37,7 +38,9 @@ enum FlowYAML {
             guard first == "-", text.count > 1, text.dropFirst().first?.isNumber == true else { return false }
         }
         for scalar in text.unicodeScalars {
-            if ",[]{}#".unicodeScalars.contains(scalar) || scalar.properties.generalCategory == .control { return false }
+            if ",[]{}#".unicodeScalars.contains(scalar) || scalar.properties.generalCategory == .control {
+                return false
+            }
         }
         return !text.contains(": ") && !text.hasSuffix(":")
     }
@@ -57,25 +60,7 @@ enum FlowYAML {
 
     /// A YAML double-quoted scalar: `"…"` with `\`, `"` and control characters escaped.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
-                {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        MessageText.doubleQuoted(text, escapingAlso: MessageText.yamlNonPrintable)
     }
 
     /// A number as the shortest text that reads back as the same double: `4`, `0.25`, `1e-06`.

@@ -121,7 +121,9 @@ enum WorkbookLayout {
             .init(key: "formula", kind: .text, vi: "Công thức (số liệu tính)", en: "Formula (derived)", width: 30),
             .init(key: "options", kind: .flow, vi: "Các lựa chọn (YAML)", en: "Options (YAML)", width: 40),
             .init(key: "description", kind: .localized(.vi), vi: "Hướng dẫn", en: "Guidance", width: 40),
-            .init(key: "description", kind: .localized(.en), vi: "Hướng dẫn (tiếng Anh)", en: "Guidance (English)", width: 24),
+            .init(
+                key: "description", kind: .localized(.en), vi: "Hướng dẫn (tiếng Anh)", en: "Guidance (English)",
+                width: 24),
             .init(key: "", kind: .other, vi: "Khác (YAML)", en: "Other (YAML)", width: 20),
         ])
 
@@ -176,21 +178,34 @@ enum WorkbookLayout {
         ("name.vi", "Tên bộ tiêu chí", "Name of the criteria set (Vietnamese)"),
         ("name.en", "Tên bộ tiêu chí (tiếng Anh)", "Name of the criteria set (English)"),
         ("edition", "Năm / lần ban hành", "Edition"),
-        ("scale", "Thang điểm tổng (ví dụ 100, hoặc 1 cho chỉ số 0–1)", "Scale of the total (100, or 1 for a 0–1 index)"),
+        (
+            "scale", "Thang điểm tổng (ví dụ 100, hoặc 1 cho chỉ số 0–1)",
+            "Scale of the total (100, or 1 for a 0–1 index)"
+        ),
         ("decimals", "Số chữ số thập phân khi công bố", "Decimals when published"),
-        ("rank_on", "Xếp hạng theo điểm đã làm tròn (rounded) hay điểm chính xác (exact)", "Rank on rounded or exact scores"),
+        (
+            "rank_on", "Xếp hạng theo điểm đã làm tròn (rounded) hay điểm chính xác (exact)",
+            "Rank on rounded or exact scores"
+        ),
         ("publication.level", "Cấp ban hành: province / ministry / national", "Level: province / ministry / national"),
         ("publication.issuer.vi", "Cơ quan ban hành", "Issuing body (Vietnamese)"),
         ("publication.issuer.en", "Cơ quan ban hành (tiếng Anh)", "Issuing body (English)"),
         ("publication.short_name.vi", "Tên viết tắt của cơ quan ban hành", "Issuer's short name (Vietnamese)"),
         ("publication.short_name.en", "Tên viết tắt (tiếng Anh)", "Issuer's short name (English)"),
-        ("publication.decision_number", "Số quyết định (để ……/QĐ-UBND khi chưa ký)", "Decision number (a placeholder until signed)"),
+        (
+            "publication.decision_number", "Số quyết định (để ……/QĐ-UBND khi chưa ký)",
+            "Decision number (a placeholder until signed)"
+        ),
         ("publication.decision_date", "Ngày quyết định", "Decision date"),
         ("publication.signer.vi", "Chức danh người ký", "Signer's title (Vietnamese)"),
         ("publication.signer.en", "Chức danh người ký (tiếng Anh)", "Signer's title (English)"),
         ("publication.recipient.vi", "Nơi các đơn vị gửi phiếu", "Where agencies send their forms (Vietnamese)"),
         ("publication.recipient.en", "Nơi gửi phiếu (tiếng Anh)", "Where agencies send their forms (English)"),
-        ("evidence_policy", "Số liệu bắt buộc có minh chứng mà thiếu: refuse (từ chối), zero (tính 0 điểm), warn (cảnh báo)", "A required value without evidence: refuse, zero or warn"),
+        (
+            "evidence_policy",
+            "Số liệu bắt buộc có minh chứng mà thiếu: refuse (từ chối), zero (tính 0 điểm), warn (cảnh báo)",
+            "A required value without evidence: refuse, zero or warn"
+        ),
         ("defaults.missing", "Xử lý thiếu số liệu mặc định (zero, skip, …)", "Default missing-value policy"),
         ("defaults.score", "Quy tắc chấm mặc định (YAML)", "Default scoring rule (YAML)"),
     ]

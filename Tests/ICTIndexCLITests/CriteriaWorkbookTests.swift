@@ -79,7 +79,10 @@ import XLSXWriter
         #expect(cells["A5"]?.value == "1" && cells["B5"]?.value == "infra" && cells["D5"]?.value == "20")
         #expect(cells["A6"]?.value == "1.1" && cells["J6"]?.value == "4")
         #expect(cells["E6"]?.value == "Tỷ lệ × 4 điểm.")
-        #expect(cells["G6"]?.value == "bắt buộc: Tổng số cán bộ, công chức, viên chức (CBCCVC)\nnếu có: Số CBCCVC được trang bị máy tính phục vụ công việc")
+        #expect(
+            cells["G6"]?.value
+                == "bắt buộc: Tổng số cán bộ, công chức, viên chức (CBCCVC)\nnếu có: Số CBCCVC được trang bị máy tính phục vụ công việc"
+        )
         #expect(cells["I6"]?.value == "Sở Khoa học và Công nghệ")
         #expect(cells["A11"]?.value == "1.6" && cells["K11"]?.value == "best_of" && cells["D11"]?.value == "2")
         #expect(cells["A12"]?.value == "1.6.1" && cells["M12"]?.value == "boolean")
@@ -92,8 +95,13 @@ import XLSXWriter
         // Drop-downs for the aggregate and the rule; the published table (A–I) is what prints.
         let sheet = try file.part("xl/worksheets/sheet5.xml")
         #expect(sheet.contains("<formula1>\"sum,mean,geometric,harmonic,min,max,best_of\"</formula1>"))
-        #expect(sheet.contains("<formula1>\"boolean,choice,distance_to_target,fraction_of_max,identity,linear,minmax,percentile,rank,ratio,steps,zscore\"</formula1>"))
-        #expect(workbook.contains("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"4\">'Tiêu chí'!$A$1:$I$39</definedName>"))
+        #expect(
+            sheet.contains(
+                "<formula1>\"boolean,choice,distance_to_target,fraction_of_max,identity,linear,minmax,percentile,rank,ratio,steps,zscore\"</formula1>"
+            ))
+        #expect(
+            workbook.contains(
+                "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"4\">'Tiêu chí'!$A$1:$I$39</definedName>"))
     }
 
     /// A workbook typed from scratch, as a department would: only the columns it needs, in its own order.
@@ -166,7 +174,9 @@ import XLSXWriter
             .write(to: dir.file("v.csv"), atomically: true, encoding: .utf8)
         let scored = try cli.run(["score", "huyen.yaml", "--data", "v.csv", "--format", "csv"], in: dir.url)
         #expect(scored.exitCode == 0, "\(scored.stderr)")
-        let rows = scored.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let rows = scored.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
         let score = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { (String($0[0]), String($0[3])) })
         #expect(score == ["A": "65.00", "B": "100.00"])
     }
@@ -175,7 +185,8 @@ import XLSXWriter
     func problemsAtCells() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        try XLSXWriter.write(handTyped(weightCell: .text("sáu mươi"), rule: "ratioo", outline: "1.x"), to: dir.file("h.xlsx"))
+        try XLSXWriter.write(
+            handTyped(weightCell: .text("sáu mươi"), rule: "ratioo", outline: "1.x"), to: dir.file("h.xlsx"))
         let out = try cli.run(["criteria", "import", "h.xlsx", "--out", "h.yaml", "--lang", "en"], in: dir.url)
         #expect(out.exitCode == 64)
         #expect(
@@ -191,9 +202,10 @@ import XLSXWriter
                 """)
         #expect(!FileManager.default.fileExists(atPath: dir.file("h.yaml").path))
         let vi = try cli.run(["criteria", "import", "h.xlsx", "--out", "h.yaml"], in: dir.url)
-        #expect(vi.stderr.hasPrefix(
-            "h.xlsx[Tiêu chí]!A8: error[C021]: '1.x' không phải STT dạng 2, 2.3 hay 2.3.1\n"
-                + "  hint: STT cho biết cây tiêu chí: 2.3 là mục thứ ba của tiêu chí 2\n"))
+        #expect(
+            vi.stderr.hasPrefix(
+                "h.xlsx[Tiêu chí]!A8: error[C021]: '1.x' không phải STT dạng 2, 2.3 hay 2.3.1\n"
+                    + "  hint: STT cho biết cây tiêu chí: 2.3 là mục thứ ba của tiêu chí 2\n"))
     }
 
     @Test("a workbook without the criteria sheet, and a missing file, are refused with what to do")
@@ -203,9 +215,11 @@ import XLSXWriter
         try XLSXWriter.write(Spreadsheet(sheets: [Sheet(name: "Sheet1", rows: [[.text("x")]])]), to: dir.file("e.xlsx"))
         let out = try cli.run(["criteria", "import", "e.xlsx", "--out", "e.yaml", "--lang", "en"], in: dir.url)
         #expect(out.exitCode == 64)
-        #expect(out.stderr.hasPrefix(
-            "e.xlsx: error[C003]: the workbook has no sheet 'General' (or 'Thông tin chung'); its sheets are 'Sheet1'\n"
-                + "  hint: make the layout with `ictindex criteria export FILE.yaml --out FILE.xlsx`, or see Criteria/README.md\n"))
+        #expect(
+            out.stderr.hasPrefix(
+                "e.xlsx: error[C003]: the workbook has no sheet 'General' (or 'Thông tin chung'); its sheets are 'Sheet1'\n"
+                    + "  hint: make the layout with `ictindex criteria export FILE.yaml --out FILE.xlsx`, or see Criteria/README.md\n"
+            ))
         let none = try cli.run(["criteria", "import", "none.xlsx", "--out", "e.yaml"], in: dir.url)
         #expect(none.exitCode == 64)
         #expect(none.stderr.hasPrefix("none.xlsx: error[D013]: không có bảng tiêu chí 'none.xlsx'\n"))

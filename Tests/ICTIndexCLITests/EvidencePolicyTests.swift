@@ -45,7 +45,9 @@ import Testing
         return Dictionary(uniqueKeysWithValues: rows.dropFirst().map { (String($0[0]), String($0[3])) })
     }
 
-    @Test("refuse (the default): a file without the evidence column gets one error per variable; an empty cell, one per unit and row")
+    @Test(
+        "refuse (the default): a file without the evidence column gets one error per variable; an empty cell, one per unit and row"
+    )
     func refuse() throws {
         let dir = try setUp(nil, data: noColumn)
         defer { dir.remove() }
@@ -71,7 +73,8 @@ import Testing
                 """)
     }
 
-    @Test("refuse: data import of self-assessed values is refused with the unit and row, and the database keeps nothing")
+    @Test(
+        "refuse: data import of self-assessed values is refused with the unit and row, and the database keeps nothing")
     func refuseImport() throws {
         let dir = try setUp("refuse", data: oneEmpty)
         defer { dir.remove() }

@@ -64,3 +64,35 @@ public enum MessageText {
         }
     }
 }
+
+extension MessageText {
+    /// The text as a double-quoted string literal of JSON, which is also a double-quoted scalar of YAML:
+    /// `"…"` with `"`, `\` and control characters escaped (`\n`, `\r`, `\t`, `\u001b`).
+    ///
+    /// - Parameter escapingAlso: other characters to write as `\uXXXX`; YAML wants DEL, the C1 controls,
+    ///   the line and paragraph separators and the byte-order mark escaped too (``yamlNonPrintable(_:)``).
+    public static func doubleQuoted(_ text: String, escapingAlso: (Unicode.Scalar) -> Bool = { _ in false }) -> String
+    {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || escapingAlso(scalar):
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// The characters YAML does not allow unescaped in a double-quoted scalar, besides C0 controls.
+    public static func yamlNonPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028
+            || scalar.value == 0x2029 || scalar.value == 0xFEFF
+    }
+}
