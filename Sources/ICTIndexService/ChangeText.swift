@@ -2,7 +2,9 @@ public import ICTIndexCore
 public import ICTIndexStorage
 
 /// A unit's change since the previous period as one short text, following lineage:
-/// `↑2 (+3.10)`, `đổi tên từ X; ↓1 (−0.50)`, `sáp nhập từ A (hạng 3, 71.20), B (hạng 17, 55.00)`, `mới`.
+/// `↑ +3.10 (hạng ↑2)`, `đổi tên từ X; ↓ −0.50 (hạng ↓1)`, `↓ −1.03 (hạng 40/40, kỳ trước 59/60)` when the group's
+/// size changed, `sáp nhập từ A (hạng 3, 71.20), B (hạng 17, 55.00)`, `mới`. The one wording of change for the
+/// command line, the Excel export and the web application.
 public struct ChangeText: Sendable {
     public let decimals: Int
     public let language: Language
@@ -36,14 +38,30 @@ public struct ChangeText: Sendable {
         return parts.joined(separator: "; ")
     }
 
-    /// `↑2 (+3.10)`, `↓1 (−0.50)`, `= (+0.00)`.
+    /// The score's change first, its arrow following the score (never ↑ when the score fell), then the rank's:
+    /// `↑ +3.10 (hạng ↑2)`, `↓ −0.50 (hạng =)`. A rank moves only within a group of the same size; when the
+    /// group grew or shrank (mergers), both ranks are given with their group sizes instead:
+    /// `↓ −1.03 (hạng 40/40, kỳ trước 59/60)`.
     private func movement(from old: UnitChange.PreviousResult, to new: StoredResult) -> String {
+        let en = language == .en
         var text = ""
-        if let before = old.rank, let now = new.rank {
-            text = before > now ? "↑\(before - now)" : before < now ? "↓\(now - before)" : "="
-        }
         if let before = old.published, let now = new.published {
-            text += (text.isEmpty ? "" : " ") + "(\(Self.signed(now - before, decimals: decimals)))"
+            let delta = Self.signed(now - before, decimals: decimals)
+            let arrow = delta.hasPrefix("−") ? "↓" : delta.dropFirst().contains(where: { $0 != "0" && $0 != "." }) ? "↑" : "="
+            text = "\(arrow) \(delta)"
+        }
+        if let before = old.rank, let now = new.rank {
+            let rank: String
+            if old.rankedCount == new.rankedCount {
+                let moved = before > now ? "↑\(before - now)" : before < now ? "↓\(now - before)" : "="
+                rank = (en ? "rank " : "hạng ") + moved
+            } else {
+                rank =
+                    en
+                    ? "rank \(now)/\(new.rankedCount), previously \(before)/\(old.rankedCount)"
+                    : "hạng \(now)/\(new.rankedCount), kỳ trước \(before)/\(old.rankedCount)"
+            }
+            text += text.isEmpty ? rank : " (\(rank))"
         }
         return text.isEmpty ? "—" : text
     }

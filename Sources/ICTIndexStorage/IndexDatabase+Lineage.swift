@@ -23,7 +23,8 @@ extension IndexDatabase {
             var previous: [String: UnitChange.PreviousResult] = [:]
             for r in try Self.results(db, run: previousRun) {
                 previous[r.unit.code.rawValue] = UnitChange.PreviousResult(
-                    unit: r.unit.code, name: r.unit.name, rank: r.rank, published: r.published)
+                    unit: r.unit.code, name: r.unit.name, rank: r.rank, published: r.published,
+                    rankedCount: r.rankedCount)
             }
             var predecessors: [String: [String]] = [:]
             for link in try UnitLineageRecord.order(UnitLineageRecord.Columns.predecessor).fetchAll(db) {

@@ -52,8 +52,14 @@ import Testing
         #expect(ranking.stdout.contains(
             "P25-HUNGVUONG  Phường Hùng Vương  75.91  Khá         sáp nhập từ P-HUNGVUONG (hạng 1, 93.64), "
                 + "P-LELOI (hạng 40, 53.06), P-TRANPHU (hạng 44, 51.46)"))
-        #expect(ranking.stdout.contains("SDTTG    Sở Dân tộc và Tôn giáo           36.87  Yếu         đổi tên từ BDT; ↑5 (+6.23)"))
-        #expect(ranking.stdout.contains("STC      Sở Tài chính                     81.62  Khá         ↑1 (+2.83); tiếp nhận SKHDT (hạng 2, 92.89)"))
+        // Change follows the score; a rank moves only in a group of the same size, else both ranks are given
+        // (the departments went from 19 to 14 and the communes from 60 to 40 with the 2025 mergers).
+        #expect(ranking.stdout.contains(
+            "SDTTG    Sở Dân tộc và Tôn giáo           36.87  Yếu         đổi tên từ BDT; ↑ +6.23 (hạng 14/14, kỳ trước 19/19)"))
+        #expect(ranking.stdout.contains(
+            "STC      Sở Tài chính                     81.62  Khá         ↑ +2.83 (hạng 6/14, kỳ trước 7/19); tiếp nhận SKHDT (hạng 2, 92.89)"))
+        #expect(ranking.stdout.contains("X-KYSON        Xã Kỳ Sơn          21.94  Yếu         ↓ −1.03 (hạng 40/40, kỳ trước 59/60)"))
+        #expect(ranking.stdout.contains("X-YENHOA       Xã Yên Hòa         30.70  Yếu         ↓ −8.11 (hạng 38/40, kỳ trước 51/60)"))
         // A published period is frozen.
         let frozen = try run(v2024)
         #expect(frozen.exitCode == 64)
@@ -80,6 +86,10 @@ import Testing
         let sheets = try XLSXFile(url: xlsx).part("xl/workbook.xml")
         #expect(sheets.contains("<sheet name=\"Tổng hợp\"") && sheets.contains("<sheet name=\"Thay đổi\""))
         #expect(sheets.contains("<sheet name=\"Tự đánh giá - Thẩm định\""))
+        let changeSheet = try XLSXFile(url: xlsx).cells(sheet: sheets.components(separatedBy: "<sheet ").count - 2)
+        let kySon = try #require(changeSheet.first { $0.value.value == "X-KYSON" }?.key.dropFirst())
+        #expect(changeSheet.values.contains { $0.value == "↓ −1.03 (hạng 40/40, kỳ trước 59/60)" })
+        #expect(changeSheet.filter { $0.key.dropFirst() == kySon }.contains { $0.value.value == "↓ −1.03 (hạng 40/40, kỳ trước 59/60)" })
         let audit = try run(["audit", "--unit", "SNV"])
         #expect(audit.stdout.contains("value.add  2025 SNV  (35 self values from \(sample("values-2025-self.csv")))"))
         // Filters combine; --last keeps the newest entries, oldest first.

@@ -12,6 +12,8 @@ public struct UnitChange: Hashable, Sendable {
         public var name: String
         public var rank: Int?
         public var published: Double?
+        /// How many units were ranked in its group then (the `N` of "hạng 59/60").
+        public var rankedCount: Int = 0
     }
 
     /// The previous period compared with.
