@@ -36,11 +36,16 @@ public struct CommandRunner: Sendable {
     }()
 
     /// Runs `ictindex` with arguments in a directory (default: the repository root).
-    public func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+    public func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+        -> Output
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? Self.repositoryRoot
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

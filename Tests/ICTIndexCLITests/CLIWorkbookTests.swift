@@ -94,6 +94,33 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.file("Reprots").path))
     }
 
+    @Test("--pdf prints the workbook with LibreOffice beside it; without LibreOffice the message names the package")
+    func pdf() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        guard ExternalTools.isInstalled("soffice") else {
+            #expect(!ExternalTools.areRequired, "LibreOffice is required here (make test installs it)")
+            return
+        }
+        let out = try cli.run(tinyArguments() + ["--out", "Reports/tiny.xlsx", "--pdf"], in: dir.url)
+        #expect(out.exitCode == 0, "\(out.stderr)")
+        #expect(out.stdout.hasSuffix("Bảng tính Excel: Reports/tiny.xlsx\nPDF: Reports/tiny.pdf\n"))
+        let bytes = try Data(contentsOf: dir.file("Reports/tiny.pdf"))
+        #expect(bytes.starts(with: Array("%PDF-".utf8)))
+        // Without LibreOffice on PATH: the workbook is written, the PDF is not, and the message says what to install.
+        let missing = try cli.run(
+            tinyArguments() + ["--out", "Reports/other.xlsx", "--pdf"], in: dir.url, environment: ["PATH": "/nonexistent"])
+        #expect(missing.exitCode == 1)
+        #expect(
+            missing.stderr == """
+                error: Reports/other.pdf: không tạo được PDF vì máy chưa cài LibreOffice; bảng tính Reports/other.xlsx đã được ghi
+                  gợi ý: cài gói libreoffice-calc-nogui (sudo apt-get install libreoffice-calc-nogui) rồi chạy lại lệnh với --pdf
+
+                """)
+        #expect(FileManager.default.fileExists(atPath: dir.file("Reports/other.xlsx").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("Reports/other.pdf").path))
+    }
+
     @Test("--out that is not .xlsx is an argument error (exit 64)")
     func notXLSX() throws {
         let out = try cli.run(tinyArguments() + ["--out", "scores.csv"])

@@ -49,9 +49,15 @@ struct ScoreCommand: ParsableCommand {
             valueName: "file.xlsx"))
     var out: String?
 
+    @Flag(help: "With --out, also print the workbook to NAME.pdf beside it, with LibreOffice.")
+    var pdf = false
+
     func validate() throws {
         if let out, !out.lowercased().hasSuffix(".xlsx") {
             throw ValidationError("--out '\(out)' is not an .xlsx file; the Excel scoreboard is written as NAME.xlsx")
+        }
+        if pdf && out == nil {
+            throw ValidationError("--pdf prints the Excel scoreboard: give it with --out NAME.xlsx")
         }
     }
 
@@ -65,6 +71,7 @@ struct ScoreCommand: ParsableCommand {
             let workbook = try out.map {
                 try WorkbookOutput.write(scoreboard, sha256: sha256, frameworkPath: framework, to: $0, language: lang.language)
             }
+            let printed = try workbook.flatMap { pdf ? try PDFOutput.write(from: $0) : nil }
             if let explain {
                 Console.out(
                     try ScoreboardOutput.explanation(
@@ -75,7 +82,8 @@ struct ScoreCommand: ParsableCommand {
             }
             if let workbook {
                 // Keep stdout machine-readable for csv and json: the path goes to stderr then.
-                let line = (lang == .en ? "Excel scoreboard: " : "Bảng tính Excel: ") + workbook
+                var line = (lang == .en ? "Excel scoreboard: " : "Bảng tính Excel: ") + workbook
+                if let printed { line += "\nPDF: " + printed }
                 if format == .table && explain == nil { Console.out(line) } else { Console.err(line) }
             }
             Console.report(warnings)

@@ -34,6 +34,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Language of headers: vi or en.")
     var lang: OutputLanguage = .vi
 
+    @Flag(help: "Also print the workbook to NAME.pdf beside it, with LibreOffice (the pages of printing it).")
+    var pdf = false
+
     @OptionGroup var options: DatabaseOptions
 
     func validate() throws {
@@ -60,6 +63,7 @@ struct ExportCommand: ParsableCommand {
                 throw RuntimeFailure(message: failure.description)
             }
             Console.out((lang == .en ? "Excel scoreboard: " : "Bảng tính Excel: ") + out)
+            if pdf { Console.out("PDF: " + (try PDFOutput.write(from: out))) }
         }
     }
 }
