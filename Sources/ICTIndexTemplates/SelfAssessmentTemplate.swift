@@ -136,10 +136,13 @@ public struct SelfAssessmentTemplate: Sendable {
     public func spreadsheet() -> Spreadsheet {
         let locked = lockedCells()
         let checksum = metadata.checksum(lockedCells: locked)
+        var sheets = [
+            instructionsSheet(), inputSheet(), pointsSheet(), calculationSheet(), metadataSheet(checksum: checksum),
+        ]
+        // Rows tall enough for their wrapped text (names with the decision's wording, option lists, paragraphs).
+        for index in sheets.indices { sheets[index].fitRowHeights() }
         return Spreadsheet(
-            sheets: [
-                instructionsSheet(), inputSheet(), pointsSheet(), calculationSheet(), metadataSheet(checksum: checksum),
-            ],
+            sheets: sheets,
             properties: DocumentProperties(
                 title: words.title(period: metadata.period), subject: metadata.unitName,
                 author: "ictindex", keywords: metadata.frameworkID,
@@ -178,8 +181,18 @@ public struct SelfAssessmentTemplate: Sendable {
         var sheet = Sheet(name: words.instructionsSheet, rows: rows, columns: [Column(0, width: 24), Column(1, width: 100)])
         sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
         sheet.showsGridlines = false
-        sheet.pageSetup = PageSetup(orientation: .landscape, paperSize: .a4, fitToWidth: 1)
+        sheet.pageSetup = page(.landscape, repeating: nil)
         return sheet
+    }
+
+    /// A4, one page wide, the sheet's name, unit and period in the footer and pages numbered per sheet.
+    private func page(_ orientation: PageSetup.Orientation, repeating rows: ClosedRange<Int>?) -> PageSetup {
+        let left = "\(metadata.unit) · \(metadata.period)".replacingOccurrences(of: "&", with: "&&")
+        return PageSetup(
+            orientation: orientation, paperSize: .a4, fitToWidth: 1, repeatedRows: rows,
+            footer: "&L&A · " + left + "&C" + words.footerPage,
+            margins: PageMargins(left: 0.4, right: 0.4, top: 0.5, bottom: 0.6), centersHorizontally: true,
+            firstPageNumber: 1)
     }
 
     private func inputSheet() -> Sheet {
@@ -244,17 +257,9 @@ public struct SelfAssessmentTemplate: Sendable {
             ],
             merges: [], freezePanes: CellAddress(row: TemplatePlan.firstInputRow - 1, column: 4))
         sheet.dataValidations = validations
-        // Wrapped names and option lists need taller rows; spreadsheet files do not fit rows by themselves.
-        for (i, variable) in plan.inputs.enumerated() {
-            let lines = max(
-                Self.lines(label(variable.name, variable.description), width: 46),
-                Self.lines(allowed(variable), width: 20))
-            if lines > 1 { sheet.rowHeights[plan.inputRow(i) - 1] = Double(lines) * 15 }
-        }
         sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
-        sheet.pageSetup = PageSetup(
-            orientation: .landscape, paperSize: .a4, fitToWidth: 1,
-            repeatedRows: (TemplatePlan.firstInputRow - 2)...(TemplatePlan.firstInputRow - 2))
+        sheet.pageSetup = page(
+            .landscape, repeating: (TemplatePlan.firstInputRow - 2)...(TemplatePlan.firstInputRow - 2))
         return sheet
     }
 
@@ -336,7 +341,6 @@ public struct SelfAssessmentTemplate: Sendable {
             ],
             words.pointsHeader.map { .text($0, style: s.header) },
         ]
-        var rowHeights: [Int: Double] = [:]
         for (i, planned) in plan.nodes.enumerated() {
             let c = plan.nodeCalculationRow(i)
             let isPillar = !planned.node.isIndicator
@@ -358,8 +362,6 @@ public struct SelfAssessmentTemplate: Sendable {
             }
             row.append(.formula(statusFormula(planned, calculationRow: c), cachedResult: .text(""), style: s.wrapped))
             rows.append(row)
-            let lines = Self.lines(label(planned.node.name, planned.node.description), width: 58 - 2 * planned.depth)
-            if lines > 1 { rowHeights[plan.nodePointsRow(i) - 1] = Double(lines) * 15 }
         }
         for (d, deduction) in framework.deductions.enumerated() {
             let c = plan.deductionCalculationRow(d)
@@ -376,9 +378,10 @@ public struct SelfAssessmentTemplate: Sendable {
                 Column(0, width: 14, isHidden: true), Column(1, width: 60), Column(2, width: 10), Column(3, width: 12),
                 Column(4, width: 14), Column(5, width: 44),
             ],
-            rowHeights: rowHeights, freezePanes: CellAddress(row: TemplatePlan.firstPointsRow - 1, column: 0))
+            freezePanes: CellAddress(row: TemplatePlan.firstPointsRow - 1, column: 0))
         sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
-        sheet.pageSetup = PageSetup(orientation: .portrait, paperSize: .a4, fitToWidth: 1)
+        sheet.pageSetup = page(
+            .portrait, repeating: (TemplatePlan.firstPointsRow - 2)...(TemplatePlan.firstPointsRow - 2))
         return sheet
     }
 
@@ -438,14 +441,6 @@ public struct SelfAssessmentTemplate: Sendable {
         sheet.visibility = .hidden
         sheet.protection = SheetProtection()
         return sheet
-    }
-
-    /// About how many lines a text wraps to in a column of `width` characters.
-    /// Lines a wrapped text takes in a column `width` characters wide, counting its line breaks.
-    static func lines(_ text: String, width: Int) -> Int {
-        text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
-            $0 + max(1, ($1.count + width - 1) / width)
-        }
     }
 
     /// A row's label: the name, and under it the decision's wording (`description`), verbatim.

@@ -11,6 +11,8 @@ struct TemplateWords {
     func title(period: String) -> String { t("PHIẾU TỰ ĐÁNH GIÁ NĂM \(period)", "SELF-ASSESSMENT FORM \(period)") }
     func pointsTitle(period: String) -> String { t("ĐIỂM TẠM TÍNH NĂM \(period)", "PROVISIONAL POINTS \(period)") }
     var unitLabel: String { t("Đơn vị", "Unit") }
+    /// Page numbers restart on each sheet; LibreOffice's `&N` would count the whole workbook's pages.
+    var footerPage: String { t("Trang &P", "Page &P") }
     var deadline: String { t("Hạn nộp", "Deadline") }
     var provisionalScore: String { t("Điểm tạm tính:", "Provisional score:") }
     var inputNote: String {
