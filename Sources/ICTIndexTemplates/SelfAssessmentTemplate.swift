@@ -160,7 +160,7 @@ public struct SelfAssessmentTemplate: Sendable {
             [],
         ]
         if let deadline = metadata.deadline {
-            rows.append([.text(words.deadline, style: s.label), .text(deadline, style: s.bold)])
+            rows.append([.text(words.deadline, style: s.label), .text(Self.shownDate(deadline), style: s.bold)])
             rows.append([])
         }
         for paragraph in words.instructions(
@@ -207,7 +207,7 @@ public struct SelfAssessmentTemplate: Sendable {
                 .formula(shownOnceFilled(total), cachedResult: .text(""), style: s.score),
                 .text("/ " + NumberFormatting.plain(framework.scale), style: s.bold),
                 .formula(shownOnceFilled(band), cachedResult: .text(""), style: s.band),
-                .empty, .text(metadata.deadline.map { "\(words.deadline): \($0)" } ?? "", style: s.bold),
+                .empty, .text(metadata.deadline.map { "\(words.deadline): \(Self.shownDate($0))" } ?? "", style: s.bold),
             ],
             [.empty, .text(words.inputNote, style: s.note)],
         ]
@@ -448,6 +448,15 @@ public struct SelfAssessmentTemplate: Sendable {
         let text = name.text(metadata.language)
         guard let description else { return text }
         return text + "\n" + description.text(metadata.language)
+    }
+
+    /// A stored "YYYY-MM-DD" date as people in Vietnam write it, "15/01/2027"; any other text unchanged.
+    static func shownDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { return iso }
+        return "\(parts[2])/\(parts[1])/\(parts[0])"
     }
 
     /// A UTC date from "YYYY-MM-DD".

@@ -22,7 +22,9 @@ extension Sheet {
             if widths.count <= column.columns.upperBound {
                 widths += repeatElement(Self.defaultColumnWidth, count: column.columns.upperBound + 1 - widths.count)
             }
-            for index in column.columns { widths[index] = column.isHidden ? 0 : (column.width ?? Self.defaultColumnWidth) }
+            for index in column.columns {
+                widths[index] = column.isHidden ? 0 : (column.width ?? Self.defaultColumnWidth)
+            }
         }
         func width(_ columns: ClosedRange<Int>) -> Double {
             columns.reduce(0) { $0 + ($1 < widths.count ? widths[$1] : Self.defaultColumnWidth) }

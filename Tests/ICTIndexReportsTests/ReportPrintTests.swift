@@ -2,6 +2,7 @@ import Foundation
 import ICTIndexCore
 import ICTIndexReports
 import ICTIndexTestSupport
+import OrderedCollections
 import Testing
 import XLSXWriter
 
@@ -36,7 +37,7 @@ import XLSXWriter
     func detailValuesRounded() throws {
         // Given: A has 10 computers for 30 staff, so infra.computers' input is 0.3333…
         var rows: [(String, String, [String: Value])] = []
-        for unit in ExampleIndex.tinyData.units {
+        for unit in ExampleIndex.tinyData.units.values {
             var values: [String: Value] = [:]
             for variable in ["staff", "computers", "bandwidth", "meetings", "chair", "portal", "apps"] {
                 if let value = ExampleIndex.tinyData.value(unit.code, VariableID(variable)) { values[variable] = value }
@@ -50,7 +51,8 @@ import XLSXWriter
         let detail = try Self.sheet(Self.workbook(data: ExampleIndex.dataset(rows, period: "2025")), "Chi tiết")
 
         // When: A's infra.computers row.
-        let row = try #require(detail.rows.first { $0.count > 4 && $0[0].isText("A") && $0[2].isText("infra.computers") })
+        let row = try #require(
+            detail.rows.first { $0.count > 4 && $0[0].isText("A") && $0[2].isText("infra.computers") })
 
         // Then: 0.33, not 0.333333…; a reported value (staff 30 is not shown here) keeps its digits.
         guard case .number(let value, _) = row[4] else {
@@ -111,7 +113,10 @@ import XLSXWriter
         let summary = try Self.sheet(workbook, "Tổng hợp")
         let texts = summary.rows.flatMap { $0 }.compactMap(\.text)
         #expect(!texts.contains { $0.contains("ictindex") || $0.contains("SHA-256") })
-        let method = Self.mergedTexts(try Self.sheet(workbook, "Phương pháp")).values
+        let method = try Self.sheet(workbook, "Phương pháp").merges.compactMap { merge -> String? in
+            if case .text(let text, _) = merge.value { return text }
+            return nil
+        }
         #expect(method.contains("tiny.yaml"))
         #expect(!method.contains { $0.contains("Criteria/") })
         // 2026-01-01 00:00 UTC is 07:00 in Vietnam.
@@ -162,9 +167,14 @@ import XLSXWriter
         var rows: [(String, String, [String: Value])] = []
         for k in 1...7 {
             rows.append(
-                ("D\(k)", "dept", ["staff": .number(10), "computers": .number(Double(k)), "bandwidth": .number(10),
-                                    "meetings": .number(1), "chair": .option("none"), "portal": .number(0),
-                                    "apps": .number(0)]))
+                (
+                    "D\(k)", "dept",
+                    [
+                        "staff": .number(10), "computers": .number(Double(k)), "bandwidth": .number(10),
+                        "meetings": .number(1), "chair": .option("none"), "portal": .number(0),
+                        "apps": .number(0),
+                    ]
+                ))
         }
         let scoreboard = try Engine(framework: ExampleIndex.tiny).score(ExampleIndex.dataset(rows, period: "2025"))
         let report = ScoreboardReport(

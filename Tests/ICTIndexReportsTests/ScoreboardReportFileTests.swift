@@ -92,9 +92,12 @@ import XLSXWriter
         #expect(xml.contains("<conditionalFormatting sqref=\"E7:E11\"><cfRule type=\"dataBar\""))
         #expect(xml.contains("<formula>AND(ISNUMBER($E7),$E7&gt;=85)</formula>"))
         #expect(xml.contains("<formula>AND(ISNUMBER($E7),$E7&gt;=50)</formula>"))
-        #expect(xml.contains("<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"/>"))
+        #expect(
+            xml.contains(
+                "<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\" useFirstPageNumber=\"1\"/>"))
         #expect(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"))
-        #expect(xml.contains("<oddFooter>&amp;Ltiny · 2025&amp;CTrang &amp;P / &amp;N&amp;Rictindex 0.1.0</oddFooter>"))
+        #expect(
+            xml.contains("<oddFooter>&amp;L&amp;A · tiny · 2025&amp;CTrang &amp;P&amp;Rictindex 0.1.0</oddFooter>"))
         #expect(xml.contains("<printOptions horizontalCentered=\"1\"/>"))
     }
 
@@ -179,7 +182,7 @@ import XLSXWriter
         #expect(texts.contains(String(repeating: "ab", count: 32)))
         #expect(texts.contains("tiny"))
         #expect(texts.contains { $0.contains("(1, 2, 2, 4)") && $0.contains("điểm công bố") })
-        #expect(texts.contains("2026-01-01 00:00:00"))
+        #expect(texts.contains("01/01/2026 07:00"))
         #expect(texts.contains("0.1.0"))
         #expect(
             texts.contains(
