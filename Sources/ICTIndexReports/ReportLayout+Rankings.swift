@@ -30,10 +30,10 @@ extension ReportLayout {
         sheet.rowHeights = [0: 24, 1: 30]
         sheet.freezePanes = "A3"
         sheet.showsGridlines = false
-        // Printed at 100 %: the table is narrower than an A4 page, so its text keeps its 11 points at any number
-        // of units (scaling to one page wide would shrink it), and the chart's page break is honoured.
+        // One page wide (LibreOffice's columns come out wider than Excel's), so the table is scaled by a few per
+        // cent at most and keeps its 11-point text at any number of units; the chart's page break is honoured.
         sheet.pageSetup = PageSetup(
-            orientation: .portrait, paperSize: .a4, repeatedRows: 1...1, footer: footer,
+            orientation: .portrait, paperSize: .a4, fitToWidth: 1, repeatedRows: 1...1, footer: footer,
             margins: PageMargins(left: 0.5, right: 0.5, top: 0.6, bottom: 0.6), centersHorizontally: true,
             firstPageNumber: 1)
         guard !results.isEmpty else { return sheet }
@@ -48,55 +48,55 @@ extension ReportLayout {
 
     /// The chart of a ranking sheet, on its own page below the table, as wide as the table.
     ///
-    /// Up to ``ScoreboardReport/Options/chartUnitLimit`` units it shows every unit, from the table's cells; above
-    /// that it shows the top and bottom halves of the limit, from a small block beside the table (outside the
-    /// printed area) with a "…" row that says how many units lie between them, and its title says so.
+    /// A bar chart, so every unit's name reads horizontally, from a small block beside the table (outside the
+    /// printed area) that lists the units from the last shown to the first (a bar chart draws its first category
+    /// at the bottom, so rank 1 comes out on top). Up to ``ScoreboardReport/Options/chartUnitLimit`` units it shows
+    /// every unit; above that the top and bottom halves of the limit, with a "…" bar that says how many units lie
+    /// between them, and its title says so.
     private func addChart(
         to sheet: inout Sheet, results: [UnitResult], lastRow: Int, tableColumns last: Int, widths: [Double]
     ) {
         let s = styles
         let limit = max(2, report.options.chartUnitLimit)
-        let categories: CellRange
-        let values: CellRange
+        var shown: [UnitResult?]
         let title: String
-        let bars: Int
         if results.count <= limit {
-            categories = CellRange(rows: 2...lastRow, columns: 2...2)
-            values = CellRange(rows: 2...lastRow, columns: 3...3)
+            shown = results.map { $0 }
             title = words.chartTitle(shown: results.count, of: results.count)
-            bars = results.count
         } else {
             let top = limit / 2
             let bottom = limit - top
-            let skipped = results.count - top - bottom
-            let first = last + 2
-            sheet[CellAddress(row: 1, column: first)] = .text(words.unit, style: s.header)
-            sheet[CellAddress(row: 1, column: first + 1)] = .text(words.score, style: s.header)
-            var row = 2
-            func add(_ result: UnitResult) {
-                let rank = result.rank.map { "\($0). " } ?? ""
-                sheet[CellAddress(row: row, column: first)] = .text(rank + result.unit.name, style: s.text)
-                sheet[CellAddress(row: row, column: first + 1)] = number(result.published, s.score)
-                row += 1
-            }
-            results.prefix(top).forEach(add)
-            sheet[CellAddress(row: row, column: first)] = .text(words.chartGap(skipped), style: s.note)
-            row += 1
-            results.suffix(bottom).forEach(add)
-            categories = CellRange(rows: 2...(row - 1), columns: first...first)
-            values = CellRange(rows: 2...(row - 1), columns: (first + 1)...(first + 1))
+            shown = results.prefix(top).map { $0 } + [nil] + results.suffix(bottom).map { $0 }
             title = words.chartTitle(top: top, bottom: bottom, of: results.count)
-            bars = limit + 1
-            sheet.columns += [Column(first, width: 36), Column(first + 1, width: 10)]
         }
+        let skipped = results.count - (shown.count - (results.count > limit ? 1 : 0))
+        let first = last + 2
+        sheet[CellAddress(row: 1, column: first)] = .text(words.unit, style: s.header)
+        sheet[CellAddress(row: 1, column: first + 1)] = .text(words.score, style: s.header)
+        for (offset, result) in shown.reversed().enumerated() {
+            let row = 2 + offset
+            guard let result else {
+                sheet[CellAddress(row: row, column: first)] = .text(words.chartGap(skipped), style: s.note)
+                continue
+            }
+            let rank = result.rank.map { "\($0). " } ?? ""
+            sheet[CellAddress(row: row, column: first)] = .text(rank + result.unit.name, style: s.text)
+            sheet[CellAddress(row: row, column: first + 1)] = number(result.published, s.score)
+        }
+        let lastDataRow = 1 + shown.count
+        sheet.columns += [Column(first, width: 36), Column(first + 1, width: 10)]
         // Below the table, on a page of its own: a chart is never split across pages.
         let anchorRow = lastRow + 2
         let width = Int(widths.reduce(0) { $0 + ($1 * 7 + 5).rounded(.down) })
-        let height = min(900, max(360, 16 * bars + 220))
+        let height = min(1000, 18 * shown.count + 110)
         sheet.charts = [
             Chart(
-                kind: .column, title: title,
-                series: [ChartSeries(name: words.score, categories: categories, values: values, color: 0x2E75B6)],
+                kind: .bar, title: title,
+                series: [
+                    ChartSeries(
+                        name: words.score, categories: CellRange(rows: 2...lastDataRow, columns: first...first),
+                        values: CellRange(rows: 2...lastDataRow, columns: (first + 1)...(first + 1)), color: 0x2E75B6)
+                ],
                 valueAxisTitle: showsPoints ? words.points : words.value,
                 anchor: CellAddress(row: anchorRow, column: 0), width: width, height: height, showsLegend: false)
         ]

@@ -170,12 +170,13 @@ struct ReportLayout {
         return text
     }
 
-    /// The page footer: the sheet's name (`&A`), criteria id and period on the left, page numbers in the centre,
-    /// version on the right.
+    /// The page footer, in 8 points so the three parts never meet on a portrait page: the sheet's name (`&A`) and
+    /// the period on the left, page numbers in the centre, criteria id and version on the right.
     var footer: String {
-        let left = ([framework.id] + [scoreboard.period].compactMap { $0 }).joined(separator: " · ")
-        return "&L&A · " + Self.escapeHeader(left) + "&C" + words.footerPage + "&R"
-            + Self.escapeHeader("ictindex \(report.run.engineVersion)")
+        let period = scoreboard.period.map { " · " + Self.escapeHeader($0) } ?? ""
+        // "&8 " with a space: a criteria id that starts with a digit would otherwise extend the font size code.
+        return "&L&8&A" + period + "&C&8" + words.footerPage + "&R&8 "
+            + Self.escapeHeader("\(framework.id) · ictindex \(report.run.engineVersion)")
     }
 
     /// Doubles `&`, which starts a code in Excel headers and footers.

@@ -71,7 +71,7 @@ public struct ScoreboardExport {
         let page = en ? "Page &P" : "Trang &P"
         return PageSetup(
             orientation: .landscape, paperSize: .a4, fitToWidth: 1, repeatedRows: rows,
-            footer: "&L&A · " + period.replacingOccurrences(of: "&", with: "&&") + "&C" + page,
+            footer: "&L&8&A · " + period.replacingOccurrences(of: "&", with: "&&") + "&C&8" + page,
             margins: PageMargins(left: 0.4, right: 0.4, top: 0.5, bottom: 0.6), centersHorizontally: true,
             firstPageNumber: 1)
     }

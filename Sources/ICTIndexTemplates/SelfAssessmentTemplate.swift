@@ -190,7 +190,7 @@ public struct SelfAssessmentTemplate: Sendable {
         let left = "\(metadata.unit) · \(metadata.period)".replacingOccurrences(of: "&", with: "&&")
         return PageSetup(
             orientation: orientation, paperSize: .a4, fitToWidth: 1, repeatedRows: rows,
-            footer: "&L&A · " + left + "&C" + words.footerPage,
+            footer: "&L&8&A · " + left + "&C&8" + words.footerPage,
             margins: PageMargins(left: 0.4, right: 0.4, top: 0.5, bottom: 0.6), centersHorizontally: true,
             firstPageNumber: 1)
     }
@@ -341,6 +341,8 @@ public struct SelfAssessmentTemplate: Sendable {
             ],
             words.pointsHeader.map { .text($0, style: s.header) },
         ]
+        // The longest text each row's status formula can show: the row must be tall enough for it.
+        var statusTexts: [String] = []
         for (i, planned) in plan.nodes.enumerated() {
             let c = plan.nodeCalculationRow(i)
             let isPillar = !planned.node.isIndicator
@@ -362,6 +364,7 @@ public struct SelfAssessmentTemplate: Sendable {
             }
             row.append(.formula(statusFormula(planned, calculationRow: c), cachedResult: .text(""), style: s.wrapped))
             rows.append(row)
+            statusTexts.append(statusText(planned))
         }
         for (d, deduction) in framework.deductions.enumerated() {
             let c = plan.deductionCalculationRow(d)
@@ -379,10 +382,20 @@ public struct SelfAssessmentTemplate: Sendable {
                 Column(4, width: 14), Column(5, width: 44),
             ],
             freezePanes: CellAddress(row: TemplatePlan.firstPointsRow - 1, column: 0))
+        for (i, text) in statusTexts.enumerated() {
+            sheet.fitRowHeight(plan.nodePointsRow(i) - 1, toShow: text, columnWidth: 44)
+        }
         sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
         sheet.pageSetup = page(
             .portrait, repeating: (TemplatePlan.firstPointsRow - 2)...(TemplatePlan.firstPointsRow - 2))
         return sheet
+    }
+
+    /// What a row's status formula shows when it shows anything (see ``statusFormula(_:calculationRow:)``).
+    private func statusText(_ planned: TemplatePlan.PlannedNode) -> String {
+        guard let indicator = planned.node.indicator else { return words.pillarSkipped }
+        if planned.departmentScored { return words.departmentScoredNote }
+        return words.missing(indicator.missing)
     }
 
     private func statusFormula(_ planned: TemplatePlan.PlannedNode, calculationRow c: Int) -> String {

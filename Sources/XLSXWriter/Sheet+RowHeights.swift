@@ -65,6 +65,21 @@ extension Sheet {
         }
     }
 
+    /// Makes one row tall enough for a text that a formula shows, which ``fitRowHeights()`` cannot see (the
+    /// result is known only when the workbook is calculated).
+    ///
+    /// - Parameters:
+    ///   - row: The zero-based row.
+    ///   - text: The longest text the row's formula can show.
+    ///   - columnWidth: The width of the formula's column (or merged columns), in characters.
+    ///   - fontSize: The font size in points.
+    public mutating func fitRowHeight(_ row: Int, toShow text: String, columnWidth: Double, fontSize: Double = 11) {
+        let lines = WrappedText.lines(text, columnWidth: columnWidth, fontSize: fontSize)
+        guard lines > 1 else { return }
+        let height = WrappedText.height(lines: lines, fontSize: fontSize)
+        if height > (rowHeights[row] ?? 0) { rowHeights[row] = height }
+    }
+
     /// Excel's default column width in characters.
     static let defaultColumnWidth = 8.43
 }

@@ -101,7 +101,7 @@ import XLSXWriter
         for sheet in try Self.workbook().sheets {
             #expect(sheet.pageSetup.paperSize == .a4, "\(sheet.name)")
             #expect(sheet.pageSetup.firstPageNumber == 1, "\(sheet.name)")
-            #expect(sheet.pageSetup.footer == "&L&A · tiny · 2025&CTrang &P&Rictindex 0.1.0", "\(sheet.name)")
+            #expect(sheet.pageSetup.footer == "&L&8&A · 2025&C&8Trang &P&R&8 tiny · ictindex 0.1.0", "\(sheet.name)")
             #expect(sheet.pageSetup.repeatedRows != nil, "\(sheet.name)")
             #expect(sheet.pageSetup.header == nil, "\(sheet.name)")
         }
@@ -149,15 +149,19 @@ import XLSXWriter
         #expect(workbook.properties.title == "tiny — 2025")
     }
 
-    @Test("a ranking sheet prints at 100 % with its chart below the table on a page of its own, every unit shown")
+    @Test("a ranking sheet prints one page wide with its chart below the table on a page of its own, every unit shown")
     func rankingChartBelowTable() throws {
         let ranking = try Self.sheet(Self.workbook(), "Xếp hạng - Sở")
         let chart = try #require(ranking.charts.first)
         // Two departments in rows 3–4 (zero-based 2–3): the chart starts at row 5 (zero-based), column A.
         #expect(chart.anchor == CellAddress(row: 5, column: 0))
         #expect(ranking.pageSetup.rowBreaks == [5])
-        #expect(ranking.pageSetup.fitToWidth == nil)
-        #expect(chart.series.first?.categories == CellRange(rows: 2...3, columns: 2...2))
+        #expect(ranking.pageSetup.fitToWidth == 1)
+        #expect(chart.kind == .bar)
+        // The chart's data beside the table (G:H), last rank first so that rank 1 is the top bar.
+        #expect(chart.series.first?.categories == CellRange(rows: 2...3, columns: 6...6))
+        #expect(ranking[CellAddress(row: 2, column: 6)].text == "2. B")
+        #expect(ranking[CellAddress(row: 3, column: 6)].text == "1. A")
         #expect(chart.title == "Điểm của các đơn vị")
     }
 
@@ -183,9 +187,9 @@ import XLSXWriter
         let ranking = try Self.sheet(report.spreadsheet(), "Xếp hạng - Sở")
         let chart = try #require(ranking.charts.first)
         #expect(chart.title == "Điểm của 2 đơn vị đứng đầu và 2 đơn vị cuối trong 7 đơn vị (đủ các đơn vị ở bảng trên)")
-        // The chart's data: G2:H2 header, then G3:G7 — D7, D6, the gap, D2, D1 (by score, highest first).
+        // The chart's data: G2:H2 header, then G3:G7 — D1, D2, the gap, D6, D7 (lowest score first).
         let names = (2...6).map { ranking[CellAddress(row: $0, column: 6)].text ?? "" }
-        #expect(names == ["1. D7", "2. D6", "… 3 đơn vị khác", "6. D2", "7. D1"])
+        #expect(names == ["7. D1", "6. D2", "… 3 đơn vị khác", "2. D6", "1. D7"])
         #expect(chart.series.first?.categories == CellRange(rows: 2...6, columns: 6...6))
         // Printed: the table's columns A–E only, not the chart's data.
         #expect(ranking.pageSetup.printArea?.last.column == 4)

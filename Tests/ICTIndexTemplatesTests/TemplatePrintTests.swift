@@ -42,7 +42,7 @@ import XLSXWriter
             #expect(sheet.pageSetup.paperSize == .a4)
             #expect(sheet.pageSetup.fitToWidth == 1)
             #expect(sheet.pageSetup.firstPageNumber == 1)
-            #expect(sheet.pageSetup.footer == "&L&A · DEPARTMENT-1 · 2025&CTrang &P", "\(sheet.name)")
+            #expect(sheet.pageSetup.footer == "&L&8&A · DEPARTMENT-1 · 2025&C&8Trang &P", "\(sheet.name)")
         }
         #expect(sheets[1].pageSetup.repeatedRows == 4...4)
         #expect(sheets[2].pageSetup.repeatedRows == 3...3)

@@ -31,4 +31,6 @@ timeout 300 soffice --headless --norestore "-env:UserInstallation=file://$work/p
     --outdir "$work" "$work/scoreboard.xlsx" "$work/template.xlsx" >"$work/soffice.log" 2>&1 || {
     echo "print-check: soffice failed:"; cat "$work/soffice.log"; exit 1; }
 
+# ICTINDEX_PRINT_OUT=DIR keeps the PDFs, to look at (pdftoppm -r 60 -png DIR/scoreboard.pdf DIR/page).
+if [ -n "${ICTINDEX_PRINT_OUT:-}" ]; then mkdir -p "$ICTINDEX_PRINT_OUT" && cp "$work"/*.pdf "$ICTINDEX_PRINT_OUT/"; fi
 python3 "$here/check_print.py" "$work/scores.csv" "$work/scoreboard.pdf" "$work/template.pdf"

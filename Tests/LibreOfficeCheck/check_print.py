@@ -8,7 +8,8 @@ Word boxes come from `pdftotext -bbox`. Checks, on every page of every PDF:
   - no two words overlap (text printed over text: a row too short for its wrapped text, a cut-off label);
 and in the scoreboard:
   - every ranked unit's code appears on the pages of its group's ranking sheet (pages are told apart by the
-    sheet name that the footer prints).
+    sheet name that the footer prints);
+  - the ranking pages' text is at least 8 pt.
 Prints what it checked; exits 1 listing every problem.
 """
 import collections
@@ -29,7 +30,7 @@ def pages(pdf):
     result = []
     for width, height, body in PAGE.findall(out):
         words = [(float(a), float(b), float(c), float(d), html.unescape(t)) for a, b, c, d, t in WORD.findall(body)]
-        result.append((float(width), float(height), words))
+        result.append((float(width), float(height), printed(float(height), words)))
     return result
 
 
@@ -56,10 +57,29 @@ def overlaps(words):
     return found
 
 
+def footer_line(height, words):
+    """The top of the footer line: the lowest "Trang"/"Page" word in the bottom 60 pt, or None."""
+    marks = [w[1] for w in words if w[4] in ("Trang", "Page") and w[1] > height - 60]
+    return max(marks) if marks else None
+
+
+def printed(height, words):
+    """The words a reader sees: LibreOffice also puts into the PDF, clipped away, the part of a chart that lies
+    in the bottom margin of the page above the chart's own page; words in the bottom 40 pt that are not on the
+    footer line are dropped."""
+    footer = footer_line(height, words)
+    if footer is None:
+        return words
+    # Every sheet's bottom margin is at least 0.55 in (40 pt): no cell prints below that line.
+    return [w for w in words if w[1] < height - 40 or abs(w[1] - footer) <= 1.5]
+
+
 def footer_text(height, words):
-    """The words in the bottom 45 pt of the page, in reading order."""
-    bottom = sorted((w for w in words if w[1] > height - 45), key=lambda w: (round(w[1]), w[0]))
-    return " ".join(w[4] for w in bottom)
+    """The footer line's words, in reading order."""
+    footer = footer_line(height, words)
+    if footer is None:
+        return ""
+    return " ".join(w[4] for w in sorted((w for w in words if abs(w[1] - footer) <= 1.5), key=lambda w: w[0]))
 
 
 def main():
@@ -84,7 +104,7 @@ def main():
     groups = collections.defaultdict(list)
     for row in rows:
         if row.get("rank", "").strip():
-            groups[row["group"]].append(row["code"])
+            groups[row["group"]].append(row["unit"])
     # Ranking pages, by the sheet name at the start of their footer ("Xếp hạng - … · criteria · period").
     scoreboard = rendered[pdfs[0]]
     sheets = collections.defaultdict(lambda: [0, set()])
@@ -94,6 +114,13 @@ def main():
         if name.startswith("Xếp hạng") or name.startswith("Ranking"):
             sheets[name][0] += 1
             sheets[name][1].update(w[4] for w in words)
+            # Body text of at least 8 pt: a word's box is about 1.16 × the font size (Times New Roman in
+            # LibreOffice's PDF: 12.7 pt for 11-point text), so the median box must be 9.2 pt or taller.
+            body = sorted(w[3] - w[1] for w in words if w[1] < height - 40)
+            if body and body[len(body) // 2] < 9.2:
+                problems.append(
+                    f"scoreboard: a page of '{name}' prints its text at about {body[len(body) // 2] / 1.16:.1f} pt "
+                    "(at least 8 pt wanted)")
     if groups and not sheets:
         problems.append("scoreboard: no page's footer names a ranking sheet ('Xếp hạng …')")
     for group, codes in sorted(groups.items()):
