@@ -204,9 +204,9 @@ public struct SelfAssessmentTemplate: Sendable {
             [.empty, .text("\(words.unitLabel): \(metadata.unitName) (\(metadata.unit))", style: s.subtitle)],
             [
                 .empty, .empty, .text(words.provisionalScore, style: s.scoreLabel),
-                .formula(shownOnceFilled(total), cachedResult: .text(""), style: s.score),
+                .formula(shownOnceFilled(total), cachedResult: Self.uncomputed, style: s.score),
                 .text("/ " + NumberFormatting.plain(framework.scale), style: s.bold),
-                .formula(shownOnceFilled(band), cachedResult: .text(""), style: s.band),
+                .formula(shownOnceFilled(band), cachedResult: Self.uncomputed, style: s.band),
                 .empty, .text(metadata.deadline.map { "\(words.deadline): \(Self.shownDate($0))" } ?? "", style: s.bold),
             ],
             [.empty, .text(words.inputNote, style: s.note)],
@@ -336,8 +336,8 @@ public struct SelfAssessmentTemplate: Sendable {
             [.empty, .text("\(words.unitLabel): \(metadata.unitName) (\(metadata.unit))", style: s.subtitle)],
             [
                 .empty, .text(words.provisionalScore, style: s.scoreLabel), .empty, .empty,
-                .formula(shownOnceFilled("\(calc)C\(totalRow)"), cachedResult: .text(""), style: s.score),
-                .formula(shownOnceFilled("\(calc)D\(totalRow)"), cachedResult: .text(""), style: s.band),
+                .formula(shownOnceFilled("\(calc)C\(totalRow)"), cachedResult: Self.uncomputed, style: s.score),
+                .formula(shownOnceFilled("\(calc)D\(totalRow)"), cachedResult: Self.uncomputed, style: s.band),
             ],
             words.pointsHeader.map { .text($0, style: s.header) },
         ]
@@ -355,14 +355,14 @@ public struct SelfAssessmentTemplate: Sendable {
                 .text(planned.node.id.rawValue, style: s.text),
                 .text(label(planned.node.name, planned.node.description), style: name),
                 .text(TemplateFormulas.number(planned.node.weight), style: s.centered),
-                .formula("\(calc)E\(c)", cachedResult: .number(0), style: number),
+                .formula("\(calc)E\(c)", cachedResult: Self.uncomputed, style: number),
             ]
             if planned.departmentScored {
                 row.append(.text(words.departmentScored, style: s.centered))
             } else {
-                row.append(.formula("\(calc)D\(c)", cachedResult: .number(0), style: number))
+                row.append(.formula("\(calc)D\(c)", cachedResult: Self.uncomputed, style: number))
             }
-            row.append(.formula(statusFormula(planned, calculationRow: c), cachedResult: .text(""), style: s.wrapped))
+            row.append(.formula(statusFormula(planned, calculationRow: c), cachedResult: Self.uncomputed, style: s.wrapped))
             rows.append(row)
             statusTexts.append(statusText(planned))
         }
@@ -371,7 +371,7 @@ public struct SelfAssessmentTemplate: Sendable {
             rows.append([
                 .text(deduction.id.rawValue, style: s.text), .text(deduction.name.text(metadata.language), style: s.wrapped),
                 .text(deduction.cap.map(NumberFormatting.plain) ?? "", style: s.centered), .blank(style: s.number),
-                .formula("-\(calc)B\(c)", cachedResult: .number(0), style: s.number),
+                .formula("-\(calc)B\(c)", cachedResult: Self.uncomputed, style: s.number),
                 .text(words.deduction, style: s.wrapped),
             ])
         }
@@ -411,7 +411,7 @@ public struct SelfAssessmentTemplate: Sendable {
 
     private func calculationSheet() -> Sheet {
         let formulas = TemplateFormulas(plan: plan, language: metadata.language)
-        func f(_ text: String) -> Cell { .formula(text, cachedResult: .number(0)) }
+        func f(_ text: String) -> Cell { .formula(text, cachedResult: Self.uncomputed) }
         var rows: [[Cell]] = [
             ["id", "value", "effective weight", "points", "max points", "counted weight", "indicator value", "rules…"]
                 .map { .text($0) }
@@ -440,7 +440,7 @@ public struct SelfAssessmentTemplate: Sendable {
             rows.append([.text(deduction.id.rawValue), f(formulas.deductionPoints(deduction))])
         }
         let total = formulas.total()
-        rows.append([.text("total"), f(total.score), f(total.published), .formula(total.band, cachedResult: .text(""))])
+        rows.append([.text("total"), f(total.score), f(total.published), .formula(total.band, cachedResult: Self.uncomputed)])
         var sheet = Sheet(name: TemplateFormulas.calculationSheet, rows: rows, columns: [Column(0, width: 16)])
         sheet.visibility = .hidden
         sheet.protection = SheetProtection()
@@ -462,6 +462,15 @@ public struct SelfAssessmentTemplate: Sendable {
         guard let description else { return text }
         return text + "\n" + description.text(metadata.language)
     }
+
+    /// The cached result of every formula: none (an empty string).
+    ///
+    /// A formula cell with no cached value is calculated by LibreOffice when it opens the file, even with its
+    /// default setting of never recalculating .xlsx files ("One place where `worksheet_write_formula_str()` may be
+    /// required is to specify an empty result which will force a recalculation of the formula when loaded in
+    /// LibreOffice", libxlsxwriter's worksheet.h); Excel recalculates every formula on load because libxlsxwriter
+    /// sets `fullCalcOnLoad`. A cached 0 would show 0.00 for every maximum until a forced recalculation.
+    static let uncomputed = FormulaResult.text("")
 
     /// A stored "YYYY-MM-DD" date as people in Vietnam write it, "15/01/2027"; any other text unchanged.
     static func shownDate(_ iso: String) -> String {
