@@ -205,8 +205,12 @@ public struct SelfAssessmentTemplate: Sendable {
             [
                 .empty, .empty, .text(words.provisionalScore, style: s.scoreLabel),
                 .formula(shownOnceFilled(total), cachedResult: Self.uncomputed, style: s.score),
-                .text("/ " + NumberFormatting.plain(framework.scale), style: s.bold),
-                .formula(shownOnceFilled(band), cachedResult: Self.uncomputed, style: s.band),
+                departmentPoints == nil
+                    ? .text("/ " + NumberFormatting.plain(framework.scale), style: s.bold)
+                    : .formula(selfScoredMaximum, cachedResult: Self.uncomputed, style: s.bold),
+                departmentPoints == nil
+                    ? .formula(shownOnceFilled(band), cachedResult: Self.uncomputed, style: s.band)
+                    : .text(words.bandLater, style: s.note),
                 .empty, .text(metadata.deadline.map { "\(words.deadline): \(Self.shownDate($0))" } ?? "", style: s.bold),
             ],
             [.empty, .text(words.inputNote, style: s.note)],
@@ -261,6 +265,33 @@ public struct SelfAssessmentTemplate: Sendable {
         sheet.pageSetup = page(
             .landscape, repeating: (TemplatePlan.firstInputRow - 2)...(TemplatePlan.firstInputRow - 2))
         return sheet
+    }
+
+    /// The maximum points of the indicators the department scores (compared across units), as a formula over the
+    /// calculation sheet, or `nil` when the workbook computes every indicator.
+    private var departmentPoints: String? {
+        let rows = plan.nodes.indices.filter { plan.nodes[$0].node.isIndicator && plan.nodes[$0].departmentScored }
+        guard !rows.isEmpty else { return nil }
+        let calc = "'\(TemplateFormulas.calculationSheet)'!"
+        return "(" + rows.map { "\(calc)E\(plan.nodeCalculationRow($0))" }.joined(separator: "+") + ")"
+    }
+
+    /// The points the provisional score is out of: the scale less the department's part ("/ 74.57").
+    private var selfScoredMaximum: String {
+        "\"/ \"&FIXED(\(TemplateFormulas.number(framework.scale))-\(departmentPoints ?? "0"),2,TRUE)"
+    }
+
+    /// What the provisional score covers, when the department scores part of it: "/ 74.57 điểm tự chấm; 25.43 điểm
+    /// do Sở chấm — xếp loại sau khi Sở chấm". No band is shown until the department's part is known.
+    private var coverage: String {
+        let department = departmentPoints ?? "0"
+        let own = "FIXED(\(TemplateFormulas.number(framework.scale))-\(department),2,TRUE)"
+        let theirs = "FIXED(\(department),2,TRUE)"
+        let parts = words.coverage(selfScored: "\u{1}", department: "\u{2}").components(separatedBy: "\u{1}")
+        let rest = parts.count == 2 ? parts[1].components(separatedBy: "\u{2}") : []
+        guard parts.count == 2, rest.count == 2 else { return TemplateFormulas.quoted(words.bandLater) }
+        return TemplateFormulas.quoted(parts[0]) + "&" + own + "&" + TemplateFormulas.quoted(rest[0]) + "&" + theirs
+            + "&" + TemplateFormulas.quoted(rest[1])
     }
 
     /// A total shown once any value is typed (a blank form shows no score and no band), and blank on an error.
@@ -337,7 +368,9 @@ public struct SelfAssessmentTemplate: Sendable {
             [
                 .empty, .text(words.provisionalScore, style: s.scoreLabel), .empty, .empty,
                 .formula(shownOnceFilled("\(calc)C\(totalRow)"), cachedResult: Self.uncomputed, style: s.score),
-                .formula(shownOnceFilled("\(calc)D\(totalRow)"), cachedResult: Self.uncomputed, style: s.band),
+                departmentPoints == nil
+                    ? .formula(shownOnceFilled("\(calc)D\(totalRow)"), cachedResult: Self.uncomputed, style: s.band)
+                    : .formula(coverage, cachedResult: Self.uncomputed, style: s.coverage),
             ],
             words.pointsHeader.map { .text($0, style: s.header) },
         ]
@@ -382,6 +415,9 @@ public struct SelfAssessmentTemplate: Sendable {
                 Column(4, width: 14), Column(5, width: 44),
             ],
             freezePanes: CellAddress(row: TemplatePlan.firstPointsRow - 1, column: 0))
+        if departmentPoints != nil {
+            sheet.fitRowHeight(2, toShow: words.coverage(selfScored: "00.00", department: "00.00"), columnWidth: 44)
+        }
         for (i, text) in statusTexts.enumerated() {
             sheet.fitRowHeight(plan.nodePointsRow(i) - 1, toShow: text, columnWidth: 44)
         }

@@ -58,6 +58,14 @@ struct TemplateWords {
         t("Giá trị này không được chấp nhận. Cho phép: \(allowed)", "This value is not accepted. Allowed: \(allowed)")
     }
     var departmentScored: String { t("Do Sở chấm", "By the department") }
+    /// Where the band would be, while the department's part of the score is unknown.
+    var bandLater: String { t("Xếp loại: sau khi Sở chấm", "Band: once the department has scored") }
+    /// What the provisional score covers: "/ 74.57 điểm tự chấm; 25.43 điểm do Sở chấm — xếp loại sau khi Sở chấm".
+    func coverage(selfScored: String, department: String) -> String {
+        t(
+            "/ \(selfScored) điểm tự chấm; \(department) điểm do Sở chấm — xếp loại sau khi Sở chấm",
+            "/ \(selfScored) self-scored points; \(department) points scored by the department — band once they are")
+    }
     var departmentScoredNote: String {
         t(
             "Chỉ tiêu so sánh giữa các đơn vị: do Sở chấm khi có số liệu của tất cả đơn vị; tạm tính 0 điểm.",
