@@ -22,12 +22,14 @@ demo: build
 
 # Every test, with LibreOffice Calc and openpyxl installed first (tests that use them fail rather than
 # skip), then the demo scoreboard opened in LibreOffice Calc and its numbers checked against
-# `ictindex score --format csv|json`.
+# `ictindex score --format csv|json`, and the demo scoreboard and a self-assessment workbook printed to PDF by
+# LibreOffice and their pages checked (no overlapping text, every unit on its ranking).
 test: deps
 	bash Tests/LibreOfficeCheck/ensure-tools.sh
 	$(SWIFT) build --build-tests
 	ICTINDEX_REQUIRE_TOOLS=1 $(SWIFT) test --skip-build
 	bash Tests/LibreOfficeCheck/check-scoreboard.sh $(BIN)
+	bash Tests/LibreOfficeCheck/check-print.sh $(BIN)
 	$(MAKE) browser-test
 	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_TEST_SECONDS)
 

@@ -120,11 +120,12 @@ package struct CriteriaWorkbookWriter {
                 .text(meaning, style: s.info),
             ])
         }
-        return Sheet(
+        var sheet = Sheet(
             name: layout.name(language), rows: rows, columns: columns(layout),
-            rowHeights: Self.rowHeights(rows, widths: layout.columns.map(\.width), from: 2),
             freezePanes: CellAddress(row: 3, column: 0),
             pageSetup: pageSetup(rows: 2...2, orientation: .portrait), tabColor: 0x1F4E79)
+        sheet.fitRowHeights()
+        return sheet
     }
 
     func listSheet(
@@ -169,35 +170,13 @@ package struct CriteriaWorkbookWriter {
                     errorTitle: en ? "Not in the list" : "Không có trong danh sách",
                     errorMessage: (en ? "Choose one of: " : "Chọn một trong: ") + choices.joined(separator: ", ")))
         }
-        return Sheet(
+        var sheet = Sheet(
             name: layout.name(language), rows: rows, columns: columns(layout),
-            rowHeights: Self.rowHeights(rows, widths: layout.columns.map(\.width), from: 2),
             freezePanes: CellAddress(row: 3, column: layout.section == "index" ? 3 : 2),
             autoFilter: CellRange(rows: 2...max(2, rows.count - 1), columns: 0...(layout.columns.count - 1)),
             pageSetup: listPageSetup(layout, lastRow: rows.count - 1), dataValidations: validations)
-    }
-
-    /// Row heights (points) tall enough for the wrapped text of every cell, from row `from` on.
-    ///
-    /// Neither libxlsxwriter nor LibreOffice fits a row to wrapped text when printing, so the height is worked
-    /// out here: each paragraph takes its length over the characters a line of the column holds (measured on
-    /// LibreOffice's rendering), rounded up, and each line 15 points at the 11-point font.
-    static func rowHeights(_ rows: [[Cell]], widths: [Double], from first: Int) -> [Int: Double] {
-        var heights: [Int: Double] = [:]
-        for (index, row) in rows.enumerated() where index >= first {
-            var lines = 1
-            for (column, cell) in row.enumerated() where column < widths.count {
-                guard case .text(let text, let style) = cell, style.wrapsText else { continue }
-                // About 1.1 characters of Vietnamese text per unit of width; fewer of a fixed-width font.
-                let perLine = max(1, widths[column] * (style.fontName == nil ? 1.1 : 0.9) - 1)
-                let count = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
-                    $0 + max(1, Int((Double($1.count) / perLine).rounded(.up)))
-                }
-                lines = max(lines, count)
-            }
-            if lines > 1 { heights[index] = Double(lines) * 15 + 2 }
-        }
-        return heights
+        sheet.fitRowHeights()
+        return sheet
     }
 
     func columns(_ layout: WorkbookSheet) -> [Column] {

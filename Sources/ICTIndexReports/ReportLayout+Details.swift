@@ -69,14 +69,14 @@ extension ReportLayout {
     }
 
     /// The value shown for an indicator: the reported value of its variable (an option's label, a number), or
-    /// the computed input of an expression.
+    /// the computed input of an expression; numbers rounded to the framework's decimals, as a person reads them.
     func value(of unit: UnitCode, variable: VariableID?, result: NodeResult, in dataset: Dataset) -> Cell {
         let s = styles
         if let variable, let reported = dataset.value(unit, variable) {
             switch reported {
             case .number(let x):
                 if case .imputed = result.status { break }
-                return .number(x, style: s.valueNumber)
+                return number(published(x), s.valueNumber)
             case .option(let option):
                 let label = framework.variables[variable]?.options[option]?.text(language) ?? option
                 return .text(label, style: s.text)
@@ -84,6 +84,6 @@ extension ReportLayout {
                 return .text(text, style: s.text)
             }
         }
-        return number(result.input, s.valueNumber)
+        return number(published(result.input), s.valueNumber)
     }
 }

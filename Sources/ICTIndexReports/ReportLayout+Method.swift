@@ -36,7 +36,8 @@ extension ReportLayout {
         pair(words.frameworkID, text(f.id))
         pair(words.frameworkName, text(f.name.text(language)))
         pair(words.edition, text(f.edition ?? "—"))
-        pair(words.file, text(report.run.frameworkFile ?? f.sourceFile ?? "—"))
+        // The file's name only: a path names folders of the machine that made the run.
+        pair(words.file, text((report.run.frameworkFile ?? f.sourceFile).map(Self.fileName) ?? "—"))
         pair(words.sha256, text(report.run.frameworkSHA256 ?? "—"))
         pair(words.periodLabel, text(words.periodValue(scoreboard.period, edition: f.edition)))
         pair(words.scale, text(NumberFormatting.plain(f.scale)))

@@ -55,6 +55,15 @@ extension ReportLayout {
                 Self.roman(index + 1), entry.group.name.text(language), count: results.count, ranked: entry.group.ranked
             )
             rows.append(s.groupHeadingRow(text, width: last))
+            if let maxima = groupMaxima(
+                results, columns: [(node: pillar, index: pillarIndex)] + columns.map { (node: $0.0, index: $0.1) })
+            {
+                let row = rows.count
+                merges.append(
+                    Merge(
+                        CellRange(rows: row...row, columns: 0...2), value: .text(words.groupMaximum, style: s.maximumLabel)))
+                rows.append([.empty, .empty, .empty, maxima[0], .blank(style: s.text)] + maxima.dropFirst())
+            }
             for (position, k) in order.enumerated() {
                 let result = results[k]
                 let p = result.nodes[pillarIndex]

@@ -37,7 +37,7 @@ extension ReportLayout {
         sheet.columns = [Column(0, width: 36), Column(1...max(1, last), width: 16)]
         sheet.rowHeights = [0: 24, 1: 32]
         sheet.showsGridlines = false
-        sheet.pageSetup = landscape(repeating: nil)
+        sheet.pageSetup = landscape(repeating: 1...1)
         guard !pillars.isEmpty, !groups.isEmpty else { return sheet }
         let categories = CellRange(rows: 2...(pillars.count + 1), columns: 0...0)
         let palette: [Color] = [0x2E75B6, 0xC55A11, 0x70AD47, 0x7030A0, 0xBF9000, 0x264478]

@@ -28,7 +28,8 @@ extension ReportLayout {
             rows.append([])
         }
         titleRow(framework.name.text(language).uppercased(), s.title)
-        titleRow(words.periodLine(scoreboard.period, edition: framework.edition), s.subtitle)
+        let period = words.periodLine(scoreboard.period, edition: framework.edition)
+        titleRow(report.run.isDraft ? "\(period) — \(words.draftMark)" : period, s.subtitle)
         titleRow(framework.publication.caption(language), s.caption)
         rows.append([])
 
@@ -58,7 +59,8 @@ extension ReportLayout {
         rows.append(top)
         rows.append(bottom)
 
-        let pillarIndices = pillars.compactMap { scoreboard.index(of: $0.id) }
+        let pillarColumns = pillars.compactMap { p in scoreboard.index(of: p.id).map { (node: p, index: $0) } }
+        let pillarIndices = pillarColumns.map(\.index)
         let firstData = rows.count
         var hasNotApplicable = false
         for (index, entry) in rankings.enumerated() {
@@ -66,6 +68,15 @@ extension ReportLayout {
             let text = words.groupHeading(
                 Self.roman(index + 1), group.name.text(language), count: entry.results.count, ranked: group.ranked)
             rows.append(s.groupHeadingRow(text, width: width))
+            if let maxima = groupMaxima(entry.results, columns: pillarColumns) {
+                // The group's own "(tối đa …)": a pillar that does not apply to it raises the others' maxima.
+                let row = rows.count
+                merges.append(
+                    Merge(
+                        CellRange(rows: row...row, columns: 0...(firstPillar - 1)),
+                        value: .text(words.groupMaximum, style: s.maximumLabel)))
+                rows.append(Array(repeating: .empty, count: firstPillar) + maxima)
+            }
             let groupCell = Cell.text(group.name.text(language), style: s.text)
             for (position, result) in entry.results.enumerated() {
                 var row: [Cell] = [
@@ -101,11 +112,7 @@ extension ReportLayout {
             rows.append([.text(words.bandsNote + list.joined(separator: "; ") + ".", style: s.note)])
         }
         if hasNotApplicable { rows.append([.text(words.notApplicableNote, style: s.note)]) }
-        rows.append([
-            .text(
-                words.generated(version: report.run.engineVersion, time: runTimeText, sha: report.run.frameworkSHA256),
-                style: s.note)
-        ])
+        // The tool's details (version, criteria file and its SHA-256, run time) are on 'Phương pháp', not on the annex.
 
         var sheet = Sheet(name: name, rows: rows, merges: merges)
         let codeWidth = self.codeWidth

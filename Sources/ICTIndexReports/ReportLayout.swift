@@ -50,6 +50,11 @@ struct ReportLayout {
         sheets.append(detailSheet(name: detailName, rankings: rankings))
         if !framework.pillars.isEmpty { sheets.append(profileSheet(name: profileName, rankings: rankings)) }
         sheets.append(methodSheet(name: methodName))
+        // Rows tall enough for their wrapped text, so paragraphs never print over the rows below.
+        for index in sheets.indices {
+            sheets[index].fitRowHeights()
+            if report.run.isDraft { sheets[index].pageSetup.header = words.draftHeader }
+        }
 
         var definedNames = [DefinedName(name: "ictindex_period", formula: "=\"\(scoreboard.period ?? "")\"")]
         if let sha = report.run.frameworkSHA256 {
@@ -64,12 +69,15 @@ struct ReportLayout {
                             + scoreRange.last.absoluteDescription
                 ))
         }
+        let title = framework.name.text(language) + (scoreboard.period.map { " — \($0)" } ?? "")
         let properties = DocumentProperties(
-            title: framework.name.text(language) + (scoreboard.period.map { " — \($0)" } ?? ""),
+            title: report.run.isDraft ? "\(words.draftMark): \(title)" : title,
             subject: words.en
                 ? "E-government readiness scoreboard" : "Bảng xếp hạng chỉ số sẵn sàng chính quyền điện tử",
             author: "ictindex \(report.run.engineVersion)",
-            keywords: [framework.id, scoreboard.period].compactMap { $0 }.joined(separator: ", "),
+            category: report.run.isDraft ? words.draftCategory : nil,
+            keywords: ([framework.id, scoreboard.period] + [report.run.isDraft ? words.draftMark : nil]).compactMap { $0 }
+                .joined(separator: ", "),
             comments: report.run.frameworkSHA256.map { "criteria SHA-256 \($0)" },
             created: report.run.runTime)
         return Spreadsheet(sheets: sheets, properties: properties, definedNames: definedNames)
@@ -110,6 +118,38 @@ struct ReportLayout {
         return showsPoints ? words.maximum(short(weight * framework.scale)) : words.weight(short(weight))
     }
 
+    /// The maximum points of each column for a group's units, when they differ from the column headers'
+    /// "(tối đa …)": a pillar that does not apply to a group spreads its weight over the others, so the group's
+    /// maxima are higher than the printed ones.
+    ///
+    /// - Parameters:
+    ///   - results: The group's units.
+    ///   - columns: The columns' nodes and their indices in the scoreboard.
+    /// - Returns: One cell per column (the maximum; a range "a – b" when the group's units differ; grey when the
+    ///   node applies to none of them), or `nil` when every column's maximum is the printed one or values are shown
+    ///   rather than points.
+    func groupMaxima(_ results: [UnitResult], columns: [(node: Node, index: Int)]) -> [Cell]? {
+        guard showsPoints, !results.isEmpty else { return nil }
+        let s = styles
+        var differs = false
+        let cells = columns.map { column -> Cell in
+            let maxima = results.compactMap { r -> Double? in
+                let n = r.nodes[column.index]
+                return n.status == .notApplicable ? nil : published(n.effectiveWeight * scale)
+            }
+            guard let low = maxima.min(), let high = maxima.max() else {
+                differs = true
+                return .blank(style: s.notApplicable)
+            }
+            let printed = published((nominal[column.node.id] ?? 0) * scale)
+            if low != printed || high != printed { differs = true }
+            if low == high { return .number(low, style: s.maximum) }
+            return .text(NumberFormatting.fixed(low, decimals: decimals) + " – "
+                + NumberFormatting.fixed(high, decimals: decimals), style: s.maximumText)
+        }
+        return differs ? cells : nil
+    }
+
     /// The group's display name.
     func groupName(_ id: GroupID) -> String { framework.groups[id]?.name.text(language) ?? id.rawValue }
 
@@ -130,11 +170,13 @@ struct ReportLayout {
         return text
     }
 
-    /// The page footer: criteria id and period on the left, page numbers in the centre, version on the right.
+    /// The page footer, in 8 points so the three parts never meet on a portrait page: the sheet's name (`&A`) and
+    /// the period on the left, page numbers in the centre, criteria id and version on the right.
     var footer: String {
-        let left = ([framework.id] + [scoreboard.period].compactMap { $0 }).joined(separator: " · ")
-        return "&L" + Self.escapeHeader(left) + "&C" + words.footerPage + "&R"
-            + Self.escapeHeader("ictindex \(report.run.engineVersion)")
+        let period = scoreboard.period.map { " · " + Self.escapeHeader($0) } ?? ""
+        // "&8 " with a space: a criteria id that starts with a digit would otherwise extend the font size code.
+        return "&L&8&A" + period + "&C&8" + words.footerPage + "&R&8 "
+            + Self.escapeHeader("\(framework.id) · ictindex \(report.run.engineVersion)")
     }
 
     /// Doubles `&`, which starts a code in Excel headers and footers.
@@ -144,7 +186,8 @@ struct ReportLayout {
     func landscape(repeating rows: ClosedRange<Int>?) -> PageSetup {
         PageSetup(
             orientation: .landscape, paperSize: .a4, fitToWidth: 1, repeatedRows: rows, footer: footer,
-            margins: PageMargins(left: 0.4, right: 0.4, top: 0.5, bottom: 0.6), centersHorizontally: true)
+            margins: PageMargins(left: 0.4, right: 0.4, top: 0.5, bottom: 0.6), centersHorizontally: true,
+            firstPageNumber: 1)
     }
 
     /// Conditional formats that colour a band column by the published score beside it, highest band first.
@@ -183,9 +226,16 @@ struct ReportLayout {
         }
     }
 
-    /// The run time as "2025-12-31 08:30:00".
+    /// The last component of a path: "vn-province-agencies.yaml" for "/home/a/Criteria/vn-province-agencies.yaml".
+    static func fileName(_ path: String) -> String {
+        String(path.split(separator: "/", omittingEmptySubsequences: true).last ?? Substring(path))
+    }
+
+    /// The run time in Vietnam (UTC+7, no daylight saving), as "31/12/2025 15:30".
+    ///
+    /// A fixed offset rather than the machine's time zone, so the same run prints the same text everywhere.
     var runTimeText: String {
-        let seconds = Int64(report.run.runTime.timeIntervalSince1970.rounded(.down))
+        let seconds = Int64(report.run.runTime.timeIntervalSince1970.rounded(.down)) + 7 * 3600
         var days = seconds / 86_400
         var rest = seconds % 86_400
         if rest < 0 {
@@ -203,6 +253,6 @@ struct ReportLayout {
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
         func two(_ x: Int64) -> String { x < 10 ? "0\(x)" : "\(x)" }
-        return "\(year)-\(two(month))-\(two(day)) \(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))"
+        return "\(two(day))/\(two(month))/\(year) \(two(rest / 3600)):\(two(rest % 3600 / 60))"
     }
 }

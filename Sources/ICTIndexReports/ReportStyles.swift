@@ -30,6 +30,10 @@ struct ReportStyles {
     let label: CellStyle
     let value: CellStyle
     let valueNumber: CellStyle
+    /// A group's maximum points under its heading: italic, grey, in the score's format.
+    let maximum: CellStyle
+    let maximumText: CellStyle
+    let maximumLabel: CellStyle
 
     /// The number format for a framework's decimals: "0", "0.00", "0.0000".
     static func numberFormat(decimals: Int) -> String {
@@ -84,5 +88,8 @@ struct ReportStyles {
         label = style(bold: true, wrap: true)
         value = style(wrap: true)
         valueNumber = style(format: "General", align: .left)
+        maximum = style(italic: true, color: 0x595959, format: number)
+        maximumText = style(italic: true, color: 0x595959, align: .right)
+        maximumLabel = style(italic: true, color: 0x595959, align: .right)
     }
 }

@@ -62,11 +62,25 @@ struct ReportWords {
         if shown == total { return en ? "Score per unit" : "Điểm của các đơn vị" }
         return en ? "Score of the top \(shown) of \(total) units" : "Điểm của \(shown)/\(total) đơn vị đứng đầu"
     }
+    func chartTitle(top: Int, bottom: Int, of total: Int) -> String {
+        en
+            ? "Score of the top \(top) and the bottom \(bottom) of \(total) units (every unit is in the table)"
+            : "Điểm của \(top) đơn vị đứng đầu và \(bottom) đơn vị cuối trong \(total) đơn vị (đủ các đơn vị ở bảng trên)"
+    }
+    func chartGap(_ count: Int) -> String { en ? "… \(count) more units" : "… \(count) đơn vị khác" }
     func groupHeading(_ roman: String, _ name: String, count: Int, ranked: Bool) -> String {
         var text = "\(roman). \(name) (\(count) \(en ? "units" : "đơn vị")"
         if !ranked { text += en ? ", not ranked" : ", không xếp hạng" }
         return text + ")"
     }
+    /// The page header of a draft: "DỰ THẢO" in bold, centred (Excel's `&"-,Bold"` keeps the font, sets bold).
+    var draftHeader: String {
+        "&C&\"-,Bold\"" + (en ? "DRAFT — not published" : "DỰ THẢO — chưa công bố")
+    }
+    /// The document properties' category of a draft.
+    var draftCategory: String { en ? "Draft (not published)" : "Dự thảo (chưa công bố)" }
+    var draftMark: String { en ? "DRAFT" : "DỰ THẢO" }
+    var groupMaximum: String { en ? "Maximum points in this group" : "Điểm tối đa của khối này" }
     func maximum(_ x: String) -> String { en ? "(max \(x))" : "(tối đa \(x))" }
     func weight(_ x: String) -> String { en ? "(weight \(x))" : "(trọng số \(x))" }
     func pillarTitle(_ name: String, max: String) -> String {
@@ -91,13 +105,9 @@ struct ReportWords {
             : "Bảng chi tiết có \(rows) dòng, vượt giới hạn \(limit) dòng của bảng tính này. "
                 + "Dùng `ictindex score … --format json` hoặc `--explain MÃ_ĐƠN_VỊ` để xem từng tiêu chí."
     }
-    func generated(version: String, time: String, sha: String?) -> String {
-        var text =
-            en ? "Produced by ictindex \(version) on \(time) UTC" : "Lập bằng ictindex \(version) lúc \(time) UTC"
-        if let sha { text += en ? "; criteria file SHA-256 \(sha)" : "; SHA-256 của tệp tiêu chí \(sha)" }
-        return text + "."
-    }
-    var footerPage: String { en ? "Page &P of &N" : "Trang &P / &N" }
+    /// Page numbers that restart on each sheet: LibreOffice's `&N` counts the whole workbook's pages, so a total
+    /// ("Trang 1 / 43") would be wrong for a sheet; the sheet's name beside it says which part the page is.
+    var footerPage: String { en ? "Page &P" : "Trang &P" }
 
     // Statuses.
     func status(_ status: NodeResult.Status) -> String {
@@ -143,7 +153,7 @@ struct ReportWords {
     var bandsLabel: String { en ? "Bands" : "Xếp loại" }
     var groupsLabel: String { en ? "Groups" : "Khối" }
     var notRanked: String { en ? "not ranked" : "không xếp hạng" }
-    var runTime: String { en ? "Run time (UTC)" : "Thời điểm chạy (UTC)" }
+    var runTime: String { en ? "Run time (Vietnam, UTC+7)" : "Thời điểm chạy (giờ Việt Nam)" }
     var version: String { en ? "ictindex version" : "Phiên bản ictindex" }
     var unitCount: String { en ? "Units scored" : "Số đơn vị được chấm" }
     var nodesTitle: String { en ? "Criteria tree as applied" : "Cây tiêu chí đã áp dụng" }

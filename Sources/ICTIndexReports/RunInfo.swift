@@ -16,6 +16,9 @@ public struct RunInfo: Hashable, Sendable {
     public var runTime: Date
     /// The ictindex version that scored the run.
     public var engineVersion: String
+    /// Whether the run is not published: its workbook says "DỰ THẢO" (draft) in every sheet's page header and in
+    /// its document properties, so a draft is never taken for the decision's annex.
+    public var isDraft: Bool
 
     /// Creates run information.
     ///
@@ -24,10 +27,15 @@ public struct RunInfo: Hashable, Sendable {
     ///   - frameworkFile: The criteria file's path as given.
     ///   - runTime: When the run was made (written to the second, UTC).
     ///   - engineVersion: The ictindex version.
-    public init(frameworkSHA256: String?, frameworkFile: String? = nil, runTime: Date, engineVersion: String) {
+    ///   - isDraft: Whether the run is not published.
+    public init(
+        frameworkSHA256: String?, frameworkFile: String? = nil, runTime: Date, engineVersion: String,
+        isDraft: Bool = false
+    ) {
         self.frameworkSHA256 = frameworkSHA256
         self.frameworkFile = frameworkFile
         self.runTime = runTime
         self.engineVersion = engineVersion
+        self.isDraft = isDraft
     }
 }

@@ -36,11 +36,19 @@ public struct ScoreboardExport {
         let runTime = ISO8601DateFormatter().date(from: stored.summary.at) ?? Date()
         let info = RunInfo(
             frameworkSHA256: stored.summary.frameworkSHA256, frameworkFile: framework.id, runTime: runTime,
-            engineVersion: stored.summary.engineVersion)
+            engineVersion: stored.summary.engineVersion, isDraft: stored.summary.status != .published)
         var workbook = ScoreboardReport(scoreboard: scoreboard, run: info, language: language).spreadsheet()
-        workbook.sheets.append(changeSheet(stored, framework: framework, changes: changes))
-        workbook.sheets.append(
-            comparisonSheet(try database.valuePairs(forPeriod: period), own: own, appraised: scoreboard))
+        var extra = [
+            changeSheet(stored, framework: framework, changes: changes),
+            comparisonSheet(try database.valuePairs(forPeriod: period), own: own, appraised: scoreboard),
+        ]
+        if info.isDraft {
+            // The same mark as the scoreboard's own sheets.
+            for index in extra.indices {
+                extra[index].pageSetup.header = "&C&\"-,Bold\"" + (en ? "DRAFT — not published" : "DỰ THẢO — chưa công bố")
+            }
+        }
+        workbook.sheets += extra
         return workbook
     }
 
@@ -48,9 +56,24 @@ public struct ScoreboardExport {
     private var header: CellStyle { CellStyle(bold: true, fillColor: 0xDDEBF7) }
     private var highlight: CellStyle { CellStyle(bold: true, fillColor: 0xFFF2CC) }
 
-    private func number(_ x: Double?, decimals: Int) -> Cell {
-        x.map { .number($0, style: CellStyle(numberFormat: decimals > 0 ? "0." + String(repeating: "0", count: decimals) : "0")) }
-            ?? .empty
+    /// A number rounded to the framework's decimals (a difference of two scores is never -0.65000000000001),
+    /// shown with that many decimals.
+    private func number(_ x: Double?, decimals: Int, highlighted: Bool = false) -> Cell {
+        guard let x, x.isFinite else { return .empty }
+        var style = highlighted ? highlight : CellStyle()
+        style.numberFormat = decimals > 0 ? "0." + String(repeating: "0", count: decimals) : "0"
+        return .number(Rounding.round(x, decimals: decimals), style: style)
+    }
+
+    /// A4 landscape, one page wide, the header row on every page, the sheet's name and page number in the footer
+    /// (as on the scoreboard's own sheets).
+    private func pageSetup(repeating rows: ClosedRange<Int>) -> PageSetup {
+        let page = en ? "Page &P" : "Trang &P"
+        return PageSetup(
+            orientation: .landscape, paperSize: .a4, fitToWidth: 1, repeatedRows: rows,
+            footer: "&L&8&A · " + period.replacingOccurrences(of: "&", with: "&&") + "&C&8" + page,
+            margins: PageMargins(left: 0.4, right: 0.4, top: 0.5, bottom: 0.6), centersHorizontally: true,
+            firstPageNumber: 1)
     }
 
     /// `Thay đổi`: each unit's rank and score, and the change since the previous period.
@@ -71,10 +94,13 @@ public struct ScoreboardExport {
                 .text(change.map { wording.text($0, for: r) } ?? ""),
             ])
         }
-        return Sheet(
+        var sheet = Sheet(
             name: en ? "Change" : "Thay đổi", rows: rows,
             columns: [Column(0, width: 16), Column(1, width: 36), Column(2, width: 20), Column(3...6, width: 13), Column(7, width: 70)],
             freezePanes: CellAddress(row: 1, column: 0))
+        sheet.pageSetup = pageSetup(repeating: 0...0)
+        sheet.fitRowHeights()
+        return sheet
     }
 
     /// `Tự đánh giá - Thẩm định`: values changed by the appraisal, then scores from own vs appraised values.
@@ -89,7 +115,7 @@ public struct ScoreboardExport {
         for p in pairs where p.appraised != nil && p.selfAssessed != p.appraised {
             func cell(_ v: Value?) -> Cell {
                 switch v {
-                case .number(let x): .number(x, style: highlight)
+                case .number(let x): .number(Rounding.round(x, decimals: decimals), style: highlight)
                 case .some(let other): .text(other.description, style: highlight)
                 case nil: .empty
                 }
@@ -106,14 +132,17 @@ public struct ScoreboardExport {
         for r in appraised.units {
             let mine = own.result(for: r.unit.code)?.published
             let delta = (r.published != nil && mine != nil) ? (r.published ?? 0) - (mine ?? 0) : nil
-            var diff = number(delta, decimals: decimals)
-            if let delta, delta != 0 { diff = .number(delta, style: highlight) }
+            let rounded = delta.map { Rounding.round($0, decimals: decimals) }
+            let diff = number(rounded, decimals: decimals, highlighted: rounded.map { $0 != 0 } ?? false)
             rows.append([.text(r.unit.code.rawValue), .text(r.unit.name), number(mine, decimals: decimals),
                          number(r.published, decimals: decimals), diff])
         }
-        return Sheet(
+        var sheet = Sheet(
             name: en ? "Self-assessed - Appraised" : "Tự đánh giá - Thẩm định", rows: rows,
             columns: [Column(0, width: 16), Column(1, width: 30), Column(2...3, width: 16), Column(4, width: 50)],
             freezePanes: CellAddress(row: 1, column: 0))
+        sheet.pageSetup = pageSetup(repeating: 0...0)
+        sheet.fitRowHeights()
+        return sheet
     }
 }

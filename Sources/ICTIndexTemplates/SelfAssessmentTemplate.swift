@@ -136,10 +136,13 @@ public struct SelfAssessmentTemplate: Sendable {
     public func spreadsheet() -> Spreadsheet {
         let locked = lockedCells()
         let checksum = metadata.checksum(lockedCells: locked)
+        var sheets = [
+            instructionsSheet(), inputSheet(), pointsSheet(), calculationSheet(), metadataSheet(checksum: checksum),
+        ]
+        // Rows tall enough for their wrapped text (names with the decision's wording, option lists, paragraphs).
+        for index in sheets.indices { sheets[index].fitRowHeights() }
         return Spreadsheet(
-            sheets: [
-                instructionsSheet(), inputSheet(), pointsSheet(), calculationSheet(), metadataSheet(checksum: checksum),
-            ],
+            sheets: sheets,
             properties: DocumentProperties(
                 title: words.title(period: metadata.period), subject: metadata.unitName,
                 author: "ictindex", keywords: metadata.frameworkID,
@@ -157,7 +160,7 @@ public struct SelfAssessmentTemplate: Sendable {
             [],
         ]
         if let deadline = metadata.deadline {
-            rows.append([.text(words.deadline, style: s.label), .text(deadline, style: s.bold)])
+            rows.append([.text(words.deadline, style: s.label), .text(Self.shownDate(deadline), style: s.bold)])
             rows.append([])
         }
         for paragraph in words.instructions(
@@ -178,8 +181,18 @@ public struct SelfAssessmentTemplate: Sendable {
         var sheet = Sheet(name: words.instructionsSheet, rows: rows, columns: [Column(0, width: 24), Column(1, width: 100)])
         sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
         sheet.showsGridlines = false
-        sheet.pageSetup = PageSetup(orientation: .landscape, paperSize: .a4, fitToWidth: 1)
+        sheet.pageSetup = page(.landscape, repeating: nil)
         return sheet
+    }
+
+    /// A4, one page wide, the sheet's name, unit and period in the footer and pages numbered per sheet.
+    private func page(_ orientation: PageSetup.Orientation, repeating rows: ClosedRange<Int>?) -> PageSetup {
+        let left = "\(metadata.unit) · \(metadata.period)".replacingOccurrences(of: "&", with: "&&")
+        return PageSetup(
+            orientation: orientation, paperSize: .a4, fitToWidth: 1, repeatedRows: rows,
+            footer: "&L&8&A · " + left + "&C&8" + words.footerPage,
+            margins: PageMargins(left: 0.4, right: 0.4, top: 0.5, bottom: 0.6), centersHorizontally: true,
+            firstPageNumber: 1)
     }
 
     private func inputSheet() -> Sheet {
@@ -191,10 +204,14 @@ public struct SelfAssessmentTemplate: Sendable {
             [.empty, .text("\(words.unitLabel): \(metadata.unitName) (\(metadata.unit))", style: s.subtitle)],
             [
                 .empty, .empty, .text(words.provisionalScore, style: s.scoreLabel),
-                .formula(shownOnceFilled(total), cachedResult: .text(""), style: s.score),
-                .text("/ " + NumberFormatting.plain(framework.scale), style: s.bold),
-                .formula(shownOnceFilled(band), cachedResult: .text(""), style: s.band),
-                .empty, .text(metadata.deadline.map { "\(words.deadline): \($0)" } ?? "", style: s.bold),
+                .formula(shownOnceFilled(total), cachedResult: Self.uncomputed, style: s.score),
+                departmentPoints == nil
+                    ? .text("/ " + NumberFormatting.plain(framework.scale), style: s.bold)
+                    : .formula(selfScoredMaximum, cachedResult: Self.uncomputed, style: s.bold),
+                departmentPoints == nil
+                    ? .formula(shownOnceFilled(band), cachedResult: Self.uncomputed, style: s.band)
+                    : .text(words.bandLater, style: s.note),
+                .empty, .text(metadata.deadline.map { "\(words.deadline): \(Self.shownDate($0))" } ?? "", style: s.bold),
             ],
             [.empty, .text(words.inputNote, style: s.note)],
         ]
@@ -244,18 +261,37 @@ public struct SelfAssessmentTemplate: Sendable {
             ],
             merges: [], freezePanes: CellAddress(row: TemplatePlan.firstInputRow - 1, column: 4))
         sheet.dataValidations = validations
-        // Wrapped names and option lists need taller rows; spreadsheet files do not fit rows by themselves.
-        for (i, variable) in plan.inputs.enumerated() {
-            let lines = max(
-                Self.lines(label(variable.name, variable.description), width: 46),
-                Self.lines(allowed(variable), width: 20))
-            if lines > 1 { sheet.rowHeights[plan.inputRow(i) - 1] = Double(lines) * 15 }
-        }
         sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
-        sheet.pageSetup = PageSetup(
-            orientation: .landscape, paperSize: .a4, fitToWidth: 1,
-            repeatedRows: (TemplatePlan.firstInputRow - 2)...(TemplatePlan.firstInputRow - 2))
+        sheet.pageSetup = page(
+            .landscape, repeating: (TemplatePlan.firstInputRow - 2)...(TemplatePlan.firstInputRow - 2))
         return sheet
+    }
+
+    /// The maximum points of the indicators the department scores (compared across units), as a formula over the
+    /// calculation sheet, or `nil` when the workbook computes every indicator.
+    private var departmentPoints: String? {
+        let rows = plan.nodes.indices.filter { plan.nodes[$0].node.isIndicator && plan.nodes[$0].departmentScored }
+        guard !rows.isEmpty else { return nil }
+        let calc = "'\(TemplateFormulas.calculationSheet)'!"
+        return "(" + rows.map { "\(calc)E\(plan.nodeCalculationRow($0))" }.joined(separator: "+") + ")"
+    }
+
+    /// The points the provisional score is out of: the scale less the department's part ("/ 74.57").
+    private var selfScoredMaximum: String {
+        "\"/ \"&FIXED(\(TemplateFormulas.number(framework.scale))-\(departmentPoints ?? "0"),2,TRUE)"
+    }
+
+    /// What the provisional score covers, when the department scores part of it: "/ 74.57 điểm tự chấm; 25.43 điểm
+    /// do Sở chấm — xếp loại sau khi Sở chấm". No band is shown until the department's part is known.
+    private var coverage: String {
+        let department = departmentPoints ?? "0"
+        let own = "FIXED(\(TemplateFormulas.number(framework.scale))-\(department),2,TRUE)"
+        let theirs = "FIXED(\(department),2,TRUE)"
+        let parts = words.coverage(selfScored: "\u{1}", department: "\u{2}").components(separatedBy: "\u{1}")
+        let rest = parts.count == 2 ? parts[1].components(separatedBy: "\u{2}") : []
+        guard parts.count == 2, rest.count == 2 else { return TemplateFormulas.quoted(words.bandLater) }
+        return TemplateFormulas.quoted(parts[0]) + "&" + own + "&" + TemplateFormulas.quoted(rest[0]) + "&" + theirs
+            + "&" + TemplateFormulas.quoted(rest[1])
     }
 
     /// A total shown once any value is typed (a blank form shows no score and no band), and blank on an error.
@@ -331,12 +367,15 @@ public struct SelfAssessmentTemplate: Sendable {
             [.empty, .text("\(words.unitLabel): \(metadata.unitName) (\(metadata.unit))", style: s.subtitle)],
             [
                 .empty, .text(words.provisionalScore, style: s.scoreLabel), .empty, .empty,
-                .formula(shownOnceFilled("\(calc)C\(totalRow)"), cachedResult: .text(""), style: s.score),
-                .formula(shownOnceFilled("\(calc)D\(totalRow)"), cachedResult: .text(""), style: s.band),
+                .formula(shownOnceFilled("\(calc)C\(totalRow)"), cachedResult: Self.uncomputed, style: s.score),
+                departmentPoints == nil
+                    ? .formula(shownOnceFilled("\(calc)D\(totalRow)"), cachedResult: Self.uncomputed, style: s.band)
+                    : .formula(coverage, cachedResult: Self.uncomputed, style: s.coverage),
             ],
             words.pointsHeader.map { .text($0, style: s.header) },
         ]
-        var rowHeights: [Int: Double] = [:]
+        // The longest text each row's status formula can show: the row must be tall enough for it.
+        var statusTexts: [String] = []
         for (i, planned) in plan.nodes.enumerated() {
             let c = plan.nodeCalculationRow(i)
             let isPillar = !planned.node.isIndicator
@@ -349,24 +388,23 @@ public struct SelfAssessmentTemplate: Sendable {
                 .text(planned.node.id.rawValue, style: s.text),
                 .text(label(planned.node.name, planned.node.description), style: name),
                 .text(TemplateFormulas.number(planned.node.weight), style: s.centered),
-                .formula("\(calc)E\(c)", cachedResult: .number(0), style: number),
+                .formula("\(calc)E\(c)", cachedResult: Self.uncomputed, style: number),
             ]
             if planned.departmentScored {
                 row.append(.text(words.departmentScored, style: s.centered))
             } else {
-                row.append(.formula("\(calc)D\(c)", cachedResult: .number(0), style: number))
+                row.append(.formula("\(calc)D\(c)", cachedResult: Self.uncomputed, style: number))
             }
-            row.append(.formula(statusFormula(planned, calculationRow: c), cachedResult: .text(""), style: s.wrapped))
+            row.append(.formula(statusFormula(planned, calculationRow: c), cachedResult: Self.uncomputed, style: s.wrapped))
             rows.append(row)
-            let lines = Self.lines(label(planned.node.name, planned.node.description), width: 58 - 2 * planned.depth)
-            if lines > 1 { rowHeights[plan.nodePointsRow(i) - 1] = Double(lines) * 15 }
+            statusTexts.append(statusText(planned))
         }
         for (d, deduction) in framework.deductions.enumerated() {
             let c = plan.deductionCalculationRow(d)
             rows.append([
                 .text(deduction.id.rawValue, style: s.text), .text(deduction.name.text(metadata.language), style: s.wrapped),
                 .text(deduction.cap.map(NumberFormatting.plain) ?? "", style: s.centered), .blank(style: s.number),
-                .formula("-\(calc)B\(c)", cachedResult: .number(0), style: s.number),
+                .formula("-\(calc)B\(c)", cachedResult: Self.uncomputed, style: s.number),
                 .text(words.deduction, style: s.wrapped),
             ])
         }
@@ -376,10 +414,24 @@ public struct SelfAssessmentTemplate: Sendable {
                 Column(0, width: 14, isHidden: true), Column(1, width: 60), Column(2, width: 10), Column(3, width: 12),
                 Column(4, width: 14), Column(5, width: 44),
             ],
-            rowHeights: rowHeights, freezePanes: CellAddress(row: TemplatePlan.firstPointsRow - 1, column: 0))
+            freezePanes: CellAddress(row: TemplatePlan.firstPointsRow - 1, column: 0))
+        if departmentPoints != nil {
+            sheet.fitRowHeight(2, toShow: words.coverage(selfScored: "00.00", department: "00.00"), columnWidth: 44)
+        }
+        for (i, text) in statusTexts.enumerated() {
+            sheet.fitRowHeight(plan.nodePointsRow(i) - 1, toShow: text, columnWidth: 44)
+        }
         sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
-        sheet.pageSetup = PageSetup(orientation: .portrait, paperSize: .a4, fitToWidth: 1)
+        sheet.pageSetup = page(
+            .portrait, repeating: (TemplatePlan.firstPointsRow - 2)...(TemplatePlan.firstPointsRow - 2))
         return sheet
+    }
+
+    /// What a row's status formula shows when it shows anything (see ``statusFormula(_:calculationRow:)``).
+    private func statusText(_ planned: TemplatePlan.PlannedNode) -> String {
+        guard let indicator = planned.node.indicator else { return words.pillarSkipped }
+        if planned.departmentScored { return words.departmentScoredNote }
+        return words.missing(indicator.missing)
     }
 
     private func statusFormula(_ planned: TemplatePlan.PlannedNode, calculationRow c: Int) -> String {
@@ -395,7 +447,7 @@ public struct SelfAssessmentTemplate: Sendable {
 
     private func calculationSheet() -> Sheet {
         let formulas = TemplateFormulas(plan: plan, language: metadata.language)
-        func f(_ text: String) -> Cell { .formula(text, cachedResult: .number(0)) }
+        func f(_ text: String) -> Cell { .formula(text, cachedResult: Self.uncomputed) }
         var rows: [[Cell]] = [
             ["id", "value", "effective weight", "points", "max points", "counted weight", "indicator value", "rules…"]
                 .map { .text($0) }
@@ -424,7 +476,7 @@ public struct SelfAssessmentTemplate: Sendable {
             rows.append([.text(deduction.id.rawValue), f(formulas.deductionPoints(deduction))])
         }
         let total = formulas.total()
-        rows.append([.text("total"), f(total.score), f(total.published), .formula(total.band, cachedResult: .text(""))])
+        rows.append([.text("total"), f(total.score), f(total.published), .formula(total.band, cachedResult: Self.uncomputed)])
         var sheet = Sheet(name: TemplateFormulas.calculationSheet, rows: rows, columns: [Column(0, width: 16)])
         sheet.visibility = .hidden
         sheet.protection = SheetProtection()
@@ -440,19 +492,29 @@ public struct SelfAssessmentTemplate: Sendable {
         return sheet
     }
 
-    /// About how many lines a text wraps to in a column of `width` characters.
-    /// Lines a wrapped text takes in a column `width` characters wide, counting its line breaks.
-    static func lines(_ text: String, width: Int) -> Int {
-        text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
-            $0 + max(1, ($1.count + width - 1) / width)
-        }
-    }
-
     /// A row's label: the name, and under it the decision's wording (`description`), verbatim.
     func label(_ name: LocalizedText, _ description: LocalizedText?) -> String {
         let text = name.text(metadata.language)
         guard let description else { return text }
         return text + "\n" + description.text(metadata.language)
+    }
+
+    /// The cached result of every formula: none (an empty string).
+    ///
+    /// A formula cell with no cached value is calculated by LibreOffice when it opens the file, even with its
+    /// default setting of never recalculating .xlsx files ("One place where `worksheet_write_formula_str()` may be
+    /// required is to specify an empty result which will force a recalculation of the formula when loaded in
+    /// LibreOffice", libxlsxwriter's worksheet.h); Excel recalculates every formula on load because libxlsxwriter
+    /// sets `fullCalcOnLoad`. A cached 0 would show 0.00 for every maximum until a forced recalculation.
+    static let uncomputed = FormulaResult.text("")
+
+    /// A stored "YYYY-MM-DD" date as people in Vietnam write it, "15/01/2027"; any other text unchanged.
+    static func shownDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { return iso }
+        return "\(parts[2])/\(parts[1])/\(parts[0])"
     }
 
     /// A UTC date from "YYYY-MM-DD".

@@ -35,6 +35,8 @@ struct TemplateStyles: Sendable {
     let scoreLabel = style(bold: true, size: 12, align: .right, grid: false)
     let score = style(bold: true, size: 14, color: 0xC00000, format: "0.00", align: .center)
     let band = style(bold: true, size: 12, align: .center, grid: false)
+    /// What the provisional score covers, beside it: wrapped, not bold, so it reads as an explanation.
+    let coverage = style(italic: true, wrap: true, grid: false)
     let number = style(format: "0.00", align: .right)
     let pillarNumber = style(bold: true, fill: pillarFill, format: "0.00", align: .right)
     let previousNumber = style(format: "#,##0.##", align: .right)

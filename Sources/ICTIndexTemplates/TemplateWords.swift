@@ -11,6 +11,8 @@ struct TemplateWords {
     func title(period: String) -> String { t("PHIẾU TỰ ĐÁNH GIÁ NĂM \(period)", "SELF-ASSESSMENT FORM \(period)") }
     func pointsTitle(period: String) -> String { t("ĐIỂM TẠM TÍNH NĂM \(period)", "PROVISIONAL POINTS \(period)") }
     var unitLabel: String { t("Đơn vị", "Unit") }
+    /// Page numbers restart on each sheet; LibreOffice's `&N` would count the whole workbook's pages.
+    var footerPage: String { t("Trang &P", "Page &P") }
     var deadline: String { t("Hạn nộp", "Deadline") }
     var provisionalScore: String { t("Điểm tạm tính:", "Provisional score:") }
     var inputNote: String {
@@ -56,6 +58,14 @@ struct TemplateWords {
         t("Giá trị này không được chấp nhận. Cho phép: \(allowed)", "This value is not accepted. Allowed: \(allowed)")
     }
     var departmentScored: String { t("Do Sở chấm", "By the department") }
+    /// Where the band would be, while the department's part of the score is unknown.
+    var bandLater: String { t("Xếp loại: sau khi Sở chấm", "Band: once the department has scored") }
+    /// What the provisional score covers: "/ 74.57 điểm tự chấm; 25.43 điểm do Sở chấm — xếp loại sau khi Sở chấm".
+    func coverage(selfScored: String, department: String) -> String {
+        t(
+            "/ \(selfScored) điểm tự chấm; \(department) điểm do Sở chấm — xếp loại sau khi Sở chấm",
+            "/ \(selfScored) self-scored points; \(department) points scored by the department — band once they are")
+    }
     var departmentScoredNote: String {
         t(
             "Chỉ tiêu so sánh giữa các đơn vị: do Sở chấm khi có số liệu của tất cả đơn vị; tạm tính 0 điểm.",

@@ -72,8 +72,16 @@ public enum ExternalTools {
     }
 
     /// Opens workbooks in LibreOffice Calc (headless, with a private profile that recalculates every formula
-    /// on load) and saves them as .xlsx into `folder`, under the same names.
-    public static func recalculateWithLibreOffice(_ files: [URL], into folder: URL) throws {
+    /// on load, or with LibreOffice's default settings) and saves them as .xlsx into `folder`, under the same names.
+    ///
+    /// - Parameters:
+    ///   - files: The workbooks.
+    ///   - folder: Where to save them.
+    ///   - forcingRecalculation: Whether every formula is recalculated on load; `false` keeps LibreOffice's default
+    ///     ("never recalculate" an .xlsx: it shows the results the file was saved with), as a user opens it.
+    public static func recalculateWithLibreOffice(
+        _ files: [URL], into folder: URL, forcingRecalculation: Bool = true
+    ) throws {
         guard isInstalled("soffice") else { throw ToolMissing(text: "'soffice' is not installed (make test installs it)") }
         let profile = folder.appendingPathComponent("lo-profile")
         let user = profile.appendingPathComponent("user")
@@ -89,7 +97,10 @@ public enum ExternalTools {
             <value>0</value></prop></item>
             </oor:items>
             """
-        try settings.write(to: user.appendingPathComponent("registrymodifications.xcu"), atomically: true, encoding: .utf8)
+        if forcingRecalculation {
+            try settings.write(
+                to: user.appendingPathComponent("registrymodifications.xcu"), atomically: true, encoding: .utf8)
+        }
         let (status, errors) = try run(
             "timeout",
             ["600", "soffice", "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore",

@@ -27,6 +27,15 @@ public struct PageSetup: Hashable, Sendable {
     public var margins: PageMargins?
     /// Whether the content is centred between the left and right margins.
     public var centersHorizontally: Bool
+    /// The number of the sheet's first printed page, or `nil` to continue from the previous sheet.
+    ///
+    /// Set it to 1 to number each sheet's pages on their own: a workbook printed whole otherwise numbers its pages
+    /// across every sheet. LibreOffice honours it for `&P`; its `&N` still counts the pages of the whole workbook.
+    public var firstPageNumber: Int?
+    /// Zero-based rows that start a new printed page (manual page breaks above them), such as a chart's first row.
+    ///
+    /// Excel ignores manual breaks on a sheet scaled with ``fitToWidth``; use them on sheets printed at 100 %.
+    public var rowBreaks: [Int]
 
     /// Creates print settings; the defaults are Excel's (portrait, default paper, 100 %).
     ///
@@ -40,6 +49,8 @@ public struct PageSetup: Hashable, Sendable {
     ///   - footer: The page footer.
     ///   - margins: The page margins.
     ///   - centersHorizontally: Whether the content is centred horizontally.
+    ///   - firstPageNumber: The number of the first page, or `nil` to continue the workbook's numbering.
+    ///   - rowBreaks: Zero-based rows that start a new page.
     public init(
         orientation: Orientation = .portrait,
         paperSize: PaperSize = .printerDefault,
@@ -49,7 +60,9 @@ public struct PageSetup: Hashable, Sendable {
         header: String? = nil,
         footer: String? = nil,
         margins: PageMargins? = nil,
-        centersHorizontally: Bool = false
+        centersHorizontally: Bool = false,
+        firstPageNumber: Int? = nil,
+        rowBreaks: [Int] = []
     ) {
         self.orientation = orientation
         self.paperSize = paperSize
@@ -60,6 +73,8 @@ public struct PageSetup: Hashable, Sendable {
         self.footer = footer
         self.margins = margins
         self.centersHorizontally = centersHorizontally
+        self.firstPageNumber = firstPageNumber
+        self.rowBreaks = rowBreaks
     }
 
     /// The direction of the printed page.

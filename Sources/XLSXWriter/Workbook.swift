@@ -220,6 +220,29 @@ struct Workbook: ~Copyable {
             worksheet_set_margins(worksheet, margins.left, margins.right, margins.top, margins.bottom)
         }
         if setup.centersHorizontally { worksheet_center_horizontally(worksheet) }
+        if let first = setup.firstPageNumber {
+            guard let start = UInt16(exactly: first), start > 0 else {
+                throw XLSXError(
+                    .outOfRange, path: context.displayPath, sheetName: context.name, location: "page setup",
+                    message: "the first page number \(first) is outside 1…65,535")
+            }
+            worksheet_set_start_page(worksheet, start)
+        }
+        if !setup.rowBreaks.isEmpty {
+            // A zero-terminated array; libxlsxwriter copies it (and allows at most 1,023 breaks).
+            var breaks: [lxw_row_t] = []
+            for row in setup.rowBreaks.sorted() {
+                let converted = try context.row(row, "page break")
+                guard converted > 0 else {
+                    throw XLSXError(
+                        .outOfRange, path: context.displayPath, sheetName: context.name, location: "page break",
+                        message: "a page break above row 1 is no break; give rows 2 or below")
+                }
+                breaks.append(converted)
+            }
+            breaks.append(0)
+            try context.check(worksheet_set_h_pagebreaks(worksheet, &breaks), "worksheet_set_h_pagebreaks", location: "page breaks")
+        }
     }
 
     private mutating func addDataValidation(

@@ -90,6 +90,31 @@ import Testing
         let kySon = try #require(changeSheet.first { $0.value.value == "X-KYSON" }?.key.dropFirst())
         #expect(changeSheet.values.contains { $0.value == "↓ −1.03 (hạng 40/40, kỳ trước 59/60)" })
         #expect(changeSheet.filter { $0.key.dropFirst() == kySon }.contains { $0.value.value == "↓ −1.03 (hạng 40/40, kỳ trước 59/60)" })
+        // The 2025 run is not published: a draft, marked in the properties and on every sheet's page header. The
+        // two extra sheets print like the others (A4, one page wide, header row repeated, numbered per sheet), and
+        // their numbers are rounded to the criteria's 2 decimals.
+        let file = try XLSXFile(url: xlsx)
+        #expect(try file.part("docProps/core.xml").contains("<dc:title>DỰ THẢO: "))
+        let count = sheets.components(separatedBy: "<sheet name=").count - 1
+        for index in 1...count {
+            let xml = try file.part("xl/worksheets/sheet\(index).xml")
+            #expect(xml.contains("<oddHeader>&amp;C&amp;\"-,Bold\"DỰ THẢO — chưa công bố</oddHeader>"), "sheet \(index)")
+            #expect(xml.contains("<pageSetup paperSize=\"9\""), "sheet \(index)")
+        }
+        for index in (count - 1)...count {
+            let xml = try file.part("xl/worksheets/sheet\(index).xml")
+            #expect(xml.contains("<oddFooter>&amp;L&amp;8&amp;A · 2025&amp;C&amp;8Trang &amp;P</oddFooter>"))
+            #expect(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"))
+            // Every number is a value with at most 2 decimals (83.96 is stored as 83.95999999999999, its nearest
+            // double; -0.65000000000001 is not).
+            let numbers = xml.components(separatedBy: "<v>").dropFirst().compactMap {
+                Double($0.prefix { $0 != "<" })
+            }
+            #expect(!numbers.isEmpty)
+            let unrounded = numbers.filter { abs($0 * 100 - ($0 * 100).rounded()) > 1e-6 }
+            #expect(unrounded.isEmpty, "sheet \(index): \(unrounded.prefix(5))")
+        }
+        #expect(try file.part("xl/workbook.xml").contains("_xlnm.Print_Titles"))
         let audit = try run(["audit", "--unit", "SNV"])
         #expect(audit.stdout.contains("value.add  2025 SNV  (35 self values from \(sample("values-2025-self.csv")))"))
         // Filters combine; --last keeps the newest entries, oldest first.
