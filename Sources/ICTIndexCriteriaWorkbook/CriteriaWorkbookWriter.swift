@@ -186,9 +186,11 @@ package struct CriteriaWorkbookWriter {
     /// The criteria sheet prints the published table (its first columns); the other sheets print whole.
     func listPageSetup(_ layout: WorkbookSheet, lastRow: Int) -> PageSetup {
         var setup = pageSetup(rows: 2...2, orientation: .landscape)
-        if layout.section == "index" {
-            setup.printArea = CellRange(
-                rows: 0...max(lastRow, 2), columns: 0...(WorkbookLayout.printedCriteriaColumns - 1))
+        let printed = [
+            "index": WorkbookLayout.printedCriteriaColumns, "variables": WorkbookLayout.printedVariableColumns,
+        ]
+        if let columns = printed[layout.section] {
+            setup.printArea = CellRange(rows: 0...max(lastRow, 2), columns: 0...(columns - 1))
         }
         return setup
     }
@@ -370,7 +372,7 @@ struct WorkbookStyles {
     let pillar = CellStyle(
         bold: true, verticalAlignment: .top, wrapsText: true, borders: .all(Border(.thin, color: 0xA6A6A6)))
     let code = CellStyle(
-        fontName: "Consolas", verticalAlignment: .top, wrapsText: true, borders: .all(Border(.thin, color: 0xA6A6A6)))
+        fontColor: 0x1F3864, verticalAlignment: .top, wrapsText: true, borders: .all(Border(.thin, color: 0xA6A6A6)))
     let number = CellStyle(
         numberFormat: "General", verticalAlignment: .top, borders: .all(Border(.thin, color: 0xA6A6A6)))
     let info = CellStyle(

@@ -77,15 +77,15 @@ enum WorkbookLayout {
         vi: "Tiêu chí", en: "Criteria", section: "index",
         columns: [
             .init(key: "", kind: .outline, vi: "STT", en: "No.", width: 6),
-            .init(key: "id", kind: .text, vi: "Mã", en: "Code", width: 15),
-            .init(key: "name", kind: .localized(.vi), vi: "Tiêu chí", en: "Criterion", width: 36),
+            .init(key: "id", kind: .text, vi: "Mã", en: "Code", width: 18),
+            .init(key: "name", kind: .localized(.vi), vi: "Tiêu chí", en: "Criterion", width: 34),
             .init(key: "", kind: .info, vi: "Điểm tối đa", en: "Max points", width: 8),
             .init(
                 key: "description", kind: .localized(.vi), vi: "Cách tính điểm (theo quyết định)",
                 en: "Scoring, as the decision words it", width: 42),
             .init(key: "", kind: .info, vi: "Diễn giải cách tính", en: "Rule in words", width: 28),
-            .init(key: "", kind: .info, vi: "Tài liệu kiểm chứng", en: "Evidence", width: 24),
-            .init(key: "", kind: .info, vi: "Nguồn số liệu", en: "Data source", width: 24),
+            .init(key: "", kind: .info, vi: "Tài liệu kiểm chứng", en: "Evidence", width: 26),
+            .init(key: "", kind: .info, vi: "Nguồn số liệu", en: "Data source", width: 26),
             .init(key: "", kind: .info, vi: "Đơn vị thẩm định", en: "Appraised by", width: 14),
             .init(key: "weight", kind: .number, vi: "Trọng số", en: "Weight", width: 9),
             .init(key: "aggregate", kind: .text, vi: "Tổng hợp", en: "Aggregate", width: 11, choices: aggregates),
@@ -107,25 +107,28 @@ enum WorkbookLayout {
     /// How many columns of the criteria sheet are printed: the published table.
     static let printedCriteriaColumns = 9
 
+    /// The variables sheet: the columns a reader of the decision needs first (printed: A–J), then the English
+    /// texts and other keys.
     static let variables = WorkbookSheet(
         vi: "Số liệu", en: "Variables", section: "variables",
         columns: [
             .init(key: "id", kind: .text, vi: "Mã", en: "Code", width: 22),
-            .init(key: "name", kind: .localized(.vi), vi: "Tên số liệu", en: "Name", width: 50),
-            .init(key: "name", kind: .localized(.en), vi: "Tên tiếng Anh", en: "Name (English)", width: 30),
+            .init(key: "name", kind: .localized(.vi), vi: "Tên số liệu", en: "Name", width: 44),
             .init(key: "type", kind: .text, vi: "Kiểu", en: "Type", width: 10, choices: variableKinds),
             .init(key: "unit", kind: .text, vi: "Đơn vị tính", en: "Unit", width: 12),
             .init(key: "min", kind: .number, vi: "Nhỏ nhất", en: "Minimum", width: 9),
             .init(key: "max", kind: .number, vi: "Lớn nhất", en: "Maximum", width: 9),
             .init(key: "evidence", kind: .text, vi: "Minh chứng", en: "Evidence", width: 11, choices: evidence),
-            .init(key: "formula", kind: .text, vi: "Công thức (số liệu tính)", en: "Formula (derived)", width: 30),
-            .init(key: "options", kind: .flow, vi: "Các lựa chọn (YAML)", en: "Options (YAML)", width: 40),
-            .init(key: "description", kind: .localized(.vi), vi: "Hướng dẫn", en: "Guidance", width: 40),
-            .init(
-                key: "description", kind: .localized(.en), vi: "Hướng dẫn (tiếng Anh)", en: "Guidance (English)",
-                width: 24),
+            .init(key: "options", kind: .flow, vi: "Các lựa chọn (YAML)", en: "Options (YAML)", width: 34),
+            .init(key: "formula", kind: .text, vi: "Công thức (số liệu tính)", en: "Formula (derived)", width: 28),
+            .init(key: "description", kind: .localized(.vi), vi: "Hướng dẫn", en: "Guidance", width: 36),
+            .init(key: "name", kind: .localized(.en), vi: "Tên tiếng Anh", en: "Name (English)", width: 30),
+            .init(key: "description", kind: .localized(.en), vi: "Hướng dẫn (tiếng Anh)", en: "Guidance (English)", width: 24),
             .init(key: "", kind: .other, vi: "Khác (YAML)", en: "Other (YAML)", width: 20),
         ])
+
+    /// How many columns of the variables sheet are printed.
+    static let printedVariableColumns = 10
 
     static let groups = WorkbookSheet(
         vi: "Khối", en: "Groups", section: "groups",

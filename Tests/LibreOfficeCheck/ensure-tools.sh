@@ -13,6 +13,16 @@ if ! command -v soffice >/dev/null 2>&1; then
         exit 1
     }
 fi
+# Carlito has Calibri's metrics (the workbooks' font), so LibreOffice lays pages out as Excel would; without it
+# LibreOffice falls back to a wider font and the print checks would judge other pages than a department prints.
+if ! fc-match Calibri 2>/dev/null | grep -qi carlito; then
+    echo "ensure-tools: installing fonts-crosextra-carlito (Calibri's metrics)"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fonts-crosextra-carlito >/tmp/ictindex-fonts-install.log 2>&1 || {
+        echo "ensure-tools: apt-get install fonts-crosextra-carlito failed; see /tmp/ictindex-fonts-install.log"
+        exit 1
+    }
+fi
 if ! python3 -c "import openpyxl" 2>/dev/null; then
     target="${TMPDIR:-/tmp}/ictindex-openpyxl"
     if ! PYTHONPATH="$target" python3 -c "import openpyxl" 2>/dev/null; then
