@@ -105,6 +105,17 @@ import Testing
                 """)
     }
 
+    @Test("--explain shows each value's evidence, and says when a required one is missing")
+    func explainEvidence() throws {
+        let dir = try setUp("warn", data: oneEmpty)
+        defer { dir.remove() }
+        let a = try cli.run(["score", "c.yaml", "--data", "v.csv", "--explain", "A"], in: dir.url)
+        #expect(a.stdout.contains("\n      staff (Staff) = 10; chưa có minh chứng (bắt buộc)\n"))
+        let b = try cli.run(["score", "c.yaml", "--data", "v.csv", "--explain", "B", "--lang", "en"], in: dir.url)
+        #expect(b.stdout.contains("\n      staff (Staff) = 8; evidence: QĐ 12/QĐ-B.pdf\n"))
+        #expect(b.stdout.contains("\n      computers (Computers) = 8\n"))
+    }
+
     @Test("zero: every indicator computed from the value scores 0 for that unit, by hand: A 0 + 20 = 20, B 100")
     func zero() throws {
         let dir = try setUp("zero", data: oneEmpty)

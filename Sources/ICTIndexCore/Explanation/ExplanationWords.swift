@@ -5,7 +5,7 @@ struct ExplanationWords {
     let unit, group, period, score, published, rank, of, unranked, band, points, value, weight, notApplicable,
         skipped, missingZero, imputedMean, imputedGroupMean, rule, deductions, deduction, cap, total, selfAssessed,
         appraised, missing, peers, allUnits, groupWord, noStep, effectiveWeight, noScore, aggregate, yes, no,
-        bestCase, sumOfItems: String
+        bestCase, sumOfItems, evidence, noEvidence: String
 
     init(_ language: Language) {
         switch language {
@@ -23,6 +23,7 @@ struct ExplanationWords {
             effectiveWeight = "trọng số hiệu dụng"; noScore = "không có điểm (thiếu toàn bộ số liệu)"
             aggregate = "tổng hợp"; yes = "có"; no = "không"; bestCase = "lấy trường hợp có điểm cao nhất"
             sumOfItems = "cộng điểm các tiêu chí"
+            evidence = "minh chứng"; noEvidence = "chưa có minh chứng (bắt buộc)"
         case .en:
             unit = "Unit"; group = "group"; period = "period"; score = "Score"; published = "published"; rank = "rank"
             of = "of"; unranked = "not ranked"; band = "band"; points = "points"; value = "value"
@@ -37,6 +38,7 @@ struct ExplanationWords {
             effectiveWeight = "effective weight"; noScore = "no score (every value missing)"
             aggregate = "aggregate"; yes = "yes"; no = "no"; bestCase = "the highest case wins"
             sumOfItems = "sum of the items' points"
+            evidence = "evidence"; noEvidence = "no evidence (required)"
         }
     }
 }

@@ -227,6 +227,11 @@ struct ExplanationWriter {
         } else if entry.source == .appraised {
             text += " (\(words.appraised))"
         }
+        if let evidence = entry.evidence, !evidence.allSatisfy(\.isWhitespace) {
+            text += "; \(words.evidence): \(MessageText.echo(evidence))"
+        } else if variable?.evidence == .required {
+            text += "; \(words.noEvidence)"
+        }
         return text
     }
 
