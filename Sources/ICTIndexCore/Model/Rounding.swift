@@ -55,16 +55,32 @@ public enum NumberFormatting {
 
     /// A number with exactly `decimals` decimals, `.` as decimal point: `85.00`, `0.8485`.
     public static func fixed(_ x: Double, decimals: Int, decimalSeparator: Character = ".") -> String {
-        guard x.isFinite else { return plain(x) }
+        var bytes: [UInt8] = []
+        appendFixed(x, decimals: decimals, decimalSeparator: decimalSeparator, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``fixed(_:decimals:decimalSeparator:)``'s text of a number to a byte buffer, as UTF-8.
+    ///
+    /// For output written as bytes (the CSV of `score`: 640,000 numbers for 10,000 units × 64 nodes): with 10
+    /// decimals a number is longer than a small string (15 bytes), so making a `String` of each allocated once
+    /// per cell.
+    public static func appendFixed(
+        _ x: Double, decimals: Int, decimalSeparator: Character = ".", to out: inout [UInt8]
+    ) {
+        guard x.isFinite else {
+            out += plain(x).utf8
+            return
+        }
         let rounded = Rounding.round(x, decimals: decimals)
-        // Fast path, for the hundreds of thousands of cells of a CSV export: the digits of
-        // |rounded| × 10^decimals written backwards into a small buffer, no intermediate strings.
+        // Fast path: the digits of |rounded| × 10^decimals written backwards into a small buffer, no
+        // intermediate strings.
         let scaled = (rounded.magnitude * Rounding.powerOfTen(decimals)).rounded()
         let separator = decimalSeparator.asciiValue ?? UInt8(ascii: ".")
         if decimals >= 0, decimals <= 15, scaled < 1e15 {
             var units = UInt64(scaled)
             let negative = rounded < 0 && units != 0
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
                 var i = buffer.count
                 var written = 0
                 while units > 0 || written <= decimals {
@@ -81,11 +97,12 @@ public enum NumberFormatting {
                     i -= 1
                     buffer[i] = UInt8(ascii: "-")
                 }
-                return String(decoding: UnsafeBufferPointer(rebasing: buffer[i...]), as: UTF8.self)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i...]))
             }
+            return
         }
         // Beyond 15 significant digits a double has no exact decimals to show: print it as Swift does.
-        return "\(rounded)"
+        out += "\(rounded)".utf8
     }
 
     /// A number rounded to at most `maxDecimals`, without trailing zeros: `4.25`, `0.85`, `20`.
