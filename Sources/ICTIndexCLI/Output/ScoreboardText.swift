@@ -159,7 +159,8 @@ struct CSVRenderer {
             if let band = r.band { Self.appendText(band.name.text(language), to: &out) }
             for position in positions {
                 out.append(UInt8(ascii: ","))
-                if let value = r.nodes.published(at: position) {
+                // Rounded as it is formatted: the digits of `published(at:)`, with one rounding instead of two.
+                if let value = r.nodes.unrounded(at: position) {
                     NumberFormatting.appendFixed(value, decimals: framework.decimals, to: &out)
                 }
             }
