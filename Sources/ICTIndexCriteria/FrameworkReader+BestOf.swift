@@ -67,7 +67,7 @@ extension FrameworkReader {
         points: Double, field: String, text: String
     )? {
         func maxima(_ text: LocalizedText?) -> [(Double, String)] {
-            guard let text else { return [] }
+            guard let text, mayStateMaximum(text.vi) else { return [] }
             let vi = text.vi.precomposedStringWithCanonicalMapping
             return vi.matches(of: maximumPattern).compactMap { match in
                 let number = String(match.output.2).replacingOccurrences(of: ",", with: ".")
@@ -80,6 +80,23 @@ extension FrameworkReader {
             return nil
         }
         return (first.0, "description", first.1)
+    }
+
+    /// False when `text` cannot match ``maximumPattern``: ASCII text without a digit, or without "point" or "pts"
+    /// in any case. Text with other characters always goes to the pattern.
+    ///
+    /// Most names in a large file are plain ASCII ("I123"), and matching the pattern costs more than reading the
+    /// rest of the node; for ASCII text this test gives the pattern's answer (an ASCII character folds only to
+    /// ASCII characters, and the unit words are "điểm", "point(s)" and "pts").
+    static func mayStateMaximum(_ text: String) -> Bool {
+        var hasDigit = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return true }
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { hasDigit = true }
+        }
+        guard hasDigit else { return false }
+        let lower = text.lowercased()
+        return lower.contains("point") || lower.contains("pts")
     }
 
     /// "lấy trường hợp có điểm cao nhất", "tính theo trường hợp cao nhất", "the highest case", "best of".

@@ -1,5 +1,5 @@
-import OrderedCollections
 import ICTIndexCore
+import OrderedCollections
 import Yams
 
 /// Reads one composed criteria file into a ``Framework``, collecting every problem on the way.
@@ -67,7 +67,12 @@ struct FrameworkReader {
                 hint: "write it as `key: value` lines or `{key: value, …}`")
             return nil
         }
-        var entries: [(key: String, keyLocation: SourceLocation, value: YAMLValue)] = []
+        var keys: [String] = []
+        var keyLocations: [SourceLocation] = []
+        var values: [YAMLValue] = []
+        keys.reserveCapacity(pairs.count)
+        keyLocations.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
         for (key, item) in pairs {
             guard let name = key.string else {
                 error(
@@ -76,15 +81,18 @@ struct FrameworkReader {
                 continue
             }
             if allowed.contains(name) {
-                entries.append((name, key.location, item))
+                keys.append(name)
+                keyLocations.append(key.location)
+                values.append(item)
             } else if unknownKey?(&self, name, key.location) != true {
                 error(
-                    .unknownKey, at: key.location, subject: subject, "unknown key '\(MessageText.echo(name))' in \(what)",
+                    .unknownKey, at: key.location, subject: subject,
+                    "unknown key '\(MessageText.echo(name))' in \(what)",
                     hint: suggestion(for: name, among: allowed)
                         ?? "the keys of \(what) are \(allowed.joined(separator: ", "))")
             }
         }
-        return Fields(value: value, entries: entries)
+        return Fields(value: value, keys: keys, keyLocations: keyLocations, values: values)
     }
 
     /// Reports a required key that is missing.
@@ -213,7 +221,8 @@ struct FrameworkReader {
         }
         guard syntax.matches(text) else {
             error(
-                .invalidID, at: value.location, subject: subject, "'\(MessageText.echo(text))' is not a valid \(syntax.kind) id",
+                .invalidID, at: value.location, subject: subject,
+                "'\(MessageText.echo(text))' is not a valid \(syntax.kind) id",
                 hint: "\(syntax.rule), such as `\(syntax.example)`")
             return nil
         }

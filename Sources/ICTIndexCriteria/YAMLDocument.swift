@@ -34,7 +34,10 @@ struct YAMLValue {
     /// Whether the value is YAML's null: nothing after the key, `~` or `null`.
     var isNull: Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// The items of a list.
@@ -65,7 +68,11 @@ struct YAMLValue {
 
     /// The text of a key of a mapping, without reporting anything (used to name things in messages).
     func peek(_ key: String) -> String? {
-        pairs?.first { $0.key.string == key }?.value.string
+        guard case .mapping(let mapping) = node else { return nil }
+        for (k, v) in mapping where k.scalar?.string == key {
+            return YAMLValue(v, location: location).string
+        }
+        return nil
     }
 
     /// Where the text of a scalar starts: after the opening quote of a quoted scalar.
@@ -99,24 +106,39 @@ struct YAMLValue {
 }
 
 /// The keys of one mapping, checked against the keys it may have.
+///
+/// The keys, their places and their values are kept in three arrays rather than one array of tuples: looking a
+/// key up compares short strings only, and copies out nothing but the value found (a criteria file of 50,000
+/// indicators looks up about a million keys).
 struct Fields {
     /// The mapping itself.
     let value: YAMLValue
-    /// The known keys, in file order, with their keys' and values' places.
-    let entries: [(key: String, keyLocation: SourceLocation, value: YAMLValue)]
+    /// The known keys, in file order.
+    private let keys: [String]
+    /// Where each key is written.
+    private let keyLocations: [SourceLocation]
+    /// Each key's value.
+    private let values: [YAMLValue]
+
+    init(value: YAMLValue, keys: [String], keyLocations: [SourceLocation], values: [YAMLValue]) {
+        self.value = value
+        self.keys = keys
+        self.keyLocations = keyLocations
+        self.values = values
+    }
 
     /// The value of a key, if the mapping has it.
     subscript(key: String) -> YAMLValue? {
-        entries.first { $0.key == key }?.value
+        keys.firstIndex(of: key).map { values[$0] }
     }
 
     /// Where a key is written.
     func keyLocation(_ key: String) -> SourceLocation? {
-        entries.first { $0.key == key }?.keyLocation
+        keys.firstIndex(of: key).map { keyLocations[$0] }
     }
 
     /// Whether the mapping has a key.
-    func has(_ key: String) -> Bool { self[key] != nil }
+    func has(_ key: String) -> Bool { keys.contains(key) }
 
     /// The place of the mapping.
     var location: SourceLocation { value.location }

@@ -28,7 +28,8 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "The units file (CSV or XLSX: code,name,group[,parent,kind,valid_from,valid_to,successor]).")
     var units: String?
 
-    @Option(help: "The period (e.g. 2025); keeps the units that exist on its last day.", transform: PeriodArgument.parse)
+    @Option(
+        help: "The period (e.g. 2025); keeps the units that exist on its last day.", transform: PeriodArgument.parse)
     var period: String?
 
     @Option(help: "Output format: table, csv or json.")
@@ -62,6 +63,7 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
+        Console.keepFreedMemory()
         try Console.run {
             let pipeline = ScoringPipeline(
                 frameworkPath: framework, dataPath: data, unitsPath: units, period: period,
@@ -69,7 +71,8 @@ struct ScoreCommand: ParsableCommand {
             let (scoreboard, warnings, sha256) = try pipeline.run()
             // Written before anything is printed, so a failure (exit 1) prints no results.
             let workbook = try out.map {
-                try WorkbookOutput.write(scoreboard, sha256: sha256, frameworkPath: framework, to: $0, language: lang.language)
+                try WorkbookOutput.write(
+                    scoreboard, sha256: sha256, frameworkPath: framework, to: $0, language: lang.language)
             }
             let printed = try workbook.flatMap { pdf ? try PDFOutput.write(from: $0) : nil }
             if let explain {
@@ -77,6 +80,8 @@ struct ScoreCommand: ParsableCommand {
                     try ScoreboardOutput.explanation(
                         of: explain, in: scoreboard, language: lang.language, place: "the data scored",
                         fallbackHint: "pass one of the unit codes of the data file"))
+            } else if format == .csv {
+                Console.out(bytes: CSVRenderer(scoreboard: scoreboard, language: lang.language).renderBytes())
             } else {
                 Console.out(ScoreboardOutput.render(scoreboard, format: format, language: lang.language))
             }

@@ -125,11 +125,16 @@ struct CSVRenderer {
 
     /// The scoreboard as CSV: a header, then one line per unit; numbers as the framework publishes them.
     func render() -> String {
+        String(decoding: renderBytes(), as: UTF8.self)
+    }
+
+    /// ``render()``'s text as UTF-8 bytes, for writing without making a string of the whole output.
+    func renderBytes() -> [UInt8] {
         let framework = scoreboard.framework
         let nodes = framework.nodes.values.filter { $0.id != framework.rootID }
         let positions = nodes.compactMap { scoreboard.index(of: $0.id) }
         var out: [UInt8] = []
-        out.reserveCapacity((scoreboard.units.count + 1) * (48 + 10 * positions.count))
+        out.reserveCapacity((scoreboard.units.count + 1) * (48 + (8 + max(0, framework.decimals)) * positions.count))
         for (k, name)
             in (["unit", "name", "group", "score", "rank", "band"] + nodes.map(\.id.rawValue))
             .enumerated()
@@ -146,7 +151,7 @@ struct CSVRenderer {
             Self.appendText(r.unit.group.rawValue, to: &out)
             out.append(UInt8(ascii: ","))
             if let score = r.published {
-                out += NumberFormatting.fixed(score, decimals: framework.decimals).utf8
+                NumberFormatting.appendFixed(score, decimals: framework.decimals, to: &out)
             }
             out.append(UInt8(ascii: ","))
             if let rank = r.rank { out += String(rank).utf8 }
@@ -154,13 +159,14 @@ struct CSVRenderer {
             if let band = r.band { Self.appendText(band.name.text(language), to: &out) }
             for position in positions {
                 out.append(UInt8(ascii: ","))
-                if let value = r.nodes.published(at: position) {
-                    out += NumberFormatting.fixed(value, decimals: framework.decimals).utf8
+                // Rounded as it is formatted: the digits of `published(at:)`, with one rounding instead of two.
+                if let value = r.nodes.unrounded(at: position) {
+                    NumberFormatting.appendFixed(value, decimals: framework.decimals, to: &out)
                 }
             }
             out.append(UInt8(ascii: "\n"))
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// A text cell, safe to open in a spreadsheet: control characters other than tab and line breaks are

@@ -41,7 +41,8 @@ enum SpreadsheetInput {
                 throw XLSXReadError(
                     .sheetNotFound, path: path, message: "bảng tính không có trang tính nào đang hiện",
                     hint: "hãy chọn trang tính cần đọc bằng --sheet",
-                    englishMessage: "the workbook has no visible sheet", englishHint: "name the sheet to read with --sheet")
+                    englishMessage: "the workbook has no visible sheet",
+                    englishHint: "name the sheet to read with --sheet")
             }
             worksheet = try document.sheet(named: name)
             dates1904 = document.uses1904DateSystem
@@ -139,9 +140,11 @@ enum SpreadsheetInput {
     /// The part, sheet and cell of a reading error, when it names them: ` (sheet 'A', cell D14, xl/…:3)`.
     private static func place(_ error: XLSXReadError, english: Bool) -> String {
         let places =
-            [error.sheet.map { english ? "sheet '\($0)'" : "trang tính '\($0)'" },
-             error.cell.map { english ? "cell \($0)" : "ô \($0)" },
-             error.part.map { $0 + (error.line.map { ":\($0)" } ?? "") }].compactMap { $0 }
+            [
+                error.sheet.map { english ? "sheet '\($0)'" : "trang tính '\($0)'" },
+                error.cell.map { english ? "cell \($0)" : "ô \($0)" },
+                error.part.map { $0 + (error.line.map { ":\($0)" } ?? "") },
+            ].compactMap { $0 }
         return places.isEmpty || error.code == .sheetNotFound ? "" : " (\(places.joined(separator: ", ")))"
     }
 }
@@ -226,7 +229,8 @@ extension DataFileReader {
         path: String, sheet: String? = nil, units: [ICTIndexCore.Unit]?, period: String?
     ) throws(ValidationFailure) -> Dataset {
         guard SpreadsheetInput.isWorkbook(path) else {
-            return try readValues(try InputFile.read(path, what: "data file"), file: path, units: units, period: period)
+            return try readValues(
+                bytes: try InputFile.readBytes(path, what: "data file"), file: path, units: units, period: period)
         }
         let table = try SpreadsheetInput.table(path, what: "data file", sheet: sheet, decimalStyle: decimalStyle)
         return try readValues(table, units: units, period: period)

@@ -110,6 +110,15 @@ public struct NodeResults: RandomAccessCollection, Hashable, Sendable {
         return x.isNaN ? nil : Rounding.round(x, decimals: storage.decimals)
     }
 
+    /// A node's value at full precision, before rounding; nil when it has none.
+    ///
+    /// For output that rounds as it formats (`NumberFormatting.appendFixed` with the framework's decimals
+    /// prints the same digits for this value as for ``published(at:)``), so each cell is rounded once.
+    public func unrounded(at position: Int) -> Double? {
+        let x = storage.value[position * storage.unitCount + unit]
+        return x.isNaN ? nil : x
+    }
+
     public static func == (lhs: NodeResults, rhs: NodeResults) -> Bool {
         lhs.count == rhs.count && lhs.indices.allSatisfy { lhs[$0] == rhs[$0] }
     }
