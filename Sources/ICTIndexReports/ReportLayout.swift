@@ -103,10 +103,15 @@ struct ReportLayout {
         return published(showsPoints ? result.points : result.value)
     }
 
-    /// The width of a unit-code column: the longest code plus a margin, between 8 and 18 characters.
+    /// The width of a unit-code column: 1.4 characters per character of the longest code plus one, between 8 and
+    /// 24 characters.
+    ///
+    /// Codes are capitals and digits, which in Times New Roman are about 1.4 times as wide as the digits the
+    /// column width counts ("P25-DONGXUYEN" is 8.9 em, 98 points at 11 points): a narrower column cuts the code
+    /// off on paper, where it runs into the unit's name.
     var codeWidth: Double {
         let longest = scoreboard.units.lazy.map(\.unit.code.rawValue.count).max() ?? 0
-        return Double(min(18, max(8, longest + 2)))
+        return Double(min(24, max(8, Int((Double(longest) * 1.4).rounded(.up)) + 1)))
     }
 
     /// A number for headers and notes: "20", "0.25".

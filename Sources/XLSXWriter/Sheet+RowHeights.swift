@@ -53,8 +53,11 @@ extension Sheet {
             rowHeights[row] = height
         }
         for (r, row) in rows.enumerated() {
-            for (c, cell) in row.enumerated() where cell.style.wrapsText {
-                if let height = need(cell, width: c < widths.count ? widths[c] : Self.defaultColumnWidth) {
+            for c in row.indices {
+                // Only text wraps; matching the case first skips numbers without touching their styles, which
+                // keeps this pass cheap on a million-cell scoreboard.
+                guard case .text(_, let style) = row[c], style.wrapsText else { continue }
+                if let height = need(row[c], width: c < widths.count ? widths[c] : Self.defaultColumnWidth) {
                     raise(r, to: height)
                 }
             }

@@ -105,13 +105,13 @@ import Testing
             let xml = try file.part("xl/worksheets/sheet\(index).xml")
             #expect(xml.contains("<oddFooter>&amp;L&amp;8&amp;A · 2025&amp;C&amp;8Trang &amp;P</oddFooter>"))
             #expect(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"))
-            // Every number is a value with at most 2 decimals (83.96 is stored as 83.95999999999999, its nearest
-            // double; -0.65000000000001 is not).
+            // Every number is rounded to 2 decimals: the double nearest to its 2-decimal value (83.96 is written
+            // 83.95999999999999, which is that double; a difference of two scores, -0.65000000000001, is not).
             let numbers = xml.components(separatedBy: "<v>").dropFirst().compactMap {
                 Double($0.prefix { $0 != "<" })
             }
             #expect(!numbers.isEmpty)
-            let unrounded = numbers.filter { abs($0 * 100 - ($0 * 100).rounded()) > 1e-6 }
+            let unrounded = numbers.filter { $0 != ($0 * 100).rounded() / 100 }
             #expect(unrounded.isEmpty, "sheet \(index): \(unrounded.prefix(5))")
         }
         #expect(try file.part("xl/workbook.xml").contains("_xlnm.Print_Titles"))

@@ -2,7 +2,8 @@ import Testing
 import XLSXWriter
 
 /// Line counts and row heights of wrapped text, worked out by hand from the rules in `WrappedText`:
-/// a line holds ⌊width × 11 / size⌋ characters, words wrap at spaces, a line is size × 1.25 points plus 3.
+/// a line holds ⌊width × 11 / size⌋ characters (a capital counts 1.4), words wrap at spaces, a line is size × 1.25
+/// points plus 3.
 @Suite struct WrappedTextTests {
     @Test(
         "a line holds ⌊width × 11 / size⌋ characters",
@@ -32,6 +33,11 @@ import XLSXWriter
             ("Tên\n\nMô tả", 30.0, 11.0, 3),
             // capacity ⌊10 × 11 / 22⌋ = 5: "abc" | "defgh" | "ij".
             ("abc defgh ij", 10.0, 22.0, 3),
+            // Capitals count 1.4: "ABCDEF" is 8.4 characters wide, more than a line of 8; "abcdef" is 6.
+            ("ABCDEF", 8.0, 11.0, 2),
+            ("abcdef", 8.0, 11.0, 1),
+            // "BỘ TIÊU" is 2.8 + 1 + 5.6 = 9.4 wide: more than 9, so two lines.
+            ("BỘ TIÊU", 9.0, 11.0, 2),
             ("", 10.0, 11.0, 1),
             ("   ", 10.0, 11.0, 1),
         ])
