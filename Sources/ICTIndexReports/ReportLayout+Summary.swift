@@ -96,6 +96,21 @@ extension ReportLayout {
                 }
                 rows.append(row)
             }
+            // Under the group: how many units in each band, and the group's average score.
+            let scores = entry.results.compactMap(\.published)
+            let average = scores.isEmpty ? nil : NumberFormatting.fixed(
+                scores.reduce(0, +) / Double(scores.count), decimals: framework.decimals)
+            let bands = framework.bands.map { band in
+                (name: band.name.text(language), count: entry.results.filter { $0.band?.id == band.id }.count)
+            }
+            if !entry.results.isEmpty {
+                let row = rows.count
+                merges.append(
+                    Merge(
+                        CellRange(rows: row...row, columns: 0...width),
+                        value: .text(words.groupSummary(bands: bands, average: average), style: s.maximumLabel)))
+                rows.append([])
+            }
         }
         let lastData = rows.count - 1
 
@@ -112,6 +127,22 @@ extension ReportLayout {
             rows.append([.text(words.bandsNote + list.joined(separator: "; ") + ".", style: s.note)])
         }
         if hasNotApplicable { rows.append([.text(words.notApplicableNote, style: s.note)]) }
+        // The signature block of the body that issues the decision, on the right of the notes (so that it does
+        // not start a page of its own).
+        if let signer = framework.publication.signer, framework.publication.level != .national, width >= 9 {
+            let signatureColumns = (width - 4)...width
+            let lines = [
+                (words.onBehalfOf(framework.publication.issuer.text(language)), s.signature),
+                (signer.text(language).uppercased(), s.signature), (words.signHere, s.caption),
+            ]
+            let first = lastData + 2
+            for (offset, line) in lines.enumerated() {
+                let row = first + offset
+                while rows.count <= row { rows.append([]) }
+                merges.append(
+                    Merge(CellRange(rows: row...row, columns: signatureColumns), value: .text(line.0, style: line.1)))
+            }
+        }
         // The tool's details (version, criteria file and its SHA-256, run time) are on 'Phương pháp', not on the annex.
 
         var sheet = Sheet(name: name, rows: rows, merges: merges)

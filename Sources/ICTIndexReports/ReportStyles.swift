@@ -34,6 +34,8 @@ struct ReportStyles {
     let maximum: CellStyle
     let maximumText: CellStyle
     let maximumLabel: CellStyle
+    /// The signature block's lines: bold, centred.
+    let signature: CellStyle
 
     /// The number format for a framework's decimals: "0", "0.00", "0.0000".
     static func numberFormat(decimals: Int) -> String {
@@ -91,5 +93,6 @@ struct ReportStyles {
         maximum = style(italic: true, color: 0x595959, format: number)
         maximumText = style(italic: true, color: 0x595959, align: .right)
         maximumLabel = style(italic: true, color: 0x595959, align: .right)
+        signature = style(bold: true, align: .center, grid: false)
     }
 }

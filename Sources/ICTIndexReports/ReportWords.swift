@@ -81,6 +81,21 @@ struct ReportWords {
     var draftCategory: String { en ? "Draft (not published)" : "Dự thảo (chưa công bố)" }
     var draftMark: String { en ? "DRAFT" : "DỰ THẢO" }
     var groupMaximum: String { en ? "Maximum points in this group" : "Điểm tối đa của khối này" }
+
+    /// The line under a group: "Tốt: 2 · Khá: 8 · Trung bình: 1 · Yếu: 3; điểm bình quân của khối: 70.12".
+    func groupSummary(bands: [(name: String, count: Int)], average: String?) -> String {
+        var parts: [String] = []
+        if !bands.isEmpty { parts.append(bands.map { "\($0.name): \($0.count)" }.joined(separator: " · ")) }
+        if let average { parts.append((en ? "group average: " : "điểm bình quân của khối: ") + average) }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The first line of the signature block: "TM. ỦY BAN NHÂN DÂN TỈNH" ("For the Provincial People's Committee").
+    func onBehalfOf(_ issuer: String) -> String {
+        en ? "For \(issuer)" : "TM. \(issuer.uppercased())"
+    }
+
+    var signHere: String { en ? "(signature, full name and seal)" : "(Ký, ghi rõ họ tên, đóng dấu)" }
     func maximum(_ x: String) -> String { en ? "(max \(x))" : "(tối đa \(x))" }
     func weight(_ x: String) -> String { en ? "(weight \(x))" : "(trọng số \(x))" }
     func pillarTitle(_ name: String, max: String) -> String {

@@ -141,6 +141,14 @@ import Testing
         let workbook = try file.part("xl/workbook.xml")
         #expect(workbook.contains("<sheet name=\"Tổng hợp\""))
         #expect(workbook.contains("<sheet name=\"Phương pháp\""))
-        #expect(try file.cells(sheet: 1)["C5"]?.value == "Tên đơn vị")
+        let summary = try file.cells(sheet: 1)
+        #expect(summary["C5"]?.value == "Tên đơn vị")
+        // The annex ends with the issuer's signature block from the criteria's publication block; under each group,
+        // the units per band and the average: (94.96 + 91.67 + … + 36.87) / 14 = 999.46 / 14 = 71.39.
+        let texts = summary.values.compactMap(\.value)
+        #expect(texts.contains("TM. ỦY BAN NHÂN DÂN TỈNH"))
+        #expect(texts.contains("CHỦ TỊCH"))
+        #expect(texts.contains("(Ký, ghi rõ họ tên, đóng dấu)"))
+        #expect(texts.contains("Tốt: 2 · Khá: 8 · Trung bình: 1 · Yếu: 3; điểm bình quân của khối: 71.39"))
     }
 }

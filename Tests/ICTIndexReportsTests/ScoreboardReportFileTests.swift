@@ -64,7 +64,7 @@ import XLSXWriter
         let expected:
             [(row: Int, code: String, score: String, rank: String, band: String, infra: String, gov: String)] = [
                 (8, "A", "93", "1", "Tốt", "37", "56"), (9, "B", "65", "2", "Trung bình", "30", "35"),
-                (11, "C", "36", "1", "Yếu", "30", "6"),
+                (12, "C", "36", "1", "Yếu", "30", "6"),
             ]
         for e in expected {
             #expect(cells["B\(e.row)"]?.value == e.code)
@@ -74,7 +74,10 @@ import XLSXWriter
             #expect(cells["H\(e.row)"]?.value == e.infra)
             #expect(cells["I\(e.row)"]?.value == e.gov)
         }
-        #expect(cells["A10"]?.value == "II. Xã (1 đơn vị)")
+        #expect(cells["A11"]?.value == "II. Xã (1 đơn vị)")
+        // Under each group: units per band and the group's average ((93 + 65) / 2 = 79).
+        #expect(cells["A10"]?.value == "Tốt: 1 · Khá: 0 · Trung bình: 1 · Yếu: 0; điểm bình quân của khối: 79.00")
+        #expect(cells["A13"]?.value == "Tốt: 0 · Khá: 0 · Trung bình: 0 · Yếu: 1; điểm bình quân của khối: 36.00")
     }
 
     @Test("merged title and header cells, frozen panes, autofilter, conditional formats, print setup")
@@ -88,8 +91,8 @@ import XLSXWriter
         #expect(
             xml.contains(
                 "<pane xSplit=\"3\" ySplit=\"6\" topLeftCell=\"D7\" activePane=\"bottomRight\" state=\"frozen\"/>"))
-        #expect(xml.contains("<autoFilter ref=\"A6:I11\"/>"))
-        #expect(xml.contains("<conditionalFormatting sqref=\"E7:E11\"><cfRule type=\"dataBar\""))
+        #expect(xml.contains("<autoFilter ref=\"A6:I13\"/>"))
+        #expect(xml.contains("<conditionalFormatting sqref=\"E7:E13\"><cfRule type=\"dataBar\""))
         #expect(xml.contains("<formula>AND(ISNUMBER($E7),$E7&gt;=85)</formula>"))
         #expect(xml.contains("<formula>AND(ISNUMBER($E7),$E7&gt;=50)</formula>"))
         #expect(
@@ -111,11 +114,11 @@ import XLSXWriter
         #expect(
             xml.contains(
                 "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" hidden=\"1\">"
-                    + "'Tổng hợp'!$A$6:$I$11</definedName>"
+                    + "'Tổng hợp'!$A$6:$I$13</definedName>"
             ))
         #expect(xml.contains("<definedName name=\"ictindex_period\">\"2025\"</definedName>"))
         #expect(xml.contains("<definedName name=\"ictindex_criteria_sha256\">\"" + String(repeating: "ab", count: 32)))
-        #expect(xml.contains("<definedName name=\"ictindex_scores\">'Tổng hợp'!$E$7:$E$11</definedName>"))
+        #expect(xml.contains("<definedName name=\"ictindex_scores\">'Tổng hợp'!$E$7:$E$13</definedName>"))
     }
 
     @Test("a unit named like a formula stays text in every sheet", arguments: ["=SUM(A1)", "+84 912", "-x", "@cmd"])
