@@ -161,8 +161,8 @@ final class WebApp: Sendable {
   }
 
   /// The hidden CSRF field of a form.
-  func csrfField(_ context: WebContext) -> String {
-    "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(context.session?.csrfToken ?? ""))\">"
+  func csrfField(_ context: WebContext) -> HTML {
+    "<input type=\"hidden\" name=\"csrf\" value=\"\(context.session?.csrfToken ?? "")\">"
   }
 
   static func redirect(_ location: String) -> Response {

@@ -42,8 +42,8 @@ public struct WebError: Error, HTTPResponseError, Sendable, CustomStringConverti
   /// A page without the layout, for when the error is not handled by ``ErrorPageMiddleware``.
   public func response(from request: Request, context: some RequestContext) throws -> Response {
     var response = Page.html(
-      "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><title>\(status.code)</title><p>"
-        + esc(vi) + "</p><p>" + esc(en) + "</p>", status: status)
+      "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><title>\(status.code)</title><p>\(vi)</p><p>\(en)</p>",
+      status: status)
     response.headers.append(contentsOf: headers)
     return response
   }
@@ -173,12 +173,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
     case .contentTooLarge: title = w.t("Nội dung quá lớn", "Request too large")
     default: title = w.t("Lỗi", "Error") + " \(failure.status.code)"
     }
-    var body =
-      "<p class=\"errors\">"
-      + esc(failure.message(context.language)).replacingOccurrences(of: "\n", with: "<br>")
-      + "</p>"
+    // The message's lines, each escaped.
+    let lines = failure.message(context.language).split(separator: "\n", omittingEmptySubsequences: false)
+    var body: HTML = "<p class=\"errors\">\(lines.map { HTML(text: $0) }.joined(separator: "<br>"))</p>"
     if context.user?.role == .admin, let detail = failure.detail {
-      body += "<pre class=\"explain\">" + esc(detail) + "</pre>"
+      body += "<pre class=\"explain\">\(detail)</pre>"
     }
     return Page(title: title, body: body, context: context, status: failure.status).response()
   }
