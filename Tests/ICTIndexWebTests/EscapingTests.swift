@@ -11,7 +11,9 @@ import Testing
 @Suite struct EscapingTests {
     /// The pieces of ``WebFixture/hostileText`` as markup (never in a page) and as escaped text (in each page).
     static let raw = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
-    static let escaped = ["&lt;script&gt;alert(1)&lt;/script&gt;", "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;", "&amp;amp;"]
+    static let escaped = [
+        "&lt;script&gt;alert(1)&lt;/script&gt;", "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;", "&amp;amp;",
+    ]
 
     static func encode(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
@@ -63,7 +65,8 @@ import Testing
             #expect(saved.status == .seeOther)
             // ... and an adjustment with a hostile reason.
             let appraised = try await admin.post(
-                client, "/admin/appraise/2025/STC", [("d.computers", "adjust"), ("n.computers", "70"), ("r.computers", hostile)])
+                client, "/admin/appraise/2025/STC",
+                [("d.computers", "adjust"), ("n.computers", "70"), ("r.computers", hostile)])
             #expect(appraised.status == .ok)
 
             // Then: every page each role reaches.
@@ -90,7 +93,8 @@ import Testing
             try await Self.check(client, admin, "/admin/appraise/\(period)/STC")
             try await Self.check(client, admin, "/admin/runs?period=\(period)&a=2&b=3")
             try await Self.check(client, admin, "/admin/audit")
-            try await Self.check(client, admin, "/admin/audit?who=\(Self.encode(hostile))&action=\(Self.encode(hostile))")
+            try await Self.check(
+                client, admin, "/admin/audit?who=\(Self.encode(hostile))&action=\(Self.encode(hostile))")
             try await Self.check(client, admin, "/admin/submissions?period=\(Self.encode(hostile))", .notFound)
             try await Self.check(client, nil, "/login?x=\(Self.encode(hostile))", escapedPieces: [])
 

@@ -48,7 +48,9 @@ extension WebApp {
             let result = try? await provisional.result(
                 of: spec.unit, own: own.entries(of: spec.unit.code), period: spec.period, framework: spec.framework)
         {
-            let rank = result.rank.map { " — " + w.t("hạng tạm tính", "provisional rank") + " \($0)/\(result.rankedCount)" }
+            let rank = result.rank.map {
+                " — " + w.t("hạng tạm tính", "provisional rank") + " \($0)/\(result.rankedCount)"
+            }
             html += """
                 <p class="card" id="provisional">\(w.t("Điểm tạm tính (theo số liệu tự đánh giá)", "Provisional score (from self-assessed values)")): \
                 <strong>\(w.number(result.published, decimals: spec.framework.decimals))</strong> / \(NumberFormatting.plain(spec.framework.scale))\(rank ?? "")</p>
@@ -90,7 +92,8 @@ extension WebApp {
         if let lo = v.effectiveBounds.min { bounds.append("≥ \(NumberFormatting.plain(lo))") }
         if let hi = v.effectiveBounds.max { bounds.append("≤ \(NumberFormatting.plain(hi))") }
         let unit = v.unitOfMeasure.map { " <span class=\"muted\">(\($0))</span>" as HTML } ?? .empty
-        let required = v.evidence == .required ? " — " + w.t("bắt buộc có tài liệu kiểm chứng", "evidence required") : ""
+        let required =
+            v.evidence == .required ? " — " + w.t("bắt buộc có tài liệu kiểm chứng", "evidence required") : ""
         // What to report, as the criteria word it.
         let help = v.description.map { "<div class=\"muted\">\($0.text(lang))</div>" as HTML } ?? .empty
         var html: HTML = """

@@ -72,7 +72,8 @@ extension WebApp {
         if !framework.bands.isEmpty { header += "<th>\(w.band)</th>" }
         for p in pillars {
             let name = p.name.text(language)
-            header += "<th class=\"num p\" title=\"\(name)\">\(name.count > 18 ? String(name.prefix(17)) + "…" : name)</th>"
+            header +=
+                "<th class=\"num p\" title=\"\(name)\">\(name.count > 18 ? String(name.prefix(17)) + "…" : name)</th>"
         }
         header += "<th>\(w.change)</th></tr>"
         for group in framework.groups.values where groupFilter.isEmpty || group.id.rawValue == groupFilter {

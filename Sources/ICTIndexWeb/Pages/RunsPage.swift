@@ -43,8 +43,11 @@ extension WebApp {
             <input type="hidden" name="period" value="\(period)">
             """
         for key in ["a", "b"] {
-            let options = ids.map { "<option\(" selected", if: request.query(key) == String($0))>\($0)</option>" as HTML }
-            html += "<label>\(key.uppercased())<br><select name=\"\(key)\"><option value=\"\"></option>\(options)</select></label>"
+            let options = ids.map {
+                "<option\(" selected", if: request.query(key) == String($0))>\($0)</option>" as HTML
+            }
+            html +=
+                "<label>\(key.uppercased())<br><select name=\"\(key)\"><option value=\"\"></option>\(options)</select></label>"
         }
         html += "<button type=\"submit\">\(w.t("So sánh", "Compare"))</button></form>"
         if let a = Int(request.query("a") ?? ""), let b = Int(request.query("b") ?? ""), a != b {
