@@ -136,19 +136,13 @@ func benchmarkWeb(dir: URL, ictindex: String, duration: Double) async throws {
     configuration.timeoutIntervalForRequest = 60
     configuration.httpCookieStorage = nil
     configuration.httpShouldSetCookies = false
-    // One session for the sign-ins, another for the load: the server closes a connection idle for 30 s (its
-    // idle timeout), and agencies that signed in first wait that long for the others; URLSession on Linux then
-    // hangs on such a pooled connection instead of opening a new one.
-    func newClient() -> WebClient {
-        WebClient(
-            session: URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil),
-            base: "http://127.0.0.1:\(port)")
-    }
-    let signIn = newClient()
+    let client = WebClient(
+        session: URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil),
+        base: "http://127.0.0.1:\(port)")
     var up = false
     for _ in 0..<100 where !up {
         try await Task.sleep(nanoseconds: 100_000_000)
-        up = (try? await signIn.send("GET", "/login").status) == 200
+        up = (try? await client.send("GET", "/login").status) == 200
     }
     guard up else { throw BenchmarkFailure("the server did not start on port \(port)") }
 
@@ -156,7 +150,7 @@ func benchmarkWeb(dir: URL, ictindex: String, duration: Double) async throws {
     let sessions = try await withThrowingTaskGroup(of: (Int, String, String).self) { group in
         for i in 1...agencies {
             group.addTask {
-                let (cookie, csrf) = try await signIn.login("a\(i)", password: "loadtest-pass", page: "/submissions/2025/U\(i)")
+                let (cookie, csrf) = try await client.login("a\(i)", password: "loadtest-pass", page: "/submissions/2025/U\(i)")
                 return (i, cookie, csrf)
             }
         }
@@ -164,7 +158,6 @@ func benchmarkWeb(dir: URL, ictindex: String, duration: Double) async throws {
         for try await (i, cookie, csrf) in group { result[i] = (cookie, csrf) }
         return result
     }
-    let client = newClient()
     // The first ranking request after the server started: read, re-scored and rendered.
     let leader = try await client.login("lead", password: "loadtest-pass", page: "/submissions/2025/U1")
     let coldStart = Date()
