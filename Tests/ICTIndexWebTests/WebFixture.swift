@@ -15,30 +15,46 @@ import OrderedCollections
 /// A real database (in memory, migrated by the production migrator) with the sample province: 2024 appraised,
 /// scored and published (frozen); 2025 self-assessed by every unit but SNV, scored as a draft; and users
 /// `admin`, `leader`, `snv` (agency SNV) and `stc` (agency STC), password `password1`.
+///
+/// A hostile fixture (`hostile: true`) has ``hostileText`` in every text a page shows that the data model lets
+/// a criteria file, a data file or an import set: the criteria's name, a group, a band, a pillar, an indicator, a
+/// variable's name, unit of measure, description and option label, the name of unit STC, and a third period
+/// "2025 " + ``hostileText`` (STC's self-assessment, scored as a draft).
 struct WebFixture {
     let database: IndexDatabase
     let configuration: WebConfiguration
     static let criteria = CommandRunner.repositoryRoot.appendingPathComponent("Criteria/vn-province-agencies.yaml").path
     static let password = "password1"
+    /// Markup a hostile text tries to inject, each piece as it must never appear in a page.
+    static let hostilePieces = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "&amp;"]
+    /// The three pieces in one text.
+    static let hostileText = hostilePieces.joined(separator: " ")
+    /// The hostile period.
+    static let hostilePeriod = "2025 " + hostileText
 
     init(
         loginAttempts: Int = 5, maxUploadBytes: Int = 64 * 1024, peerValuesMaxAge: Double = 10,
-        trustedProxies: [String] = [], readTimeout: Int = 60, evidenceQuotaBytes: Int = 200 * 1024 * 1024
+        trustedProxies: [String] = [], readTimeout: Int = 60, evidenceQuotaBytes: Int = 200 * 1024 * 1024,
+        hostile: Bool = false
     ) throws {
         database = try IndexDatabase.inMemory()
-        let (loaded, _) = try CriteriaSource.load(path: Self.criteria)
+        let criteria = hostile ? try Self.hostileCriteria() : Self.criteria
+        let (loaded, _) = try CriteriaSource.load(path: criteria)
         let reader = DataFileReader(framework: loaded.framework)
         let sample = CommandRunner.repositoryRoot.appendingPathComponent("Examples/sample-province")
         func text(_ name: String) throws -> String {
             try String(contentsOf: sample.appendingPathComponent(name), encoding: .utf8)
         }
-        let units = try reader.readUnits(text("units.csv"), file: "units.csv")
+        var units = try reader.readUnits(text("units.csv"), file: "units.csv")
+        if hostile, let stc = units.firstIndex(where: { $0.code == "STC" }) {
+            units[stc].name = "Sở Tài chính " + Self.hostileText
+        }
         _ = try database.importUnits(units, file: "units.csv", who: "test")
         let v2024 = try reader.readValues(text("values-2024.csv"), file: "values-2024.csv", units: units, period: "2024")
             .restricted(toPeriod: "2024")
         _ = try database.importValues(v2024, period: "2024", source: .appraised, file: "values-2024.csv", who: "test")
         let (first, _) = try PeriodScoring.score(
-            period: "2024", frameworkPath: Self.criteria, database: database, who: "test", engineVersion: "test")
+            period: "2024", frameworkPath: criteria, database: database, who: "test", engineVersion: "test")
         _ = try database.publish(run: first.id, who: "test")
         var v2025 = try reader.readValues(text("values-2025-self.csv"), file: "values-2025-self.csv", units: units, period: "2025")
             .restricted(toPeriod: "2025")
@@ -48,7 +64,18 @@ struct WebFixture {
             entries: Dictionary(uniqueKeysWithValues: v2025.units.keys.filter { $0 != "SNV" }.map { ($0, v2025.entries(of: $0)) }))
         _ = try database.importValues(v2025, period: "2025", source: .selfAssessed, file: "values-2025-self.csv", who: "test")
         _ = try PeriodScoring.score(
-            period: "2025", frameworkPath: Self.criteria, database: database, who: "test", engineVersion: "test")
+            period: "2025", frameworkPath: criteria, database: database, who: "test", engineVersion: "test")
+        if hostile {
+            // STC's 2025 values again, in a period whose name is hostile, scored as a draft.
+            let stc = v2025.units.values.filter { $0.code == "STC" }
+            let values = Dataset(
+                period: Self.hostilePeriod, units: stc, entries: ["STC": v2025.entries(of: "STC")])
+            _ = try database.importValues(
+                values, period: Self.hostilePeriod, source: .selfAssessed, file: "hostile.csv", who: "test")
+            _ = try PeriodScoring.score(
+                period: Self.hostilePeriod, frameworkPath: criteria, database: database, who: "test",
+                engineVersion: "test")
+        }
         let hash = Bcrypt.hash(Self.password, cost: 4)
         try database.addUser(name: "admin", role: .admin, unit: nil, passwordHash: hash, who: "test")
         try database.addUser(name: "leader", role: .leader, unit: nil, passwordHash: hash, who: "test")
@@ -56,9 +83,40 @@ struct WebFixture {
         try database.addUser(name: "stc", role: .agency, unit: "STC", passwordHash: hash, who: "test")
         configuration = WebConfiguration(
             host: "127.0.0.1", port: 0, bcryptCost: 4, loginAttempts: loginAttempts, maxUploadBytes: maxUploadBytes,
-            frameworkPath: Self.criteria, trustedProxies: trustedProxies, engineVersion: "test",
+            frameworkPath: criteria, trustedProxies: trustedProxies, engineVersion: "test",
             peerValuesMaxAge: peerValuesMaxAge, readTimeout: readTimeout, evidenceQuotaBytes: evidenceQuotaBytes,
             cleanupInterval: 0)
+    }
+
+    /// The sample criteria with ``hostileText`` in every text a page can show, written to a temporary file.
+    static func hostileCriteria() throws -> String {
+        var yaml = try String(contentsOfFile: criteria, encoding: .utf8)
+        // In a double-quoted YAML string, the quote of the text is escaped.
+        let text = hostileText.replacingOccurrences(of: "\"", with: "\\\"")
+        let replacements = [
+            // The criteria's name, a group, a band, a pillar, an indicator.
+            "vi: \"Bộ tiêu chí đánh giá, xếp hạng": "vi: \"\(text) Bộ tiêu chí đánh giá, xếp hạng",
+            "{vi: \"Sở, ban, ngành\", en: \"Departments and boards\"}": "{vi: \"Sở \(text)\", en: \"Departments \(text)\"}",
+            "{vi: \"Tốt\", en: \"Good\"}": "{vi: \"Tốt \(text)\", en: \"Good \(text)\"}",
+            "{vi: \"Hạ tầng kỹ thuật\", en: \"Technical infrastructure\"}":
+                "{vi: \"Hạ tầng \(text)\", en: \"Infrastructure \(text)\"}",
+            "{vi: \"Tỷ lệ CBCCVC được trang bị máy tính\", en: \"Share of staff with a computer\"}":
+                "{vi: \"Tỷ lệ máy tính \(text)\", en: \"Computers \(text)\"}",
+            // A variable's name, unit of measure and description, and an option's label.
+            "{vi: \"Tổng số cán bộ, công chức, viên chức (CBCCVC)\", en: \"Total number of staff\"}":
+                "{vi: \"Tổng số CBCCVC \(text)\", en: \"Staff \(text)\"}",
+            "unit: \"người\"\n    min: 0\n    evidence: required":
+                "unit: \"người \(text)\"\n    description: \"Ghi chú \(text)\"\n    min: 0\n    evidence: required",
+            "chair: {vi: \"Người đứng đầu (Giám đốc / Chủ tịch UBND)\", en: \"Head of the agency\"}":
+                "chair: {vi: \"Người đứng đầu \(text)\", en: \"Head \(text)\"}",
+        ]
+        for (original, replacement) in replacements {
+            guard let range = yaml.range(of: original) else { throw TestFailure("not in the criteria: \(original)") }
+            yaml.replaceSubrange(range, with: replacement)
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ictindex-hostile-\(UUID()).yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        return file.path
     }
 
     /// Runs a test against a real server on 127.0.0.1 (a free port), the one `ictindex serve` runs.

@@ -34,7 +34,7 @@ final class RunView: Sendable {
     let rankPlace: [Int]
     /// Lowercased code and name per result, for the search box.
     let searchText: [String]
-    private let renderedRows = Mutex<[Language: [String]]>([:])
+    private let renderedRows = Mutex<[Language: [HTML]]>([:])
 
     init(id: Int, stamp: String, results: [StoredResult], board: Scoreboard?, framework: Framework,
          changes: [UnitCode: UnitChange]) {
@@ -71,27 +71,16 @@ final class RunView: Sendable {
     func result(_ code: UnitCode) -> StoredResult? { positions[code].map { results[$0] } }
 
     /// The `<tr>` of every result in a language (built on first use).
-    func rows(_ language: Language, period: String) -> [String] {
+    func rows(_ language: Language, period: String) -> [HTML] {
         if let hit = renderedRows.withLock({ $0[language] }) { return hit }
         let w = Words(language)
         let wording = ChangeText(decimals: framework.decimals, language: language)
         let bands = Dictionary(framework.bands.map { ($0.id, $0.name.text(language)) }, uniquingKeysWith: { a, _ in a })
-        let showBands = !framework.bands.isEmpty
-        let decimals = framework.decimals
-        let periodQuery = urlEncode(period)
-        let rows = results.indices.map { i -> String in
+        let rows = results.indices.map { i -> HTML in
             let r = results[i]
-            let change = changes[r.unit.code].map { wording.text($0, for: r) } ?? ""
-            let css = change.hasPrefix("↑") ? " class=\"up\"" : change.hasPrefix("↓") ? " class=\"down\"" : ""
-            var row = "<tr><td class=\"num\">\(r.rank.map(String.init) ?? "—")</td><td>\(esc(r.unit.code.rawValue))</td>"
-            row += "<td><a href=\"/units/\(urlEncode(r.unit.code.rawValue))?period=\(periodQuery)\">\(esc(r.unit.name))</a></td>"
-            row += "<td class=\"num\">\(w.number(r.published, decimals: decimals))</td>"
-            if showBands {
-                row += "<td>\(r.band.flatMap { bands[$0] }.map { "<span class=\"band\">\(esc($0))</span>" } ?? "—")</td>"
-            }
-            for value in pillarValues[i] { row += "<td class=\"num p\">\(w.number(value, decimals: decimals))</td>" }
-            row += "<td\(css)>\(esc(change))</td></tr>"
-            return row
+            return Self.row(
+                r, pillarValues: pillarValues[i], change: changes[r.unit.code].map { wording.text($0, for: r) } ?? "",
+                bands: framework.bands.isEmpty ? nil : bands, period: period, decimals: framework.decimals, words: w)
         }
         renderedRows.withLock { $0[language] = rows }
         return rows

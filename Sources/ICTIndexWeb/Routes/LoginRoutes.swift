@@ -39,27 +39,6 @@ extension WebApp {
             secure: configuration.secureCookies, httpOnly: true, sameSite: .strict)
     }
 
-    /// The sign-in form, with a CSRF token that is also set as a cookie (double submit: no session exists yet).
-    func loginPage(_ context: WebContext, message: String?, status: HTTPResponse.Status = .ok) -> Response {
-        let w = Words(context.language)
-        let token = Tokens.random()
-        let body = """
-            \(message.map { "<p class=\"errors\">\(esc($0))</p>" } ?? "")
-            <form method="post" action="/login" class="card" style="max-width:420px">
-            <input type="hidden" name="csrf" value="\(token)">
-            <p><label for="name">\(w.t("Tên đăng nhập", "User name"))</label><br><input type="text" id="name" name="name" autocomplete="username" required></p>
-            <p><label for="password">\(w.t("Mật khẩu", "Password"))</label><br><input type="password" id="password" name="password" autocomplete="current-password" required></p>
-            <p><button type="submit">\(w.t("Đăng nhập", "Sign in"))</button></p>
-            </form>
-            """
-        var response = Page(title: w.t("Đăng nhập", "Sign in"), body: body, context: context, path: "/login", status: status)
-            .response()
-        response.setCookie(
-            Cookie(name: Self.loginCookie, value: token, maxAge: 3600, path: "/login",
-                   secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
-        return response
-    }
-
     /// The largest sign-in body: a name, a password and the token.
     static let maxLoginBytes = 4 * 1024
 

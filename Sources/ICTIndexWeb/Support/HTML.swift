@@ -1,155 +1,117 @@
-import Foundation
-import Hummingbird
-import ICTIndexCore
-import ICTIndexStorage
-import NIOCore
+/// A piece of HTML markup whose interpolated values are escaped.
+///
+/// The literal parts of an `HTML` value are markup written in the code (they are `StaticString`s, so no value
+/// computed at run time can become one). Anything else interpolated into it is text: a `String`, a number or any
+/// other `CustomStringConvertible` is escaped for element content and for quoted attribute values (`& < > " '`);
+/// only another `HTML` value is inserted as it is. So an unescaped value cannot be written by accident: markup
+/// from a value needs ``init(unsafeRaw:)``, which is used for constant style sheets only.
+///
+/// For example:
+/// ```swift
+/// let name = "<script>alert(1)</script>"
+/// let cell: HTML = "<td title=\"\(name)\">\(name)</td>"
+/// // <td title="&lt;script&gt;alert(1)&lt;/script&gt;">&lt;script&gt;alert(1)&lt;/script&gt;</td>
+/// let row: HTML = "<tr>\(cell)</tr>"  // the cell is inserted as it is
+/// ```
+struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation {
+    typealias StringLiteralType = StaticString
 
-/// Escapes text for HTML element content and quoted attribute values: `& < > " '`.
-func esc(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for c in text.unicodeScalars {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(c)
+    /// The markup.
+    private(set) var markup: String
+
+    /// Markup written in the code.
+    init(stringLiteral literal: StaticString) {
+        markup = literal.description
+    }
+
+    init(stringInterpolation: StringInterpolation) {
+        markup = stringInterpolation.markup
+    }
+
+    /// Markup taken as it is, without escaping: for constant style sheets and the like, never for a value a user,
+    /// a criteria file or a data file can set.
+    init(unsafeRaw markup: String) {
+        self.markup = markup
+    }
+
+    /// Text, escaped.
+    init(text: some CustomStringConvertible) {
+        markup = ""
+        Self.append(escaping: text.description, to: &markup)
+    }
+
+    /// No markup.
+    static let empty = HTML(unsafeRaw: "")
+
+    var isEmpty: Bool { markup.isEmpty }
+
+    struct StringInterpolation: StringInterpolationProtocol {
+        fileprivate var markup: String
+
+        init(literalCapacity: Int, interpolationCount: Int) {
+            markup = ""
+            markup.reserveCapacity(literalCapacity + 16 * interpolationCount)
+        }
+
+        mutating func appendLiteral(_ literal: StaticString) {
+            literal.withUTF8Buffer { markup += String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// Another piece of markup, as it is.
+        mutating func appendInterpolation(_ html: HTML) {
+            markup += html.markup
+        }
+
+        /// Pieces of markup, one after the other.
+        mutating func appendInterpolation(_ pieces: [HTML]) {
+            for piece in pieces { markup += piece.markup }
+        }
+
+        /// Text, escaped.
+        mutating func appendInterpolation(_ text: some CustomStringConvertible) {
+            HTML.append(escaping: text.description, to: &markup)
+        }
+
+        /// Markup when `condition` holds, or nothing (`\(" selected", if: x == y)`).
+        mutating func appendInterpolation(_ html: HTML, if condition: Bool) {
+            if condition { markup += html.markup }
         }
     }
-    return out
-}
 
-/// Percent-encodes a query or path component.
-func urlEncode(_ text: String) -> String {
-    var out = ""
-    for byte in text.utf8 {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-            UInt8(ascii: "~"):
-            out.unicodeScalars.append(Unicode.Scalar(byte))
-        default:
-            out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+    static func + (lhs: HTML, rhs: HTML) -> HTML { HTML(unsafeRaw: lhs.markup + rhs.markup) }
+
+    static func += (lhs: inout HTML, rhs: HTML) { lhs.markup += rhs.markup }
+
+    /// Appends text escaped for element content and quoted attribute values: `& < > " '`.
+    private static func append(escaping text: String, to markup: inout String) {
+        // Most text has nothing to escape: append it whole.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            markup += text
+            return
         }
-    }
-    return out
-}
-
-/// One HTML page: the shared layout (inline CSS, no external asset), a navigation bar for the user's role,
-/// and the body.
-struct Page {
-    init(
-        title: String, body: String, context: WebContext, path: String? = nil, status: HTTPResponse.Status = .ok
-    ) {
-        self.title = title
-        self.body = body
-        self.context = context
-        self.path = path ?? context.pagePath
-        self.status = status
-    }
-
-    var title: String
-    var body: String
-    var context: WebContext
-    /// The path and query of the page, for the language switch (by default the request's).
-    var path: String
-    var status: HTTPResponse.Status = .ok
-
-    func response() -> Response {
-        let w = Words(context.language)
-        var nav = ""
-        if let user = context.user {
-            var links: [(String, String)] = []
-            switch user.role {
-            case .admin:
-                links = [
-                    ("/ranking", w.ranking), ("/admin/submissions", w.submissions), ("/admin/runs", w.runs),
-                    ("/admin/audit", w.auditLog), ("/admin/users", w.users),
-                ]
-            case .leader: links = [("/ranking", w.ranking)]
-            case .agency: links = [("/self", w.selfAssessment)]
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": markup += "&amp;"
+            case "<": markup += "&lt;"
+            case ">": markup += "&gt;"
+            case "\"": markup += "&quot;"
+            case "'": markup += "&#39;"
+            default: markup.unicodeScalars.append(c)
             }
-            nav = links.map { "<a href=\"\(esc($0.0))\">\(esc($0.1))</a>" }.joined(separator: " ")
-            nav += """
-                 <span class="who">\(esc(user.name)) (\(esc(w.role(user.role))))</span>
-                <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="\(esc(context.session?.csrfToken ?? ""))"><button type="submit" class="link">\(esc(w.logout))</button></form>
-                """
         }
-        let other = context.language == .vi ? ("en", "English") : ("vi", "Tiếng Việt")
-        let languageLink = Self.languageLink(path, language: other.0)
-        let html = """
-            <!DOCTYPE html>
-            <html lang="\(context.language.rawValue)">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(esc(title)) — ictindex</title>
-            <style>\(Self.css)</style></head>
-            <body>
-            <header><strong class="brand">ictindex</strong> <nav>\(nav)</nav>
-            <a class="lang" href="\(esc(languageLink))">\(other.1)</a></header>
-            <main>
-            <h1>\(esc(title))</h1>
-            \(body)
-            </main>
-            </body></html>
-            """
-        return Self.html(html, status: status, gzip: context.acceptsGzip)
     }
+}
 
-    /// The link to the same page in another language: always a path on this server (`//host` would be another
-    /// host), with the page's query but its `lang`.
-    static func languageLink(_ path: String, language: String) -> String {
-        let parts = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        var route = String(parts.first ?? "")
-        while route.hasPrefix("//") || route.hasPrefix("/\\") { route.removeFirst() }
-        if !route.hasPrefix("/") { route = "/" + route }
-        var query = parts.count > 1 ? parts[1].split(separator: "&").filter { !$0.hasPrefix("lang=") }.map(String.init) : []
-        query.append("lang=" + language)
-        return route + "?" + query.joined(separator: "&")
-    }
-
-    /// An HTML response; gzip-compressed when the client accepts it and the page is not small.
-    static func html(_ text: String, status: HTTPResponse.Status = .ok, gzip: Bool = false) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        headers[.xContentTypeOptions] = "nosniff"
-        headers[.contentSecurityPolicy] =
-            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
-        headers[.vary] = "Accept-Encoding, Cookie"
-        if gzip, text.utf8.count >= Gzip.threshold, let compressed = try? Gzip.compress(Data(text.utf8)) {
-            headers[.contentEncoding] = "gzip"
-            return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: compressed)))
+extension Sequence<HTML> {
+    /// The pieces one after the other, with `separator` between them.
+    func joined(separator: HTML = .empty) -> HTML {
+        var result = HTML.empty
+        var first = true
+        for piece in self {
+            if !first { result += separator }
+            result += piece
+            first = false
         }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return result
     }
-
-    /// Inline style sheet: readable at 1366×768 and on a phone, and printable (no navigation, no buttons).
-    static let css = """
-        *{box-sizing:border-box}body{font-family:"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9;font-size:15px}
-        header{display:flex;flex-wrap:wrap;gap:.6em;align-items:center;background:#0b4f8a;color:#fff;padding:.5em 1em}
-        header a,header .link{color:#fff;text-decoration:none;margin-right:.8em}header .brand{margin-right:1em}
-        header nav{flex:1}header .who{opacity:.85;margin:0 .6em}
-        main{max-width:1320px;margin:0 auto;padding:1em}
-        h1{font-size:1.4em;margin:.3em 0 .6em}h2{font-size:1.15em;margin:1.2em 0 .4em}
-        table{border-collapse:collapse;width:100%;background:#fff;margin-bottom:1em}
-        th,td{border:1px solid #d5d9de;padding:.3em .45em;text-align:left;vertical-align:top}
-        th{background:#e8eef5}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-        .scroll{overflow-x:auto}.error{color:#a4161a}.errors{background:#fde8e8;border:1px solid #f5b5b5;padding:.5em 1em}
-        .notice{background:#e6f4ea;border:1px solid #a8d5b5;padding:.5em 1em}.muted{color:#5f6b7a}
-        form.inline{display:inline}button,.button{background:#0b4f8a;color:#fff;border:0;padding:.45em 1em;border-radius:3px;cursor:pointer;font-size:1em}
-        button.link{background:none;padding:0;color:inherit}button:disabled{background:#aab3bd;cursor:not-allowed}button.secondary{background:#5f6b7a}
-        input,select,textarea{font-size:1em;padding:.3em;border:1px solid #aab3bd;border-radius:3px;max-width:100%}
-        input[type=text],input[type=password],textarea{width:100%}
-        .field{background:#fff;border:1px solid #d5d9de;padding:.6em;margin-bottom:.6em}
-        .field label{font-weight:600}.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:.4em}
-        .filters{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin-bottom:.8em}
-        .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:1em}.card{background:#fff;border:1px solid #d5d9de;padding:.8em}
-        .band{padding:.05em .4em;border-radius:3px;background:#eef}.up{color:#137333}.down{color:#a4161a}
-        pre.explain{white-space:pre-wrap;background:#fff;border:1px solid #d5d9de;padding:.6em;font-size:.9em}
-        svg{max-width:100%;height:auto;background:#fff}
-        @media (max-width:700px){body{font-size:14px}main{padding:.5em}th,td{padding:.25em}.ranking .p{display:none}}
-        @media print{header,nav,form,button,.lang,.filters,.noprint{display:none!important}body{background:#fff;font-size:11pt}main{max-width:none;padding:0}table{page-break-inside:auto}tr{page-break-inside:avoid}}
-        """
 }

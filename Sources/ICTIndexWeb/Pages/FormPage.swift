@@ -1,0 +1,154 @@
+import Foundation
+import Hummingbird
+import ICTIndexCore
+import ICTIndexService
+import ICTIndexStorage
+import OrderedCollections
+
+extension WebApp {
+    /// The self-assessment form of a unit and period: its values (as typed, when `typed` is given after a refused
+    /// save, or else as stored), their evidence and problems, and the provisional score.
+    func formPage(
+        _ spec: FormSpec, _ context: WebContext, entries typed: [VariableID: FormEntry]?, message: String?,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let w = Words(context.language)
+        let lang = context.language
+        let state = try database.submissionStatus(period: spec.period, unit: spec.unit.code)
+        let frozen = try database.publishedRun(forPeriod: spec.period) != nil
+        let editable = context.user?.role == .agency && (state == nil || state == .draft) && !frozen
+        let own = try database.dataset(forPeriod: spec.period, unit: spec.unit, sources: [.selfAssessed])
+        var entries: [VariableID: FormEntry] = [:]
+        for v in spec.variables {
+            if let typed = typed?[v.id] {
+                entries[v.id] = typed
+            } else if let entry = own[spec.unit.code, v.id] {
+                entries[v.id] = FormEntry(
+                    text: Self.formText(entry.value, v), evidence: Evidence(text: entry.evidence) ?? Evidence())
+            }
+        }
+        let problems = spec.variables.flatMap { v in (entries[v.id]?.errors ?? []).map { (v, $0) } }
+        let published = frozen ? " — " + w.t("kỳ đã công bố", "period published") : ""
+        var html: HTML = """
+            <p>\(w.unit): <strong>\(spec.unit.name)</strong> (\(spec.unit.code.rawValue)) — \(w.period) \(spec.period) — \
+            \(w.t("Trạng thái", "Status")): <strong id="status">\(w.status(state))</strong>\(published)</p>
+            """
+        if let message { html += "<p class=\"notice\">\(message)</p>" }
+        if !problems.isEmpty {
+            let items = problems.map {
+                "<li><a href=\"#v-\($0.0.id.rawValue)\">\($0.0.name.text(lang))</a>: \($0.1)</li>" as HTML
+            }
+            html += """
+                <div class="errors" id="errors"><p><strong>\(w.t("Chưa lưu: có \(problems.count) lỗi cần sửa", "Not saved: \(problems.count) problems to fix"))</strong></p>\
+                <ul>\(items)</ul></div>
+                """
+        }
+        // The provisional score: the unit's own values scored among every unit's own values.
+        if !own.isEmpty,
+            let result = try? await provisional.result(
+                of: spec.unit, own: own.entries(of: spec.unit.code), period: spec.period, framework: spec.framework)
+        {
+            let rank = result.rank.map {
+                " — " + w.t("hạng tạm tính", "provisional rank") + " \($0)/\(result.rankedCount)"
+            }
+            html += """
+                <p class="card" id="provisional">\(w.t("Điểm tạm tính (theo số liệu tự đánh giá)", "Provisional score (from self-assessed values)")): \
+                <strong>\(w.number(result.published, decimals: spec.framework.decimals))</strong> / \(NumberFormatting.plain(spec.framework.scale))\(rank ?? "")</p>
+                """
+        }
+        let action = "/submissions/\(urlEncode(spec.period))/\(urlEncode(spec.unit.code.rawValue))"
+        let disabled: HTML = editable ? "" : " disabled"
+        // The revision the form was shown with: saving an older copy is refused (see save).
+        let revision = try database.selfAssessmentRevision(period: spec.period, unit: spec.unit.code)
+        html += """
+            <form method="post" action="\(action)" enctype="multipart/form-data" id="self-form">\(csrfField(context))\
+            <input type="hidden" name="revision" value="\(revision)">
+            """
+        for v in spec.variables {
+            html += field(v, entries[v.id] ?? FormEntry(), disabled: disabled, w)
+        }
+        if editable {
+            html += """
+                <p><button type="submit" id="save">\(w.save)</button> \
+                <button type="submit" class="secondary" id="submit" formaction="\(action)/submit">\(w.t("Nộp để thẩm định", "Submit for appraisal"))</button></p>
+                """
+        } else {
+            html += """
+                <p class="muted">\(w.t("Chỉ xem: hồ sơ đã nộp, đã thẩm định hoặc kỳ đã công bố.", "Read-only: submitted, appraised, or the period is published."))</p>
+                """
+        }
+        html += "</form>"
+        return Page(
+            title: w.t("Tự đánh giá", "Self-assessment") + " \(spec.period)", body: html, context: context,
+            path: action, status: status
+        ).response()
+    }
+
+    /// One variable of the form: its label, input, problems and evidence.
+    private func field(_ v: Variable, _ entry: FormEntry, disabled: HTML, _ w: Words) -> HTML {
+        let lang = w.language
+        let id = v.id.rawValue
+        var bounds: [String] = []
+        if let lo = v.effectiveBounds.min { bounds.append("≥ \(NumberFormatting.plain(lo))") }
+        if let hi = v.effectiveBounds.max { bounds.append("≤ \(NumberFormatting.plain(hi))") }
+        let unit = v.unitOfMeasure.map { " <span class=\"muted\">(\($0))</span>" as HTML } ?? .empty
+        let required =
+            v.evidence == .required ? " — " + w.t("bắt buộc có tài liệu kiểm chứng", "evidence required") : ""
+        // What to report, as the criteria word it.
+        let help = v.description.map { "<div class=\"muted\">\($0.text(lang))</div>" as HTML } ?? .empty
+        var html: HTML = """
+            <div class="field" id="v-\(id)"><label for="in-\(id)">\(v.name.text(lang))\(unit)</label> \
+            <span class="muted">[\(id)]\(bounds.isEmpty ? "" : " " + bounds.joined(separator: ", "))\(required)</span>\(help)<br>
+            """
+        switch v.kind {
+        case .choice, .boolean:
+            let options: [(String, String)] =
+                v.kind == .boolean
+                ? [("có", w.t("Có", "Yes")), ("không", w.t("Không", "No"))]
+                : v.options.map { ($0.key, $0.value.text(lang)) }
+            let items = options.map { value, label in
+                "<option value=\"\(value)\"\(" selected", if: value == entry.text)>\(label)</option>" as HTML
+            }
+            html += "<select id=\"in-\(id)\" name=\"v.\(id)\"\(disabled)><option value=\"\"></option>\(items)</select>"
+        case .date:
+            html += "<input type=\"date\" id=\"in-\(id)\" name=\"v.\(id)\" value=\"\(entry.text)\"\(disabled)>"
+        case .text:
+            html += "<input type=\"text\" id=\"in-\(id)\" name=\"v.\(id)\" value=\"\(entry.text)\"\(disabled)>"
+        case .number, .integer, .percent:
+            html += """
+                <input type="text" inputmode="decimal" id="in-\(id)" name="v.\(id)" value="\(entry.text)" style="max-width:12em"\(disabled)>\
+                \(" %", if: v.kind == .percent)
+                """
+        }
+        for error in entry.errors { html += "<div class=\"error\">\(error)</div>" }
+        if v.evidence != .none || !entry.evidence.isEmpty {
+            let e = entry.evidence
+            html += """
+                <details\(" open", if: v.evidence == .required || !e.isEmpty)><summary>\(w.t("Tài liệu kiểm chứng", "Evidence"))</summary><div class="grid">
+                """
+            for (key, vi, en, value) in [
+                ("number", "Số hiệu", "Number", e.number), ("title", "Tên văn bản", "Title", e.title),
+                ("date", "Ngày", "Date", e.date), ("summary", "Trích yếu", "Summary", e.summary),
+                ("link", "Liên kết", "Link", e.link),
+            ] {
+                html += """
+                    <label>\(w.t(vi, en))<br><input type="\(key == "date" ? "date" : "text")" name="e.\(id).\(key)" value="\(value ?? "")"\(disabled)></label>
+                    """
+            }
+            let megabytes = configuration.maxUploadBytes / 1024 / 1024
+            html += """
+                <label>\(w.t("Tệp (PDF, PNG, JPEG; tối đa \(megabytes) MB)", "File (PDF, PNG, JPEG; up to \(megabytes) MB)"))<br>\
+                <input type="file" name="f.\(id)" accept="application/pdf,image/png,image/jpeg"\(disabled)></label>
+                """
+            if let file = e.file {
+                let parts = file.split(separator: " ", maxSplits: 1)
+                let name = parts.count > 1 ? String(parts[1]) : String(parts[0])
+                html += """
+                    <input type="hidden" name="e.\(id).file" value="\(file)"><span><a href="/files/\(urlEncode(String(parts[0])))">\(name)</a></span>
+                    """
+            }
+            html += "</div></details>"
+        }
+        return html + "</div>"
+    }
+}

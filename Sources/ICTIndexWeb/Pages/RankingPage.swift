@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import ICTIndexCore
+import ICTIndexService
+import ICTIndexStorage
+import OrderedCollections
+
+extension WebApp {
+    /// `/ranking`: the current run of a period, by group, with filters, a search box and an order.
+    func rankingPage(_ request: Request, _ context: WebContext) throws -> Response {
+        let w = Words(context.language)
+        let language = context.language
+        let periods = try database.periodsWithRuns()
+        guard let period = try self.period(request.query("period")), periods.contains(period) else {
+            return Page(
+                title: w.ranking, body: "<p>\(w.t("Chưa có lần chấm nào.", "No run has been recorded yet."))</p>",
+                context: context, path: "/ranking"
+            ).response()
+        }
+        let id = try database.currentRun(forPeriod: period)
+        let summary = try database.runSummary(id)
+        let view = try runView(id)
+        let framework = view.framework
+        let pillars = framework.pillars
+        let groupFilter = request.query("group") ?? ""
+        let search = (request.query("q") ?? "").lowercased()
+        let sort = request.query("sort") ?? "rank"
+
+        let periodOptions = periods.reversed().map { "<option\(" selected", if: $0 == period)>\($0)</option>" as HTML }
+        let groupOptions = framework.groups.values.map {
+            "<option value=\"\($0.id.rawValue)\"\(" selected", if: $0.id.rawValue == groupFilter)>\($0.name.text(language))</option>"
+                as HTML
+        }
+        let orders =
+            [("rank", w.rank), ("score", w.score), ("name", w.t("Tên", "Name")), ("code", w.t("Mã", "Code"))]
+            + pillars.map { ($0.id.rawValue, $0.name.text(language)) }
+        let sortOptions = orders.map {
+            "<option value=\"\($0.0)\"\(" selected", if: $0.0 == sort)>\($0.1)</option>" as HTML
+        }
+        let state = summary.status == .published ? w.t("đã công bố", "published") : w.t("bản nháp", "draft")
+        let versus = view.changes.values.first.map { "; " + w.t("so với kỳ", "change vs") + " " + $0.previousPeriod }
+        var html: HTML = """
+            <form method="get" action="/ranking" class="filters">
+            <label>\(w.period)<br><select name="period">\(periodOptions)</select></label>
+            <label>\(w.group)<br><select name="group"><option value="">\(w.t("Tất cả", "All"))</option>\(groupOptions)</select></label>
+            <label>\(w.t("Tìm", "Search"))<br><input type="search" name="q" value="\(request.query("q") ?? "")"></label>
+            <label>\(w.t("Sắp xếp", "Sort"))<br><select name="sort">\(sortOptions)</select></label>
+            <button type="submit">\(w.t("Xem", "Show"))</button>
+            <a class="button" href="/export?period=\(urlEncode(period))">\(w.t("Tải bảng Excel", "Download Excel"))</a>
+            </form>
+            <p class="muted">\(framework.name.text(language)) — \(w.period) \(period); \(w.t("lần chấm", "run")) \(id), \(state)\(versus ?? "")</p>
+            """
+        // The order asked for, as positions in the run's results; a pillar sorts by its points, highest first.
+        let order: [Int]
+        switch sort {
+        case "name": order = view.byName
+        case "code": order = view.byCode
+        case "score", "rank": order = view.byRank
+        default:
+            if let p = pillars.firstIndex(where: { $0.id.rawValue == sort }) {
+                order = view.byRank.sorted { a, b in
+                    let (x, y) = (view.pillarValues[a][p] ?? -.infinity, view.pillarValues[b][p] ?? -.infinity)
+                    return x != y ? x > y : view.rankPlace[a] < view.rankPlace[b]
+                }
+            } else {
+                order = view.byRank
+            }
+        }
+        let rows = view.rows(language, period: period)
+        var header: HTML =
+            "<tr><th class=\"num\">\(w.rank)</th><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th><th class=\"num\">\(w.score)</th>"
+        if !framework.bands.isEmpty { header += "<th>\(w.band)</th>" }
+        for p in pillars {
+            let name = p.name.text(language)
+            header +=
+                "<th class=\"num p\" title=\"\(name)\">\(name.count > 18 ? String(name.prefix(17)) + "…" : name)</th>"
+        }
+        header += "<th>\(w.change)</th></tr>"
+        for group in framework.groups.values where groupFilter.isEmpty || group.id.rawValue == groupFilter {
+            let members = order.filter {
+                view.results[$0].unit.group == group.id && (search.isEmpty || view.searchText[$0].contains(search))
+            }
+            guard !members.isEmpty else { continue }
+            let ranked = group.ranked ? "" : " — " + w.t("không xếp hạng", "not ranked")
+            html += "<h2>\(group.name.text(language)) (\(members.count))\(ranked)</h2>"
+            html += "<div class=\"scroll\"><table class=\"ranking\"><thead>\(header)</thead><tbody>"
+            html += members.map { rows[$0] }.joined()
+            html += "</tbody></table></div>"
+        }
+        if view.board == nil {
+            let scale = NumberFormatting.plain(framework.scale)
+            html += """
+                <p class="muted">\(w.t(
+                    "Lần chấm nháp này không còn khớp dữ liệu hiện tại: các cột nhóm tiêu chí hiển thị điểm (thang \(scale)), không phải điểm quy đổi.",
+                    "This draft run no longer matches the current values: pillar columns show scores (scale \(scale)), not points."))</p>
+                """
+        }
+        return Page(title: w.ranking, body: html, context: context, path: request.uri.description).response()
+    }
+}
+
+extension RunView {
+    /// The `<tr>` of a result in the ranking table.
+    static func row(
+        _ r: StoredResult, pillarValues: [Double?], change: String, bands: [BandID: String]?, period: String,
+        decimals: Int, words w: Words
+    ) -> HTML {
+        let css: HTML = change.hasPrefix("↑") ? " class=\"up\"" : change.hasPrefix("↓") ? " class=\"down\"" : ""
+        var row: HTML = "<tr><td class=\"num\">\(r.rank.map(String.init) ?? "—")</td><td>\(r.unit.code.rawValue)</td>"
+        row +=
+            "<td><a href=\"/units/\(urlEncode(r.unit.code.rawValue))?period=\(urlEncode(period))\">\(r.unit.name)</a></td>"
+        row += "<td class=\"num\">\(w.number(r.published, decimals: decimals))</td>"
+        if let bands {
+            let band = r.band.flatMap { bands[$0] }.map { "<span class=\"band\">\($0)</span>" as HTML } ?? "—"
+            row += "<td>\(band)</td>"
+        }
+        for value in pillarValues { row += "<td class=\"num p\">\(w.number(value, decimals: decimals))</td>" }
+        row += "<td\(css)>\(change)</td></tr>"
+        return row
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+import ICTIndexCore
+import ICTIndexService
+import ICTIndexStorage
+import OrderedCollections
+
+extension WebApp {
+    /// `/admin/submissions`: every unit of a period with the state of its self-assessment and its values.
+    func submissionsPage(_ request: Request, _ context: WebContext) throws -> Response {
+        let view = try periodView(request, context)
+        let (w, _, period) = view.unpacked
+        let statuses = try database.submissionStatuses(forPeriod: period)
+        let valueCounts = try database.valueCounts(forPeriod: period)
+        let units = try database.units(inPeriod: period)
+        var counts: [SubmissionStatus?: Int] = [:]
+        for u in units { counts[statuses[u.code], default: 0] += 1 }
+        let states = ([nil] + SubmissionStatus.allCases.map(Optional.some)).map {
+            "\(w.status($0)): <strong>\(counts[$0] ?? 0)</strong>" as HTML
+        }
+        let frozen = try database.publishedRun(forPeriod: period) != nil
+        var html: HTML = """
+            \(view.selector("/admin/submissions"))<p>\(states.joined(separator: " · "))</p>
+            \(scoreButton(period, frozen: frozen, context, w))
+            <div class="scroll"><table><thead><tr><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th><th>\(w.group)</th>\
+            <th>\(w.t("Trạng thái", "Status"))</th><th class="num">\(w.t("Số giá trị tự đánh giá", "Self-assessed values"))</th>\
+            <th class="num">\(w.t("Đã thẩm định", "Appraised"))</th><th></th></tr></thead><tbody>
+            """
+        let appraise = w.t("Thẩm định", "Appraise")
+        for u in units {
+            html += """
+                <tr><td>\(u.code.rawValue)</td><td>\(u.name)</td><td>\(u.group.rawValue)</td><td>\(w.status(statuses[u.code]))</td>\
+                <td class="num">\(valueCounts[u.code]?.selfAssessed ?? 0)</td><td class="num">\(valueCounts[u.code]?.appraised ?? 0)</td>\
+                <td><a href="/admin/appraise/\(urlEncode(period))/\(urlEncode(u.code.rawValue))">\(appraise)</a></td></tr>
+                """
+        }
+        html += "</tbody></table></div>"
+        return Page(
+            title: w.submissions + " — " + period, body: html, context: context, path: request.uri.description
+        ).response()
+    }
+}
