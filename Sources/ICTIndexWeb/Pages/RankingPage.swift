@@ -23,7 +23,7 @@ extension WebApp {
         let framework = view.framework
         let pillars = framework.pillars
         let groupFilter = request.query("group") ?? ""
-        let search = (request.query("q") ?? "").lowercased()
+        let search = request.query("q") ?? ""
         let sort = request.query("sort") ?? "rank"
 
         let periodOptions = periods.reversed().map { "<option\(" selected", if: $0 == period)>\($0)</option>" as HTML }
@@ -76,16 +76,27 @@ extension WebApp {
                 "<th class=\"num p\" title=\"\(name)\">\(name.count > 18 ? String(name.prefix(17)) + "…" : name)</th>"
         }
         header += "<th>\(w.change)</th></tr>"
+        // Folded once here and once per unit in the run's view: "ky son" finds "Kỳ Sơn", "d" finds "đ".
+        let folded = SearchFolding.fold(search)
+        var shown = 0
         for group in framework.groups.values where groupFilter.isEmpty || group.id.rawValue == groupFilter {
             let members = order.filter {
-                view.results[$0].unit.group == group.id && (search.isEmpty || view.searchText[$0].contains(search))
+                view.results[$0].unit.group == group.id && (folded.isEmpty || view.searchText[$0].contains(folded))
             }
             guard !members.isEmpty else { continue }
+            shown += members.count
             let ranked = group.ranked ? "" : " — " + w.t("không xếp hạng", "not ranked")
             html += "<h2>\(group.name.text(language)) (\(members.count))\(ranked)</h2>"
             html += "<div class=\"scroll\"><table class=\"ranking\"><thead>\(header)</thead><tbody>"
             html += members.map { rows[$0] }.joined()
             html += "</tbody></table></div>"
+        }
+        if shown == 0 && !folded.isEmpty {
+            html += """
+                <p class="empty">\(w.t("Không có đơn vị nào có mã hoặc tên khớp với “\(search)”.",
+                    "No unit's code or name matches “\(search)”.")) \(w.t("Tìm không cần dấu: “ky son” tìm được “Kỳ Sơn”.",
+                    "Diacritics are optional: “ky son” finds “Kỳ Sơn”."))</p>
+                """
         }
         if view.board == nil {
             let scale = NumberFormatting.plain(framework.scale)

@@ -64,7 +64,7 @@ final class RunView: Sendable {
             return order != .orderedSame ? order == .orderedAscending : place[$0] < place[$1]
         }
         byCode = all.sorted { results[$0].unit.code < results[$1].unit.code }
-        searchText = results.map { ($0.unit.code.rawValue + "\u{0}" + $0.unit.name).lowercased() }
+        searchText = results.map { SearchFolding.fold($0.unit.code.rawValue + "\u{0}" + $0.unit.name) }
     }
 
     /// The result of a unit, if it was scored in this run.

@@ -170,7 +170,11 @@ extension WebApp {
             } catch {
                 entry.errors.append(Self.describe(error, w))
             }
-            if submit && v.evidence == .required && values[v.id] != nil && entry.evidence.isEmpty {
+            // The criteria's evidence_policy: `refuse` keeps a required value without evidence from being submitted;
+            // under `zero` and `warn` it is submitted, and the run scores it as the policy says.
+            if submit && v.evidence == .required && spec.framework.evidencePolicy == .refuse && values[v.id] != nil
+                && entry.evidence.isEmpty
+            {
                 entry.errors.append(w.t("cần tài liệu kiểm chứng trước khi nộp", "evidence is needed before submitting"))
             }
             entries[v.id] = entry
