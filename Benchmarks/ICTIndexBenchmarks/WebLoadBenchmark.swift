@@ -251,6 +251,8 @@ func benchmarkWeb(dir: URL, ictindex: String, duration: Double) async throws {
     print(String(format: "ranking page (2025, %d units, %d KB): first request %.0f ms; then median %.1f ms, p90 %.1f ms, max %.1f ms",
                  unitCount, size / 1024, coldTime * 1000, percentile(times, 0.5) * 1000, percentile(times, 0.9) * 1000,
                  (times.last ?? 0) * 1000))
+    // Close the client's keep-alive connections first, so the server's graceful shutdown has nothing to wait for.
+    client.session.invalidateAndCancel()
     server.terminate()
     server.waitUntilExit()
 

@@ -5,6 +5,8 @@ import ICTIndexCore
 import ICTIndexService
 import ICTIndexStorage
 import ICTIndexWeb
+import ServiceLifecycle
+import UnixSignals
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -96,6 +98,14 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, secureCookies: secureCookies, bcryptCost: bcryptCost, frameworkPath: framework,
             trustedProxies: trustedProxy, engineVersion: ICTIndexVersion.current)
         Console.err("ictindex serve: http://\(host):\(port)/ (database \(db))")
-        try await buildApplication(database: database, configuration: configuration).runService()
+        // SIGTERM (systemctl stop) or SIGINT: the server stops taking connections and finishes the requests under
+        // way, for at most 10 s; connections a client keeps open past that (keep-alive) are then cancelled, so the
+        // process always ends instead of waiting for every browser to go away.
+        let application = buildApplication(database: database, configuration: configuration)
+        var group = ServiceGroupConfiguration(
+            services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: application.logger)
+        group.maximumGracefulShutdownDuration = .seconds(10)
+        group.maximumCancellationDuration = .seconds(5)
+        try await ServiceGroup(configuration: group).run()
     }
 }
