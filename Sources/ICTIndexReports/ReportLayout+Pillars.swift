@@ -51,6 +51,21 @@ extension ReportLayout {
                 if keys[a].shown != keys[b].shown { return keys[a].shown > keys[b].shown }
                 return results[a].unit.code < results[b].unit.code
             }
+            // The engine ranks pillars within their group; an index whose pillars are its indicators (the ICT
+            // Index: infrastructure, human resources, applications) has no such rank, so the sheet ranks the
+            // shown values itself: highest first, equal values sharing a rank (1, 2, 2, 4).
+            var ranks = results.map { $0.nodes[pillarIndex].rank }
+            if entry.group.ranked, ranks.allSatisfy({ $0 == nil }) {
+                for (position, k) in order.enumerated() {
+                    guard let value = keys[k].shown.isFinite ? keys[k].shown : nil else { continue }
+                    let previous = position > 0 ? order[position - 1] : nil
+                    if let previous, keys[previous].shown == value, let rank = ranks[previous] {
+                        ranks[k] = rank
+                    } else {
+                        ranks[k] = position + 1
+                    }
+                }
+            }
             let text = words.groupHeading(
                 Self.roman(index + 1), entry.group.name.text(language), count: results.count, ranked: entry.group.ranked
             )
@@ -61,7 +76,8 @@ extension ReportLayout {
                 let row = rows.count
                 merges.append(
                     Merge(
-                        CellRange(rows: row...row, columns: 0...2), value: .text(words.groupMaximum, style: s.maximumLabel)))
+                        CellRange(rows: row...row, columns: 0...2),
+                        value: .text(words.groupMaximum, style: s.maximumLabel)))
                 rows.append([.empty, .empty, .empty, maxima[0], .blank(style: s.text)] + maxima.dropFirst())
             }
             for (position, k) in order.enumerated() {
@@ -71,7 +87,7 @@ extension ReportLayout {
                     .number(Double(position + 1), style: s.integer), .text(result.unit.code.rawValue, style: s.text),
                     .text(result.unit.name, style: s.text),
                     p.status == .notApplicable ? .blank(style: s.notApplicable) : number(shown(p), s.scoreBold),
-                    number(p.rank.map(Double.init), s.integer),
+                    number(ranks[k].map(Double.init), s.integer),
                 ]
                 for (offset, (_, i)) in columns.enumerated() {
                     let r = result.nodes[i]

@@ -83,3 +83,41 @@ extension ScoreboardReportTests {
         }
     }
 }
+
+extension ScoreboardReportTests {
+    @Test("pillars that are indicators (as in the ICT Index) are ranked on their sheet, equal values sharing a rank")
+    func indicatorPillarsAreRanked() throws {
+        let framework = ExampleIndex.framework(
+            scale: 1, decimals: 4, groups: [Group(id: "p", name: "Tỉnh")], variables: ExampleIndex.numbers("a", "b"),
+            pillars: [
+                [ExampleIndex.indicator("a", rules: [.linear(from: 0, to: 10)])],
+                [ExampleIndex.indicator("b", rules: [.linear(from: 0, to: 10)])],
+            ])
+        // Pillar a: P 5 → 0.5, Q 8 → 0.8, R 5 → 0.5, S 2 → 0.2; ranks Q 1, P 2, R 2, S 4.
+        let data = ExampleIndex.dataset(
+            [
+                ("P", "p", ["a": .number(5), "b": .number(1)]), ("Q", "p", ["a": .number(8), "b": .number(1)]),
+                ("R", "p", ["a": .number(5), "b": .number(1)]), ("S", "p", ["a": .number(2), "b": .number(1)]),
+            ], period: "2025")
+        let scoreboard = try Engine(framework: framework).score(data)
+        let report = ScoreboardReport(scoreboard: scoreboard, run: Self.run)
+        let sheet = try #require(report.spreadsheet().sheets.first { $0.name == "a" })
+        // Header on row 4, group heading on row 5, units from row 6 (index 5): code in B, value in D, rank in E.
+        var rows: [String: (value: Double, rank: Double)] = [:]
+        for row in 5...8 {
+            guard case .text(let code, _) = sheet[CellAddress(row: row, column: 1)],
+                case .number(let value, _) = sheet[CellAddress(row: row, column: 3)],
+                case .number(let rank, _) = sheet[CellAddress(row: row, column: 4)]
+            else {
+                Issue.record("row \(row) is not a ranked unit")
+                continue
+            }
+            rows[code] = (value, rank)
+        }
+        #expect(rows["Q"]?.rank == 1)
+        #expect(rows["P"]?.rank == 2)
+        #expect(rows["R"]?.rank == 2)
+        #expect(rows["S"]?.rank == 4)
+        #expect(rows["S"]?.value == 0.2)
+    }
+}
