@@ -33,9 +33,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
+        .target(name: "Localization", swiftSettings: upcomingFeatures),
         .target(
             name: "ICTIndexCore",
-            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: ["Localization", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: upcomingFeatures
         ),
         .target(
@@ -71,7 +72,7 @@ let package = Package(
         ),
         .target(
             name: "XLSXReader",
-            dependencies: ["CExpat", "ZIPFoundation"],
+            dependencies: ["CExpat", "ZIPFoundation", "Localization"],
             swiftSettings: upcomingFeatures
         ),
         .target(

@@ -36,6 +36,10 @@ public struct CommandRunner: Sendable {
     }()
 
     /// Runs `ictindex` with arguments in a directory (default: the repository root).
+    ///
+    /// Messages are in English (`ICTINDEX_LANG=en`) unless `environment` sets `ICTINDEX_LANG` itself: most tests
+    /// assert the English text, and the tests of the Vietnamese messages (the default for users) ask for them
+    /// with `["ICTINDEX_LANG": "vi"]`. A `--lang` among the arguments wins over both, as it does for users.
     public func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
         -> Output
     {
@@ -43,9 +47,9 @@ public struct CommandRunner: Sendable {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? Self.repositoryRoot
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
+        var environment = environment
+        if environment["ICTINDEX_LANG"] == nil { environment["ICTINDEX_LANG"] = "en" }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -309,7 +309,7 @@ import Testing
             Issue.record("a folder loaded")
         } catch {
             #expect(error.diagnostics.map(\.code) == [.yamlSyntax])
-            #expect(error.diagnostics.first?.message == "cannot read the criteria file: it is a folder")
+            #expect(error.diagnostics.first?.message.en == "cannot read the criteria file: it is a folder")
         }
     }
 

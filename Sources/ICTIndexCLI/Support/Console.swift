@@ -43,11 +43,11 @@ enum Console {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
-    /// Prints the diagnostics (at most 100 of a kind, then how many more), then the count line
-    /// ("3 errors, 1 warning").
+    /// Prints the diagnostics in the user's language (at most 100 of a kind, then how many more), then the count
+    /// line ("3 lỗi, 1 cảnh báo").
     static func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        err(diagnostics.report)
+        err(diagnostics.report(MessageLanguage.current))
     }
 
     /// Runs a command body, turning invalid input into exit code 64 and I/O failures into 1.

@@ -189,7 +189,7 @@ struct TemplateImport {
             scoreboard = try Engine(framework: framework).score(Dataset(period: period, units: reported, entries: entries))
         } catch {
             return (en ? "provisional scores are not available: " : "chưa tính được điểm tạm tính: ")
-                + (error.diagnostics.first?.message ?? "")
+                + (error.diagnostics.first?.message(en ? .en : .vi) ?? "")
         }
         var lines = [
             en

@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// The aggregation kernels: combine children's values with their weights.

@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// One problem found in a criteria file, a data file or a run.
@@ -5,8 +6,11 @@ import OrderedCollections
 /// Diagnostics are collected, not thrown one by one: validation reports every problem at once
 /// through ``ValidationFailure``. Rendered compiler-style, so editors can jump to the place:
 ///
-///     Criteria/x.yaml:42:7: error[C012]: the items of pillar 'infra' add up to 18 points; …
-///       hint: fix the items' weights or the pillar's weight (aggregate: sum needs them equal)
+///     Criteria/x.yaml:42:7: lỗi[C012]: các tiêu chí của nhóm 'infra' cộng lại được 18 điểm; …
+///       gợi ý: sửa điểm của các tiêu chí hoặc của nhóm (aggregate: sum cần hai con số bằng nhau)
+///
+/// Every message and hint is written in Vietnamese and English (``Words``); ``text(_:)`` renders one
+/// language, with the same code and place in both.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// How bad a problem is.
     public enum Severity: String, Hashable, Sendable, Comparable {
@@ -30,16 +34,18 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var code: DiagnosticCode
     public var location: SourceLocation?
     public var subject: Subject?
-    public var message: String
-    public var hint: String?
+    /// What is wrong, in Vietnamese and English.
+    public var message: Words
+    /// What to do about it, in Vietnamese and English.
+    public var hint: Words?
 
     public init(
         _ severity: Severity,
         _ code: DiagnosticCode,
         at location: SourceLocation? = nil,
         subject: Subject? = nil,
-        _ message: String,
-        hint: String? = nil
+        _ message: Words,
+        hint: Words? = nil
     ) {
         self.severity = severity
         self.code = code
@@ -52,7 +58,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// Shorthand for an error.
     public static func error(
         _ code: DiagnosticCode, at location: SourceLocation? = nil, subject: Subject? = nil,
-        _ message: String, hint: String? = nil
+        _ message: Words, hint: Words? = nil
     ) -> Diagnostic {
         Diagnostic(.error, code, at: location, subject: subject, message, hint: hint)
     }
@@ -60,21 +66,42 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// Shorthand for a warning.
     public static func warning(
         _ code: DiagnosticCode, at location: SourceLocation? = nil, subject: Subject? = nil,
-        _ message: String, hint: String? = nil
+        _ message: Words, hint: Words? = nil
     ) -> Diagnostic {
         Diagnostic(.warning, code, at: location, subject: subject, message, hint: hint)
     }
 
-    /// `file:line:col: error[C012]: message` and, on the next line, `  hint: …`.
+    /// `file:line:col: lỗi[C012]: message` and, on the next line, `  gợi ý: …` (in English `error[C012]` and
+    /// `hint:`). The code and the place are the same in both languages.
     ///
     /// Control characters in the message and hint (from a value the message quotes) are written visibly, so a
     /// diagnostic is always these one or two lines.
-    public var description: String {
+    public func text(_ language: Language) -> String {
         var text = ""
         if let location { text += "\(MessageText.escapingControlCharacters(location.description)): " }
-        text += "\(severity.rawValue)[\(code.rawValue)]: \(MessageText.escapingControlCharacters(message))"
-        if let hint { text += "\n  hint: \(MessageText.escapingControlCharacters(hint))" }
+        text +=
+            "\(severity.word(language))[\(code.rawValue)]: \(MessageText.escapingControlCharacters(message(language)))"
+        if let hint {
+            let label = language == .vi ? "gợi ý" : "hint"
+            text += "\n  \(label): \(MessageText.escapingControlCharacters(hint(language)))"
+        }
         return text
+    }
+
+    /// The diagnostic in English (``text(_:)``), for logs and debugging; a person reads ``text(_:)`` in their
+    /// language.
+    public var description: String { text(.en) }
+}
+
+extension Diagnostic.Severity {
+    /// "lỗi" or "error", "cảnh báo" or "warning".
+    public func word(_ language: Language) -> String {
+        switch (self, language) {
+        case (.error, .vi): "lỗi"
+        case (.error, .en): "error"
+        case (.warning, .vi): "cảnh báo"
+        case (.warning, .en): "warning"
+        }
     }
 }
 
@@ -82,15 +109,15 @@ extension Array where Element == Diagnostic {
     /// How many diagnostics of one code and severity a report prints before it says how many more there are.
     public static var reportLimitPerKind: Int { 100 }
 
-    /// The diagnostics as the CLI prints them: each one (``Diagnostic/description``), but after
+    /// The diagnostics as the CLI prints them, in a language: each one (``Diagnostic/text(_:)``), but after
     /// ``reportLimitPerKind`` of one code and severity, one line that counts the rest of that kind; then the
-    /// count line over all of them ("20000 errors").
+    /// count line over all of them ("3 lỗi, 1 cảnh báo" or "3 errors, 1 warning").
     ///
     /// So 20,000 unknown columns give 100 messages and `… and 19900 more errors [D002] like the ones above`,
     /// not megabytes of text, whichever reader found them.
     ///
     /// - Complexity: O(n) for n diagnostics.
-    public var report: String {
+    public func report(_ language: Language) -> String {
         var shown: [String: Int] = [:]
         var lines: [String] = []
         var hidden: [(severity: Diagnostic.Severity, code: DiagnosticCode, count: Int)] = []
@@ -100,7 +127,7 @@ extension Array where Element == Diagnostic {
             let count = shown[key, default: 0]
             if count < Self.reportLimitPerKind {
                 shown[key] = count + 1
-                lines.append(diagnostic.description)
+                lines.append(diagnostic.text(language))
             } else if let index = hiddenIndex[key] {
                 hidden[index].count += 1
             } else {
@@ -109,24 +136,40 @@ extension Array where Element == Diagnostic {
             }
         }
         for kind in hidden {
-            let noun = kind.severity == .error ? (kind.count == 1 ? "error" : "errors")
-                : (kind.count == 1 ? "warning" : "warnings")
-            lines.append("… and \(kind.count) more \(noun) [\(kind.code)] like the ones above")
+            switch language {
+            case .vi:
+                lines.append("… và \(kind.count) \(kind.severity.word(.vi)) [\(kind.code)] khác giống như trên")
+            case .en:
+                let noun = kind.count == 1 ? kind.severity.word(.en) : kind.severity.word(.en) + "s"
+                lines.append("… and \(kind.count) more \(noun) [\(kind.code)] like the ones above")
+            }
         }
-        return (lines + [summaryLine]).joined(separator: "\n")
+        return (lines + [summaryLine(language)]).joined(separator: "\n")
     }
+
+    /// The report in English (``report(_:)``), for logs and tests.
+    public var report: String { report(.en) }
 
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
-    /// "3 errors, 1 warning", the line the CLI ends a list of diagnostics with.
-    public var summaryLine: String {
+    /// "3 lỗi, 1 cảnh báo" ("3 errors, 1 warning"), the line the CLI ends a list of diagnostics with.
+    public func summaryLine(_ language: Language) -> String {
         let errors = filter { $0.severity == .error }.count
         let warnings = count - errors
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return [errors > 0 || warnings == 0 ? plural(errors, "error") : nil, warnings > 0 ? plural(warnings, "warning") : nil]
-            .compactMap { $0 }.joined(separator: ", ")
+        func counted(_ n: Int, _ severity: Diagnostic.Severity) -> String {
+            let word = severity.word(language)
+            return "\(n) \(word)\(language == .en && n != 1 ? "s" : "")"
+        }
+        return [
+            errors > 0 || warnings == 0 ? counted(errors, .error) : nil,
+            warnings > 0 ? counted(warnings, .warning) : nil,
+        ]
+        .compactMap { $0 }.joined(separator: ", ")
     }
+
+    /// ``summaryLine(_:)`` in English.
+    public var summaryLine: String { summaryLine(.en) }
 }
 
 /// Every problem found while validating input; nothing was computed or written.
@@ -138,5 +181,9 @@ public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
         self.diagnostics = diagnostics
     }
 
-    public var description: String { diagnostics.report }
+    /// The report in English; the CLI prints ``report(_:)`` in the user's language.
+    public var description: String { diagnostics.report(.en) }
+
+    /// Every problem, then the count line, in a language.
+    public func report(_ language: Language) -> String { diagnostics.report(language) }
 }

@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// The stable code of a diagnostic, such as `C012`.

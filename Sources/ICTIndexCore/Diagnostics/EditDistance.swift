@@ -1,3 +1,4 @@
+import Localization
 /// "Did you mean …?" suggestions for unknown codes, column names and options.
 ///
 /// Uses the Levenshtein edit distance on characters, ignoring case, and only suggests a

@@ -1,3 +1,4 @@
+import Localization
 /// Values from the user's files, made safe and short enough to be echoed in a message.
 ///
 /// A message quotes what it refuses (`'35,466' is not a number`), but a refused value may be a megabyte of

@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// A place in a file: a line and column of a criteria file, or a row and column of a data file.

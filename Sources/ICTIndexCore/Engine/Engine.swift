@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// Scores a dataset with a framework: derived variables → imputation → rules → aggregation →

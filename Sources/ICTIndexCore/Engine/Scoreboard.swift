@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// The result of one run: every unit's score, points per node, ranks and bands (immutable).

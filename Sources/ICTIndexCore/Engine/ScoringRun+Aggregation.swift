@@ -1,3 +1,4 @@
+import Localization
 extension ScoringRun {
     /// Whether a result slot counts for its unit (scored, imputed or missing-scored-zero).
     @inline(__always)

@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// The mutable state of one scoring run; turned into an immutable ``Scoreboard`` at the end.

@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// The explanation of every number of one unit's score, as indented lines (DESIGN §3 "Explanations").

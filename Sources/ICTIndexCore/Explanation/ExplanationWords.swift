@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// The few words of an explanation, in Vietnamese or English.

@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// Writes the explanation of one unit, recomputing each rule step with the run's own kernels

@@ -1,3 +1,4 @@
+import Localization
 extension Expression {
     /// Evaluates the expression for one unit.
     ///

@@ -1,3 +1,4 @@
+import Localization
 extension Expression {
     /// One step of a compiled expression, in postfix order.
     enum Instruction: Hashable, Sendable {

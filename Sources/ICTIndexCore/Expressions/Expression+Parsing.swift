@@ -1,3 +1,4 @@
+import Localization
 extension Expression {
     /// Parses and compiles an expression.
     ///

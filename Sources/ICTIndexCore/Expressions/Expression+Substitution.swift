@@ -1,3 +1,4 @@
+import Localization
 extension Expression {
     /// The expression with every variable replaced by a text, for explanations:
     /// `computers / staff` with 34 and 40 gives `34 / 40`.

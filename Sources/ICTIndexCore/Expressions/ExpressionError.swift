@@ -1,3 +1,4 @@
+import Localization
 /// Why an expression's text does not parse, and where.
 ///
 /// The criteria loader turns it into a `C011` ``Diagnostic`` whose location is the expression's location

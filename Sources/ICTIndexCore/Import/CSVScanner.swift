@@ -1,3 +1,4 @@
+import Localization
 /// Splits the bytes of a CSV file into a header and rows of cells, for ``CSVTable``.
 ///
 /// The scanner looks for the bytes that end an unquoted cell (the separator, CR, LF) or matter inside a quoted

@@ -1,3 +1,4 @@
+import Localization
 /// A table read from a CSV file (RFC 4180), with the file line of every row kept for messages.
 ///
 /// The parser reads what spreadsheets in Vietnam actually write:

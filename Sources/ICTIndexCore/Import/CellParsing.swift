@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// How a data file writes decimal numbers.

@@ -1,3 +1,4 @@
+import Localization
 /// Reads units files and values files (DESIGN §4 "Data files"), validated against a framework.
 ///
 /// The reader is pure: it takes a file's text and the name to use in messages; the caller reads

@@ -1,3 +1,4 @@
+import Localization
 /// The one reader of numbers in data files: CSV cells, XLSX cells (through their CSV text) and web forms.
 ///
 /// It reads the UTF-8 bytes of a trimmed cell, in one ``DecimalStyle``:

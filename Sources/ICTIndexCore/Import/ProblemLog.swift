@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// The problems of one file, at most ``limit`` of each code listed; past that only counted.

@@ -1,3 +1,4 @@
+import Localization
 /// Checks that the units' successions form a forest of dated successions (D020).
 ///
 /// Following `successor` from any unit must end at a unit without one: a unit never succeeds itself, every

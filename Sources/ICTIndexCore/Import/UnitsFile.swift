@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// Reads a units table (`code, name, group` + optional `parent, kind, valid_from, valid_to, successor`).

@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// Reads a values table in wide or long form, validated against a framework and a units list.

@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// A band (xếp loại) such as Tốt ≥ 85, given to the published root score.

@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// A code that names something in a framework or a data set.

@@ -1,3 +1,4 @@
+import Localization
 public import OrderedCollections
 
 /// The inputs of one run: units and the values they reported for one period (COINr's iData).

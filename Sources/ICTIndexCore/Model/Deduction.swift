@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// Points subtracted from the root score (điểm trừ), such as late reports; the score never goes below 0.

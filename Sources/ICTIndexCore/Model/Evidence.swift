@@ -1,3 +1,4 @@
+import Localization
 /// The evidence an agency gives for one value: the document that proves it.
 ///
 /// Vietnamese administrative documents are cited by number (số hiệu, such as "12/QĐ-UBND"), title (tên văn

@@ -1,3 +1,4 @@
+import Localization
 public import OrderedCollections
 
 /// A criteria set (bộ tiêu chí): one validated YAML file, as an immutable value.

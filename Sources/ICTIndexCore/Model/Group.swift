@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// A ranking group (khối, nhóm xếp hạng): units are ranked only against units of the same group.

@@ -1,3 +1,4 @@
+@_exported public import Localization
 import OrderedCollections
 
 /// A text written in Vietnamese, optionally with an English version.
@@ -25,8 +26,5 @@ public struct LocalizedText: Hashable, Sendable, ExpressibleByStringLiteral, Cus
     public var description: String { vi }
 }
 
-/// A language of user-facing text.
-public enum Language: String, Sendable, CaseIterable {
-    case vi
-    case en
-}
+// `Language` and `Words` (the program's own text in both languages) come from `Localization`, the project's one
+// localisation helper, which every module that imports ICTIndexCore sees too.

@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// A node of a framework tree: a pillar (with children) or an indicator (a leaf).

@@ -1,3 +1,4 @@
+import Localization
 /// Who publishes a framework's results and where agencies send their forms (`publication:` in a criteria file).
 ///
 /// Every part is optional in the file; the defaults are those of a province scoring its agencies since the

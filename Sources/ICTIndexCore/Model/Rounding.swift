@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// Rounding and plain number formatting that do not depend on Foundation.

@@ -1,3 +1,4 @@
+import Localization
 public import OrderedCollections
 
 /// A rule that turns an indicator's value into its score (DESIGN §3 "Rules").

@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// A unit (đơn vị) that is scored: an agency, a commune People's Committee, a province or a country.

@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// One value a unit reported for a variable.

@@ -1,3 +1,4 @@
+import Localization
 public import OrderedCollections
 
 /// A raw input a unit reports (số liệu đầu vào): a column of data files and a row of self-assessment forms.

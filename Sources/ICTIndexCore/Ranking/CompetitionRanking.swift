@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// Competition ranking ("1, 2, 2, 4"): ties share the best rank and the next rank is skipped.

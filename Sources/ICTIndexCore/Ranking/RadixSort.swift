@@ -1,3 +1,4 @@
+import Localization
 /// Sorting positions by a `Double` key in linear time, for ranking whole peer groups at once.
 enum RadixSort {
     /// The key as an unsigned integer in the same order as the doubles (−∞ < … < −0 = 0 < … < +∞).

@@ -1,3 +1,4 @@
+import Localization
 import OrderedCollections
 
 /// The arithmetic of each scoring rule, shared by scoring and explanations.

@@ -1,3 +1,4 @@
+import Localization
 /// Text folded for search the way Vietnamese users type without diacritics: "ky son" finds "Kỳ Sơn", "d" finds
 /// "đ", case ignored.
 public enum SearchFolding {
