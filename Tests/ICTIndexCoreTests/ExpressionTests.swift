@@ -1,5 +1,6 @@
-@testable import ICTIndexCore
 import Testing
+
+@testable import ICTIndexCore
 
 @Suite struct ExpressionTests {
     // MARK: - Helpers
@@ -140,9 +141,11 @@ import Testing
 
     @Test(
         "a missing variable makes the result missing",
-        arguments: ["a + 1", "1 - a", "a * 0", "0 / a", "-a", "not a", "a < 1", "a and 0", "0 or a", "max(a, 1)",
-                    "min(1, a)", "abs(a)", "round(a)", "round(1, a)", "clamp(a, 0, 1)", "clamp(1, a, 2)",
-                    "if(a, 1, 2)", "if(1, a, 2)", "if(0, 1, a)"])
+        arguments: [
+            "a + 1", "1 - a", "a * 0", "0 / a", "-a", "not a", "a < 1", "a and 0", "0 or a", "max(a, 1)",
+            "min(1, a)", "abs(a)", "round(a)", "round(1, a)", "clamp(a, 0, 1)", "clamp(1, a, 2)",
+            "if(a, 1, 2)", "if(1, a, 2)", "if(0, 1, a)",
+        ])
     func missingPropagates(_ text: String) throws {
         #expect(try evaluate(text) == .missing)
         #expect(try evaluate(text).value == nil)
@@ -156,8 +159,10 @@ import Testing
 
     @Test(
         "a division by zero decides the result",
-        arguments: ["1 / 0", "0 / 0", "1 / (a - a)", "(1 / 0) + 1", "-(1 / 0)", "not (1 / 0)", "max(1 / 0, 2)",
-                    "if(1 / 0, 1, 2)", "if(1, 1 / 0, 2)", "round(1 / 0)", "1 / 0 and 0", "clamp(1, 0, 1 / 0)"])
+        arguments: [
+            "1 / 0", "0 / 0", "1 / (a - a)", "(1 / 0) + 1", "-(1 / 0)", "not (1 / 0)", "max(1 / 0, 2)",
+            "if(1 / 0, 1, 2)", "if(1, 1 / 0, 2)", "round(1 / 0)", "1 / 0 and 0", "clamp(1, 0, 1 / 0)",
+        ])
     func divisionByZero(_ text: String) throws {
         #expect(try evaluate(text, ["a": 3]) == .divisionByZero)
         #expect(try evaluate(text, ["a": 3]).value == nil)
@@ -232,8 +237,10 @@ import Testing
 
     @Test(
         "isSingleVariable names the variable of a bare reference",
-        arguments: [("staff", "staff"), (" ( staff ) ", "staff"), ("((x))", "x"), ("staff + 0", nil), ("-staff", nil),
-                    ("12", nil), ("staff * staff", nil), ("abs(staff)", nil)] as [(String, VariableID?)])
+        arguments: [
+            ("staff", "staff"), (" ( staff ) ", "staff"), ("((x))", "x"), ("staff + 0", nil), ("-staff", nil),
+            ("12", nil), ("staff * staff", nil), ("abs(staff)", nil),
+        ] as [(String, VariableID?)])
     func singleVariable(_ text: String, _ expected: VariableID?) throws {
         #expect(try Expression.parse(text).isSingleVariable == expected)
     }
@@ -301,118 +308,245 @@ import Testing
         #expect(
             parseError(text)
                 == ExpressionError(
-                    column: 20_002, message: "expected ')' to close '(' at column 20000",
-                    hint: "add 20000 ')' at the end"))
+                    column: 20_002,
+                    message: Words(
+                        vi: "cần ')' để đóng dấu '(' ở cột 20000", en: "expected ')' to close '(' at column 20000"),
+                    hint: Words(vi: "hãy thêm 20000 dấu ')' vào cuối", en: "add 20000 ')' at the end")))
     }
 
     // MARK: - Errors
 
+    /// An expression that does not parse, with the column, message and hint expected in English and in
+    /// Vietnamese.
     struct ErrorCase: Sendable, CustomTestStringConvertible {
         var text: String
         var column: Int
-        var message: String
-        var hint: String?
-        var testDescription: String { "\(text.debugDescription): \(message)" }
-        init(_ text: String, _ column: Int, _ message: String, _ hint: String?) {
+        var message: Words
+        var hint: Words?
+        var testDescription: String { "\(text.debugDescription): \(message.en)" }
+        init(_ text: String, _ column: Int, _ message: String, _ hint: String?, vi: String, _ viHint: String?) {
             self.text = text
             self.column = column
-            self.message = message
-            self.hint = hint
+            self.message = Words(vi: vi, en: message)
+            self.hint = hint.map { Words(vi: viHint ?? "", en: $0) }
         }
     }
 
     static let functionList = "the functions are if, min, max, abs, round, clamp"
+    static let functionListVI = "các hàm có thể dùng là if, min, max, abs, round, clamp"
     static let idHint = "variable ids are lower-case: [a-z][a-z0-9_]*"
+    static let idHintVI = "mã biến viết bằng chữ thường không dấu: [a-z][a-z0-9_]*"
     static let operatorHint = "put an operator such as + - * / between two values"
-    static let characters = "an expression has numbers, variable ids, + - * /, comparisons, and, or, not, "
+    static let operatorHintVI = "hãy đặt một phép toán như + - * / giữa hai giá trị"
+    static let characters =
+        "an expression has numbers, variable ids, + - * /, comparisons, and, or, not, "
         + "parentheses and the functions if, min, max, abs, round, clamp"
+    static let charactersVI =
+        "công thức gồm các số, mã biến, + - * /, phép so sánh, and, or, not, dấu ngoặc và "
+        + "các hàm if, min, max, abs, round, clamp"
+    static let numberHint = "write numbers like 12, 0.5 or 1e3"
+    static let numberHintVI = "hãy viết số như 12, 0.5 hoặc 1e3"
+    static let chained = "join two comparisons with 'and', as in a < b and b < c"
+    static let chainedVI = "hãy nối hai phép so sánh bằng 'and', như a < b and b < c"
+    static let unmatched = "remove it, or add the '(' it closes"
+    static let unmatchedVI = "hãy xoá nó, hoặc thêm dấu '(' mà nó đóng"
+    static let empty = "write a number, a variable id or a formula such as a / b"
+    static let emptyVI = "hãy viết một số, một mã biến hoặc một công thức như a / b"
 
     @Test(
-        "every error says where, what and what to do",
+        "every error says where, what and what to do, in English and in Vietnamese",
         arguments: [
             // Unknown functions
-            ErrorCase("sqrt(a)", 1, "unknown function 'sqrt'", functionList),
-            ErrorCase("x (1)", 1, "unknown function 'x'", functionList),
-            ErrorCase("mx(a, b)", 1, "unknown function 'mx'", "did you mean 'max'?"),
-            ErrorCase("2 * maxx(a, b)", 5, "unknown function 'maxx'", "did you mean 'max'?"),
-            ErrorCase("ab(x)", 1, "unknown function 'ab'", "did you mean 'abs'?"),
-            ErrorCase("rnd(x)", 1, "unknown function 'rnd'", "did you mean 'round'?"),
-            ErrorCase("iff(a, 1, 2)", 1, "unknown function 'iff'", "did you mean 'if'?"),
-            ErrorCase("mean(a, b)", 1, "unknown function 'mean'", "there is no 'mean'; write (a + b) / 2"),
-            ErrorCase("sum(a, b)", 1, "unknown function 'sum'", "there is no 'sum'; write a + b + …"),
-            ErrorCase("min + 1", 1, "expected '(' after 'min'", "'min' is a function: write min(a, b, …)"),
+            ErrorCase(
+                "sqrt(a)", 1, "unknown function 'sqrt'", functionList, vi: "không có hàm 'sqrt'", functionListVI),
+            ErrorCase("x (1)", 1, "unknown function 'x'", functionList, vi: "không có hàm 'x'", functionListVI),
+            ErrorCase(
+                "mx(a, b)", 1, "unknown function 'mx'", "did you mean 'max'?", vi: "không có hàm 'mx'",
+                "có phải là 'max'?"),
+            ErrorCase(
+                "2 * maxx(a, b)", 5, "unknown function 'maxx'", "did you mean 'max'?", vi: "không có hàm 'maxx'",
+                "có phải là 'max'?"),
+            ErrorCase(
+                "ab(x)", 1, "unknown function 'ab'", "did you mean 'abs'?", vi: "không có hàm 'ab'",
+                "có phải là 'abs'?"),
+            ErrorCase(
+                "rnd(x)", 1, "unknown function 'rnd'", "did you mean 'round'?", vi: "không có hàm 'rnd'",
+                "có phải là 'round'?"),
+            ErrorCase(
+                "iff(a, 1, 2)", 1, "unknown function 'iff'", "did you mean 'if'?", vi: "không có hàm 'iff'",
+                "có phải là 'if'?"),
+            ErrorCase(
+                "mean(a, b)", 1, "unknown function 'mean'", "there is no 'mean'; write (a + b) / 2",
+                vi: "không có hàm 'mean'", "không có hàm 'mean'; hãy viết (a + b) / 2"),
+            ErrorCase(
+                "avg(a, b)", 1, "unknown function 'avg'", "there is no 'avg'; write (a + b) / 2",
+                vi: "không có hàm 'avg'", "không có hàm 'avg'; hãy viết (a + b) / 2"),
+            ErrorCase(
+                "sum(a, b)", 1, "unknown function 'sum'", "there is no 'sum'; write a + b + …",
+                vi: "không có hàm 'sum'", "không có hàm 'sum'; hãy viết a + b + …"),
+            ErrorCase(
+                "pow(a, 2)", 1, "unknown function 'pow'", "there is no power function; multiply instead, as in a * a",
+                vi: "không có hàm 'pow'", "không có hàm lũy thừa; hãy nhân, như a * a"),
+            ErrorCase(
+                "min + 1", 1, "expected '(' after 'min'", "'min' is a function: write min(a, b, …)",
+                vi: "cần '(' sau 'min'", "'min' là một hàm: hãy viết min(a, b, …)"),
+            ErrorCase(
+                "if > 1", 1, "expected '(' after 'if'", "'if' is a function: write if(condition, then, else)",
+                vi: "cần '(' sau 'if'", "'if' là một hàm: hãy viết if(điều kiện, khi đúng, khi sai)"),
             // Arguments
-            ErrorCase("max(a)", 1, "'max' needs at least 2 arguments", "write max(a, b, …)"),
-            ErrorCase("1 + min()", 5, "'min' needs at least 2 arguments", "write min(a, b, …)"),
-            ErrorCase("clamp(x, 0)", 1, "'clamp' takes 3 arguments, not 2", "write clamp(x, lo, hi)"),
-            ErrorCase("abs()", 1, "'abs' takes 1 argument, not 0", "write abs(x)"),
-            ErrorCase("abs(a, b)", 1, "'abs' takes 1 argument, not 2", "write abs(x)"),
             ErrorCase(
-                "round(x, 1, 2)", 1, "'round' takes 1 or 2 arguments, not 3", "write round(x) or round(x, digits)"),
-            ErrorCase("if(a, b)", 1, "'if' takes 3 arguments, not 2", "write if(condition, then, else)"),
-            ErrorCase("max(a, )", 8, "expected a value but found ')'", "an argument is missing after ','"),
-            ErrorCase("max(a,, b)", 7, "expected a value but found ','", "an argument is missing before ','"),
-            ErrorCase("max(a b)", 7, "expected an operator but found 'b'", "separate the arguments of 'max' with ','"),
+                "max(a)", 1, "'max' needs at least 2 arguments", "write max(a, b, …)",
+                vi: "'max' cần ít nhất 2 đối số", "hãy viết max(a, b, …)"),
+            ErrorCase(
+                "1 + min()", 5, "'min' needs at least 2 arguments", "write min(a, b, …)",
+                vi: "'min' cần ít nhất 2 đối số", "hãy viết min(a, b, …)"),
+            ErrorCase(
+                "clamp(x, 0)", 1, "'clamp' takes 3 arguments, not 2", "write clamp(x, lo, hi)",
+                vi: "'clamp' nhận 3 đối số, không phải 2", "hãy viết clamp(x, cận dưới, cận trên)"),
+            ErrorCase(
+                "abs()", 1, "'abs' takes 1 argument, not 0", "write abs(x)",
+                vi: "'abs' nhận 1 đối số, không phải 0", "hãy viết abs(x)"),
+            ErrorCase(
+                "abs(a, b)", 1, "'abs' takes 1 argument, not 2", "write abs(x)",
+                vi: "'abs' nhận 1 đối số, không phải 2", "hãy viết abs(x)"),
+            ErrorCase(
+                "round(x, 1, 2)", 1, "'round' takes 1 or 2 arguments, not 3", "write round(x) or round(x, digits)",
+                vi: "'round' nhận 1 hoặc 2 đối số, không phải 3", "hãy viết round(x) hoặc round(x, số chữ số)"),
+            ErrorCase(
+                "if(a, b)", 1, "'if' takes 3 arguments, not 2", "write if(condition, then, else)",
+                vi: "'if' nhận 3 đối số, không phải 2", "hãy viết if(điều kiện, khi đúng, khi sai)"),
+            ErrorCase(
+                "max(a, )", 8, "expected a value but found ')'", "an argument is missing after ','",
+                vi: "cần một giá trị nhưng gặp ')'", "hãy viết đối số còn thiếu sau ','"),
+            ErrorCase(
+                "max(a,, b)", 7, "expected a value but found ','", "an argument is missing before ','",
+                vi: "cần một giá trị nhưng gặp ','", "hãy viết đối số còn thiếu trước ','"),
+            ErrorCase(
+                "max(a b)", 7, "expected an operator but found 'b'", "separate the arguments of 'max' with ','",
+                vi: "cần một phép toán nhưng gặp 'b'", "hãy ngăn cách các đối số của 'max' bằng ','"),
             // Parentheses and commas
-            ErrorCase("(a + b", 7, "expected ')' to close '(' at column 1", "add ')' at the end"),
-            ErrorCase("max(a, (b", 10, "expected ')' to close '(' at column 8", "add 2 ')' at the end"),
-            ErrorCase("a)", 2, "unmatched ')'", "remove it, or add the '(' it closes"),
-            ErrorCase("(a + b))", 8, "unmatched ')'", "remove it, or add the '(' it closes"),
-            ErrorCase("()", 2, "empty parentheses", "put a value between '(' and ')'"),
-            ErrorCase("(a +)", 5, "expected a value but found ')'", "'+' needs a value after it"),
-            ErrorCase("0,5", 2, "unexpected ','", "write decimals with '.', as in 0.5"),
-            ErrorCase("(a, b)", 3, "unexpected ','", "',' separates the arguments of a function, as in max(a, b)"),
+            ErrorCase(
+                "(a + b", 7, "expected ')' to close '(' at column 1", "add ')' at the end",
+                vi: "cần ')' để đóng dấu '(' ở cột 1", "hãy thêm ')' vào cuối"),
+            ErrorCase(
+                "max(a, (b", 10, "expected ')' to close '(' at column 8", "add 2 ')' at the end",
+                vi: "cần ')' để đóng dấu '(' ở cột 8", "hãy thêm 2 dấu ')' vào cuối"),
+            ErrorCase("a)", 2, "unmatched ')'", unmatched, vi: "dấu ')' không có dấu '(' tương ứng", unmatchedVI),
+            ErrorCase(
+                "(a + b))", 8, "unmatched ')'", unmatched, vi: "dấu ')' không có dấu '(' tương ứng", unmatchedVI),
+            ErrorCase(
+                ")", 1, "expected a value but found ')'", unmatched, vi: "cần một giá trị nhưng gặp ')'", unmatchedVI),
+            ErrorCase(
+                "()", 2, "empty parentheses", "put a value between '(' and ')'",
+                vi: "cặp ngoặc trống", "hãy viết một giá trị giữa '(' và ')'"),
+            ErrorCase(
+                "(a +)", 5, "expected a value but found ')'", "'+' needs a value after it",
+                vi: "cần một giá trị nhưng gặp ')'", "hãy viết một giá trị sau '+'"),
+            ErrorCase(
+                "0,5", 2, "unexpected ','", "write decimals with '.', as in 0.5",
+                vi: "dấu ',' không đúng chỗ", "hãy viết số thập phân với dấu '.', như 0.5"),
+            ErrorCase(
+                "(a, b)", 3, "unexpected ','", "',' separates the arguments of a function, as in max(a, b)",
+                vi: "dấu ',' không đúng chỗ", "hãy chỉ dùng ',' để ngăn cách các đối số của một hàm, như max(a, b)"),
             // Missing values and operators
-            ErrorCase("", 1, "empty expression", "write a number, a variable id or a formula such as a / b"),
-            ErrorCase("   ", 1, "empty expression", "write a number, a variable id or a formula such as a / b"),
-            ErrorCase("a +", 4, "unexpected end of expression", "add a value after '+'"),
-            ErrorCase("a and ", 7, "unexpected end of expression", "add a value after 'and'"),
-            ErrorCase("a + * b", 5, "expected a value but found '*'", "'*' needs a value on each side"),
-            ErrorCase("and a", 1, "expected a value but found 'and'", "'and' needs a value on each side"),
-            ErrorCase("a b", 3, "expected an operator but found 'b'", operatorHint),
-            ErrorCase("2 3", 3, "expected an operator but found '3'", operatorHint),
-            ErrorCase("2(a)", 2, "expected an operator but found '('", "write '*' to multiply"),
-            ErrorCase("a < b < c", 7, "comparisons cannot be chained",
-                      "join two comparisons with 'and', as in a < b and b < c"),
-            ErrorCase("a == b + 1 != c", 12, "comparisons cannot be chained",
-                      "join two comparisons with 'and', as in a < b and b < c"),
-            ErrorCase("a == not b", 6, "'not' cannot follow '=='", "put it in parentheses: (not …)"),
-            ErrorCase("-not a", 2, "'not' cannot follow '-'", "put it in parentheses: (not …)"),
+            ErrorCase("", 1, "empty expression", empty, vi: "công thức trống", emptyVI),
+            ErrorCase("   ", 1, "empty expression", empty, vi: "công thức trống", emptyVI),
+            ErrorCase(
+                "a +", 4, "unexpected end of expression", "add a value after '+'",
+                vi: "công thức chưa viết xong", "hãy thêm một giá trị sau '+'"),
+            ErrorCase(
+                "a and ", 7, "unexpected end of expression", "add a value after 'and'",
+                vi: "công thức chưa viết xong", "hãy thêm một giá trị sau 'and'"),
+            ErrorCase(
+                "a + * b", 5, "expected a value but found '*'", "'*' needs a value on each side",
+                vi: "cần một giá trị nhưng gặp '*'", "hãy viết một giá trị ở mỗi bên của '*'"),
+            ErrorCase(
+                "and a", 1, "expected a value but found 'and'", "'and' needs a value on each side",
+                vi: "cần một giá trị nhưng gặp 'and'", "hãy viết một giá trị ở mỗi bên của 'and'"),
+            ErrorCase(
+                "a b", 3, "expected an operator but found 'b'", operatorHint,
+                vi: "cần một phép toán nhưng gặp 'b'", operatorHintVI),
+            ErrorCase(
+                "2 3", 3, "expected an operator but found '3'", operatorHint,
+                vi: "cần một phép toán nhưng gặp '3'", operatorHintVI),
+            ErrorCase(
+                "2(a)", 2, "expected an operator but found '('", "write '*' to multiply",
+                vi: "cần một phép toán nhưng gặp '('", "hãy viết '*' để nhân"),
+            ErrorCase(
+                "a < b < c", 7, "comparisons cannot be chained", chained,
+                vi: "không được nối liền hai phép so sánh", chainedVI),
+            ErrorCase(
+                "a == b + 1 != c", 12, "comparisons cannot be chained", chained,
+                vi: "không được nối liền hai phép so sánh", chainedVI),
+            ErrorCase(
+                "a == not b", 6, "'not' cannot follow '=='", "put it in parentheses: (not …)",
+                vi: "'not' không được đứng sau '=='", "hãy đặt nó trong ngoặc: (not …)"),
+            ErrorCase(
+                "-not a", 2, "'not' cannot follow '-'", "put it in parentheses: (not …)",
+                vi: "'not' không được đứng sau '-'", "hãy đặt nó trong ngoặc: (not …)"),
             // Characters and numbers
-            ErrorCase("a $ b", 3, "unexpected character '$'", characters),
-            ErrorCase("Staff", 1, "unexpected character 'S'", idHint),
-            ErrorCase("staffA + 1", 6, "unexpected character 'A'", idHint),
-            ErrorCase("_x", 1, "unexpected character '_'", idHint),
-            ErrorCase("số + 1", 2, "unexpected character 'ố'", idHint),
-            ErrorCase("1 + MAX(a, b)", 5, "unexpected character 'M'", "names are lower-case: write 'max'"),
-            ErrorCase("a = b", 3, "unexpected character '='", "use '==' to compare"),
             ErrorCase(
-                "a ! b", 3, "unexpected character '!'", "use 'not' to negate a condition, or '!=' for 'not equal'"),
-            ErrorCase("a && b", 3, "unexpected character '&'", "use 'and'"),
-            ErrorCase("a || b", 3, "unexpected character '|'", "use 'or'"),
+                "a $ b", 3, "unexpected character '$'", characters, vi: "ký tự '$' không hợp lệ", charactersVI),
+            ErrorCase("Staff", 1, "unexpected character 'S'", idHint, vi: "ký tự 'S' không hợp lệ", idHintVI),
+            ErrorCase("staffA + 1", 6, "unexpected character 'A'", idHint, vi: "ký tự 'A' không hợp lệ", idHintVI),
+            ErrorCase("_x", 1, "unexpected character '_'", idHint, vi: "ký tự '_' không hợp lệ", idHintVI),
+            ErrorCase("số + 1", 2, "unexpected character 'ố'", idHint, vi: "ký tự 'ố' không hợp lệ", idHintVI),
             ErrorCase(
-                "a ^ 2", 3, "unexpected character '^'", "there is no power operator; multiply instead, as in a * a"),
-            ErrorCase("50%", 3, "unexpected character '%'", "write a percentage as a number, as in 50 or 0.5"),
-            ErrorCase("infra.computers", 6, "unexpected character '.'", "variable ids have no '.': [a-z][a-z0-9_]*"),
-            ErrorCase(".5", 1, "unexpected character '.'", "write a digit before the decimal point, as in 0.5"),
-            ErrorCase("1.", 1, "malformed number '1.'", "write numbers like 12, 0.5 or 1e3"),
-            ErrorCase("2 * 1.e3", 5, "malformed number '1.'", "write numbers like 12, 0.5 or 1e3"),
-            ErrorCase("1e400", 1, "number '1e400' is too large", "numbers must be below 1.8e308"),
-            ErrorCase("2e", 2, "expected an operator but found 'e'", operatorHint),
+                "1 + MAX(a, b)", 5, "unexpected character 'M'", "names are lower-case: write 'max'",
+                vi: "ký tự 'M' không hợp lệ", "tên viết bằng chữ thường: hãy viết 'max'"),
+            ErrorCase(
+                "a = b", 3, "unexpected character '='", "use '==' to compare",
+                vi: "ký tự '=' không hợp lệ", "hãy dùng '==' để so sánh"),
+            ErrorCase(
+                "a ! b", 3, "unexpected character '!'", "use 'not' to negate a condition, or '!=' for 'not equal'",
+                vi: "ký tự '!' không hợp lệ", "hãy dùng 'not' để phủ định một điều kiện, hoặc '!=' cho 'khác'"),
+            ErrorCase(
+                "a && b", 3, "unexpected character '&'", "use 'and'", vi: "ký tự '&' không hợp lệ", "hãy dùng 'and'"),
+            ErrorCase(
+                "a || b", 3, "unexpected character '|'", "use 'or'", vi: "ký tự '|' không hợp lệ", "hãy dùng 'or'"),
+            ErrorCase(
+                "a ^ 2", 3, "unexpected character '^'", "there is no power operator; multiply instead, as in a * a",
+                vi: "ký tự '^' không hợp lệ", "không có phép lũy thừa; hãy nhân, như a * a"),
+            ErrorCase(
+                "50%", 3, "unexpected character '%'", "write a percentage as a number, as in 50 or 0.5",
+                vi: "ký tự '%' không hợp lệ", "hãy viết tỷ lệ phần trăm bằng một con số, như 50 hoặc 0.5"),
+            ErrorCase(
+                "infra.computers", 6, "unexpected character '.'", "variable ids have no '.': [a-z][a-z0-9_]*",
+                vi: "ký tự '.' không hợp lệ", "mã biến không có dấu '.': [a-z][a-z0-9_]*"),
+            ErrorCase(
+                ".5", 1, "unexpected character '.'", "write a digit before the decimal point, as in 0.5",
+                vi: "ký tự '.' không hợp lệ", "hãy viết một chữ số trước dấu thập phân, như 0.5"),
+            ErrorCase("+ .", 3, "unexpected character '.'", numberHint, vi: "ký tự '.' không hợp lệ", numberHintVI),
+            ErrorCase("1.", 1, "malformed number '1.'", numberHint, vi: "số '1.' viết sai", numberHintVI),
+            ErrorCase("2 * 1.e3", 5, "malformed number '1.'", numberHint, vi: "số '1.' viết sai", numberHintVI),
+            ErrorCase(
+                "1e400", 1, "number '1e400' is too large", "numbers must be below 1.8e308",
+                vi: "số '1e400' quá lớn", "hãy viết số nhỏ hơn 1.8e308"),
+            ErrorCase(
+                "2e", 2, "expected an operator but found 'e'", operatorHint,
+                vi: "cần một phép toán nhưng gặp 'e'", operatorHintVI),
         ])
     func errors(_ example: ErrorCase) {
         let error = parseError(example.text)
-        #expect(error?.message == example.message)
         #expect(error?.column == example.column)
-        #expect(error?.hint == example.hint)
+        #expect(error?.message.en == example.message.en)
+        #expect(error?.hint?.en == example.hint?.en)
+        #expect(error?.message.vi == example.message.vi)
+        #expect(error?.hint?.vi == example.hint?.vi)
     }
 
-    @Test("the description gives the column, the message and the hint")
+    @Test("the description gives the column, the message and the hint in English; text(.vi) in Vietnamese")
     func errorDescription() {
         #expect(
             parseError("1 + sqrt(a)")?.description
                 == "column 5: unknown function 'sqrt'\n  hint: the functions are if, min, max, abs, round, clamp")
-        #expect(ExpressionError(column: 2, message: "unmatched ')'").description == "column 2: unmatched ')'")
+        #expect(
+            parseError("1 + sqrt(a)")?.text(.vi)
+                == "cột 5: không có hàm 'sqrt'\n  gợi ý: các hàm có thể dùng là if, min, max, abs, round, clamp")
+        #expect(parseError("1 + sqrt(a)")?.text(.en) == parseError("1 + sqrt(a)")?.description)
+        let unmatched = ExpressionError(column: 2, message: Words(vi: "dấu ')' thừa", en: "unmatched ')'"))
+        #expect(unmatched.description == "column 2: unmatched ')'")
+        #expect(unmatched.text(.vi) == "cột 2: dấu ')' thừa")
     }
 
     @Test("function names are suggested within 2 edits, never for names that short")
@@ -421,4 +555,3 @@ import Testing
         #expect(Expression.Parser.suggestion(for: "clmp") == "clamp")
     }
 }
-

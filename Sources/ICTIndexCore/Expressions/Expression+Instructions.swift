@@ -1,4 +1,5 @@
 import Localization
+
 extension Expression {
     /// One step of a compiled expression, in postfix order.
     enum Instruction: Hashable, Sendable {
@@ -41,16 +42,21 @@ extension Expression {
     enum Function: String, CaseIterable, Hashable, Sendable {
         case `if`, min, max, abs, round, clamp
 
-        /// How a call is written, for hints.
-        var signature: String {
+        /// How a call is written, for hints: "if(điều kiện, khi đúng, khi sai)", "if(condition, then, else)".
+        var signature: Words {
             switch self {
-            case .if: "if(condition, then, else)"
-            case .min: "min(a, b, …)"
-            case .max: "max(a, b, …)"
-            case .abs: "abs(x)"
-            case .round: "round(x) or round(x, digits)"
-            case .clamp: "clamp(x, lo, hi)"
+            case .if: Words(vi: "if(điều kiện, khi đúng, khi sai)", en: "if(condition, then, else)")
+            case .min: .verbatim("min(a, b, …)")
+            case .max: .verbatim("max(a, b, …)")
+            case .abs: .verbatim("abs(x)")
+            case .round: Words(vi: "round(x) hoặc round(x, số chữ số)", en: "round(x) or round(x, digits)")
+            case .clamp: Words(vi: "clamp(x, cận dưới, cận trên)", en: "clamp(x, lo, hi)")
             }
+        }
+
+        /// The hint for a call written wrongly: "hãy viết min(a, b, …)", "write min(a, b, …)".
+        var writeSignature: Words {
+            Words(vi: "hãy viết \(signature.vi)", en: "write \(signature.en)")
         }
 
         /// Whether a call may have `count` arguments.
@@ -64,12 +70,19 @@ extension Expression {
         }
 
         /// The message for a call with the wrong number of arguments.
-        func argumentCountMessage(_ count: Int) -> String {
+        func argumentCountMessage(_ count: Int) -> Words {
             switch self {
-            case .min, .max: "'\(rawValue)' needs at least 2 arguments"
-            case .round: "'round' takes 1 or 2 arguments, not \(count)"
-            case .abs: "'abs' takes 1 argument, not \(count)"
-            case .if, .clamp: "'\(rawValue)' takes 3 arguments, not \(count)"
+            case .min, .max:
+                Words(vi: "'\(rawValue)' cần ít nhất 2 đối số", en: "'\(rawValue)' needs at least 2 arguments")
+            case .round:
+                Words(
+                    vi: "'round' nhận 1 hoặc 2 đối số, không phải \(count)",
+                    en: "'round' takes 1 or 2 arguments, not \(count)")
+            case .abs: Words(vi: "'abs' nhận 1 đối số, không phải \(count)", en: "'abs' takes 1 argument, not \(count)")
+            case .if, .clamp:
+                Words(
+                    vi: "'\(rawValue)' nhận 3 đối số, không phải \(count)",
+                    en: "'\(rawValue)' takes 3 arguments, not \(count)")
             }
         }
     }

@@ -1,4 +1,5 @@
 import Localization
+
 extension Expression {
     /// Parses and compiles an expression.
     ///
@@ -38,10 +39,19 @@ extension Expression {
         Function.allCases.map(\.rawValue) + ["and", "or", "not", "true", "false"])
 
     /// The list of functions, for hints.
-    static let functionList = "the functions are " + Function.allCases.map(\.rawValue).joined(separator: ", ")
+    static let functionList: Words = {
+        let names = Function.allCases.map(\.rawValue).joined(separator: ", ")
+        return Words(vi: "các hàm có thể dùng là \(names)", en: "the functions are \(names)")
+    }()
 
     /// The syntax of variable ids, for hints.
-    static let variableIDHint = "variable ids are lower-case: [a-z][a-z0-9_]*"
+    static let variableIDHint = Words(
+        vi: "mã biến viết bằng chữ thường không dấu: [a-z][a-z0-9_]*",
+        en: "variable ids are lower-case: [a-z][a-z0-9_]*")
+
+    /// How numbers are written, for hints.
+    static let numberHint = Words(
+        vi: "hãy viết số như 12, 0.5 hoặc 1e3", en: "write numbers like 12, 0.5 or 1e3")
 
     // MARK: - Tokens
 
@@ -118,13 +128,13 @@ extension Expression {
             let text = String(characters[start..<index])
             if malformed {
                 throw ExpressionError(
-                    column: start + 1, message: "malformed number '\(text)'",
-                    hint: "write numbers like 12, 0.5 or 1e3")
+                    column: start + 1, message: Words(vi: "số '\(text)' viết sai", en: "malformed number '\(text)'"),
+                    hint: Expression.numberHint)
             }
             guard let value = Double(text), value.isFinite else {
                 throw ExpressionError(
-                    column: start + 1, message: "number '\(text)' is too large",
-                    hint: "numbers must be below 1.8e308")
+                    column: start + 1, message: Words(vi: "số '\(text)' quá lớn", en: "number '\(text)' is too large"),
+                    hint: Words(vi: "hãy viết số nhỏ hơn 1.8e308", en: "numbers must be below 1.8e308"))
             }
             tokens.append(Token(kind: .number(value), column: start + 1, text: text))
         }
@@ -147,12 +157,20 @@ extension Expression {
             case "(": kind = .leftParen
             case ")": kind = .rightParen
             case ",": kind = .comma
-            case "<" where next == "=": kind = .symbol(.lessOrEqual); length = 2
+            case "<" where next == "=":
+                kind = .symbol(.lessOrEqual)
+                length = 2
             case "<": kind = .symbol(.less)
-            case ">" where next == "=": kind = .symbol(.greaterOrEqual); length = 2
+            case ">" where next == "=":
+                kind = .symbol(.greaterOrEqual)
+                length = 2
             case ">": kind = .symbol(.greater)
-            case "=" where next == "=": kind = .symbol(.equal); length = 2
-            case "!" where next == "=": kind = .symbol(.notEqual); length = 2
+            case "=" where next == "=":
+                kind = .symbol(.equal)
+                length = 2
+            case "!" where next == "=":
+                kind = .symbol(.notEqual)
+                length = 2
             default: throw unexpectedCharacter()
             }
             let text = String(characters[index..<index + length])
@@ -163,32 +181,53 @@ extension Expression {
         /// The error for the character at `index`, with a hint fitted to what was probably meant.
         private func unexpectedCharacter() -> ExpressionError {
             let character = characters[index]
-            let hint: String
+            let hint: Words
             switch character {
-            case "=": hint = "use '==' to compare"
-            case "!": hint = "use 'not' to negate a condition, or '!=' for 'not equal'"
-            case "&": hint = "use 'and'"
-            case "|": hint = "use 'or'"
-            case "^": hint = "there is no power operator; multiply instead, as in a * a"
-            case "%": hint = "write a percentage as a number, as in 50 or 0.5"
+            case "=": hint = Words(vi: "hãy dùng '==' để so sánh", en: "use '==' to compare")
+            case "!":
+                hint = Words(
+                    vi: "hãy dùng 'not' để phủ định một điều kiện, hoặc '!=' cho 'khác'",
+                    en: "use 'not' to negate a condition, or '!=' for 'not equal'")
+            case "&": hint = Words(vi: "hãy dùng 'and'", en: "use 'and'")
+            case "|": hint = Words(vi: "hãy dùng 'or'", en: "use 'or'")
+            case "^":
+                hint = Words(
+                    vi: "không có phép lũy thừa; hãy nhân, như a * a",
+                    en: "there is no power operator; multiply instead, as in a * a")
+            case "%":
+                hint = Words(
+                    vi: "hãy viết tỷ lệ phần trăm bằng một con số, như 50 hoặc 0.5",
+                    en: "write a percentage as a number, as in 50 or 0.5")
             case ".":
                 if index + 1 < characters.count, Self.isDigit(characters[index + 1]) {
-                    hint = "write a digit before the decimal point, as in 0.5"
+                    hint = Words(
+                        vi: "hãy viết một chữ số trước dấu thập phân, như 0.5",
+                        en: "write a digit before the decimal point, as in 0.5")
                 } else if index > 0, Self.isNameCharacter(characters[index - 1]) {
-                    hint = "variable ids have no '.': [a-z][a-z0-9_]*"
+                    hint = Words(
+                        vi: "mã biến không có dấu '.': [a-z][a-z0-9_]*", en: "variable ids have no '.': [a-z][a-z0-9_]*"
+                    )
                 } else {
-                    hint = "write numbers like 12, 0.5 or 1e3"
+                    hint = Expression.numberHint
                 }
             case _ where character.isLetter || character == "_":
                 let word = self.word(around: index).lowercased()
                 hint =
                     Expression.reservedWords.contains(word)
-                    ? "names are lower-case: write '\(word)'" : Expression.variableIDHint
+                    ? Words(
+                        vi: "tên viết bằng chữ thường: hãy viết '\(word)'", en: "names are lower-case: write '\(word)'")
+                    : Expression.variableIDHint
             default:
-                hint = "an expression has numbers, variable ids, + - * /, comparisons, and, or, not, "
-                    + "parentheses and the functions if, min, max, abs, round, clamp"
+                hint = Words(
+                    vi: "công thức gồm các số, mã biến, + - * /, phép so sánh, and, or, not, dấu ngoặc và các hàm if, "
+                        + "min, max, abs, round, clamp",
+                    en: "an expression has numbers, variable ids, + - * /, comparisons, and, or, not, "
+                        + "parentheses and the functions if, min, max, abs, round, clamp")
             }
-            return ExpressionError(column: index + 1, message: "unexpected character '\(character)'", hint: hint)
+            return ExpressionError(
+                column: index + 1,
+                message: Words(vi: "ký tự '\(character)' không hợp lệ", en: "unexpected character '\(character)'"),
+                hint: hint)
         }
 
         /// The run of letters, digits and underscores that contains `position`.
@@ -281,20 +320,26 @@ extension Expression {
                     case .end:
                         guard let previous else {
                             throw ExpressionError(
-                                column: 1, message: "empty expression",
-                                hint: "write a number, a variable id or a formula such as a / b")
+                                column: 1, message: Words(vi: "công thức trống", en: "empty expression"),
+                                hint: Words(
+                                    vi: "hãy viết một số, một mã biến hoặc một công thức như a / b",
+                                    en: "write a number, a variable id or a formula such as a / b"))
                         }
                         throw ExpressionError(
-                            column: endColumn, message: "unexpected end of expression",
-                            hint: "add a value after '\(previous.text)'")
+                            column: endColumn,
+                            message: Words(vi: "công thức chưa viết xong", en: "unexpected end of expression"),
+                            hint: Words(
+                                vi: "hãy thêm một giá trị sau '\(previous.text)'",
+                                en: "add a value after '\(previous.text)'"))
                     case .comma:
                         throw ExpressionError(
-                            column: token.column, message: "expected a value but found ','",
-                            hint: "an argument is missing before ','")
+                            column: token.column, message: Self.expectedValue(found: ","),
+                            hint: Words(
+                                vi: "hãy viết đối số còn thiếu trước ','", en: "an argument is missing before ','"))
                     case .symbol:
                         throw ExpressionError(
-                            column: token.column, message: "expected a value but found '\(token.text)'",
-                            hint: "'\(token.text)' needs a value on each side")
+                            column: token.column, message: Self.expectedValue(found: token.text),
+                            hint: Self.valueOnEachSide(token.text))
                     }
                 } else {
                     switch token.kind {
@@ -339,8 +384,7 @@ extension Expression {
                 return true
             case "and", "or":
                 throw ExpressionError(
-                    column: token.column, message: "expected a value but found '\(name)'",
-                    hint: "'\(name)' needs a value on each side")
+                    column: token.column, message: Self.expectedValue(found: name), hint: Self.valueOnEachSide(name))
             default:
                 break
             }
@@ -352,8 +396,11 @@ extension Expression {
             }
             if let function {
                 throw ExpressionError(
-                    column: token.column, message: "expected '(' after '\(name)'",
-                    hint: "'\(name)' is a function: write \(function.signature)")
+                    column: token.column,
+                    message: Words(vi: "cần '(' sau '\(name)'", en: "expected '(' after '\(name)'"),
+                    hint: Words(
+                        vi: "'\(name)' là một hàm: hãy viết \(function.signature.vi)",
+                        en: "'\(name)' is a function: write \(function.signature.en)"))
             }
             let slot: Int
             if let known = slots[name] {
@@ -376,8 +423,11 @@ extension Expression {
                 return
             default:
                 throw ExpressionError(
-                    column: token.column, message: "'not' cannot follow '\(previous.text)'",
-                    hint: "put it in parentheses: (not …)")
+                    column: token.column,
+                    message: Words(
+                        vi: "'not' không được đứng sau '\(previous.text)'", en: "'not' cannot follow '\(previous.text)'"
+                    ),
+                    hint: Words(vi: "hãy đặt nó trong ngoặc: (not …)", en: "put it in parentheses: (not …)"))
             }
         }
 
@@ -386,20 +436,23 @@ extension Expression {
             if previous?.kind == .leftParen, let top = pending.last {
                 if case .call(let function, let nameColumn, _, _) = top {
                     throw ExpressionError(
-                        column: nameColumn, message: function.argumentCountMessage(0),
-                        hint: "write \(function.signature)")
+                        column: nameColumn, message: function.argumentCountMessage(0), hint: function.writeSignature)
                 }
                 throw ExpressionError(
-                    column: token.column, message: "empty parentheses",
-                    hint: "put a value between '(' and ')'")
+                    column: token.column, message: Words(vi: "cặp ngoặc trống", en: "empty parentheses"),
+                    hint: Words(vi: "hãy viết một giá trị giữa '(' và ')'", en: "put a value between '(' and ')'"))
             }
-            let hint =
+            let hint: Words =
                 if let previous, previous.kind == .comma {
-                    "an argument is missing after ','"
+                    Words(vi: "hãy viết đối số còn thiếu sau ','", en: "an argument is missing after ','")
+                } else if let previous {
+                    Words(
+                        vi: "hãy viết một giá trị sau '\(previous.text)'",
+                        en: "'\(previous.text)' needs a value after it")
                 } else {
-                    "'\(previous?.text ?? "")' needs a value after it"
+                    Self.unmatchedHint
                 }
-            throw ExpressionError(column: token.column, message: "expected a value but found ')'", hint: hint)
+            throw ExpressionError(column: token.column, message: Self.expectedValue(found: ")"), hint: hint)
         }
 
         /// Pops the operators that bind at least as tightly as `op`, then pushes it.
@@ -407,8 +460,11 @@ extension Expression {
             while let top = pending.last, let precedence = top.precedence, precedence >= op.precedence {
                 if case .binary(let other, _) = top, other.isComparison, op.isComparison {
                     throw ExpressionError(
-                        column: token.column, message: "comparisons cannot be chained",
-                        hint: "join two comparisons with 'and', as in a < b and b < c")
+                        column: token.column,
+                        message: Words(vi: "không được nối liền hai phép so sánh", en: "comparisons cannot be chained"),
+                        hint: Words(
+                            vi: "hãy nối hai phép so sánh bằng 'and', như a < b and b < c",
+                            en: "join two comparisons with 'and', as in a < b and b < c"))
                 }
                 emit(pending.removeLast())
             }
@@ -425,11 +481,16 @@ extension Expression {
         private mutating func separateArgument(_ token: Token, previous: Token?, next: Token) throws(ExpressionError) {
             popToParenthesis()
             guard case .call(let function, let nameColumn, let parenColumn, let count) = pending.last else {
-                var hint = "',' separates the arguments of a function, as in max(a, b)"
+                var hint = Words(
+                    vi: "hãy chỉ dùng ',' để ngăn cách các đối số của một hàm, như max(a, b)",
+                    en: "',' separates the arguments of a function, as in max(a, b)")
                 if case .number = previous?.kind, case .number = next.kind {
-                    hint = "write decimals with '.', as in 0.5"
+                    hint = Words(
+                        vi: "hãy viết số thập phân với dấu '.', như 0.5", en: "write decimals with '.', as in 0.5")
                 }
-                throw ExpressionError(column: token.column, message: "unexpected ','", hint: hint)
+                throw ExpressionError(
+                    column: token.column, message: Words(vi: "dấu ',' không đúng chỗ", en: "unexpected ','"), hint: hint
+                )
             }
             pending[pending.count - 1] = .call(
                 function, nameColumn: nameColumn, parenColumn: parenColumn, argumentCount: count + 1)
@@ -439,14 +500,16 @@ extension Expression {
             popToParenthesis()
             guard let top = pending.popLast() else {
                 throw ExpressionError(
-                    column: token.column, message: "unmatched ')'", hint: "remove it, or add the '(' it closes")
+                    column: token.column,
+                    message: Words(vi: "dấu ')' không có dấu '(' tương ứng", en: "unmatched ')'"),
+                    hint: Self.unmatchedHint)
             }
             if case .call(let function, let nameColumn, _, let count) = top {
                 let argumentCount = count + 1
                 guard function.accepts(argumentCount: argumentCount) else {
                     throw ExpressionError(
                         column: nameColumn, message: function.argumentCountMessage(argumentCount),
-                        hint: "write \(function.signature)")
+                        hint: function.writeSignature)
                 }
                 output.append(.call(function, argumentCount: argumentCount))
             }
@@ -458,8 +521,13 @@ extension Expression {
                 switch top {
                 case .paren(let column), .call(_, _, let column, _):
                     throw ExpressionError(
-                        column: endColumn, message: "expected ')' to close '(' at column \(column)",
-                        hint: unclosed == 1 ? "add ')' at the end" : "add \(unclosed) ')' at the end")
+                        column: endColumn,
+                        message: Words(
+                            vi: "cần ')' để đóng dấu '(' ở cột \(column)",
+                            en: "expected ')' to close '(' at column \(column)"),
+                        hint: unclosed == 1
+                            ? Words(vi: "hãy thêm ')' vào cuối", en: "add ')' at the end")
+                            : Words(vi: "hãy thêm \(unclosed) dấu ')' vào cuối", en: "add \(unclosed) ')' at the end"))
                 case .binary, .negate, .not:
                     emit(top)
                 }
@@ -468,18 +536,40 @@ extension Expression {
 
         /// A value where an operator should be.
         private func missingOperator(_ token: Token) -> ExpressionError {
-            let hint: String
+            let hint: Words
             let barrier = pending.last(where: { $0.precedence == nil })
             if case .call(let function, _, _, _) = barrier {
-                hint = "separate the arguments of '\(function.rawValue)' with ','"
+                hint = Words(
+                    vi: "hãy ngăn cách các đối số của '\(function.rawValue)' bằng ','",
+                    en: "separate the arguments of '\(function.rawValue)' with ','")
             } else if token.kind == .leftParen {
-                hint = "write '*' to multiply"
+                hint = Words(vi: "hãy viết '*' để nhân", en: "write '*' to multiply")
             } else {
-                hint = "put an operator such as + - * / between two values"
+                hint = Words(
+                    vi: "hãy đặt một phép toán như + - * / giữa hai giá trị",
+                    en: "put an operator such as + - * / between two values")
             }
             return ExpressionError(
-                column: token.column, message: "expected an operator but found '\(token.text)'", hint: hint)
+                column: token.column,
+                message: Words(
+                    vi: "cần một phép toán nhưng gặp '\(token.text)'",
+                    en: "expected an operator but found '\(token.text)'"),
+                hint: hint)
         }
+
+        /// "cần một giá trị nhưng gặp ','", "expected a value but found ','".
+        private static func expectedValue(found text: String) -> Words {
+            Words(vi: "cần một giá trị nhưng gặp '\(text)'", en: "expected a value but found '\(text)'")
+        }
+
+        /// The hint for an operator without its operands.
+        private static func valueOnEachSide(_ text: String) -> Words {
+            Words(vi: "hãy viết một giá trị ở mỗi bên của '\(text)'", en: "'\(text)' needs a value on each side")
+        }
+
+        /// The hint for a ')' that closes nothing.
+        private static let unmatchedHint = Words(
+            vi: "hãy xoá nó, hoặc thêm dấu '(' mà nó đóng", en: "remove it, or add the '(' it closes")
 
         private mutating func emit(_ item: Pending) {
             switch item {
@@ -493,24 +583,29 @@ extension Expression {
         // MARK: Suggestions
 
         /// Names with their own hint instead of a near miss ("mean" is 2 edits from "max").
-        private static let alternatives: [String: String] = [
-            "sum": "there is no 'sum'; write a + b + …",
-            "mean": "there is no 'mean'; write (a + b) / 2",
-            "avg": "there is no 'avg'; write (a + b) / 2",
-            "average": "there is no 'average'; write (a + b) / 2",
-            "pow": "there is no power function; multiply instead, as in a * a",
+        private static let alternatives: [String: Words] = [
+            "sum": Words(vi: "không có hàm 'sum'; hãy viết a + b + …", en: "there is no 'sum'; write a + b + …"),
+            "mean": Words(vi: "không có hàm 'mean'; hãy viết (a + b) / 2", en: "there is no 'mean'; write (a + b) / 2"),
+            "avg": Words(vi: "không có hàm 'avg'; hãy viết (a + b) / 2", en: "there is no 'avg'; write (a + b) / 2"),
+            "average": Words(
+                vi: "không có hàm 'average'; hãy viết (a + b) / 2", en: "there is no 'average'; write (a + b) / 2"),
+            "pow": Words(
+                vi: "không có hàm lũy thừa; hãy nhân, như a * a",
+                en: "there is no power function; multiply instead, as in a * a"),
         ]
 
         static func unknownFunction(_ name: String, column: Int) -> ExpressionError {
-            let hint: String
+            let hint: Words
             if let alternative = alternatives[name] {
                 hint = alternative
             } else if let suggestion = suggestion(for: name) {
-                hint = "did you mean '\(suggestion)'?"
+                hint = Words(vi: "có phải là '\(suggestion)'?", en: "did you mean '\(suggestion)'?")
             } else {
                 hint = Expression.functionList
             }
-            return ExpressionError(column: column, message: "unknown function '\(name)'", hint: hint)
+            return ExpressionError(
+                column: column, message: Words(vi: "không có hàm '\(name)'", en: "unknown function '\(name)'"),
+                hint: hint)
         }
 
         /// The closest name that can be called, at most 2 edits away and fewer edits than `name` has characters.

@@ -1,37 +1,45 @@
 import Localization
+
 /// Why an expression's text does not parse, and where.
 ///
 /// The criteria loader turns it into a `C011` ``Diagnostic`` whose location is the expression's location
 /// advanced by ``column`` − 1, so the editor jumps to the offending character:
 ///
-///     Criteria/x.yaml:42:19: error[C011]: unknown function 'sqrt'
-///       hint: the functions are if, min, max, abs, round, clamp
+///     Criteria/x.yaml:42:19: lỗi[C011]: không có hàm 'sqrt'
+///       gợi ý: các hàm có thể dùng là if, min, max, abs, round, clamp
+///
+/// The message and the hint are written in Vietnamese and English (``Words``); ``description`` is the English.
 public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The 1-based column (in characters) in the expression text where the problem is.
     ///
     /// At the end of the text, this is the length of the text plus one.
     public let column: Int
-    /// What is wrong, in plain English, starting in lower case: "unknown function 'sqrt'".
-    public let message: String
-    /// What to do about it: "did you mean 'max'?".
-    public let hint: String?
+    /// What is wrong, starting in lower case: "không có hàm 'sqrt'", "unknown function 'sqrt'".
+    public let message: Words
+    /// What to do about it: "có phải là 'max'?", "did you mean 'max'?".
+    public let hint: Words?
 
     /// An error at `column`.
     ///
     /// - Parameters:
     ///   - column: The 1-based column where the problem is.
-    ///   - message: What is wrong, starting in lower case.
-    ///   - hint: What to do about it.
-    public init(column: Int, message: String, hint: String? = nil) {
+    ///   - message: What is wrong, starting in lower case, in both languages.
+    ///   - hint: What to do about it, in both languages.
+    public init(column: Int, message: Words, hint: Words? = nil) {
         self.column = column
         self.message = message
         self.hint = hint
     }
 
-    /// `column 5: unknown function 'sqrt'` and, on the next line, `  hint: …`.
-    public var description: String {
-        var text = "column \(column): \(message)"
-        if let hint { text += "\n  hint: \(hint)" }
+    /// `cột 5: không có hàm 'sqrt'` and, on the next line, `  gợi ý: …` (in English `column 5: …` and
+    /// `  hint: …`).
+    public func text(_ language: Language) -> String {
+        let (columnWord, hintWord) = language == .vi ? ("cột", "gợi ý") : ("column", "hint")
+        var text = "\(columnWord) \(column): \(message(language))"
+        if let hint { text += "\n  \(hintWord): \(hint(language))" }
         return text
     }
+
+    /// `column 5: unknown function 'sqrt'` and, on the next line, `  hint: …`: ``text(_:)`` in English.
+    public var description: String { text(.en) }
 }
