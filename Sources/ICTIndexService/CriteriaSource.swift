@@ -26,8 +26,13 @@ public enum CriteriaSource {
         guard let stored = try database.latestFramework(forPeriod: period) else {
             throw ValidationFailure(diagnostics: [
                 .error(
-                    .missingColumn, "period \(period) has no run yet, so there are no criteria to check values against",
-                    hint: "pass --framework FILE (the criteria file of the period)")
+                    .missingColumn,
+                    Words(
+                        vi: "kỳ \(period) chưa được chấm lần nào, nên chưa có bộ tiêu chí để kiểm tra số liệu",
+                        en: "period \(period) has no run yet, so there are no criteria to check values against"),
+                    hint: Words(
+                        vi: "hãy đưa --framework TỆP (tệp tiêu chí của kỳ)",
+                        en: "pass --framework FILE (the criteria file of the period)"))
             ])
         }
         return try load(stored)

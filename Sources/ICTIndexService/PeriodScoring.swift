@@ -1,8 +1,8 @@
 import Foundation
-import OrderedCollections
 public import ICTIndexCore
 public import ICTIndexCriteria
 public import ICTIndexStorage
+import OrderedCollections
 
 /// Scoring a period from the database and recording the run, shared by `ictindex run`, `demo` and the web
 /// application's "run" button.
@@ -38,12 +38,21 @@ public enum PeriodScoring {
                 .error(
                     .emptyFile, at: SourceLocation(file: database.name),
                     dataset.units.isEmpty
-                        ? "no unit of the database exists in period \(period)"
-                        : "period \(period) has no values in the database",
+                        ? Words(
+                            vi: "cơ sở dữ liệu không có đơn vị nào tồn tại trong kỳ \(period)",
+                            en: "no unit of the database exists in period \(period)")
+                        : Words(
+                            vi: "kỳ \(period) chưa có số liệu nào trong cơ sở dữ liệu",
+                            en: "period \(period) has no values in the database"),
                     hint: dataset.units.isEmpty
-                        ? "import the units first (ictindex units import FILE), or check --period"
-                        : "import them first: ictindex data import FILE --period \(period) --source self|appraised "
-                            + "--framework \(label)")
+                        ? Words(
+                            vi: "hãy nhập danh sách đơn vị trước (ictindex units import TỆP), hoặc kiểm tra --period",
+                            en: "import the units first (ictindex units import FILE), or check --period")
+                        : Words(
+                            vi: "hãy nhập số liệu trước: ictindex data import TỆP --period \(period) "
+                                + "--source self|appraised --framework \(label)",
+                            en: "import them first: ictindex data import FILE --period \(period) "
+                                + "--source self|appraised --framework \(label)"))
             ])
         }
         let scoreboard = try Engine(framework: loaded.framework).score(dataset)
@@ -55,7 +64,10 @@ public enum PeriodScoring {
         let summary = try database.recordRun(
             scoreboard, framework: source, revision: revision, parameters: String(decoding: json, as: UTF8.self),
             engineVersion: engineVersion, who: who)
-        return (summary, Loaded(framework: loaded.framework, warnings: loaded.warnings, scoreWarnings: scoreboard.diagnostics))
+        return (
+            summary,
+            Loaded(framework: loaded.framework, warnings: loaded.warnings, scoreWarnings: scoreboard.diagnostics)
+        )
     }
 }
 
@@ -63,8 +75,10 @@ public enum PeriodScoring {
 public enum RunRescoring {
     /// A run that cannot be re-scored, or whose fresh results differ from the stored ones.
     public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var message: String
-        public var description: String { message }
+        /// Why, in both languages.
+        public var message: Words
+        /// The message in English.
+        public var description: String { message.en }
     }
 
     /// Re-scores a run from its stored criteria and values, and checks the result against the stored one.
@@ -76,19 +90,27 @@ public enum RunRescoring {
     ) throws -> Scoreboard {
         let inputs = try database.runInputs(id)
         guard inputs.summary.isCurrent else {
+            let period = inputs.summary.period
             throw Failure(
-                message: "run \(id) is a draft and the values of period \(inputs.summary.period) changed after it, "
-                    + "so it cannot be re-scored from the stored values; 'ictindex results --run \(id)' shows its "
-                    + "stored ranking, and 'ictindex run --period \(inputs.summary.period) …' scores the current values")
+                message: Words(
+                    vi: "lần chấm \(id) là bản nháp và số liệu kỳ \(period) đã thay đổi sau đó, nên không chấm lại "
+                        + "được từ số liệu đã lưu; 'ictindex results --run \(id)' cho xem bảng xếp hạng đã lưu của nó, "
+                        + "còn 'ictindex run --period \(period) …' chấm theo số liệu hiện tại",
+                    en: "run \(id) is a draft and the values of period \(period) changed after it, so it cannot be "
+                        + "re-scored from the stored values; 'ictindex results --run \(id)' shows its stored ranking, "
+                        + "and 'ictindex run --period \(period) …' scores the current values"))
         }
         let framework = try CriteriaSource.load(inputs.framework)
         let scoreboard = try Engine(framework: framework).score(inputs.dataset)
         let differences = stored.differences(from: scoreboard)
         if !differences.isEmpty {
+            let listed = differences.prefix(10).joined(separator: "\n  ")
             throw Failure(
-                message: "re-scoring run \(id) (engine \(inputs.summary.engineVersion)) with ictindex "
-                    + "\(engineVersion) does not give the stored results:\n  "
-                    + differences.prefix(10).joined(separator: "\n  "))
+                message: Words(
+                    vi: "chấm lại lần chấm \(id) (phiên bản \(inputs.summary.engineVersion)) bằng ictindex "
+                        + "\(engineVersion) không cho kết quả như đã lưu:\n  \(listed)",
+                    en: "re-scoring run \(id) (engine \(inputs.summary.engineVersion)) with ictindex "
+                        + "\(engineVersion) does not give the stored results:\n  \(listed)"))
         }
         return scoreboard
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ICTIndexCore
 
 /// What the file system says about a database path before SQLite opens it.
 ///
@@ -23,7 +24,7 @@ struct DatabaseFile {
         let found = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if found && isFolder.boolValue {
             throw StorageError.file(
-                .notAFile, operation: "opening the database", subject: path,
+                .notAFile, operation: Words(vi: "mở cơ sở dữ liệu", en: "opening the database"), subject: path,
                 en: "'\(path)' is a folder, not a database file",
                 hint: "pass --db with the path of the database file, such as \(path)/ictindex.sqlite",
                 vi: "'\(path)' là một thư mục, không phải tệp cơ sở dữ liệu",
@@ -35,7 +36,7 @@ struct DatabaseFile {
                 && folderIsFolder.boolValue)
         {
             throw StorageError.file(
-                .cannotOpen, operation: "opening the database", subject: path,
+                .cannotOpen, operation: Words(vi: "mở cơ sở dữ liệu", en: "opening the database"), subject: path,
                 en: "the folder '\(folder)' does not exist",
                 hint: "create the folder first, or pass --db with a path in an existing folder",
                 vi: "thư mục '\(folder)' không tồn tại",
@@ -74,7 +75,7 @@ struct DatabaseFile {
     }
 
     /// The error for a missing or empty file when it may not be created here.
-    func missingError(operation: String) -> StorageError {
+    func missingError(operation: Words) -> StorageError {
         if exists {
             return StorageError.file(
                 .missing, operation: operation, subject: path,

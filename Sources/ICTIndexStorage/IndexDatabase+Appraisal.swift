@@ -23,7 +23,9 @@ extension IndexDatabase {
         _ decisions: [AppraisalInput], period: String, file: String, who: String
     ) throws(StorageError) -> ImportSummary {
         let at = clock()
-        let operation = "recording appraisal decisions for period \(period) from \(file)"
+        let operation = Words(
+            vi: "ghi quyết định thẩm định kỳ \(period) từ \(file)",
+            en: "recording appraisal decisions for period \(period) from \(file)")
         return try write(operation) { db in
             try checkNotFrozen(db, period: period, operation: operation)
             let periodKey = try Self.ensurePeriod(db, period, at: at)
@@ -34,7 +36,8 @@ extension IndexDatabase {
             for decision in decisions {
                 let key = StoredKey(
                     unit: try Self.keys(db, in: .unit, for: [decision.unit.rawValue], known: &unitKeys)[0],
-                    variable: try Self.keys(db, in: .variable, for: [decision.variable.rawValue], known: &variableKeys)[0])
+                    variable: try Self.keys(db, in: .variable, for: [decision.variable.rawValue], known: &variableKeys)[
+                        0])
                 let own = try Self.storedValue(db, periodKey: periodKey, key: key, source: .selfAssessed)
                 let appraised = try Self.storedValue(db, periodKey: periodKey, key: key, source: .appraised)
                 let value: Value
@@ -44,9 +47,15 @@ extension IndexDatabase {
                     guard let own else {
                         throw StorageError(
                             .conflict, operation: operation, subject: name,
-                            "unit '\(decision.unit)', variable '\(decision.variable)': there is no self-assessed value "
-                                + "to accept in period \(period)",
-                            hint: "import the unit's self-assessment first, or use 'adjust' with the value")
+                            Words(
+                                vi: "đơn vị '\(decision.unit)', biến '\(decision.variable)': không có giá trị tự đánh "
+                                    + "giá nào trong kỳ \(period) để chấp nhận",
+                                en:
+                                    "unit '\(decision.unit)', variable '\(decision.variable)': there is no self-assessed "
+                                    + "value to accept in period \(period)"),
+                            hint: Words(
+                                vi: "hãy nhập phiếu tự đánh giá của đơn vị trước, hoặc dùng 'adjust' kèm giá trị",
+                                en: "import the unit's self-assessment first, or use 'adjust' with the value"))
                     }
                     value = own.value.value
                     kind = "accepted"
@@ -54,8 +63,13 @@ extension IndexDatabase {
                     guard let reason = decision.reason, !reason.isEmpty else {
                         throw StorageError(
                             .conflict, operation: operation, subject: name,
-                            "unit '\(decision.unit)', variable '\(decision.variable)': an adjustment needs a reason",
-                            hint: "write why the value was adjusted in the 'reason' column")
+                            Words(
+                                vi: "đơn vị '\(decision.unit)', biến '\(decision.variable)': điều chỉnh cần có lý do",
+                                en: "unit '\(decision.unit)', variable '\(decision.variable)': an adjustment needs a "
+                                    + "reason"),
+                            hint: Words(
+                                vi: "hãy ghi lý do điều chỉnh vào cột 'reason'",
+                                en: "write why the value was adjusted in the 'reason' column"))
                     }
                     _ = reason
                     value = v
@@ -76,8 +90,10 @@ extension IndexDatabase {
                           note = excluded.note, batch = excluded.batch
                         """,
                     arguments: [
-                        periodKey, key.unit, key.variable, SubmissionCodes.code(of: .appraised), new.kind.code, new.text,
-                        new.number, appraised?.evidence ?? own?.evidence, decision.reason ?? appraised?.note ?? own?.note,
+                        periodKey, key.unit, key.variable, SubmissionCodes.code(of: .appraised), new.kind.code,
+                        new.text,
+                        new.number, appraised?.evidence ?? own?.evidence,
+                        decision.reason ?? appraised?.note ?? own?.note,
                         batch,
                     ])
                 let oldText = before?.text ?? own?.value.text

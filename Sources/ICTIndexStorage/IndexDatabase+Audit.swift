@@ -17,7 +17,7 @@ extension IndexDatabase {
     ///
     /// The filter is applied by SQLite, so a page of the newest entries of a long log reads only those.
     public func auditEntries(_ filter: AuditFilter, last: Int? = nil) throws(StorageError) -> [AuditEntry] {
-        try read("reading the audit log") { db in
+        try read(Words(vi: "đọc nhật ký thao tác", en: "reading the audit log")) { db in
             var request = Self.request(filter)
             if let last { request = request.order(AuditEntryRecord.Columns.id.desc).limit(last) }
             let entries = try request.fetchAll(db).map { r in
@@ -31,7 +31,9 @@ extension IndexDatabase {
 
     /// How many audit log entries pass a filter.
     public func auditCount(_ filter: AuditFilter) throws(StorageError) -> Int {
-        try read("reading the audit log") { db in try Self.request(filter).fetchCount(db) }
+        try read(Words(vi: "đọc nhật ký thao tác", en: "reading the audit log")) { db in
+            try Self.request(filter).fetchCount(db)
+        }
     }
 
     private static func request(_ filter: AuditFilter) -> QueryInterfaceRequest<AuditEntryRecord> {

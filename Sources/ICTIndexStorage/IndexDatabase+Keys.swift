@@ -1,4 +1,5 @@
 import GRDB
+import ICTIndexCore
 
 /// The tables that number the codes of `submission` (migration `v3-integer-keys`).
 enum KeyTable: String {
@@ -49,7 +50,9 @@ extension IndexDatabase {
                 """,
             arguments: [period, at])
         guard let key = try periodKey(db, period) else {
-            throw StorageError(.sqlite, operation: "creating period \(period)", subject: "period", "the period has no key")
+            throw StorageError(
+                .sqlite, operation: Words(vi: "tạo kỳ \(period)", en: "creating period \(period)"), subject: "period",
+                .verbatim("the period has no key"))
         }
         return key
     }

@@ -14,10 +14,13 @@ extension IndexDatabase {
     ///
     /// - Returns: a change for every unit of the run, or an empty dictionary when there is no previous period.
     public func changes(forRun id: Int) throws(StorageError) -> [UnitCode: UnitChange] {
-        try read("comparing run \(id) with the previous period") { db in
+        try read(Words(vi: "so sánh lần chấm \(id) với kỳ trước", en: "comparing run \(id) with the previous period")) {
+            db in
             guard let run = try RunRecord.fetchOne(db, key: id) else { throw notFound(run: id, db) }
-            guard let previousPeriod = try String.fetchOne(
-                db, sql: "SELECT period FROM run WHERE period < ? ORDER BY period DESC LIMIT 1", arguments: [run.period]),
+            guard
+                let previousPeriod = try String.fetchOne(
+                    db, sql: "SELECT period FROM run WHERE period < ? ORDER BY period DESC LIMIT 1",
+                    arguments: [run.period]),
                 let previousRun = try Self.currentRun(db, period: previousPeriod)
             else { return [:] }
             var previous: [String: UnitChange.PreviousResult] = [:]

@@ -7,7 +7,7 @@ extension IndexDatabase {
 
     /// The runs of a period (or of every period), newest first.
     public func runs(forPeriod period: String? = nil) throws(StorageError) -> [RunSummary] {
-        try read("reading runs") { db in
+        try read(Words(vi: "đọc các lần chấm", en: "reading runs")) { db in
             var request = RunRecord.order(RunRecord.Columns.id.desc)
             if let period { request = request.filter(RunRecord.Columns.period == period) }
             return try request.fetchAll(db).map { try Self.summary(db, $0) }
@@ -18,7 +18,7 @@ extension IndexDatabase {
     ///
     /// - Throws: ``StorageError`` `notFound` when there is no such run.
     public func runSummary(_ id: Int) throws(StorageError) -> RunSummary {
-        try read("reading run \(id)") { db in
+        try read(Words(vi: "đọc lần chấm \(id)", en: "reading run \(id)")) { db in
             guard let record = try RunRecord.fetchOne(db, key: id) else { throw notFound(run: id, db) }
             return try Self.summary(db, record)
         }
@@ -26,14 +26,16 @@ extension IndexDatabase {
 
     /// The periods that have a run, oldest first.
     public func periodsWithRuns() throws(StorageError) -> [String] {
-        try read("reading runs") { db in try String.fetchAll(db, sql: "SELECT DISTINCT period FROM run ORDER BY period") }
+        try read(Words(vi: "đọc các lần chấm", en: "reading runs")) { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT period FROM run ORDER BY period")
+        }
     }
 
     /// What the shown results of every run depend on besides the run itself: the runs recorded and published
     /// (which run is current in each period) and the units' lineage (the changes from the previous period).
     /// Equal stamps mean that a run's ranking, changes included, reads the same; a cache compares them.
     public func resultsStamp() throws(StorageError) -> String {
-        try read("reading runs") { db in
+        try read(Words(vi: "đọc các lần chấm", en: "reading runs")) { db in
             let row = try Row.fetchOne(
                 db,
                 sql: """
@@ -49,9 +51,11 @@ extension IndexDatabase {
 
     /// One unit's result in a run, or nil when the unit was not scored in it.
     public func result(of unit: UnitCode, inRun id: Int) throws(StorageError) -> StoredResult? {
-        try read("reading run \(id)") { db in
-            try RunResultRecord.filter(RunResultRecord.Columns.run == id && RunResultRecord.Columns.unit == unit.rawValue)
-                .fetchOne(db).map(Self.result)
+        try read(Words(vi: "đọc lần chấm \(id)", en: "reading run \(id)")) { db in
+            try RunResultRecord.filter(
+                RunResultRecord.Columns.run == id && RunResultRecord.Columns.unit == unit.rawValue
+            )
+            .fetchOne(db).map(Self.result)
         }
     }
 
@@ -59,7 +63,7 @@ extension IndexDatabase {
     ///
     /// - Throws: ``StorageError`` `notFound` when there is no such run.
     public func run(_ id: Int) throws(StorageError) -> StoredRun {
-        try read("reading run \(id)") { db in
+        try read(Words(vi: "đọc lần chấm \(id)", en: "reading run \(id)")) { db in
             guard let record = try RunRecord.fetchOne(db, key: id) else { throw notFound(run: id, db) }
             return StoredRun(summary: try Self.summary(db, record), results: try Self.results(db, run: id))
         }
@@ -69,14 +73,21 @@ extension IndexDatabase {
     ///
     /// - Throws: ``StorageError`` `notFound` when the period has no run.
     public func currentRun(forPeriod period: String) throws(StorageError) -> Int {
-        try read("reading the runs of period \(period)") { db in
+        try read(Words(vi: "đọc các lần chấm của kỳ \(period)", en: "reading the runs of period \(period)")) { db in
             guard let id = try Self.currentRun(db, period: period) else {
                 let periods = try String.fetchAll(db, sql: "SELECT DISTINCT period FROM run ORDER BY period")
                 throw StorageError(
-                    .notFound, operation: "finding the run of period \(period)", subject: name,
-                    "period \(period) has no run"
-                        + (periods.isEmpty ? "" : "; periods with runs: \(periods.joined(separator: ", "))"),
-                    hint: "score it first: ictindex run --period \(period) --framework FILE")
+                    .notFound,
+                    operation: Words(vi: "tìm lần chấm của kỳ \(period)", en: "finding the run of period \(period)"),
+                    subject: name,
+                    Words(
+                        vi: "kỳ \(period) chưa được chấm lần nào"
+                            + (periods.isEmpty ? "" : "; các kỳ đã chấm: \(periods.joined(separator: ", "))"),
+                        en: "period \(period) has no run"
+                            + (periods.isEmpty ? "" : "; periods with runs: \(periods.joined(separator: ", "))")),
+                    hint: Words(
+                        vi: "hãy chấm kỳ này trước: ictindex run --period \(period) --framework TỆP",
+                        en: "score it first: ictindex run --period \(period) --framework FILE"))
             }
             return id
         }
@@ -86,17 +97,23 @@ extension IndexDatabase {
     ///
     /// For a published run (and any run whose period has not changed since, ``RunSummary/isCurrent``), scoring
     /// this data set with this framework gives the stored results bit for bit.
-    public func runInputs(_ id: Int) throws(StorageError) -> (summary: RunSummary, framework: FrameworkSource, dataset: Dataset) {
-        try read("reading the inputs of run \(id)") { db in
+    public func runInputs(_ id: Int) throws(StorageError) -> (
+        summary: RunSummary, framework: FrameworkSource, dataset: Dataset
+    ) {
+        try read(Words(vi: "đọc số liệu đầu vào của lần chấm \(id)", en: "reading the inputs of run \(id)")) { db in
             guard let record = try RunRecord.fetchOne(db, key: id) else { throw notFound(run: id, db) }
             guard let framework = try FrameworkRecord.fetchOne(db, key: record.frameworkSHA256) else {
-                throw StorageError(.notFound, operation: "reading run \(id)", subject: name, "its criteria file is missing")
+                throw StorageError(
+                    .notFound, operation: Words(vi: "đọc lần chấm \(id)", en: "reading run \(id)"), subject: name,
+                    Words(vi: "thiếu tệp tiêu chí của nó", en: "its criteria file is missing"))
             }
             let units = try Self.results(db, run: id).map(\.unit)
             let dataset = try Self.dataset(db, period: record.period, units: units, sources: Self.precedence)
             return (
                 try Self.summary(db, record),
-                FrameworkSource(id: framework.frameworkID, edition: framework.edition, yaml: framework.yaml, sha256: framework.sha256),
+                FrameworkSource(
+                    id: framework.frameworkID, edition: framework.edition, yaml: framework.yaml,
+                    sha256: framework.sha256),
                 dataset
             )
         }
@@ -104,9 +121,11 @@ extension IndexDatabase {
 
     /// The latest criteria file used to score a period, if any.
     public func latestFramework(forPeriod period: String) throws(StorageError) -> FrameworkSource? {
-        try read("reading the criteria of period \(period)") { db in
-            guard let sha = try String.fetchOne(
-                db, sql: "SELECT frameworkSHA256 FROM run WHERE period = ? ORDER BY id DESC LIMIT 1", arguments: [period]),
+        try read(Words(vi: "đọc bộ tiêu chí của kỳ \(period)", en: "reading the criteria of period \(period)")) { db in
+            guard
+                let sha = try String.fetchOne(
+                    db, sql: "SELECT frameworkSHA256 FROM run WHERE period = ? ORDER BY id DESC LIMIT 1",
+                    arguments: [period]),
                 let f = try FrameworkRecord.fetchOne(db, key: sha)
             else { return nil }
             return FrameworkSource(id: f.frameworkID, edition: f.edition, yaml: f.yaml, sha256: f.sha256)
@@ -125,7 +144,8 @@ extension IndexDatabase {
             db, sql: "SELECT frameworkID, edition FROM framework WHERE sha256 = ?", arguments: [r.frameworkSHA256])
         let revision = try Int.fetchOne(db, sql: "SELECT revision FROM period WHERE id = ?", arguments: [r.period]) ?? 0
         return RunSummary(
-            id: Int(r.id ?? 0), period: r.period, frameworkID: framework?["frameworkID"] ?? "?", edition: framework?["edition"],
+            id: Int(r.id ?? 0), period: r.period, frameworkID: framework?["frameworkID"] ?? "?",
+            edition: framework?["edition"],
             frameworkSHA256: r.frameworkSHA256, parameters: r.parameters, engineVersion: r.engineVersion,
             status: RunSummary.Status(rawValue: r.status) ?? .draft, who: r.who, at: r.at, publishedAt: r.publishedAt,
             isCurrent: r.status == "published" || revision == r.periodRevision)
@@ -139,7 +159,9 @@ extension IndexDatabase {
     static func result(_ r: RunResultRecord) -> StoredResult {
         let (values, ranks) = RunResultRecord.decodeNodes(r.nodes)
         return StoredResult(
-            unit: Unit(code: UnitCode(r.unit), name: r.name, group: GroupID(r.group), parent: r.parent.map(UnitCode.init), kind: r.kind),
+            unit: Unit(
+                code: UnitCode(r.unit), name: r.name, group: GroupID(r.group), parent: r.parent.map(UnitCode.init),
+                kind: r.kind),
             score: r.score, published: r.published, rank: r.rank, rankedCount: r.rankedCount,
             band: r.band.map(BandID.init), nodeValues: values, nodeRanks: ranks)
     }
@@ -147,9 +169,17 @@ extension IndexDatabase {
     func notFound(run id: Int, _ db: Database) -> StorageError {
         let ids = (try? Int.fetchAll(db, sql: "SELECT id FROM run ORDER BY id DESC LIMIT 10")) ?? []
         return StorageError(
-            .notFound, operation: "reading run \(id)", subject: name, "there is no run \(id)",
-            hint: ids.isEmpty ? "no run has been recorded yet: ictindex run --period P --framework FILE"
-                : "recent runs: \(ids.map(String.init).joined(separator: ", ")) ('ictindex results --period P' shows a period's)")
+            .notFound, operation: Words(vi: "đọc lần chấm \(id)", en: "reading run \(id)"), subject: name,
+            Words(vi: "không có lần chấm \(id)", en: "there is no run \(id)"),
+            hint: ids.isEmpty
+                ? Words(
+                    vi: "chưa có lần chấm nào: ictindex run --period P --framework TỆP",
+                    en: "no run has been recorded yet: ictindex run --period P --framework FILE")
+                : Words(
+                    vi: "các lần chấm gần đây: \(ids.map(String.init).joined(separator: ", ")) ('ictindex results "
+                        + "--period P' cho xem lần chấm của một kỳ)",
+                    en: "recent runs: \(ids.map(String.init).joined(separator: ", ")) ('ictindex results --period P' "
+                        + "shows a period's)"))
     }
 
     // MARK: - Writes
@@ -171,19 +201,23 @@ extension IndexDatabase {
     ) throws(StorageError) -> RunSummary {
         let at = clock()
         let period = scoreboard.period ?? ""
-        let operation = "recording a run of period \(period)"
+        let operation = Words(vi: "ghi lần chấm của kỳ \(period)", en: "recording a run of period \(period)")
         return try write(operation) { db in
             try Self.ensurePeriod(db, period, at: at)
-            let current = try Int.fetchOne(db, sql: "SELECT revision FROM period WHERE id = ?", arguments: [period]) ?? 0
+            let current =
+                try Int.fetchOne(db, sql: "SELECT revision FROM period WHERE id = ?", arguments: [period]) ?? 0
             if current != revision {
                 throw StorageError(
                     .conflict, operation: operation, subject: name,
-                    "the values of period \(period) changed while the run was being scored",
-                    hint: "run it again")
+                    Words(
+                        vi: "số liệu kỳ \(period) đã thay đổi trong lúc đang chấm",
+                        en: "the values of period \(period) changed while the run was being scored"),
+                    hint: Words(vi: "hãy chấm lại", en: "run it again"))
             }
             if try FrameworkRecord.fetchOne(db, key: framework.sha256) == nil {
                 try FrameworkRecord(
-                    sha256: framework.sha256, frameworkID: framework.id, edition: framework.edition, yaml: framework.yaml,
+                    sha256: framework.sha256, frameworkID: framework.id, edition: framework.edition,
+                    yaml: framework.yaml,
                     firstUsed: at
                 ).insert(db)
             }
@@ -216,7 +250,9 @@ extension IndexDatabase {
             }
             var entry = AuditEntryRecord(
                 at: at, who: who, action: "run.record", period: period, newValue: "run \(id)",
-                detail: "\(framework.id) \(framework.sha256.prefix(12)), \(scoreboard.units.count) units, engine \(engineVersion)")
+                detail:
+                    "\(framework.id) \(framework.sha256.prefix(12)), \(scoreboard.units.count) units, engine \(engineVersion)"
+            )
             try entry.insert(db)
             return try Self.summary(db, run)
         }
@@ -228,22 +264,34 @@ extension IndexDatabase {
     ///   (publish a fresh run instead) or another run of the period is already published.
     public func publish(run id: Int, who: String) throws(StorageError) -> RunSummary {
         let at = clock()
-        let operation = "publishing run \(id)"
+        let operation = Words(vi: "công bố lần chấm \(id)", en: "publishing run \(id)")
         return try write(operation) { db in
             guard var run = try RunRecord.fetchOne(db, key: id) else { throw notFound(run: id, db) }
             if run.status == "published" { return try Self.summary(db, run) }
             if let other = try Self.publishedRun(db, period: run.period) {
                 throw StorageError(
                     .conflict, operation: operation, subject: name,
-                    "period \(run.period) already has a published run (\(other))",
-                    hint: "a period has one published run; 'ictindex results --run \(other)' shows it")
+                    Words(
+                        vi: "kỳ \(run.period) đã có lần chấm được công bố (\(other))",
+                        en: "period \(run.period) already has a published run (\(other))"),
+                    hint: Words(
+                        vi: "mỗi kỳ chỉ công bố một lần chấm; 'ictindex results --run \(other)' cho xem lần chấm đó",
+                        en: "a period has one published run; 'ictindex results --run \(other)' shows it"))
             }
-            let revision = try Int.fetchOne(db, sql: "SELECT revision FROM period WHERE id = ?", arguments: [run.period]) ?? 0
+            let revision =
+                try Int.fetchOne(db, sql: "SELECT revision FROM period WHERE id = ?", arguments: [run.period]) ?? 0
             if revision != run.periodRevision {
                 throw StorageError(
                     .conflict, operation: operation, subject: name,
-                    "the values of period \(run.period) changed after run \(id) was scored, so it no longer matches them",
-                    hint: "score the period again (ictindex run --period \(run.period) --framework FILE) and publish that run")
+                    Words(
+                        vi: "số liệu kỳ \(run.period) đã thay đổi sau lần chấm \(id), nên lần chấm đó không còn khớp",
+                        en: "the values of period \(run.period) changed after run \(id) was scored, so it no longer "
+                            + "matches them"),
+                    hint: Words(
+                        vi: "hãy chấm lại kỳ này (ictindex run --period \(run.period) --framework TỆP) rồi công bố lần "
+                            + "chấm mới",
+                        en: "score the period again (ictindex run --period \(run.period) --framework FILE) and publish "
+                            + "that run"))
             }
             run.status = "published"
             run.publishedAt = at

@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import GRDB
 import GRDBSQLite
 public import ICTIndexCore
 import OrderedCollections
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension IndexDatabase {
     /// Which source wins when a unit has several values for one variable: the department's appraisal, then
@@ -17,12 +18,14 @@ extension IndexDatabase {
 
     /// The periods that have values or runs, oldest first.
     public func periods() throws(StorageError) -> [String] {
-        try read("reading periods") { db in try String.fetchAll(db, sql: "SELECT id FROM period ORDER BY id") }
+        try read(Words(vi: "đọc các kỳ đánh giá", en: "reading periods")) { db in
+            try String.fetchAll(db, sql: "SELECT id FROM period ORDER BY id")
+        }
     }
 
     /// The published run that freezes a period, if any.
     public func publishedRun(forPeriod period: String) throws(StorageError) -> Int? {
-        try read("reading runs") { db in try Self.publishedRun(db, period: period) }
+        try read(Words(vi: "đọc các lần chấm", en: "reading runs")) { db in try Self.publishedRun(db, period: period) }
     }
 
     /// The values to score for a period: every unit that exists in it, and for each variable the value of the
@@ -35,8 +38,9 @@ extension IndexDatabase {
         forPeriod period: String, sources: [Dataset.Source] = IndexDatabase.precedence
     ) throws(StorageError) -> (dataset: Dataset, revision: Int) {
         let units = try units(inPeriod: period)
-        return try read("reading the values of period \(period)") { db in
-            let revision = try Int.fetchOne(db, sql: "SELECT revision FROM period WHERE id = ?", arguments: [period]) ?? 0
+        return try read(Words(vi: "đọc số liệu của kỳ \(period)", en: "reading the values of period \(period)")) { db in
+            let revision =
+                try Int.fetchOne(db, sql: "SELECT revision FROM period WHERE id = ?", arguments: [period]) ?? 0
             let dataset = try Self.dataset(db, period: period, units: units, sources: sources)
             return (dataset, revision)
         }
@@ -47,7 +51,11 @@ extension IndexDatabase {
     public func dataset(
         forPeriod period: String, unit: ICTIndexCore.Unit, sources: [Dataset.Source] = IndexDatabase.precedence
     ) throws(StorageError) -> Dataset {
-        try read("reading the values of unit '\(unit.code)' in period \(period)") { db in
+        try read(
+            Words(
+                vi: "đọc số liệu của đơn vị '\(unit.code)' kỳ \(period)",
+                en: "reading the values of unit '\(unit.code)' in period \(period)")
+        ) { db in
             try Self.dataset(db, period: period, units: [unit], sources: sources)
         }
     }
@@ -55,7 +63,7 @@ extension IndexDatabase {
     /// Every unit and variable of a period that has a self-assessed or an appraised value, by unit and variable;
     /// with `unit`, that unit's only (read by the primary key).
     public func valuePairs(forPeriod period: String, unit: UnitCode? = nil) throws(StorageError) -> [ValuePair] {
-        try read("reading the values of period \(period)") { db in
+        try read(Words(vi: "đọc số liệu của kỳ \(period)", en: "reading the values of period \(period)")) { db in
             guard let key = try Self.periodKey(db, period) else { return [] }
             var unitKey: Int?
             if let unit {
@@ -89,8 +97,9 @@ extension IndexDatabase {
                 pairs.append(ValuePair(unit: UnitCode(unit), variable: VariableID(variable)))
             }
             let value = StoredValue(kind: StoredValue.Kind(code: row[3]) ?? .text, text: row[4], number: row[5])
-            if row[2] == own { pairs[pairs.count - 1].selfAssessed = value.value }
-            else {
+            if row[2] == own {
+                pairs[pairs.count - 1].selfAssessed = value.value
+            } else {
                 pairs[pairs.count - 1].appraised = value.value
                 let note: String? = row[6]
                 pairs[pairs.count - 1].reason = note.flatMap { $0.isEmpty ? nil : $0 }
@@ -101,8 +110,10 @@ extension IndexDatabase {
 
     /// How many self-assessed and appraised values each unit has in a period (units without any are absent),
     /// counted by SQLite.
-    public func valueCounts(forPeriod period: String) throws(StorageError) -> [UnitCode: (selfAssessed: Int, appraised: Int)] {
-        try read("counting the values of period \(period)") { db in
+    public func valueCounts(forPeriod period: String) throws(StorageError) -> [UnitCode: (
+        selfAssessed: Int, appraised: Int
+    )] {
+        try read(Words(vi: "đếm số liệu của kỳ \(period)", en: "counting the values of period \(period)")) { db in
             guard let key = try Self.periodKey(db, period) else { return [:] }
             let own = SubmissionCodes.code(of: .selfAssessed)
             let appraised = SubmissionCodes.code(of: .appraised)
@@ -138,7 +149,9 @@ extension IndexDatabase {
         let unitKeys = try units.count == 1 ? keys(db, in: .unit, codes: [units[0].code.rawValue]) : nil
         var unitPositions: [Int] = []
         for (code, key) in try unitKeys ?? keys(db, in: .unit) {
-            if key >= unitPositions.count { unitPositions.append(contentsOf: repeatElement(-1, count: key + 1 - unitPositions.count)) }
+            if key >= unitPositions.count {
+                unitPositions.append(contentsOf: repeatElement(-1, count: key + 1 - unitPositions.count))
+            }
             unitPositions[key] = unitIndex[code] ?? -1
         }
         // One unit's rows are found by the primary key (period, unit, …) without reading the period's; a code
@@ -150,7 +163,9 @@ extension IndexDatabase {
         }
         var variableNames: [String?] = []
         for (code, key) in try keys(db, in: .variable) {
-            if key >= variableNames.count { variableNames.append(contentsOf: repeatElement(nil, count: key + 1 - variableNames.count)) }
+            if key >= variableNames.count {
+                variableNames.append(contentsOf: repeatElement(nil, count: key + 1 - variableNames.count))
+            }
             variableNames[key] = code
         }
         var variableColumns = [Int?](repeating: nil, count: variableNames.count)
@@ -199,8 +214,9 @@ extension IndexDatabase {
             } else {
                 guard cellVariable < variableNames.count, let name = variableNames[cellVariable] else {
                     throw StorageError(
-                        .sqlite, operation: "reading period \(period)", subject: "submission",
-                        "variable key \(cellVariable) is not in variableKey")
+                        .sqlite, operation: Words(vi: "đọc kỳ \(period)", en: "reading period \(period)"),
+                        subject: "submission",
+                        .verbatim("variable key \(cellVariable) is not in variableKey"))
                 }
                 column = dataset.column(for: VariableID(name))
                 variableColumns[cellVariable] = column
@@ -269,14 +285,20 @@ extension IndexDatabase {
     }
 
     /// Throws `frozen` when a run of the period is published.
-    func checkNotFrozen(_ db: Database, period: String, operation: String) throws {
+    func checkNotFrozen(_ db: Database, period: String, operation: Words) throws {
         guard let run = try Self.publishedRun(db, period: period) else { return }
         let publishedAt = try String.fetchOne(db, sql: "SELECT publishedAt FROM run WHERE id = ?", arguments: [run])
         throw StorageError(
             .frozen, operation: operation, subject: name,
-            "period \(period) is frozen: run \(run) was published\(publishedAt.map { " at \($0)" } ?? ""), so its "
-                + "values can no longer change",
-            hint: "published results stand as published; record corrections in the next period")
+            Words(
+                vi:
+                    "kỳ \(period) đã khóa: lần chấm \(run) đã được công bố\(publishedAt.map { " lúc \($0)" } ?? ""), nên "
+                    + "số liệu không thể thay đổi nữa",
+                en: "period \(period) is frozen: run \(run) was published\(publishedAt.map { " at \($0)" } ?? ""), so "
+                    + "its values can no longer change"),
+            hint: Words(
+                vi: "kết quả đã công bố được giữ nguyên; hãy ghi các điều chỉnh vào kỳ sau",
+                en: "published results stand as published; record corrections in the next period"))
     }
 
     // MARK: - Writes
@@ -299,7 +321,9 @@ extension IndexDatabase {
         _ dataset: Dataset, period: String, source: Dataset.Source, file: String, who: String
     ) throws(StorageError) -> ImportSummary {
         let at = clock()
-        let operation = "importing \(source.rawValue) values for period \(period) from \(file)"
+        let operation = Words(
+            vi: "nhập số liệu \(source.rawValue) kỳ \(period) từ \(file)",
+            en: "importing \(source.rawValue) values for period \(period) from \(file)")
         return try write(operation) { db in
             try checkNotFrozen(db, period: period, operation: operation)
             return try Self.storeValues(db, dataset, period: period, source: source, file: file, who: who, at: at)
@@ -354,12 +378,15 @@ extension IndexDatabase {
         var inserter = try SubmissionInserter(db, period: periodKey, source: sourceCode, batch: batch)
         let audit = try Self.auditStatement(db)
         // The variables a form may empty, with their keys (a variable without a key has no value anywhere).
-        let clearable: [(code: String, key: Int, column: Int?)] = try clearing.isEmpty ? [] : {
-            let keys = try Self.keys(db, in: .variable)
-            return clearing.compactMap { id in
-                keys[id.rawValue].map { (id.rawValue, $0, dataset.variableIDs[id]) }
-            }
-        }()
+        let clearable: [(code: String, key: Int, column: Int?)] =
+            try clearing.isEmpty
+            ? []
+            : {
+                let keys = try Self.keys(db, in: .variable)
+                return clearing.compactMap { id in
+                    keys[id.rawValue].map { (id.rawValue, $0, dataset.variableIDs[id]) }
+                }
+            }()
         for unit in units {
             var added = 0
             for variable in variables {
@@ -451,8 +478,9 @@ extension IndexDatabase {
         }
         let columns = "SELECT unit, variable, kind, text, number, evidence, note FROM submission"
         guard let units else {
-            try read(Row.fetchCursor(
-                db, sql: "\(columns) WHERE period = ? AND source = ?", arguments: [periodKey, source]))
+            try read(
+                Row.fetchCursor(
+                    db, sql: "\(columns) WHERE period = ? AND source = ?", arguments: [periodKey, source]))
             return stored
         }
         // The primary key (period, unit, variable, source) finds one unit's rows without reading the period's.
@@ -462,7 +490,9 @@ extension IndexDatabase {
     }
 
     /// The value stored for one unit, variable and source of a period, if any.
-    static func storedValue(_ db: Database, periodKey: Int, key: StoredKey, source: Dataset.Source) throws -> StoredSubmission? {
+    static func storedValue(_ db: Database, periodKey: Int, key: StoredKey, source: Dataset.Source) throws
+        -> StoredSubmission?
+    {
         let row = try Row.fetchOne(
             db,
             sql: """

@@ -6,7 +6,9 @@ extension IndexDatabase {
 
     /// Every unit, by code.
     public func units() throws(StorageError) -> [Unit] {
-        try read("reading units") { db in try UnitRecord.order(UnitRecord.Columns.code).fetchAll(db).map(\.unit) }
+        try read(Words(vi: "đọc danh sách đơn vị", en: "reading units")) { db in
+            try UnitRecord.order(UnitRecord.Columns.code).fetchAll(db).map(\.unit)
+        }
     }
 
     /// The units that exist on the last day of a period (``Unit/exists(inPeriod:)``), by code.
@@ -19,7 +21,7 @@ extension IndexDatabase {
     /// Codes compare as Swift strings: a code written in another Unicode normal form than the stored one is
     /// found too (by reading every unit, which the lookup by key avoids when the bytes match).
     public func unit(_ code: UnitCode, inPeriod period: String) throws(StorageError) -> Unit? {
-        let found = try read("reading unit '\(code)'") { db in
+        let found = try read(Words(vi: "đọc đơn vị '\(code)'", en: "reading unit '\(code)'")) { db in
             try UnitRecord.filter(UnitRecord.Columns.code == code.rawValue).fetchOne(db)?.unit
         }
         var unit = found
@@ -40,7 +42,7 @@ extension IndexDatabase {
     /// - Returns: how many units were added, changed and unchanged.
     public func importUnits(_ units: [Unit], file: String, who: String) throws(StorageError) -> ImportSummary {
         let at = clock()
-        return try write("importing units from \(file)") { db in
+        return try write(Words(vi: "nhập đơn vị từ \(file)", en: "importing units from \(file)")) { db in
             var summary = ImportSummary()
             for unit in units {
                 let record = UnitRecord(unit)

@@ -72,28 +72,28 @@ extension IndexDatabase {
 
     /// Every user, by name.
     public func users() throws(StorageError) -> [WebUser] {
-        try read("reading users") { db in
+        try read(Words(vi: "đọc danh sách người dùng", en: "reading users")) { db in
             try Row.fetchAll(db, sql: "SELECT * FROM webUser ORDER BY name").map(Self.user)
         }
     }
 
     /// The user with this sign-in name, if any.
     public func user(named name: String) throws(StorageError) -> WebUser? {
-        try read("reading user '\(name)'") { db in
+        try read(Words(vi: "đọc người dùng '\(name)'", en: "reading user '\(name)'")) { db in
             try Row.fetchOne(db, sql: "SELECT * FROM webUser WHERE name = ?", arguments: [name]).map(Self.user)
         }
     }
 
     /// The user with this id, if any.
     public func user(id: Int) throws(StorageError) -> WebUser? {
-        try read("reading user \(id)") { db in
+        try read(Words(vi: "đọc người dùng \(id)", en: "reading user \(id)")) { db in
             try Row.fetchOne(db, sql: "SELECT * FROM webUser WHERE id = ?", arguments: [id]).map(Self.user)
         }
     }
 
     /// The session of a token's hash, with its user, when it has not expired at `now` and its user is active.
     public func session(tokenHash: String, now: String) throws(StorageError) -> WebSession? {
-        try read("reading a session") { db in
+        try read(Words(vi: "đọc phiên đăng nhập", en: "reading a session")) { db in
             guard
                 let row = try Row.fetchOne(
                     db,
@@ -103,16 +103,25 @@ extension IndexDatabase {
                         """, arguments: [tokenHash, now])
             else { return nil }
             return WebSession(
-                tokenHash: row["tokenHash"], user: Self.user(row), csrfToken: row["csrfToken"], expiresAt: row["expiresAt"])
+                tokenHash: row["tokenHash"], user: Self.user(row), csrfToken: row["csrfToken"],
+                expiresAt: row["expiresAt"])
         }
     }
 
     /// Where every unit's self-assessment of a period stands (units that have not started are absent).
     public func submissionStatuses(forPeriod period: String) throws(StorageError) -> [UnitCode: SubmissionStatus] {
-        try read("reading the submission status of period \(period)") { db in
+        try read(
+            Words(
+                vi: "đọc trạng thái nộp phiếu của kỳ \(period)", en: "reading the submission status of period \(period)"
+            )
+        ) { db in
             var statuses: [UnitCode: SubmissionStatus] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT unit, status FROM submissionStatus WHERE period = ?", arguments: [period]) {
-                if let status = SubmissionStatus(rawValue: row["status"]) { statuses[UnitCode(row["unit"] as String)] = status }
+            for row in try Row.fetchAll(
+                db, sql: "SELECT unit, status FROM submissionStatus WHERE period = ?", arguments: [period])
+            {
+                if let status = SubmissionStatus(rawValue: row["status"]) {
+                    statuses[UnitCode(row["unit"] as String)] = status
+                }
             }
             return statuses
         }
@@ -121,13 +130,15 @@ extension IndexDatabase {
     /// An uploaded evidence file of a unit, if stored; with no unit, the first stored under that SHA-256 (the
     /// bytes are the same whichever unit uploaded them).
     public func evidenceFile(sha256: String, unit: UnitCode? = nil) throws(StorageError) -> EvidenceFile? {
-        try read("reading an evidence file") { db in
+        try read(Words(vi: "đọc tệp minh chứng", en: "reading an evidence file")) { db in
             let row: Row?
             if let unit {
                 row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM evidenceFile WHERE unit = ? AND sha256 = ?", arguments: [unit.rawValue, sha256])
+                    db, sql: "SELECT * FROM evidenceFile WHERE unit = ? AND sha256 = ?",
+                    arguments: [unit.rawValue, sha256])
             } else {
-                row = try Row.fetchOne(db, sql: "SELECT * FROM evidenceFile WHERE sha256 = ? LIMIT 1", arguments: [sha256])
+                row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM evidenceFile WHERE sha256 = ? LIMIT 1", arguments: [sha256])
             }
             guard let row else { return nil }
             let data: Data = row["bytes"]
@@ -140,7 +151,7 @@ extension IndexDatabase {
 
     /// Whether a unit has stored an evidence file with this SHA-256 (without reading its bytes).
     public func hasEvidenceFile(sha256: String, unit: UnitCode) throws(StorageError) -> Bool {
-        try read("reading an evidence file") { db in
+        try read(Words(vi: "đọc tệp minh chứng", en: "reading an evidence file")) { db in
             try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM evidenceFile WHERE unit = ? AND sha256 = ?", arguments: [unit.rawValue, sha256])
                 == true
@@ -149,8 +160,11 @@ extension IndexDatabase {
 
     /// How many bytes of evidence files a unit has stored.
     public func evidenceBytes(unit: UnitCode) throws(StorageError) -> Int {
-        try read("reading the evidence files of unit '\(unit)'") { db in
-            try Int.fetchOne(db, sql: "SELECT IFNULL(SUM(size), 0) FROM evidenceFile WHERE unit = ?", arguments: [unit.rawValue])
+        try read(
+            Words(vi: "đọc các tệp minh chứng của đơn vị '\(unit)'", en: "reading the evidence files of unit '\(unit)'")
+        ) { db in
+            try Int.fetchOne(
+                db, sql: "SELECT IFNULL(SUM(size), 0) FROM evidenceFile WHERE unit = ?", arguments: [unit.rawValue])
                 ?? 0
         }
     }
@@ -159,7 +173,11 @@ extension IndexDatabase {
     /// removed, or the status changes. A form carries the fingerprint it was shown with, so saving an older copy
     /// of the form is refused instead of silently undoing a newer save.
     public func selfAssessmentRevision(period: String, unit: UnitCode) throws(StorageError) -> String {
-        try read("reading the self-assessment of unit '\(unit)' in period \(period)") { db in
+        try read(
+            Words(
+                vi: "đọc phiếu tự đánh giá của đơn vị '\(unit)' kỳ \(period)",
+                en: "reading the self-assessment of unit '\(unit)' in period \(period)")
+        ) { db in
             try Self.selfAssessmentRevision(db, period: period, unit: unit)
         }
     }
@@ -203,29 +221,41 @@ extension IndexDatabase {
         name: String, role: WebUser.Role, unit: UnitCode?, passwordHash: String, who: String
     ) throws(StorageError) -> WebUser {
         let at = clock()
-        let operation = "adding user '\(name)'"
+        let operation = Words(vi: "thêm người dùng '\(name)'", en: "adding user '\(name)'")
         return try write(operation) { db in
             if let problem = WebUser.nameProblem(name) {
                 throw StorageError(
-                    .conflict, operation: operation, subject: self.name, "'\(WebUser.printable(name))' \(problem)",
-                    hint: "use 1 to 64 of the letters a-z, digits and . _ - @ (no accents, spaces or other scripts)")
+                    .conflict, operation: operation, subject: self.name,
+                    Words(
+                        vi: "tên '\(WebUser.printable(name))' \(problem.vi)",
+                        en: "'\(WebUser.printable(name))' \(problem.en)"),
+                    hint: Words(
+                        vi: "hãy dùng từ 1 đến 64 ký tự gồm chữ a-z, chữ số và . _ - @ (không dấu, không khoảng trắng)",
+                        en: "use 1 to 64 of the letters a-z, digits and . _ - @ (no accents, spaces or other scripts)"))
             }
             try checkUserFields(db, name: name, role: role, unit: unit, operation: operation)
             // Names differing only in case are one name (sign-in limits already compare them so).
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM webUser WHERE lower(name) = lower(?)", arguments: [name]) == true {
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM webUser WHERE lower(name) = lower(?)", arguments: [name])
+                == true
+            {
                 throw StorageError(
-                    .conflict, operation: operation, subject: self.name, "a user named '\(name)' already exists",
-                    hint: "choose another name, or change that user in the web application's user page")
+                    .conflict, operation: operation, subject: self.name,
+                    Words(vi: "đã có người dùng tên '\(name)'", en: "a user named '\(name)' already exists"),
+                    hint: Words(
+                        vi: "hãy chọn tên khác, hoặc sửa người dùng đó ở trang người dùng của ứng dụng web",
+                        en: "choose another name, or change that user in the web application's user page"))
             }
             try db.execute(
-                sql: "INSERT INTO webUser (name, passwordHash, role, unit, active, createdAt) VALUES (?, ?, ?, ?, 1, ?)",
+                sql:
+                    "INSERT INTO webUser (name, passwordHash, role, unit, active, createdAt) VALUES (?, ?, ?, ?, 1, ?)",
                 arguments: [name, passwordHash, role.rawValue, unit?.rawValue, at])
             let id = Int(db.lastInsertedRowID)
             try Self.appendAudit(
                 Self.auditStatement(db), at: at, who: who, action: "user.add", unit: unit?.rawValue,
                 newValue: "\(name) (\(role.rawValue))")
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM webUser WHERE id = ?", arguments: [id]) else {
-                throw StorageError(.sqlite, operation: operation, subject: self.name, "the new user was not found")
+                throw StorageError(
+                    .sqlite, operation: operation, subject: self.name, .verbatim("the new user was not found"))
             }
             return Self.user(row)
         }
@@ -241,10 +271,12 @@ extension IndexDatabase {
         who: String
     ) throws(StorageError) -> WebUser {
         let at = clock()
-        let operation = "changing user \(id)"
+        let operation = Words(vi: "sửa người dùng \(id)", en: "changing user \(id)")
         return try write(operation) { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM webUser WHERE id = ?", arguments: [id]) else {
-                throw StorageError(.notFound, operation: operation, subject: name, "there is no user \(id)")
+                throw StorageError(
+                    .notFound, operation: operation, subject: name,
+                    Words(vi: "không có người dùng \(id)", en: "there is no user \(id)"))
             }
             let old = Self.user(row)
             var new = old
@@ -255,13 +287,21 @@ extension IndexDatabase {
             if let passwordHash { new.passwordHash = passwordHash }
             try checkUserFields(db, name: new.name, role: new.role, unit: new.unit, operation: operation)
             if old.role == .admin && old.active && (new.role != .admin || !new.active) {
-                let others = try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM webUser WHERE role = 'admin' AND active AND id <> ?", arguments: [id]) ?? 0
+                let others =
+                    try Int.fetchOne(
+                        db, sql: "SELECT COUNT(*) FROM webUser WHERE role = 'admin' AND active AND id <> ?",
+                        arguments: [id]) ?? 0
                 if others == 0 {
                     throw StorageError(
                         .conflict, operation: operation, subject: name,
-                        "'\(old.name)' is the only active admin; without it nobody could manage users or runs",
-                        hint: "make another user an admin first")
+                        Words(
+                            vi:
+                                "'\(old.name)' là quản trị viên duy nhất đang hoạt động; thiếu người này sẽ không ai quản "
+                                + "lý được người dùng và các lần chấm",
+                            en: "'\(old.name)' is the only active admin; without it nobody could manage users or runs"),
+                        hint: Words(
+                            vi: "hãy cho một người dùng khác làm quản trị viên trước",
+                            en: "make another user an admin first"))
                 }
             }
             try db.execute(
@@ -280,29 +320,39 @@ extension IndexDatabase {
     }
 
     private func checkUserFields(
-        _ db: Database, name userName: String, role: WebUser.Role, unit: UnitCode?, operation: String
+        _ db: Database, name userName: String, role: WebUser.Role, unit: UnitCode?, operation: Words
     ) throws {
         if userName.isEmpty || userName.count > 64 || userName.contains(where: { $0.isWhitespace || $0.isNewline }) {
             throw StorageError(
                 .conflict, operation: operation, subject: name,
-                "'\(userName)' is not a valid user name", hint: "use 1 to 64 characters without spaces")
+                Words(
+                    vi: "'\(userName)' không phải tên người dùng hợp lệ", en: "'\(userName)' is not a valid user name"),
+                hint: Words(
+                    vi: "hãy dùng từ 1 đến 64 ký tự, không có khoảng trắng", en: "use 1 to 64 characters without spaces"
+                ))
         }
         switch (role, unit) {
         case (.agency, nil):
             throw StorageError(
-                .conflict, operation: operation, subject: name, "an agency user needs a unit",
-                hint: "give the unit's code (--unit CODE)")
+                .conflict, operation: operation, subject: name,
+                Words(vi: "người dùng của đơn vị cần có mã đơn vị", en: "an agency user needs a unit"),
+                hint: Words(vi: "hãy ghi mã đơn vị (--unit MÃ)", en: "give the unit's code (--unit CODE)"))
         case (.agency, let unit?):
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM unit WHERE code = ?", arguments: [unit.rawValue]) != true {
                 throw StorageError(
-                    .conflict, operation: operation, subject: name, "there is no unit '\(unit)'",
-                    hint: "import the units first (ictindex units import FILE), or check the code")
+                    .conflict, operation: operation, subject: name,
+                    Words(vi: "không có đơn vị '\(unit)'", en: "there is no unit '\(unit)'"),
+                    hint: Words(
+                        vi: "hãy nhập danh sách đơn vị trước (ictindex units import TỆP), hoặc kiểm tra lại mã",
+                        en: "import the units first (ictindex units import FILE), or check the code"))
             }
         case (_, let unit?):
             throw StorageError(
                 .conflict, operation: operation, subject: name,
-                "a \(role.rawValue) user has no unit, but unit '\(unit)' was given",
-                hint: "leave out --unit, or use --role agency")
+                Words(
+                    vi: "người dùng vai trò \(role.rawValue) không gắn với đơn vị, nhưng lại có đơn vị '\(unit)'",
+                    en: "a \(role.rawValue) user has no unit, but unit '\(unit)' was given"),
+                hint: Words(vi: "hãy bỏ --unit, hoặc dùng --role agency", en: "leave out --unit, or use --role agency"))
         default: break
         }
     }
@@ -313,7 +363,7 @@ extension IndexDatabase {
         tokenHash: String, user: WebUser, csrfToken: String, expiresAt: String, from address: String
     ) throws(StorageError) {
         let at = clock()
-        try write("signing in '\(user.name)'") { db in
+        try write(Words(vi: "đăng nhập '\(user.name)'", en: "signing in '\(user.name)'")) { db in
             try db.execute(sql: "DELETE FROM webSession WHERE expiresAt <= ?", arguments: [at])
             try db.execute(
                 sql: "INSERT INTO webSession (tokenHash, user, csrfToken, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?)",
@@ -327,7 +377,7 @@ extension IndexDatabase {
     /// Ends a session, and logs the sign-out.
     public func deleteSession(tokenHash: String, who: String) throws(StorageError) {
         let at = clock()
-        try write("signing out '\(who)'") { db in
+        try write(Words(vi: "đăng xuất '\(who)'", en: "signing out '\(who)'")) { db in
             try db.execute(sql: "DELETE FROM webSession WHERE tokenHash = ?", arguments: [tokenHash])
             if db.changesCount > 0 {
                 try Self.appendAudit(Self.auditStatement(db), at: at, who: who, action: "session.logout")
@@ -338,9 +388,10 @@ extension IndexDatabase {
     /// Logs a refused sign-in (wrong password, unknown name, or too many attempts).
     public func recordFailedLogin(name userName: String, address: String, reason: String) throws(StorageError) {
         let at = clock()
-        try write("logging a refused sign-in") { db in
+        try write(Words(vi: "ghi lần đăng nhập bị từ chối", en: "logging a refused sign-in")) { db in
             try Self.appendAudit(
-                Self.auditStatement(db), at: at, who: userName, action: "session.refused", detail: "\(reason), from \(address)")
+                Self.auditStatement(db), at: at, who: userName, action: "session.refused",
+                detail: "\(reason), from \(address)")
         }
     }
 
@@ -349,21 +400,28 @@ extension IndexDatabase {
     /// - Throws: ``StorageError`` `notFound` when there is no such user.
     public func recordUnlock(name userName: String, who: String) throws(StorageError) {
         let at = clock()
-        let operation = "unlocking the sign-in of '\(userName)'"
+        let operation = Words(vi: "mở khóa đăng nhập của '\(userName)'", en: "unlocking the sign-in of '\(userName)'")
         try write(operation) { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM webUser WHERE name = ?", arguments: [userName]) == true else {
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM webUser WHERE name = ?", arguments: [userName]) == true
+            else {
                 throw StorageError(
-                    .notFound, operation: operation, subject: name, "there is no user '\(WebUser.printable(userName))'",
-                    hint: "check the name against the admin page's list of users")
+                    .notFound, operation: operation, subject: name,
+                    Words(
+                        vi: "không có người dùng '\(WebUser.printable(userName))'",
+                        en: "there is no user '\(WebUser.printable(userName))'"),
+                    hint: Words(
+                        vi: "hãy đối chiếu tên với danh sách người dùng ở trang quản trị",
+                        en: "check the name against the admin page's list of users"))
             }
-            try Self.appendAudit(Self.auditStatement(db), at: at, who: who, action: "session.unlock", newValue: userName)
+            try Self.appendAudit(
+                Self.auditStatement(db), at: at, who: who, action: "session.unlock", newValue: userName)
         }
     }
 
     /// The time of the latest unlock of a name within the last `seconds`, if any.
     public func lastUnlock(of userName: String, withinSeconds seconds: Int) throws(StorageError) -> String? {
         let since = Date().addingTimeInterval(-Double(seconds)).ISO8601Format()
-        return try read("reading sign-in unlocks") { db in
+        return try read(Words(vi: "đọc các lần mở khóa đăng nhập", en: "reading sign-in unlocks")) { db in
             try String.fetchOne(
                 db,
                 sql: """
@@ -382,7 +440,9 @@ extension IndexDatabase {
         _ status: SubmissionStatus, period: String, unit: UnitCode, expected: Set<SubmissionStatus?>? = nil, who: String
     ) throws(StorageError) {
         let at = clock()
-        let operation = "setting the status of unit '\(unit)' in period \(period)"
+        let operation = Words(
+            vi: "đặt trạng thái của đơn vị '\(unit)' kỳ \(period)",
+            en: "setting the status of unit '\(unit)' in period \(period)")
         try write(operation) { db in
             try checkNotFrozen(db, period: period, operation: operation)
             try Self.ensurePeriod(db, period, at: at)
@@ -413,7 +473,9 @@ extension IndexDatabase {
         files: [EvidenceFile], submit: Bool, revision: String? = nil, who: String
     ) throws(StorageError) -> ImportSummary {
         let at = clock()
-        let operation = "\(submit ? "submitting" : "saving") the self-assessment of unit '\(unit.code)' for period \(period)"
+        let operation = Words(
+            vi: "\(submit ? "nộp" : "lưu") phiếu tự đánh giá của đơn vị '\(unit.code)' kỳ \(period)",
+            en: "\(submit ? "submitting" : "saving") the self-assessment of unit '\(unit.code)' for period \(period)")
         return try write(operation) { db in
             try checkNotFrozen(db, period: period, operation: operation)
             let current = try Self.submissionStatus(db, period: period, unit: unit.code)
@@ -421,41 +483,58 @@ extension IndexDatabase {
             if let revision, try Self.selfAssessmentRevision(db, period: period, unit: unit.code) != revision {
                 throw StorageError(
                     .conflict, operation: operation, subject: name,
-                    "the self-assessment changed after this form was opened", hint: "reload the page")
+                    Words(
+                        vi: "phiếu tự đánh giá đã thay đổi sau khi mở biểu mẫu này",
+                        en: "the self-assessment changed after this form was opened"),
+                    hint: Self.reloadHint)
             }
             for file in files { try Self.storeEvidenceFile(file, period: period, who: who, at: at, db) }
             let dataset = Dataset(period: period, units: [unit], entries: [unit.code: values])
             let summary = try Self.storeValues(
                 db, dataset, period: period, source: .selfAssessed, file: submit ? "web form (submit)" : "web form",
                 who: who, at: at, clearing: emptied)
-            try Self.setStatus(submit ? .submitted : .draft, from: current, period: period, unit: unit.code, who: who, at: at, db)
+            try Self.setStatus(
+                submit ? .submitted : .draft, from: current, period: period, unit: unit.code, who: who, at: at, db)
             return summary
         }
     }
 
     /// Where one unit's self-assessment of a period stands (nil: not started).
     public func submissionStatus(period: String, unit: UnitCode) throws(StorageError) -> SubmissionStatus? {
-        try read("reading the submission status of unit '\(unit)' in period \(period)") { db in
+        try read(
+            Words(
+                vi: "đọc trạng thái nộp phiếu của đơn vị '\(unit)' kỳ \(period)",
+                en: "reading the submission status of unit '\(unit)' in period \(period)")
+        ) { db in
             try Self.submissionStatus(db, period: period, unit: unit)
         }
     }
 
     static func submissionStatus(_ db: Database, period: String, unit: UnitCode) throws -> SubmissionStatus? {
         try String.fetchOne(
-            db, sql: "SELECT status FROM submissionStatus WHERE period = ? AND unit = ?", arguments: [period, unit.rawValue]
+            db, sql: "SELECT status FROM submissionStatus WHERE period = ? AND unit = ?",
+            arguments: [period, unit.rawValue]
         ).flatMap(SubmissionStatus.init(rawValue:))
     }
 
     /// Throws `conflict` unless the status is one of `expected`.
     private func checkStatus(
-        _ current: SubmissionStatus?, in expected: Set<SubmissionStatus?>, period: String, unit: UnitCode, operation: String
+        _ current: SubmissionStatus?, in expected: Set<SubmissionStatus?>, period: String, unit: UnitCode,
+        operation: Words
     ) throws {
         guard !expected.contains(current) else { return }
         throw StorageError(
             .conflict, operation: operation, subject: name,
-            "the self-assessment of unit '\(unit)' in period \(period) is \(current?.rawValue ?? "not started")",
-            hint: "reload the page")
+            Words(
+                vi: "phiếu tự đánh giá của đơn vị '\(unit)' kỳ \(period) đang ở trạng thái "
+                    + "\(current?.rawValue ?? "chưa bắt đầu")",
+                en: "the self-assessment of unit '\(unit)' in period \(period) is \(current?.rawValue ?? "not started")"
+            ),
+            hint: Self.reloadHint)
     }
+
+    /// "Reload the page".
+    static let reloadHint = Words(vi: "hãy tải lại trang", en: "reload the page")
 
     /// Writes a status that differs from the current one, and logs the change (the period exists).
     private static func setStatus(
@@ -476,7 +555,7 @@ extension IndexDatabase {
     /// - Parameter file: the file; its `sha256` must be the digest of its bytes (the caller computes it).
     public func storeEvidenceFile(_ file: EvidenceFile, period: String?, who: String) throws(StorageError) {
         let at = clock()
-        try write("storing evidence file '\(file.name)'") { db in
+        try write(Words(vi: "lưu tệp minh chứng '\(file.name)'", en: "storing evidence file '\(file.name)'")) { db in
             try Self.storeEvidenceFile(file, period: period, who: who, at: at, db)
         }
     }
@@ -507,9 +586,14 @@ extension IndexDatabase {
     ///
     /// - Returns: how many files and bytes were deleted.
     @discardableResult
-    public func removeUnreferencedEvidence(before: String, who: String) throws(StorageError) -> (files: Int, bytes: Int) {
+    public func removeUnreferencedEvidence(before: String, who: String) throws(StorageError) -> (files: Int, bytes: Int)
+    {
         let at = clock()
-        return try write("removing evidence files no value refers to") { db in
+        return try write(
+            Words(
+                vi: "xóa các tệp minh chứng không còn giá trị nào dùng",
+                en: "removing evidence files no value refers to")
+        ) { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -527,7 +611,8 @@ extension IndexDatabase {
                 bytes += size
                 try db.execute(sql: "DELETE FROM evidenceFile WHERE unit = ? AND sha256 = ?", arguments: [unit, sha])
                 try Self.appendAudit(
-                    Self.auditStatement(db), at: at, who: who, action: "evidence.remove", unit: unit.isEmpty ? nil : unit,
+                    Self.auditStatement(db), at: at, who: who, action: "evidence.remove",
+                    unit: unit.isEmpty ? nil : unit,
                     oldValue: "\(sha) \(name)", detail: "no value refers to it, \(size) bytes")
             }
             return (rows.count, bytes)

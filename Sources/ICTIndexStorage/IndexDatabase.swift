@@ -46,7 +46,7 @@ public struct IndexDatabase: Sendable {
         throws(StorageError)
     {
         let file = try DatabaseFile(path: path)
-        let operation = "opening the database"
+        let operation = Words(vi: "mở cơ sở dữ liệu", en: "opening the database")
         if file.isEmptyOrMissing && (!create || readOnly) {
             throw file.missingError(operation: operation)
         }
@@ -90,12 +90,13 @@ public struct IndexDatabase: Sendable {
             try queue.close()
         } catch {
             throw StorageError.wrapping(
-                error, operation: "checking the database", subject: path, busyTimeout: busyTimeout)
+                error, operation: Words(vi: "kiểm tra cơ sở dữ liệu", en: "checking the database"), subject: path,
+                busyTimeout: busyTimeout)
         }
         guard findings != ["ok"] else { return }
         let first = findings.first ?? "?"
         throw StorageError.file(
-            .corrupt, operation: "checking the database", subject: path,
+            .corrupt, operation: Words(vi: "kiểm tra cơ sở dữ liệu", en: "checking the database"), subject: path,
             en: "the database file is damaged (SQLite's check says: \(first))",
             hint:
                 "restore the file from a backup and keep a copy of the damaged file; init has not changed it",
@@ -118,7 +119,8 @@ public struct IndexDatabase: Sendable {
                 clock: clock)
         } catch {
             throw StorageError.wrapping(
-                error, operation: "creating the database", subject: ":memory:", busyTimeout: 0)
+                error, operation: Words(vi: "tạo cơ sở dữ liệu", en: "creating the database"), subject: ":memory:",
+                busyTimeout: 0)
         }
     }
 
@@ -138,9 +140,14 @@ public struct IndexDatabase: Sendable {
         if !unknown.isEmpty { throw Self.newerSchemaError(name: name, unknown: unknown) }
         if !complete {
             throw StorageError(
-                .newerSchema, operation: "opening the database", subject: name,
-                "the database was written by an older version of ictindex and must be upgraded before it is read",
-                hint: "run 'ictindex init --db \(name)' once to upgrade it (keep a copy first)")
+                .newerSchema, operation: Words(vi: "mở cơ sở dữ liệu", en: "opening the database"), subject: name,
+                Words(
+                    vi: "cơ sở dữ liệu được ghi bởi phiên bản ictindex cũ hơn và phải được nâng cấp trước khi đọc",
+                    en: "the database was written by an older version of ictindex and must be upgraded before it is "
+                        + "read"),
+                hint: Words(
+                    vi: "hãy chạy 'ictindex init --db \(name)' một lần để nâng cấp (sao lưu một bản trước)",
+                    en: "run 'ictindex init --db \(name)' once to upgrade it (keep a copy first)"))
         }
     }
 
@@ -162,12 +169,18 @@ public struct IndexDatabase: Sendable {
     }
 
     private static func newerSchemaError(name: String, unknown: [String]) -> StorageError {
-        StorageError(
-            .newerSchema, operation: "opening the database", subject: name,
-            "the database was written by a newer version of ictindex: it has the migration(s) "
-                + unknown.map { "'\($0)'" }.joined(separator: ", ")
-                + " that this version (schema '\(migrator.migrations.last ?? "")') does not know",
-            hint: "use the newer ictindex with this database; this version will not change it")
+        let listed = unknown.map { "'\($0)'" }.joined(separator: ", ")
+        let known = migrator.migrations.last ?? ""
+        return StorageError(
+            .newerSchema, operation: Words(vi: "mở cơ sở dữ liệu", en: "opening the database"), subject: name,
+            Words(
+                vi: "cơ sở dữ liệu được ghi bởi phiên bản ictindex mới hơn: nó có các bước nâng cấp \(listed) mà phiên "
+                    + "bản này (lược đồ '\(known)') không biết",
+                en: "the database was written by a newer version of ictindex: it has the migration(s) \(listed) that "
+                    + "this version (schema '\(known)') does not know"),
+            hint: Words(
+                vi: "hãy dùng phiên bản ictindex mới hơn với cơ sở dữ liệu này; phiên bản này sẽ không thay đổi nó",
+                en: "use the newer ictindex with this database; this version will not change it"))
     }
 
     /// Applies the production migrations up to and including `identifier`, and no further: a database as an older
@@ -181,13 +194,15 @@ public struct IndexDatabase: Sendable {
 
     /// The migrations applied to the database, oldest first.
     public func schemaVersions() throws(StorageError) -> [String] {
-        try read("reading the schema version") { db in try Self.migrator.appliedMigrations(db) }
+        try read(Words(vi: "đọc phiên bản lược đồ", en: "reading the schema version")) { db in
+            try Self.migrator.appliedMigrations(db)
+        }
     }
 
     // MARK: - Plumbing
 
     /// Runs a read, wrapping errors.
-    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(StorageError) -> T {
+    func read<T>(_ operation: Words, _ body: (Database) throws -> T) throws(StorageError) -> T {
         do {
             return try writer.read(body)
         } catch {
@@ -198,7 +213,7 @@ public struct IndexDatabase: Sendable {
 
     /// Runs a write in one immediate transaction (the write lock is taken at the start, so a busy
     /// database is found before any work is done), wrapping errors.
-    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(StorageError) -> T {
+    func write<T>(_ operation: Words, _ body: (Database) throws -> T) throws(StorageError) -> T {
         do {
             return try writer.writeWithoutTransaction { db in
                 var result: T?
@@ -208,7 +223,7 @@ public struct IndexDatabase: Sendable {
                     return .commit
                 }
                 guard let result else {
-                    throw StorageError(.sqlite, operation: operation, subject: name, "no result")
+                    throw StorageError(.sqlite, operation: operation, subject: name, .verbatim("no result"))
                 }
                 return result
             }
@@ -233,16 +248,18 @@ public struct IndexDatabase: Sendable {
 
     /// Runs a raw SQL statement (tests and maintenance only: the audit log's triggers refuse edits anyway).
     package func execute(sql: String) throws(StorageError) {
-        try write("executing SQL") { db in try db.execute(sql: sql) }
+        try write(Words(vi: "thực thi SQL", en: "executing SQL")) { db in try db.execute(sql: sql) }
     }
 
     /// A raw SQL query's first column as integers (tests and maintenance only).
     package func integers(sql: String) throws(StorageError) -> [Int] {
-        try read("querying") { db in try Int.fetchAll(db, sql: sql) }
+        try read(Words(vi: "truy vấn", en: "querying")) { db in try Int.fetchAll(db, sql: sql) }
     }
 
     /// SQLite's `PRAGMA integrity_check` answer: `["ok"]` for a sound file.
     public func integrityCheck() throws(StorageError) -> [String] {
-        try read("checking integrity") { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        try read(Words(vi: "kiểm tra tính toàn vẹn", en: "checking integrity")) { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        }
     }
 }

@@ -50,22 +50,19 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
 
     /// What kind of failure this is.
     public let code: Code
-    /// What was being done, such as "importing values for period 2025".
-    public let operation: String
+    /// What was being done, such as "nhập số liệu kỳ 2025" ("importing values for period 2025").
+    public let operation: Words
     /// What it was done to: the database file, a run or a unit (`ictindex.sqlite`, `run 3`).
     public let subject: String
-    /// What went wrong, in words.
-    public let message: String
+    /// What went wrong, in both languages.
+    public let message: Words
     /// What to do about it.
-    public let hint: String?
+    public let hint: Words?
     /// GRDB's description of the SQLite error (result code, message, SQL), when there is one.
     public let underlying: String?
-    /// The message and hint in Vietnamese, when they have been written (``description(in:)``).
-    let vietnamese: (message: String, hint: String?)?
-
     init(
-        _ code: Code, operation: String, subject: String, _ message: String, hint: String? = nil,
-        underlying: String? = nil, vi: (message: String, hint: String?)? = nil
+        _ code: Code, operation: Words, subject: String, _ message: Words, hint: Words? = nil,
+        underlying: String? = nil
     ) {
         self.code = code
         self.operation = operation
@@ -73,18 +70,17 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
         self.message = message
         self.hint = hint
         self.underlying = underlying
-        self.vietnamese = vi
     }
 
     /// A failure of the file system or of SQLite's storage, worded for the user in both languages.
     static func file(
-        _ code: Code, operation: String, subject: String, en: String, hint: String, vi: String,
+        _ code: Code, operation: Words, subject: String, en: String, hint: String, vi: String,
         viHint: String,
         underlying: String? = nil
     ) -> StorageError {
         StorageError(
-            code, operation: operation, subject: subject, en, hint: hint, underlying: underlying,
-            vi: (vi, viHint))
+            code, operation: operation, subject: subject, Words(vi: vi, en: en), hint: Words(vi: viHint, en: hint),
+            underlying: underlying)
     }
 
     /// Wraps an error thrown by GRDB, naming the operation and subject.
@@ -92,13 +88,13 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
     /// SQLite's result codes for the machine's failures (read-only, cannot open, disk full, I/O, damaged)
     /// become messages that say what to do; only a code that input cannot cause is called a bug.
     static func wrapping(
-        _ error: any Error, operation: String, subject: String, busyTimeout: Double
+        _ error: any Error, operation: Words, subject: String, busyTimeout: Double
     )
         -> StorageError
     {
         if let storage = error as? StorageError { return storage }
         guard let database = error as? DatabaseError else {
-            return StorageError(.sqlite, operation: operation, subject: subject, "\(error)")
+            return StorageError(.sqlite, operation: operation, subject: subject, .verbatim("\(error)"))
         }
         let sqlite = database.message ?? "\(database.resultCode)"
         let underlying = database.description
@@ -157,17 +153,20 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
                 viHint: "kiểm tra ổ đĩa còn chỗ trống và vẫn đang được gắn, rồi chạy lại lệnh",
                 underlying: underlying)
         default:
+            let said = "\(database.resultCode.rawValue): \(database.message ?? "unknown")"
             return StorageError(
                 .sqlite, operation: operation, subject: subject,
-                "SQLite error \(database.resultCode.rawValue): \(database.message ?? "unknown")",
-                hint: "this is probably a bug in ictindex; please report it with the command you ran",
+                Words(vi: "lỗi SQLite \(said)", en: "SQLite error \(said)"),
+                hint: Words(
+                    vi: "đây có lẽ là lỗi của ictindex; hãy báo lại, kèm lệnh bạn đã chạy",
+                    en: "this is probably a bug in ictindex; please report it with the command you ran"),
                 underlying: underlying)
         }
     }
 
     /// The file or its folder cannot be written.
     static func readOnly(
-        operation: String, subject: String, underlying: String? = nil
+        operation: Words, subject: String, underlying: String? = nil
     )
         -> StorageError
     {
@@ -186,7 +185,7 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
 
     /// The disk is full.
     static func diskFull(
-        operation: String, subject: String, underlying: String? = nil
+        operation: Words, subject: String, underlying: String? = nil
     )
         -> StorageError
     {
@@ -202,15 +201,11 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
     /// `subject: operation: message` and, on the next line, `  hint: …`.
     public var description: String { description(in: .en) }
 
-    /// The description in a language: Vietnamese where the message has been written in Vietnamese (the
-    /// failures of the file system and of SQLite), English otherwise.
-    ///
-    /// The operation stays as the code names it (`opening the database`), like a diagnostic's code.
+    /// The description in a language: `subject: operation: message` and, on the next line, `  gợi ý: …`
+    /// (`  hint: …`).
     public func description(in language: Language) -> String {
-        let (message, hint) =
-            language == .vi ? vietnamese ?? (self.message, self.hint) : (self.message, self.hint)
-        var text = "\(subject): \(operation): \(message)"
-        if let hint { text += "\n  hint: \(hint)" }
+        var text = "\(subject): \(operation(language)): \(message(language))"
+        if let hint { text += "\n  \(language == .vi ? "gợi ý" : "hint"): \(hint(language))" }
         return text
     }
 

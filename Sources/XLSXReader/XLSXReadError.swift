@@ -1,3 +1,5 @@
+public import Localization
+
 /// A workbook that cannot be read: what failed, where (file, part, sheet, cell), and what to do.
 ///
 /// Messages and hints are in Vietnamese, with English beside them (``englishMessage``, ``englishHint``). They
@@ -125,6 +127,12 @@ public struct XLSXReadError: Error, Hashable, Sendable, CustomStringConvertible 
             code, path: path, part: part, sheet: sheet, cell: cell, line: line, message: vi, hint: hint?.vi,
             englishMessage: en, englishHint: hint?.en)
     }
+
+    /// The message in both languages.
+    public var messageWords: Words { Words(vi: message, en: englishMessage) }
+
+    /// The hint in both languages, if there is one.
+    public var hintWords: Words? { hint.map { Words(vi: $0, en: englishHint ?? $0) } }
 
     /// Where the failure is: `units.xlsx`, `units.xlsx[Đơn vị]!D14` or `units.xlsx (xl/worksheets/sheet1.xml:3)`.
     public var location: String {

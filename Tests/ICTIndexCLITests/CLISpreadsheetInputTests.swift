@@ -9,6 +9,8 @@ import ZIPFoundation
 /// Units and values read from .xlsx workbooks by the built `ictindex`: the same rules and results as CSV.
 @Suite struct CLISpreadsheetInputTests {
     let cli = CommandRunner()
+    /// Messages in Vietnamese, the users' default (the runner asks for English otherwise).
+    let vietnamese = ["ICTINDEX_LANG": "vi"]
     let fixtures: String
     let directory: URL
 
@@ -38,8 +40,10 @@ import ZIPFoundation
         let rows: [[Cell]] = [
             header.map { .text($0) },
             [.text("A"), .number(40), .number(34), .number(100), .number(4), .text("chair"), portalOfA, .number(3)],
-            [.text("B"), .number(50), .number(50), .number(50), .number(3), .text("deputy"), .boolean(false),
-             .number(7)],
+            [
+                .text("B"), .number(50), .number(50), .number(50), .number(3), .text("deputy"), .boolean(false),
+                .number(7),
+            ],
             [.text("C"), .number(20), .number(10), .number(20), .number(1), .text("none")],
         ]
         let spreadsheet = Spreadsheet(sheets: [
@@ -115,13 +119,14 @@ import ZIPFoundation
     func corruptWorkbook() throws {
         let path = directory.appendingPathComponent("broken.xlsx").path
         try Data((0..<300).map { UInt8(truncatingIfNeeded: $0 &* 97 &+ 13) }).write(to: URL(fileURLWithPath: path))
-        let out = try cli.run(["score", fixtures + "/tiny.yaml", "--units", path, "--data", try writeValues()])
+        let out = try cli.run(
+            ["score", fixtures + "/tiny.yaml", "--units", path, "--data", try writeValues()], environment: vietnamese)
         #expect(out.exitCode == 64)
         #expect(
             out.stderr == """
-                \(path): error[D013]: không đọc được tệp đơn vị: không phải tệp .xlsx (không phải tệp nén zip)
-                  hint: hãy mở tệp bằng Excel hoặc LibreOffice Calc và lưu lại dưới dạng 'Excel Workbook (.xlsx)'
-                1 error
+                \(path): lỗi[D013]: không đọc được tệp đơn vị: không phải tệp .xlsx (không phải tệp nén zip)
+                  gợi ý: hãy mở tệp bằng Excel hoặc LibreOffice Calc và lưu lại dưới dạng 'Excel Workbook (.xlsx)'
+                1 lỗi
 
                 """)
     }
@@ -130,13 +135,20 @@ import ZIPFoundation
     func writeHandMadeValues(sheetData: String, sheetPart: String? = nil, name: String = "hand.xlsx") throws -> String {
         let path = directory.appendingPathComponent(name).path
         let parts = [
-            ("_rels/.rels",
-             "<Relationships><Relationship Id=\"rId1\" Type=\"x/officeDocument\" Target=\"xl/workbook.xml\"/>"
-                + "</Relationships>"),
-            ("xl/workbook.xml", "<workbook><sheets><sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
-            ("xl/_rels/workbook.xml.rels",
-             "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/a.xml\"/>"
-                + "</Relationships>"),
+            (
+                "_rels/.rels",
+                "<Relationships><Relationship Id=\"rId1\" Type=\"x/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                    + "</Relationships>"
+            ),
+            (
+                "xl/workbook.xml",
+                "<workbook><sheets><sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/a.xml\"/>"
+                    + "</Relationships>"
+            ),
             ("xl/worksheets/a.xml", sheetPart ?? "<worksheet><sheetData>\(sheetData)</sheetData></worksheet>"),
         ]
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
@@ -162,19 +174,20 @@ import ZIPFoundation
                 <c r="C3"><f t="shared" si="0"/></c></row>
                 """)
         // When it is scored
-        let out = try cli.run(["score", fixtures + "/tiny.yaml", "--units", try writeUnits(), "--data", values])
+        let out = try cli.run(
+            ["score", fixtures + "/tiny.yaml", "--units", try writeUnits(), "--data", values], environment: vietnamese)
         // Then both formulas without a value are named, and nothing is scored
         #expect(out.exitCode == 64)
         #expect(out.stdout == "")
         #expect(
             out.stderr == """
-                \(values)[A]:2:2: error[D013]: ô B2 có công thức (=20*2) nhưng không có giá trị đã tính: tệp được \
+                \(values)[A]:2:2: lỗi[D013]: ô B2 có công thức (=20*2) nhưng không có giá trị đã tính: tệp được \
                 lưu bởi một chương trình không tính công thức
-                  hint: hãy mở tệp bằng Excel hoặc LibreOffice Calc để tính lại công thức, rồi lưu lại
-                \(values)[A]:3:3: error[D013]: ô C3 có công thức nhưng không có giá trị đã tính: tệp được lưu bởi \
+                  gợi ý: hãy mở tệp bằng Excel hoặc LibreOffice Calc để tính lại công thức, rồi lưu lại
+                \(values)[A]:3:3: lỗi[D013]: ô C3 có công thức nhưng không có giá trị đã tính: tệp được lưu bởi \
                 một chương trình không tính công thức
-                  hint: hãy mở tệp bằng Excel hoặc LibreOffice Calc để tính lại công thức, rồi lưu lại
-                2 errors
+                  gợi ý: hãy mở tệp bằng Excel hoặc LibreOffice Calc để tính lại công thức, rồi lưu lại
+                2 lỗi
 
                 """)
     }
@@ -182,26 +195,28 @@ import ZIPFoundation
     @Test("an empty sheet part and a truncated sheet exit 64 with a message")
     func emptyAndTruncatedSheet() throws {
         let empty = try writeHandMadeValues(sheetData: "", sheetPart: "")
-        let out = try cli.run(["score", fixtures + "/tiny.yaml", "--units", try writeUnits(), "--data", empty])
+        let out = try cli.run(
+            ["score", fixtures + "/tiny.yaml", "--units", try writeUnits(), "--data", empty], environment: vietnamese)
         #expect(out.exitCode == 64)
         #expect(
             out.stderr == """
-                \(empty): error[D013]: không đọc được tệp số liệu: phần xl/worksheets/a.xml rỗng (0 byte) \
+                \(empty): lỗi[D013]: không đọc được tệp số liệu: phần xl/worksheets/a.xml rỗng (0 byte) \
                 (trang tính 'A', xl/worksheets/a.xml)
-                  hint: tệp bảng tính bị hỏng; hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice Calc
-                1 error
+                  gợi ý: tệp bảng tính bị hỏng; hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice Calc
+                1 lỗi
 
                 """)
         let cut = try writeHandMadeValues(
             sheetData: "", sheetPart: "<worksheet><sheetData><row r=\"1\">", name: "cut.xlsx")
-        let truncated = try cli.run(["score", fixtures + "/tiny.yaml", "--units", try writeUnits(), "--data", cut])
+        let truncated = try cli.run(
+            ["score", fixtures + "/tiny.yaml", "--units", try writeUnits(), "--data", cut], environment: vietnamese)
         #expect(truncated.exitCode == 64)
         #expect(
             truncated.stderr == """
-                \(cut): error[D013]: không đọc được tệp số liệu: phần xl/worksheets/a.xml bị cắt cụt: XML dừng ở \
+                \(cut): lỗi[D013]: không đọc được tệp số liệu: phần xl/worksheets/a.xml bị cắt cụt: XML dừng ở \
                 dòng 1 khi chưa đóng hết các thẻ (trang tính 'A', xl/worksheets/a.xml:1)
-                  hint: tệp có thể bị cắt cụt khi tải lên hoặc sao chép; hãy sao chép lại, hoặc lưu lại tệp từ Excel
-                1 error
+                  gợi ý: tệp có thể bị cắt cụt khi tải lên hoặc sao chép; hãy sao chép lại, hoặc lưu lại tệp từ Excel
+                1 lỗi
 
                 """)
     }
@@ -221,13 +236,13 @@ import ZIPFoundation
         #expect(data.exitCode == 0, "\(data.stderr)")
         #expect(data.stdout.contains("values added, 0 changed, 0 unchanged (self, period 2025)"))
         // Then a sheet name without diacritics is refused with the right name suggested
-        let typo = try cli.run(arguments + ["--sheet", "So lieu"], in: directory)
+        let typo = try cli.run(arguments + ["--sheet", "So lieu"], in: directory, environment: vietnamese)
         #expect(typo.exitCode == 64)
         #expect(
             typo.stderr == """
-                \(values): error[D013]: không đọc được tệp số liệu: bảng tính không có trang tính tên 'So lieu'
-                  hint: có phải ý bạn là 'Số liệu'? các trang tính là 'Ghi chú', 'Số liệu'
-                1 error
+                \(values): lỗi[D013]: không đọc được tệp số liệu: bảng tính không có trang tính tên 'So lieu'
+                  gợi ý: có phải ý bạn là 'Số liệu'? các trang tính là 'Ghi chú', 'Số liệu'
+                1 lỗi
 
                 """)
     }

@@ -109,11 +109,12 @@ import Testing
         #expect(bytes.starts(with: Array("%PDF-".utf8)))
         // Without LibreOffice on PATH: the workbook is written, the PDF is not, and the message says what to install.
         let missing = try cli.run(
-            tinyArguments() + ["--out", "Reports/other.xlsx", "--pdf"], in: dir.url, environment: ["PATH": "/nonexistent"])
+            tinyArguments() + ["--out", "Reports/other.xlsx", "--pdf"], in: dir.url,
+            environment: ["PATH": "/nonexistent", "ICTINDEX_LANG": "vi"])
         #expect(missing.exitCode == 1)
         #expect(
             missing.stderr == """
-                error: Reports/other.pdf: không tạo được PDF vì máy chưa cài LibreOffice; bảng tính Reports/other.xlsx đã được ghi
+                lỗi: Reports/other.pdf: không tạo được PDF vì máy chưa cài LibreOffice; bảng tính Reports/other.xlsx đã được ghi
                   gợi ý: cài gói libreoffice-calc-nogui (sudo apt-get install libreoffice-calc-nogui) rồi chạy lại lệnh với --pdf
 
                 """)

@@ -1,4 +1,5 @@
 import Foundation
+import ICTIndexCore
 import ICTIndexStorage
 import ICTIndexTestSupport
 import Testing
@@ -23,8 +24,9 @@ import Testing
     func sample(_ file: String) -> String { root + "/Examples/sample-province/" + file }
     var database: String { directory.appendingPathComponent("ictindex.sqlite").path }
 
-    func run(_ arguments: [String]) throws -> CommandRunner.Output {
-        try cli.run(arguments, in: directory)
+    /// Runs the CLI in the test folder, with messages in English unless `language` says otherwise.
+    func run(_ arguments: [String], language: Language = .en) throws -> CommandRunner.Output {
+        try cli.run(arguments, in: directory, environment: ["ICTINDEX_LANG": language.rawValue])
     }
 
     /// Runs `/bin/sh -c script` in the test folder, with `$ICTINDEX` naming the binary.
@@ -84,7 +86,7 @@ import Testing
             ["score", criteria, "--data", sample("values-2025.csv"), "--units", sample("units.csv")],
         ]
         for command in commands {
-            let out = try run(command + ["--period", period])
+            let out = try run(command + ["--period", period], language: .vi)
             #expect(out.exitCode == 64, "\(command)")
             #expect(out.stdout == "")
             #expect(
@@ -113,7 +115,7 @@ import Testing
         "--busy-timeout outside 0…3600 s is refused with exit 64, not a crash",
         arguments: ["nan", "inf", "1e300", "2147484", "3601", "-0.5", "5s"])
     func badBusyTimeout(_ value: String) throws {
-        let out = try run(["init", "--busy-timeout=\(value)"])
+        let out = try run(["init", "--busy-timeout=\(value)"], language: .vi)
         #expect(out.exitCode == 64)
         #expect(
             out.stderr.hasPrefix(
@@ -151,12 +153,12 @@ import Testing
     func wrongDatabasePath() throws {
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent("folder"), withIntermediateDirectories: false)
-        let folder = try run(["audit", "--db", "folder"])
+        let folder = try run(["audit", "--db", "folder"], language: .vi)
         #expect(folder.exitCode == 64)
         #expect(
             folder.stderr == """
-                error: folder: opening the database: 'folder' là một thư mục, không phải tệp cơ sở dữ liệu
-                  hint: chỉ --db tới tệp cơ sở dữ liệu, ví dụ folder/ictindex.sqlite
+                lỗi: folder: mở cơ sở dữ liệu: 'folder' là một thư mục, không phải tệp cơ sở dữ liệu
+                  gợi ý: chỉ --db tới tệp cơ sở dữ liệu, ví dụ folder/ictindex.sqlite
 
                 """)
         let english = try run(["results", "--period", "2025", "--db", "folder", "--lang", "en"])
@@ -171,12 +173,12 @@ import Testing
         for command in [
             ["results", "--period", "2025"], ["audit"], ["units", "import", sample("units.csv")],
         ] {
-            let out = try run(command)
+            let out = try run(command, language: .vi)
             #expect(out.exitCode == 64)
             #expect(
                 out.stderr == """
-                    error: ictindex.sqlite: opening the database: tệp cơ sở dữ liệu rỗng (0 byte): chưa phải là cơ sở dữ liệu
-                      hint: chạy 'ictindex init --db ictindex.sqlite' để tạo cơ sở dữ liệu trong tệp này, hoặc chỉ --db tới \
+                    lỗi: ictindex.sqlite: mở cơ sở dữ liệu: tệp cơ sở dữ liệu rỗng (0 byte): chưa phải là cơ sở dữ liệu
+                      gợi ý: chạy 'ictindex init --db ictindex.sqlite' để tạo cơ sở dữ liệu trong tệp này, hoặc chỉ --db tới \
                     đúng đường dẫn
 
                     """)
@@ -221,9 +223,9 @@ import Testing
         #expect(write.exitCode == 1)
         #expect(
             write.stderr == """
-                error: ictindex.sqlite: opening the database: không ghi được vào cơ sở dữ liệu: tệp, thư mục chứa nó \
+                lỗi: ictindex.sqlite: mở cơ sở dữ liệu: không ghi được vào cơ sở dữ liệu: tệp, thư mục chứa nó \
                 hoặc ổ đĩa chỉ cho phép đọc
-                  hint: chép cơ sở dữ liệu sang thư mục có quyền ghi rồi chỉ --db tới bản chép, hoặc xin quyền ghi; các \
+                  gợi ý: chép cơ sở dữ liệu sang thư mục có quyền ghi rồi chỉ --db tới bản chép, hoặc xin quyền ghi; các \
                 lệnh chỉ đọc (results, audit, compare, export) vẫn dùng được trên tệp chỉ đọc
 
                 """)
@@ -249,7 +251,7 @@ import Testing
             out.stderr.hasSuffix(
                 """
                 ổ đĩa không đọc hoặc ghi được tệp cơ sở dữ liệu (SQLite: disk I/O error); không có gì bị thay đổi
-                  hint: kiểm tra ổ đĩa còn chỗ trống và vẫn đang được gắn, rồi chạy lại lệnh
+                  gợi ý: kiểm tra ổ đĩa còn chỗ trống và vẫn đang được gắn, rồi chạy lại lệnh
 
                 """))
         #expect(!out.stderr.contains("probably a bug"))
@@ -266,14 +268,14 @@ import Testing
         // Overwrite the fourth page (bytes 12288…16383) with 0xAB
         data.replaceSubrange(12288..<16384, with: Data(repeating: 0xAB, count: 4096))
         try data.write(to: URL(fileURLWithPath: database))
-        let out = try run(["init"])
+        let out = try run(["init"], language: .vi)
         #expect(out.exitCode == 1)
         #expect(out.stdout == "")
         #expect(
             out.stderr == """
-                error: ictindex.sqlite: checking the database: tệp cơ sở dữ liệu bị hỏng (SQLite: database disk image is \
+                lỗi: ictindex.sqlite: kiểm tra cơ sở dữ liệu: tệp cơ sở dữ liệu bị hỏng (SQLite: database disk image is \
                 malformed)
-                  hint: khôi phục tệp từ bản sao lưu; đừng chạy init trên tệp này, và giữ lại một bản của tệp hỏng
+                  gợi ý: khôi phục tệp từ bản sao lưu; đừng chạy init trên tệp này, và giữ lại một bản của tệp hỏng
 
                 """)
         #expect(try bytes(database) == data)
@@ -327,12 +329,14 @@ import Testing
         #expect(mounted.exitCode == 0, "\(mounted.stderr)")
         defer { _ = try? shell("umount small") }
         // When workbooks for the 56 units of 2025 are asked for there
-        let out = try run(["template", "--period", "2025", "--all", "--out", "small/forms"])
+        let out = try run(["template", "--period", "2025", "--all", "--out", "small/forms"], language: .vi)
         // Then one message says why, and no folder is left behind
         #expect(out.exitCode == 1)
-        #expect(out.stderr.hasPrefix("error: small/forms: không đủ chỗ trống: 56 phiếu cần khoảng 3.5 MB, ổ đĩa chỉ còn "))
-        #expect(out.stderr.hasSuffix(
-            "; chưa ghi gì\n  hint: giải phóng dung lượng hoặc chọn thư mục khác với --out\n"))
+        #expect(
+            out.stderr.hasPrefix("lỗi: small/forms: không đủ chỗ trống: 56 phiếu cần khoảng 3.5 MB, ổ đĩa chỉ còn "))
+        #expect(
+            out.stderr.hasSuffix(
+                "; chưa ghi gì\n  gợi ý: giải phóng dung lượng hoặc chọn thư mục khác với --out\n"))
         #expect(!out.stderr.contains("[ERROR]"))
         #expect(!FileManager.default.fileExists(atPath: small + "/forms"))
     }

@@ -7,16 +7,68 @@ import Testing
     private let point = CellParser(decimalStyle: .point)
     private let comma = CellParser(decimalStyle: .comma)
 
-    private func problem(_ parser: CellParser, _ cell: String, _ id: VariableID) throws
-        -> CellProblem?
+    /// The problem of a cell, in English (most tests assert the English text; `vietnamese` tests the other).
+    private func problem(_ parser: CellParser, _ cell: String, _ id: VariableID) throws -> Problem? {
+        try problem(parser, cell, id, in: .en)
+    }
+
+    private func problem(_ parser: CellParser, _ cell: String, _ id: VariableID, in language: Language) throws
+        -> Problem?
     {
         let variable = try ImportFixtures.variable(id)
         do {
             _ = try parser.value(of: cell, for: variable)
             return nil
         } catch {
-            return error
+            return Problem(error.code, error.message.text(language), hint: error.hint?.text(language))
         }
+    }
+
+    /// A ``CellProblem`` in one language.
+    struct Problem: Equatable {
+        var code: DiagnosticCode
+        var message: String
+        var hint: String?
+
+        init(_ code: DiagnosticCode, _ message: String, hint: String? = nil) {
+            self.code = code
+            self.message = message
+            self.hint = hint
+        }
+    }
+
+    @Test("every problem is written in Vietnamese too, with the same values quoted")
+    func vietnamese() throws {
+        #expect(
+            try problem(point, "12,5", "staff", in: .vi)
+                == Problem(
+                    .ambiguousNumber, "'12,5' không phải số viết theo kiểu của tệp này",
+                    hint: "số này có vẻ dùng dấu phẩy thập phân; hãy dùng --decimal-comma nếu tệp viết số kiểu Việt "
+                        + "Nam, hoặc viết 12.5"))
+        #expect(
+            try problem(point, "abc", "staff", in: .vi)
+                == Problem(
+                    .invalidNumber, "'abc' không phải là số",
+                    hint: "hãy viết một con số, như 1234.5, không kèm đơn vị hay chữ"))
+        #expect(
+            try problem(point, "35,466", "staff", in: .vi)
+                == Problem(
+                    .ambiguousNumber,
+                    "'35,466' đọc được hai cách: 35466 nếu ',' ngăn cách hàng nghìn, hoặc 35.466 nếu ',' là dấu thập "
+                        + "phân",
+                    hint: "hãy viết 35466 (không có dấu ngăn cách) hoặc 35.466; dùng --decimal-comma nếu tệp viết số "
+                        + "kiểu Việt Nam"))
+        #expect(try problem(point, "-3", "staff", in: .vi)?.message == "giá trị -3 nhỏ hơn mức tối thiểu 0")
+        #expect(
+            try problem(point, "maybe", "has_portal", in: .vi)
+                == Problem(
+                    .invalidBoolean, "'maybe' không phải giá trị có/không",
+                    hint: "hãy viết 1 hoặc 0, có hoặc không, yes hoặc no, true hoặc false, hoặc x cho có"))
+        #expect(
+            try problem(point, "31/02/2025", "decided_on", in: .vi)
+                == Problem(
+                    .invalidDate, "'31/02/2025' không phải ngày tháng",
+                    hint: "hãy viết ngày theo dạng YYYY-MM-DD (2025-03-31) hoặc DD/MM/YYYY (31/03/2025)"))
     }
 
     // MARK: - Numbers
@@ -50,7 +102,7 @@ import Testing
     func ambiguousDecimalComma() throws {
         #expect(
             try problem(point, "12,5", "staff")
-                == CellProblem(
+                == Problem(
                     .ambiguousNumber, "'12,5' is not a number in this file's style",
                     hint: "this looks like a decimal comma; pass --decimal-comma if the file uses Vietnamese "
                         + "number style, or write 12.5"))
@@ -70,7 +122,7 @@ import Testing
     func ambiguousDecimalPoint() throws {
         #expect(
             try problem(comma, "12.5", "staff")
-                == CellProblem(
+                == Problem(
                     .ambiguousNumber, "'12.5' is not a number in this file's style",
                     hint:
                         "this looks like a decimal point; leave out --decimal-comma if the file uses '.' as the "
@@ -87,7 +139,7 @@ import Testing
     func notANumber(cell: String) throws {
         #expect(
             try problem(point, cell, "staff")
-                == CellProblem(
+                == Problem(
                     .invalidNumber, "'\(cell)' is not a number",
                     hint: "write a number such as 1234.5, without units or other text"))
     }
@@ -96,7 +148,7 @@ import Testing
     func twoReadings() throws {
         #expect(
             try problem(point, "35,466", "staff")
-                == CellProblem(
+                == Problem(
                     .ambiguousNumber,
                     "'35,466' reads two ways: 35466 with ',' separating thousands, or 35.466 with "
                         + "a decimal comma",
@@ -112,7 +164,7 @@ import Testing
     func spaceGroups() throws {
         #expect(
             try problem(point, "1 234", "staff")
-                == CellProblem(
+                == Problem(
                     .ambiguousNumber, "'1 234' is not a number in this file's style",
                     hint:
                         "this looks like '.' or a space separating thousands; pass --decimal-comma if the file "
@@ -126,7 +178,7 @@ import Testing
     func infinities(cell: String) throws {
         #expect(
             try problem(point, cell, "staff")
-                == CellProblem(
+                == Problem(
                     .invalidNumber, "'\(cell)' is not a number",
                     hint: "infinities and NaN are not values; leave the cell empty for a missing value"))
     }
@@ -134,7 +186,7 @@ import Testing
     @Test("a number too large for a double is refused with D003")
     func tooLarge() throws {
         let digits = String(repeating: "9", count: 400)
-        let expected = CellProblem(
+        let expected = Problem(
             .invalidNumber, "'\(digits)' is beyond the largest number a value can hold (about 1.8e308)",
             hint:
                 "check the cell: such a value is a typing or export error; write the number in a unit that keeps "
@@ -159,7 +211,7 @@ import Testing
                 == .number(1_200_000))
         #expect(
             try problem(comma, "2,5", "computers")
-                == CellProblem(
+                == Problem(
                     .invalidNumber, "'2,5' is not a whole number", hint: "write a whole number such as 2"))
     }
 
@@ -177,7 +229,7 @@ import Testing
     func percentSignOnNumber() throws {
         #expect(
             try problem(point, "85%", "staff")
-                == CellProblem(
+                == Problem(
                     .invalidNumber, "'85%' is not a number",
                     hint: "only percent variables take '%'; write the number alone"))
     }
@@ -186,7 +238,7 @@ import Testing
     func percentOutOfRange() throws {
         #expect(
             try problem(point, "134%", "coverage")
-                == CellProblem(
+                == Problem(
                     .outOfRange, "value '134%' (134) is outside 0…100",
                     hint: "check the value; the framework declares the bounds of 'coverage'"))
         #expect(
@@ -224,7 +276,7 @@ import Testing
     func invalidBoolean() throws {
         #expect(
             try problem(point, "maybe", "has_portal")
-                == CellProblem(
+                == Problem(
                     .invalidBoolean, "'maybe' is not a yes/no value",
                     hint: "write 1 or 0, có or không, yes or no, true or false, or x for yes"))
     }
@@ -253,7 +305,7 @@ import Testing
     func invalidChoice() throws {
         #expect(
             try problem(point, "Pho Chu tich", "chair")
-                == CellProblem(
+                == Problem(
                     .invalidChoice, "'Pho Chu tich' is not one of the options",
                     hint: "did you mean 'deputy' (Phó Chủ tịch)? Or write one of: chair (Chủ tịch), "
                         + "deputy (Phó Chủ tịch), none (Không)"))
@@ -279,7 +331,7 @@ import Testing
     func invalidDates(cell: String) throws {
         #expect(
             try problem(point, cell, "decided_on")
-                == CellProblem(
+                == Problem(
                     .invalidDate, "'\(cell)' is not a date",
                     hint: "write the date as YYYY-MM-DD (2025-03-31) or DD/MM/YYYY (31/03/2025)"))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ICTIndexCore
 
 @Suite struct EditDistanceTests {
@@ -28,9 +29,20 @@ import Testing
         #expect(Suggestion.closest(to: "ab", among: ["ac", "ad"]) == "ac")
     }
 
-    @Test("phrases the hint")
+    @Test("phrases the hint in both languages")
     func didYouMean() {
-        #expect(Suggestion.didYouMean("grup", among: ["group"]) == "did you mean 'group'?")
-        #expect(Suggestion.didYouMean("grup", among: ["unit"]) == nil)
+        #expect(
+            Suggestion.suggestion(for: "grup", among: ["group"])
+                == Words(vi: "có phải là 'group'?", en: "did you mean 'group'?"))
+        #expect(Suggestion.suggestion(for: "grup", among: ["unit"]) == nil)
+        #expect(
+            Suggestion.hint(
+                for: "grup", among: ["group"], otherwise: Words(vi: "hãy sửa tên cột", en: "fix the column"))
+                == Words(
+                    vi: "có phải là 'group'? Nếu không, hãy sửa tên cột",
+                    en: "did you mean 'group'? Otherwise fix the column"))
+        #expect(
+            Suggestion.hint(for: "zzz", among: ["group"], otherwise: Words(vi: "hãy sửa tên cột", en: "fix the column"))
+                == Words(vi: "hãy sửa tên cột", en: "fix the column"))
     }
 }

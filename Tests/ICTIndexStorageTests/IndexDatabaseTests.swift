@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import ICTIndexCore
-@testable import ICTIndexStorage
 import OrderedCollections
 import Testing
+
+@testable import ICTIndexStorage
 
 /// The database file: migrations, refusing newer schemas, the append-only audit log, busy handling.
 @Suite struct IndexDatabaseTests {
@@ -14,7 +15,10 @@ import Testing
     @Test("a new database is migrated by the production migrator")
     func migrated() throws {
         let database = try IndexDatabase.inMemory()
-        #expect(try database.schemaVersions() == ["v1-evaluation", "v2-submission-checks", "v3-integer-keys", "v4-web", "v5-web-hardening"])
+        #expect(
+            try database.schemaVersions() == [
+                "v1-evaluation", "v2-submission-checks", "v3-integer-keys", "v4-web", "v5-web-hardening",
+            ])
         #expect(try database.integrityCheck() == ["ok"])
         #expect(try database.units().isEmpty)
     }
@@ -107,7 +111,7 @@ import Testing
     func machineFailures() throws {
         let full = StorageError.wrapping(
             DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full"),
-            operation: "importing units",
+            operation: Words(vi: "nhập đơn vị", en: "importing units"),
             subject: "x.sqlite", busyTimeout: 5)
         #expect(full.code == .diskFull)
         #expect(
@@ -117,18 +121,18 @@ import Testing
                 """)
         #expect(
             full.description(in: .vi) == """
-                x.sqlite: importing units: ổ đĩa đã đầy (hoặc tệp đã đạt giới hạn kích thước); không có gì bị thay đổi
-                  hint: giải phóng dung lượng trên ổ đĩa chứa cơ sở dữ liệu, rồi chạy lại lệnh
+                x.sqlite: nhập đơn vị: ổ đĩa đã đầy (hoặc tệp đã đạt giới hạn kích thước); không có gì bị thay đổi
+                  gợi ý: giải phóng dung lượng trên ổ đĩa chứa cơ sở dữ liệu, rồi chạy lại lệnh
                 """)
         let readOnly = StorageError.wrapping(
-            DatabaseError(resultCode: .SQLITE_READONLY), operation: "importing units",
+            DatabaseError(resultCode: .SQLITE_READONLY), operation: Words(vi: "nhập đơn vị", en: "importing units"),
             subject: "x.sqlite",
             busyTimeout: 5)
         #expect(readOnly.code == .readOnly)
         #expect(!readOnly.isInvalidInput)
         for code in [ResultCode.SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_CORRUPT, .SQLITE_PERM] {
             let error = StorageError.wrapping(
-                DatabaseError(resultCode: code), operation: "x", subject: "x.sqlite", busyTimeout: 5)
+                DatabaseError(resultCode: code), operation: .verbatim("x"), subject: "x.sqlite", busyTimeout: 5)
             #expect(!error.description.contains("probably a bug"), "\(code)")
         }
     }

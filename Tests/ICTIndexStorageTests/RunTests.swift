@@ -65,7 +65,7 @@ import Testing
         #expect(try database.runs(forPeriod: "2025").first?.isCurrent == false)
         let error = try #require(throws: StorageError.self) { try database.publish(run: run.id, who: "x") }
         #expect(error.code == .conflict)
-        #expect(error.message.hasPrefix("the values of period 2025 changed after run \(run.id) was scored"))
+        #expect(error.message.en.hasPrefix("the values of period 2025 changed after run \(run.id) was scored"))
     }
 
     @Test("changes follow lineage: own history, renames and mergers")
@@ -104,7 +104,9 @@ import Testing
         let afterRun = try database.resultsStamp()
         #expect(afterRun != empty)
         _ = try database.importValues(
-            Dataset(period: "2025", units: sample.units, entries: ["SNV": ["staff": .init(value: .number(9), source: .selfAssessed)]]),
+            Dataset(
+                period: "2025", units: sample.units,
+                entries: ["SNV": ["staff": .init(value: .number(9), source: .selfAssessed)]]),
             period: "2025", source: .selfAssessed, file: "x.csv", who: "x")
         #expect(try database.resultsStamp() == afterRun)
         _ = try database.publish(run: first.id, who: "x")

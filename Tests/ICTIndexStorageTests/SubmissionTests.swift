@@ -45,7 +45,8 @@ import Testing
         _ = try database.importValues(first, period: "2025", source: .selfAssessed, file: "a.csv", who: "lan")
         var second = Dataset(period: "2025", units: [Unit(code: "A", name: "Sở A")])
         second["A", "staff"] = Dataset.Entry(value: .number(42), evidence: "QĐ 12/2025")
-        let summary = try database.importValues(second, period: "2025", source: .selfAssessed, file: "b.csv", who: "minh")
+        let summary = try database.importValues(
+            second, period: "2025", source: .selfAssessed, file: "b.csv", who: "minh")
         #expect(summary == ImportSummary(added: 0, changed: 1, unchanged: 0))
         let change = try #require(try database.auditEntries().first { $0.action == "value.change" })
         #expect(change.who == "minh" && change.unit == "A" && change.variable == "staff")
@@ -144,7 +145,8 @@ import Testing
                     default: .text("chữ \(u) \(v)")
                     }
                 values[unit.code, variable] = Dataset.Entry(
-                    value: value, evidence: (u + v) % 4 == 0 ? "QĐ \(u)/\(v)" : nil, note: v % 5 == 0 ? "ghi \(v)" : nil)
+                    value: value, evidence: (u + v) % 4 == 0 ? "QĐ \(u)/\(v)" : nil, note: v % 5 == 0 ? "ghi \(v)" : nil
+                )
             }
         }
         // When they are imported and read back
@@ -193,7 +195,8 @@ import Testing
         let first = try database.appraise(decisions, period: "2025", file: "d.csv", who: "thẩm định")
         #expect(first == ImportSummary(added: 0, changed: 1, unchanged: 1))
         let batches = try database.integers(sql: "SELECT id FROM submissionBatch")
-        #expect(try database.appraise(decisions, period: "2025", file: "d.csv", who: "x") == ImportSummary(unchanged: 2))
+        #expect(
+            try database.appraise(decisions, period: "2025", file: "d.csv", who: "x") == ImportSummary(unchanged: 2))
         // (an appraisal that changes nothing leaves no trace of who ran it in the values)
         #expect(try database.integers(sql: "SELECT id FROM submissionBatch") == batches)
         #expect(try database.integers(sql: "SELECT COUNT(*) FROM submissionByCode WHERE who = 'thẩm định'") == [1])
@@ -212,6 +215,7 @@ import Testing
                 file: "d.csv", who: "x")
         }
         #expect(error.code == .conflict)
-        #expect(error.message == "unit 'SNV', variable 'computers': an adjustment needs a reason")
+        #expect(error.message.en == "unit 'SNV', variable 'computers': an adjustment needs a reason")
+        #expect(error.message.vi == "đơn vị 'SNV', biến 'computers': điều chỉnh cần có lý do")
     }
 }

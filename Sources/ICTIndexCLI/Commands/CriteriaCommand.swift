@@ -1,16 +1,17 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import ICTIndexCore
-import OrderedCollections
 import ICTIndexCriteria
 import ICTIndexCriteriaWorkbook
+import OrderedCollections
 import XLSXWriter
 
 /// `ictindex criteria check|show|export|import`.
 struct CriteriaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "criteria",
-        abstract: "Kiểm tra, hiển thị, xuất / nhập bộ tiêu chí bằng Excel / Check, show, export and import criteria files.",
+        abstract:
+            "Kiểm tra, hiển thị, xuất / nhập bộ tiêu chí bằng Excel / Check, show, export and import criteria files.",
         subcommands: [Check.self, Show.self, Export.self, Import.self]
     )
 
@@ -91,21 +92,22 @@ extension CriteriaCommand {
 
         func validate() throws {
             if !out.lowercased().hasSuffix(".xlsx") {
-                throw ValidationError("--out '\(out)' is not an .xlsx file; the criteria workbook is written as NAME.xlsx")
+                throw ValidationError(
+                    "--out '\(out)' is not an .xlsx file; the criteria workbook is written as NAME.xlsx")
             }
         }
 
         func run() throws {
             try Console.run {
                 let loaded = try FrameworkLoader().load(path: file)
-                let yaml = try loaded.framework.sourceText ?? InputFile.read(file, what: "criteria file")
+                let yaml = try loaded.framework.sourceText ?? InputFile.read(file, what: InputKind.criteria)
                 let workbook = try CriteriaWorkbookWriter(yaml: yaml, loaded: loaded, language: lang.language)
                     .spreadsheet()
                 try ReportsFolder.prepare(forOutput: out)
                 do {
                     try XLSXWriter.write(workbook, to: URL(fileURLWithPath: out))
                 } catch let failure as XLSXError {
-                    throw RuntimeFailure(message: failure.description)
+                    throw RuntimeFailure(failure)
                 }
                 Console.report(loaded.warnings)
                 let f = loaded.framework
@@ -151,27 +153,34 @@ extension CriteriaCommand {
                     throw ValidationFailure(diagnostics: [
                         .error(
                             .emptyFile, at: SourceLocation(file: file),
-                            lang == .en ? "criteria workbook '\(file)' does not exist" : "không có bảng tiêu chí '\(file)'",
-                            hint: (lang == .en ? "check the path; it is relative to " : "kiểm tra đường dẫn; đường dẫn tính từ ")
-                                + FileManager.default.currentDirectoryPath)
+                            Words(
+                                vi: "không có bảng tiêu chí '\(file)'", en: "criteria workbook '\(file)' does not exist"
+                            ),
+                            hint: Words(
+                                vi: "kiểm tra đường dẫn; đường dẫn tính từ \(FileManager.default.currentDirectoryPath)",
+                                en: "check the path; it is relative to \(FileManager.default.currentDirectoryPath)"))
                     ])
                 }
                 let result = CriteriaWorkbookReader(path: file, language: lang.language).read()
                 guard let loaded = result.loaded, !result.diagnostics.hasErrors else {
                     throw ValidationFailure(diagnostics: result.diagnostics)
                 }
-                let text = "# Made by `ictindex criteria import` from \((file as NSString).lastPathComponent).\n" + result.yaml
+                let text =
+                    "# Made by `ictindex criteria import` from \((file as NSString).lastPathComponent).\n" + result.yaml
                 do {
                     try text.write(toFile: out, atomically: true, encoding: .utf8)
                 } catch {
-                    throw RuntimeFailure(message: "\(out): cannot write the criteria file: \(error.localizedDescription)")
+                    throw RuntimeFailure(
+                        vi: "\(out): không ghi được tệp tiêu chí: \(error.localizedDescription)",
+                        en: "\(out): cannot write the criteria file: \(error.localizedDescription)")
                 }
                 Console.report(result.diagnostics)
                 let f = loaded.framework
                 Console.out(
                     lang == .en
                         ? "\(out): \(f.id), \(f.pillars.count) pillars, \(f.indicators.count) indicators, \(f.variables.count) variables (checked)"
-                        : "\(out): \(f.id), \(f.pillars.count) nhóm, \(f.indicators.count) tiêu chí, \(f.variables.count) số liệu (đã kiểm tra)")
+                        : "\(out): \(f.id), \(f.pillars.count) nhóm, \(f.indicators.count) tiêu chí, \(f.variables.count) số liệu (đã kiểm tra)"
+                )
             }
         }
     }
@@ -192,22 +201,28 @@ struct FrameworkTree {
                 + (en ? "decimals " : "số chữ số thập phân ") + "\(f.decimals), "
                 + (en ? "rank on " : "xếp hạng theo điểm ") + f.rankOn.rawValue,
         ]
-        let groups = f.groups.values.map { $0.id.rawValue + ($0.ranked ? "" : en ? " (not ranked)" : " (không xếp hạng)") }
+        let groups = f.groups.values.map {
+            $0.id.rawValue + ($0.ranked ? "" : en ? " (not ranked)" : " (không xếp hạng)")
+        }
         lines.append((en ? "groups: " : "khối: ") + groups.joined(separator: ", "))
         if !f.bands.isEmpty {
-            lines.append((en ? "bands: " : "xếp loại: ") + f.bands.map { band in
-                switch band.bound {
-                case .atLeast(let x): "\(band.name.text(language)) ≥ \(NumberFormatting.plain(x))"
-                case .above(let x): "\(band.name.text(language)) > \(NumberFormatting.plain(x))"
-                case .any: band.name.text(language)
-                }
-            }.joined(separator: ", "))
+            lines.append(
+                (en ? "bands: " : "xếp loại: ")
+                    + f.bands.map { band in
+                        switch band.bound {
+                        case .atLeast(let x): "\(band.name.text(language)) ≥ \(NumberFormatting.plain(x))"
+                        case .above(let x): "\(band.name.text(language)) > \(NumberFormatting.plain(x))"
+                        case .any: band.name.text(language)
+                        }
+                    }.joined(separator: ", "))
         }
         lines.append("")
-        var rows: [[String]] = [[
-            en ? "node" : "mục", en ? "weight" : "trọng số", en ? "effective" : "hiệu dụng",
-            en ? "max points" : "điểm tối đa", en ? "rule" : "quy tắc",
-        ]]
+        var rows: [[String]] = [
+            [
+                en ? "node" : "mục", en ? "weight" : "trọng số", en ? "effective" : "hiệu dụng",
+                en ? "max points" : "điểm tối đa", en ? "rule" : "quy tắc",
+            ]
+        ]
         for node in f.nodes.values {
             let indent = String(repeating: "  ", count: node.level)
             let eff = nominal[node.id] ?? 0
@@ -230,8 +245,10 @@ struct FrameworkTree {
             ])
         }
         // Under each node, the rule as the decision words it (`description`), verbatim.
-        var table = TableRenderer.align(rows, rightAligned: [1, 2, 3]).split(separator: "\n", omittingEmptySubsequences: false)
-            .map(String.init)
+        var table = TableRenderer.align(rows, rightAligned: [1, 2, 3]).split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .map(String.init)
         for (offset, node) in f.nodes.values.enumerated().reversed() {
             guard let description = node.description?.text(language), offset + 1 < table.count else { continue }
             let indent = String(repeating: "  ", count: node.level + 1)
@@ -266,7 +283,8 @@ extension ScoringRule {
         case .identity: return "identity"
         case .fractionOfMax(let over): return "fraction_of_max over \(over.rawValue)"
         case .minmax(let over, let range):
-            return "minmax over \(over.rawValue)" + (range.map { " [\(p($0.lowerBound, 4)), \(p($0.upperBound, 4))]" } ?? "")
+            return "minmax over \(over.rawValue)"
+                + (range.map { " [\(p($0.lowerBound, 4)), \(p($0.upperBound, 4))]" } ?? "")
         case .zscore(let over, let mean, let sd, let sdOf):
             return "zscore over \(over.rawValue) (mean \(p(mean, 4)), sd \(p(sd, 4)), \(sdOf.rawValue))"
         case .rank(let over): return "rank over \(over.rawValue)"

@@ -78,8 +78,11 @@ struct ScoreCommand: ParsableCommand {
             if let explain {
                 Console.out(
                     try ScoreboardOutput.explanation(
-                        of: explain, in: scoreboard, language: lang.language, place: "the data scored",
-                        fallbackHint: "pass one of the unit codes of the data file"))
+                        of: explain, in: scoreboard, language: lang.language,
+                        place: Words(vi: "số liệu được chấm", en: "the data scored"),
+                        fallbackHint: Words(
+                            vi: "hãy ghi một mã đơn vị có trong tệp số liệu",
+                            en: "pass one of the unit codes of the data file")))
             } else if format == .csv {
                 Console.out(bytes: CSVRenderer(scoreboard: scoreboard, language: lang.language).renderBytes())
             } else {

@@ -17,14 +17,16 @@ enum ScoreboardOutput {
     ///   - place: where the unit was looked for, for the message ("the data scored", "run 3").
     ///   - fallbackHint: the hint when no code is close enough to suggest.
     static func explanation(
-        of code: String, in scoreboard: Scoreboard, language: Language, place: String, fallbackHint: String
+        of code: String, in scoreboard: Scoreboard, language: Language, place: Words, fallbackHint: Words
     ) throws(ValidationFailure) -> String {
         guard let explanation = scoreboard.explain(UnitCode(code), language: language) else {
             let known = scoreboard.units.map(\.unit.code.rawValue)
             throw ValidationFailure(diagnostics: [
                 .error(
-                    .unknownUnit, subject: .unit(UnitCode(code)), "unit '\(code)' is not in \(place)",
-                    hint: Suggestion.didYouMean(code, among: known) ?? fallbackHint)
+                    .unknownUnit, subject: .unit(UnitCode(code)),
+                    Words(
+                        vi: "đơn vị '\(code)' không có trong \(place.vi)", en: "unit '\(code)' is not in \(place.en)"),
+                    hint: Suggestion.suggestion(for: code, among: known) ?? fallbackHint)
             ])
         }
         return explanation.description

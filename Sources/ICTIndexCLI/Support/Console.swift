@@ -58,25 +58,43 @@ enum Console {
             report(failure.diagnostics)
             throw ExitCode.validationFailure
         } catch let failure as RuntimeFailure {
-            err("error: \(failure.message)")
+            err(errorLine(failure.message(MessageLanguage.current)))
             throw ExitCode.failure
         } catch let failure as StorageError {
             // A frozen period, an unknown run or a missing file is the input's fault (64); busy, damaged or
             // newer databases are not (1).
-            err("error: \(failure.description(in: MessageLanguage.current))")
+            err(errorLine(failure.description(in: MessageLanguage.current)))
             throw failure.isInvalidInput ? ExitCode.validationFailure : ExitCode.failure
         }
+    }
+
+    /// `lỗi: TEXT` (`error: TEXT` in English): a failure that has no diagnostic code.
+    static func errorLine(_ text: String) -> String {
+        "\(Diagnostic.Severity.error.word(MessageLanguage.current)): \(text)"
     }
 }
 
 /// A failure that is not the input's fault (a file that cannot be written, …): exit code 1.
 struct RuntimeFailure: Error {
-    var message: String
+    /// What failed, in both languages (a hint, if any, on its own line starting with two spaces).
+    var message: Words
+
+    init(message: Words) { self.message = message }
+
+    init(vi: String, en: String) { self.message = Words(vi: vi, en: en) }
+}
+
+/// The files a command reads, as messages name them.
+enum InputKind {
+    static let units = Words(vi: "tệp đơn vị", en: "units file")
+    static let data = Words(vi: "tệp số liệu", en: "data file")
+    static let decisions = Words(vi: "tệp quyết định thẩm định", en: "decisions file")
+    static let criteria = Words(vi: "tệp tiêu chí", en: "criteria file")
 }
 
 /// Reading input files, with a diagnostic that names the file when it cannot be read.
 enum InputFile {
-    static func read(_ path: String, what: String) throws(ValidationFailure) -> String {
+    static func read(_ path: String, what: Words) throws(ValidationFailure) -> String {
         let bytes = try readBytes(path, what: what)
         // Valid UTF-8 (checked by `readBytes`), so nothing is repaired here.
         return String(decoding: bytes, as: UTF8.self)
@@ -86,38 +104,57 @@ enum InputFile {
     ///
     /// A file of ASCII bytes only (most data files) is recognised eight bytes at a time; any other file is
     /// checked by decoding it once.
-    static func readBytes(_ path: String, what: String) throws(ValidationFailure) -> [UInt8] {
+    static func readBytes(_ path: String, what: Words) throws(ValidationFailure) -> [UInt8] {
         let url = URL(fileURLWithPath: path)
         guard FileManager.default.fileExists(atPath: path) else {
             throw ValidationFailure(diagnostics: [
-                .error(
-                    .emptyFile, at: SourceLocation(file: path), "\(what) '\(path)' does not exist",
-                    hint: "check the path; it is relative to \(FileManager.default.currentDirectoryPath)")
+                InputFile.missing(path, what: what)
             ])
         }
         if ["xlsx", "xls", "ods"].contains(url.pathExtension.lowercased()) {
             throw ValidationFailure(diagnostics: [
                 .error(
                     .emptyFile, at: SourceLocation(file: path),
-                    "\(what) '\(path)' is a spreadsheet in a format this command does not read",
-                    hint: "save the sheet as 'CSV UTF-8 (comma delimited)' and pass that file")
+                    Words(
+                        vi: "\(what.vi) '\(path)' là bảng tính ở định dạng lệnh này không đọc",
+                        en: "\(what.en) '\(path)' is a spreadsheet in a format this command does not read"),
+                    hint: Words(
+                        vi: "hãy lưu trang tính thành 'CSV UTF-8 (phân cách bằng dấu phẩy)' rồi dùng tệp đó",
+                        en: "save the sheet as 'CSV UTF-8 (comma delimited)' and pass that file"))
             ])
         }
         guard let bytes = contents(of: path) else {
             throw ValidationFailure(diagnostics: [
                 .error(
-                    .emptyFile, at: SourceLocation(file: path), "\(what) '\(path)' cannot be read",
-                    hint: "check that the file is readable")
+                    .emptyFile, at: SourceLocation(file: path),
+                    Words(vi: "không đọc được \(what.vi) '\(path)'", en: "\(what.en) '\(path)' cannot be read"),
+                    hint: Words(vi: "hãy kiểm tra quyền đọc tệp", en: "check that the file is readable"))
             ])
         }
         guard isUTF8(bytes) else {
             throw ValidationFailure(diagnostics: [
                 .error(
-                    .emptyFile, at: SourceLocation(file: path), "\(what) '\(path)' is not UTF-8 text",
-                    hint: "save it as 'CSV UTF-8'; Vietnamese text needs UTF-8")
+                    .emptyFile, at: SourceLocation(file: path),
+                    Words(
+                        vi: "\(what.vi) '\(path)' không phải văn bản UTF-8",
+                        en: "\(what.en) '\(path)' is not UTF-8 text"),
+                    hint: Words(
+                        vi: "hãy lưu tệp dưới dạng 'CSV UTF-8'; chữ tiếng Việt cần mã UTF-8",
+                        en: "save it as 'CSV UTF-8'; Vietnamese text needs UTF-8"))
             ])
         }
         return bytes
+    }
+
+    /// The error for a file that does not exist.
+    static func missing(_ path: String, what: Words) -> Diagnostic {
+        let folder = FileManager.default.currentDirectoryPath
+        return .error(
+            .emptyFile, at: SourceLocation(file: path),
+            Words(vi: "\(what.vi) '\(path)' không tồn tại", en: "\(what.en) '\(path)' does not exist"),
+            hint: Words(
+                vi: "hãy kiểm tra đường dẫn; đường dẫn tính từ thư mục \(folder)",
+                en: "check the path; it is relative to \(folder)"))
     }
 
     /// The bytes of a file, read straight into the array (`FileManager.contents` returns a `Data` that would

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import ICTIndexCore
-import OrderedCollections
 import ICTIndexCriteria
 import ICTIndexStorage
+import OrderedCollections
 
 /// The options every database command shares: which database, who is working, how long to wait.
 struct DatabaseOptions: ParsableArguments {
@@ -51,8 +51,11 @@ extension IndexDatabase {
         if units.isEmpty {
             throw ValidationFailure(diagnostics: [
                 .error(
-                    .unknownUnit, at: SourceLocation(file: name), "the database has no units",
-                    hint: "import them first: ictindex units import units.csv --db \(name)")
+                    .unknownUnit, at: SourceLocation(file: name),
+                    Words(vi: "cơ sở dữ liệu chưa có đơn vị nào", en: "the database has no units"),
+                    hint: Words(
+                        vi: "hãy nhập danh sách đơn vị trước: ictindex units import units.csv --db \(name)",
+                        en: "import them first: ictindex units import units.csv --db \(name)"))
             ])
         }
         return units

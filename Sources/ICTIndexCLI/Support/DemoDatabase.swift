@@ -23,23 +23,27 @@ enum DemoDatabase {
         let (loaded, _) = try CriteriaSource.load(path: criteria)
         let reader = DataFileReader(framework: loaded.framework)
         let sample = path("Examples/sample-province")
-        let units = try reader.readUnits(try InputFile.read(sample + "/units.csv", what: "units file"), file: "units.csv")
+        let units = try reader.readUnits(
+            try InputFile.read(sample + "/units.csv", what: InputKind.units), file: "units.csv")
         _ = try database.importUnits(units, file: "units.csv", who: "demo")
         let imports: [(String, String, Dataset.Source)] = [
             ("values-2024.csv", "2024", .appraised), ("values-2025-self.csv", "2025", .selfAssessed),
             ("values-2025.csv", "2025", .appraised),
         ]
         for (name, period, source) in imports {
-            let text = try InputFile.read(sample + "/" + name, what: "data file")
+            let text = try InputFile.read(sample + "/" + name, what: InputKind.data)
             let dataset = try reader.readValues(text, file: name, units: units, period: period)
                 .restricted(toPeriod: period, file: name)
             _ = try database.importValues(dataset, period: period, source: source, file: name, who: "demo")
         }
-        let (first, _) = try DatabaseScoring.score(period: "2024", frameworkPath: criteria, database: database, who: "demo")
+        let (first, _) = try DatabaseScoring.score(
+            period: "2024", frameworkPath: criteria, database: database, who: "demo")
         _ = try database.publish(run: first.id, who: "demo")
-        let (second, _) = try DatabaseScoring.score(period: "2025", frameworkPath: criteria, database: database, who: "demo")
+        let (second, _) = try DatabaseScoring.score(
+            period: "2025", frameworkPath: criteria, database: database, who: "demo")
         let table = ChangeTable(
-            framework: loaded.framework, run: try database.run(second.id), changes: try database.changes(forRun: second.id),
+            framework: loaded.framework, run: try database.run(second.id),
+            changes: try database.changes(forRun: second.id),
             language: language
         ).render()
         // Next year's self-assessment workbook for one department, with 2025's values as "last period".
@@ -57,10 +61,12 @@ enum DemoDatabase {
             let folder = URL(fileURLWithPath: path("Reports/templates"))
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try TemplateCommand.write([template], into: folder)
-            templateLine = (language == .en ? "\nSelf-assessment workbook for 2026: " : "\nPhiếu tự đánh giá kỳ 2026: ")
+            templateLine =
+                (language == .en ? "\nSelf-assessment workbook for 2026: " : "\nPhiếu tự đánh giá kỳ 2026: ")
                 + (root == "." ? "" : root + "/") + "Reports/templates/" + template.fileName
         }
-        let intro = language == .en
+        let intro =
+            language == .en
             ? "Database \(relativePath): 2024 (appraised, published run \(first.id)) and 2025 (self-assessed and "
                 + "appraised, run \(second.id)); appraised values win"
             : "Cơ sở dữ liệu \(relativePath): kỳ 2024 (thẩm định, đã công bố, lần chấm \(first.id)) và kỳ 2025 "

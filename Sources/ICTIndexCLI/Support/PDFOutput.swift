@@ -1,4 +1,5 @@
 import Foundation
+import ICTIndexCore
 
 /// `--pdf`: the workbook just written, printed to PDF by LibreOffice (headless), beside it as NAME.pdf.
 ///
@@ -19,10 +20,11 @@ enum PDFOutput {
         let pdf = String(workbook.dropLast(".xlsx".count)) + ".pdf"
         guard let soffice = findOnPath(["soffice", "libreoffice"]) else {
             throw RuntimeFailure(
-                message: MessageLanguage.pick(
+                message: Words(
                     vi: "\(pdf): không tạo được PDF vì máy chưa cài LibreOffice; bảng tính \(workbook) đã được ghi\n"
                         + "  gợi ý: cài gói \(package) (sudo apt-get install \(package)) rồi chạy lại lệnh với --pdf",
-                    en: "\(pdf): cannot make the PDF: LibreOffice is not installed; the workbook \(workbook) was written\n"
+                    en:
+                        "\(pdf): cannot make the PDF: LibreOffice is not installed; the workbook \(workbook) was written\n"
                         + "  hint: install the package \(package) (sudo apt-get install \(package)), then run the "
                         + "command again with --pdf"))
         }
@@ -33,7 +35,8 @@ enum PDFOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: soffice)
         process.arguments = [
-            "--headless", "--norestore", "-env:UserInstallation=" + work.appendingPathComponent("profile").absoluteString,
+            "--headless", "--norestore",
+            "-env:UserInstallation=" + work.appendingPathComponent("profile").absoluteString,
             "--convert-to", "pdf", "--outdir", work.appendingPathComponent("out").path, source.path,
         ]
         let log = work.appendingPathComponent("soffice.log")
@@ -46,40 +49,63 @@ enum PDFOutput {
             process.standardInput = FileHandle.nullDevice
             try process.run()
         } catch {
-            throw RuntimeFailure(message: failure(pdf, "LibreOffice (\(soffice)) cannot be started: \(error.localizedDescription)"))
+            throw RuntimeFailure(
+                message: failure(
+                    pdf,
+                    Words(
+                        vi: "không khởi động được LibreOffice (\(soffice)): \(error.localizedDescription)",
+                        en: "LibreOffice (\(soffice)) cannot be started: \(error.localizedDescription)")))
         }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(50_000) }
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
-            throw RuntimeFailure(message: failure(pdf, "LibreOffice did not finish within \(Int(timeout)) s"))
+            throw RuntimeFailure(
+                message: failure(
+                    pdf,
+                    Words(
+                        vi: "LibreOffice chưa xong sau \(Int(timeout)) giây",
+                        en: "LibreOffice did not finish within \(Int(timeout)) s")))
         }
         let made = work.appendingPathComponent("out").appendingPathComponent(
             source.deletingPathExtension().lastPathComponent + ".pdf")
         guard process.terminationStatus == 0, fileManager.fileExists(atPath: made.path) else {
-            let said = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").last.map(String.init) ?? ""
+            let said =
+                (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").last.map(String.init) ?? ""
             throw RuntimeFailure(
-                message: failure(pdf, "LibreOffice stopped with status \(process.terminationStatus)" + (said.isEmpty ? "" : ": \(said)")))
+                message: failure(
+                    pdf,
+                    Words(
+                        vi: "LibreOffice dừng với mã \(process.terminationStatus)",
+                        en: "LibreOffice stopped with status \(process.terminationStatus)")
+                        + .verbatim(said.isEmpty ? "" : ": \(said)")))
         }
         // Into the target's folder under a temporary name, then renamed: a reader never sees half a PDF.
         let target = URL(fileURLWithPath: pdf).standardizedFileURL
-        let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())")
+        let staging = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).tmp-\(getpid())")
         do {
             try? fileManager.removeItem(at: staging)
             try fileManager.copyItem(at: made, to: staging)
             if rename(staging.path, target.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+                throw CocoaError(
+                    .fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
             }
         } catch {
             try? fileManager.removeItem(at: staging)
-            throw RuntimeFailure(message: failure(pdf, "the PDF cannot be written: \(error.localizedDescription)"))
+            throw RuntimeFailure(
+                message: failure(
+                    pdf,
+                    Words(
+                        vi: "không ghi được tệp PDF: \(error.localizedDescription)",
+                        en: "the PDF cannot be written: \(error.localizedDescription)")))
         }
         return pdf
     }
 
-    private static func failure(_ pdf: String, _ reason: String) -> String {
-        MessageLanguage.pick(vi: "\(pdf): không tạo được PDF: \(reason)", en: "\(pdf): cannot make the PDF: \(reason)")
+    private static func failure(_ pdf: String, _ reason: Words) -> Words {
+        Words(vi: "\(pdf): không tạo được PDF: ", en: "\(pdf): cannot make the PDF: ") + reason
     }
 
     /// The first of `names` found on PATH, as an absolute path.

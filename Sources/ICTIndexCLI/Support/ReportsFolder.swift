@@ -23,7 +23,9 @@ enum ReportsFolder {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw RuntimeFailure(message: "\(folder.path): cannot create the folder: \(error.localizedDescription)")
+            throw RuntimeFailure(
+                vi: "\(folder.path): không tạo được thư mục: \(error.localizedDescription)",
+                en: "\(folder.path): cannot create the folder: \(error.localizedDescription)")
         }
     }
 }

@@ -28,9 +28,16 @@ struct ScoringPipeline {
                 notes.append(
                     .warning(
                         .unknownUnit, at: SourceLocation(file: unitsPath),
-                        "\(dated.count) units have valid_from/valid_to dates but no --period was given, so every "
-                            + "unit of the file is scored, including units that did not exist at the same time",
-                        hint: "pass --period YEAR to score the units that exist on the last day of that year"))
+                        Words(
+                            vi:
+                                "\(dated.count) đơn vị có ngày valid_from/valid_to nhưng không có --period, nên mọi đơn "
+                                + "vị trong tệp đều được chấm, kể cả các đơn vị không cùng tồn tại một lúc",
+                            en: "\(dated.count) units have valid_from/valid_to dates but no --period was given, so "
+                                + "every unit of the file is scored, including units that did not exist at the same "
+                                + "time"),
+                        hint: Words(
+                            vi: "hãy đưa --period NĂM để chấm các đơn vị tồn tại vào ngày cuối cùng của năm đó",
+                            en: "pass --period YEAR to score the units that exist on the last day of that year")))
             }
         }
         var dataset = try reader.readValues(path: dataPath, units: units, period: period)

@@ -23,18 +23,13 @@ enum SpreadsheetInput {
     /// - Throws: ``ValidationFailure`` with a D013 diagnostic when the file is missing, is not an xlsx workbook,
     ///   is damaged, or has no such sheet.
     static func table(
-        _ path: String, what: String, sheet: String?, decimalStyle: DecimalStyle
+        _ path: String, what: Words, sheet: String?, decimalStyle: DecimalStyle
     ) throws(ValidationFailure) -> CSVTable {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationFailure(diagnostics: [
-                .error(
-                    .emptyFile, at: SourceLocation(file: path), "\(what) '\(path)' does not exist",
-                    hint: "check the path; it is relative to \(FileManager.default.currentDirectoryPath)")
-            ])
+            throw ValidationFailure(diagnostics: [InputFile.missing(path, what: what)])
         }
         let worksheet: XLSXSheet
         var dates1904 = false
-        let english = Self.english
         do throws(XLSXReadError) {
             let document = try XLSXDocument(contentsOf: URL(fileURLWithPath: path))
             guard let name = sheet ?? document.firstVisibleSheet?.name else {
@@ -50,16 +45,15 @@ enum SpreadsheetInput {
             throw ValidationFailure(diagnostics: [
                 .error(
                     .emptyFile, at: SourceLocation(file: path),
-                    english
-                        ? "\(what) cannot be read: \(error.englishMessage)" + place(error, english: true)
-                        : "không đọc được \(vietnamese(what)): \(error.message)" + place(error, english: false),
-                    hint: english ? error.englishHint : error.hint)
+                    Words(vi: "không đọc được \(what.vi): ", en: "\(what.en) cannot be read: ") + error.messageWords
+                        + place(error),
+                    hint: error.hintWords)
             ])
         }
         let file = "\(path)[\(worksheet.name)]"
         let style = CellStyle(decimal: decimalStyle, dates1904: dates1904)
         let rows = worksheet.rows.filter { !$0.isBlank }
-        try checkCells(rows, file: file, english: english)
+        try checkCells(rows, file: file)
         guard let header = rows.first else {
             return CSVTable(file: file, header: [], headerLine: 1, rows: [])
         }
@@ -75,7 +69,7 @@ enum SpreadsheetInput {
 
     /// Refuses formulas saved without their result (they would read as missing values) and sheets too sparse to
     /// lay out as a table, with every such cell listed.
-    private static func checkCells(_ rows: [XLSXRow], file: String, english: Bool) throws(ValidationFailure) {
+    private static func checkCells(_ rows: [XLSXRow], file: String) throws(ValidationFailure) {
         var diagnostics: [Diagnostic] = []
         var span = 0
         for row in rows {
@@ -85,45 +79,30 @@ enum SpreadsheetInput {
                 diagnostics.append(
                     .error(
                         .emptyFile, at: SourceLocation(file: file, line: row.number, column: cell.reference.column),
-                        english
-                            ? "cell \(cell.reference) has a formula\(formula) but no computed value: the file was saved "
-                                + "by a program that does not calculate formulas"
-                            : "ô \(cell.reference) có công thức\(formula) nhưng không có giá trị đã tính: tệp được lưu "
-                                + "bởi một chương trình không tính công thức",
-                        hint: english
-                            ? "open the file in Excel or LibreOffice Calc, let it recalculate, and save it again"
-                            : "hãy mở tệp bằng Excel hoặc LibreOffice Calc để tính lại công thức, rồi lưu lại"))
+                        Words(
+                            vi: "ô \(cell.reference) có công thức\(formula) nhưng không có giá trị đã tính: tệp được "
+                                + "lưu bởi một chương trình không tính công thức",
+                            en: "cell \(cell.reference) has a formula\(formula) but no computed value: the file was "
+                                + "saved by a program that does not calculate formulas"),
+                        hint: Words(
+                            vi: "hãy mở tệp bằng Excel hoặc LibreOffice Calc để tính lại công thức, rồi lưu lại",
+                            en: "open the file in Excel or LibreOffice Calc, let it recalculate, and save it again")))
             }
         }
         if span > maxTableCells {
             diagnostics.append(
                 .error(
                     .emptyFile, at: SourceLocation(file: file),
-                    english
-                        ? "the sheet's rows span \(span) cells, more than \(maxTableCells) (cells far to the right of "
-                            + "the data, such as in column XFD)"
-                        : "các dòng của trang tính trải trên \(span) ô, quá \(maxTableCells) ô (có ô nằm rất xa bên "
-                            + "phải dữ liệu, như ở cột XFD)",
-                    hint: english
-                        ? "delete the columns to the right of the data and save the file again"
-                        : "hãy xóa các cột bên phải vùng dữ liệu rồi lưu lại tệp"))
+                    Words(
+                        vi: "các dòng của trang tính trải trên \(span) ô, quá \(maxTableCells) ô (có ô nằm rất xa "
+                            + "bên phải dữ liệu, như ở cột XFD)",
+                        en: "the sheet's rows span \(span) cells, more than \(maxTableCells) (cells far to the right "
+                            + "of the data, such as in column XFD)"),
+                    hint: Words(
+                        vi: "hãy xóa các cột bên phải vùng dữ liệu rồi lưu lại tệp",
+                        en: "delete the columns to the right of the data and save the file again")))
         }
         if !diagnostics.isEmpty { throw ValidationFailure(diagnostics: diagnostics) }
-    }
-
-    /// Whether messages are in English: `ICTINDEX_LANG=en`; Vietnamese otherwise.
-    static var english: Bool {
-        ProcessInfo.processInfo.environment["ICTINDEX_LANG"]?.lowercased().hasPrefix("en") == true
-    }
-
-    /// The Vietnamese name of the file being read.
-    private static func vietnamese(_ what: String) -> String {
-        switch what {
-        case "units file": "tệp đơn vị"
-        case "data file": "tệp số liệu"
-        case "decisions file": "tệp quyết định"
-        default: what
-        }
     }
 
     /// Reads a CSV file, or one sheet of a workbook, as a table: for files that are read as plain tables, such as
@@ -131,21 +110,21 @@ enum SpreadsheetInput {
     ///
     /// - Throws: ``ValidationFailure`` when the file is missing or cannot be read (D013), or is not valid CSV.
     static func anyTable(
-        _ path: String, what: String, sheet: String?, decimalStyle: DecimalStyle
+        _ path: String, what: Words, sheet: String?, decimalStyle: DecimalStyle
     ) throws(ValidationFailure) -> CSVTable {
         guard isWorkbook(path) else { return try CSVTable.parse(try InputFile.read(path, what: what), file: path) }
         return try table(path, what: what, sheet: sheet, decimalStyle: decimalStyle)
     }
 
     /// The part, sheet and cell of a reading error, when it names them: ` (sheet 'A', cell D14, xl/…:3)`.
-    private static func place(_ error: XLSXReadError, english: Bool) -> String {
-        let places =
-            [
-                error.sheet.map { english ? "sheet '\($0)'" : "trang tính '\($0)'" },
-                error.cell.map { english ? "cell \($0)" : "ô \($0)" },
-                error.part.map { $0 + (error.line.map { ":\($0)" } ?? "") },
-            ].compactMap { $0 }
-        return places.isEmpty || error.code == .sheetNotFound ? "" : " (\(places.joined(separator: ", ")))"
+    private static func place(_ error: XLSXReadError) -> Words {
+        let places: [Words] = [
+            error.sheet.map { Words(vi: "trang tính '\($0)'", en: "sheet '\($0)'") },
+            error.cell.map { Words(vi: "ô \($0)", en: "cell \($0)") },
+            error.part.map { .verbatim($0 + (error.line.map { ":\($0)" } ?? "")) },
+        ].compactMap { $0 }
+        guard !places.isEmpty, error.code != .sheetNotFound else { return .verbatim("") }
+        return .verbatim(" (") + .joined(places, separator: ", ") + .verbatim(")")
     }
 }
 
@@ -218,10 +197,10 @@ extension DataFileReader {
     /// Reads a units file, CSV or XLSX (see ``SpreadsheetInput``).
     func readUnits(path: String, sheet: String? = nil) throws(ValidationFailure) -> [ICTIndexCore.Unit] {
         guard SpreadsheetInput.isWorkbook(path) else {
-            return try readUnits(try InputFile.read(path, what: "units file"), file: path)
+            return try readUnits(try InputFile.read(path, what: InputKind.units), file: path)
         }
         return try readUnits(
-            try SpreadsheetInput.table(path, what: "units file", sheet: sheet, decimalStyle: decimalStyle))
+            try SpreadsheetInput.table(path, what: InputKind.units, sheet: sheet, decimalStyle: decimalStyle))
     }
 
     /// Reads a values file, CSV or XLSX, wide or long (see ``SpreadsheetInput``).
@@ -230,9 +209,9 @@ extension DataFileReader {
     ) throws(ValidationFailure) -> Dataset {
         guard SpreadsheetInput.isWorkbook(path) else {
             return try readValues(
-                bytes: try InputFile.readBytes(path, what: "data file"), file: path, units: units, period: period)
+                bytes: try InputFile.readBytes(path, what: InputKind.data), file: path, units: units, period: period)
         }
-        let table = try SpreadsheetInput.table(path, what: "data file", sheet: sheet, decimalStyle: decimalStyle)
+        let table = try SpreadsheetInput.table(path, what: InputKind.data, sheet: sheet, decimalStyle: decimalStyle)
         return try readValues(table, units: units, period: period)
     }
 }

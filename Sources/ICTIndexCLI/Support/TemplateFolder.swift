@@ -1,4 +1,5 @@
 import Foundation
+import ICTIndexCore
 
 /// The output folder of `ictindex template`: checked for free space before anything is written, created only
 /// then, and removed again when the writing fails and leaves it empty.
@@ -23,9 +24,9 @@ struct TemplateFolder {
         let needed = UInt64(max(count, 1)) * Self.bytesPerWorkbook
         if let free = freeBytes(), free < needed {
             throw RuntimeFailure(
-                message: MessageLanguage.pick(
+                message: Words(
                     vi: "\(display): không đủ chỗ trống: \(count) phiếu cần khoảng \(Self.megabytes(needed)), ổ đĩa "
-                        + "chỉ còn \(Self.megabytes(free)); chưa ghi gì\n  hint: giải phóng dung lượng hoặc chọn "
+                        + "chỉ còn \(Self.megabytes(free)); chưa ghi gì\n  gợi ý: giải phóng dung lượng hoặc chọn "
                         + "thư mục khác với --out",
                     en: "\(display): not enough free space: \(count) workbooks need about \(Self.megabytes(needed)), "
                         + "the disk has \(Self.megabytes(free)); nothing was written\n  hint: free some space or "
@@ -35,7 +36,9 @@ struct TemplateFolder {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw RuntimeFailure(message: "cannot create the folder \(display): \(error.localizedDescription)")
+            throw RuntimeFailure(
+                vi: "không tạo được thư mục \(display): \(error.localizedDescription)",
+                en: "cannot create the folder \(display): \(error.localizedDescription)")
         }
         do {
             try StandardError.held { try write() }

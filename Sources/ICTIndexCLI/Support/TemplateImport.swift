@@ -44,15 +44,20 @@ struct TemplateImport {
                 let document: XLSXDocument
                 do { document = try XLSXDocument(contentsOf: URL(fileURLWithPath: file)) } catch {
                     throw ValidationFailure(diagnostics: [
-                        .error(.notATemplate, at: SourceLocation(file: file), "the workbook cannot be read: \(error.message)")
+                        .error(
+                            .notATemplate, at: SourceLocation(file: file),
+                            Words(vi: "không đọc được bảng tính: ", en: "the workbook cannot be read: ")
+                                + error.messageWords, hint: error.hintWords)
                     ])
                 }
                 let metadata = try TemplateReader.metadata(of: document, path: file)
-                let (unit, framework) = try check(metadata, file: file, given: given, units: units, database: database, cache: &frameworks)
+                let (unit, framework) = try check(
+                    metadata, file: file, given: given, units: units, database: database, cache: &frameworks)
                 let template = SelfAssessmentTemplate(framework: framework, metadata: metadata)
                 let (entries, problems) = TemplateReader.read(document, path: file, template: template)
                 diagnostics += problems
-                filled.append(Filled(file: file, unit: unit, metadata: metadata, framework: framework, entries: entries))
+                filled.append(
+                    Filled(file: file, unit: unit, metadata: metadata, framework: framework, entries: entries))
             } catch let failure as ValidationFailure {
                 diagnostics += failure.diagnostics
             }
@@ -81,7 +86,8 @@ struct TemplateImport {
                     + "(\(source.rawValue), period \(first.metadata.period))"
                 : "\(what): \(summary.added) giá trị mới, \(summary.changed) thay đổi, \(summary.unchanged) không đổi "
                     + "(\(source.rawValue), kỳ \(first.metadata.period))")
-        Console.out(try provisional(filled, framework: first.framework, period: first.metadata.period, database: database))
+        Console.out(
+            try provisional(filled, framework: first.framework, period: first.metadata.period, database: database))
     }
 
     /// The template must be of this database: its criteria kept here and the period's, its unit known.
@@ -90,31 +96,50 @@ struct TemplateImport {
         database: IndexDatabase, cache: inout [String: Framework]
     ) throws -> (ICTIndexCore.Unit, Framework) {
         let at = SourceLocation(file: file)
-        let made = "the workbook was made for \(metadata.frameworkID) \(metadata.frameworkEdition ?? "") "
+        let criteriaMade =
+            "\(metadata.frameworkID) \(metadata.frameworkEdition ?? "") "
             + "(sha256 \(metadata.frameworkSHA256.prefix(12)))"
-        let fresh = "make new workbooks with the period's criteria: ictindex template --period \(metadata.period) "
-            + "--unit \(metadata.unit) --out DIR"
+        let made = Words(
+            vi: "bảng tính được tạo cho bộ tiêu chí \(criteriaMade)", en: "the workbook was made for \(criteriaMade)")
+        let command = "ictindex template --period \(metadata.period) --unit \(metadata.unit) --out DIR"
+        let fresh = Words(
+            vi: "hãy tạo phiếu mới theo bộ tiêu chí của kỳ: \(command)",
+            en: "make new workbooks with the period's criteria: \(command)")
         var problems: [Diagnostic] = []
         if let period, period != metadata.period {
             problems.append(
                 .error(
-                    .templateMismatch, at: at, "the workbook is for period \(metadata.period), not \(period)",
-                    hint: "import it for its own period (leave out --period), or use the workbook of period \(period)"))
+                    .templateMismatch, at: at,
+                    Words(
+                        vi: "bảng tính dành cho kỳ \(metadata.period), không phải kỳ \(period)",
+                        en: "the workbook is for period \(metadata.period), not \(period)"),
+                    hint: Words(
+                        vi: "hãy nhập nó cho đúng kỳ của nó (bỏ --period), hoặc dùng bảng tính của kỳ \(period)",
+                        en: "import it for its own period (leave out --period), or use the workbook of period "
+                            + "\(period)")))
         }
         if let given, given.sha256 != metadata.frameworkSHA256 {
+            let givenText = "\(given.id) \(given.edition ?? ""), sha256 \(given.sha256.prefix(12))"
             problems.append(
                 .error(
                     .templateMismatch, at: at,
-                    "\(made), not for the criteria given with --framework (\(given.id) \(given.edition ?? ""), "
-                        + "sha256 \(given.sha256.prefix(12)))",
+                    made
+                        + Words(
+                            vi: ", không phải bộ tiêu chí đưa vào bằng --framework (\(givenText))",
+                            en: ", not for the criteria given with --framework (\(givenText))"),
                     hint: fresh))
         }
-        if let scoring = try database.latestFramework(forPeriod: metadata.period), scoring.sha256 != metadata.frameworkSHA256 {
+        if let scoring = try database.latestFramework(forPeriod: metadata.period),
+            scoring.sha256 != metadata.frameworkSHA256
+        {
+            let scoringText = "\(scoring.id) \(scoring.edition ?? "") (sha256 \(scoring.sha256.prefix(12)))"
             problems.append(
                 .error(
                     .templateMismatch, at: at,
-                    "\(made), but period \(metadata.period) is scored with \(scoring.id) \(scoring.edition ?? "") "
-                        + "(sha256 \(scoring.sha256.prefix(12)))",
+                    made
+                        + Words(
+                            vi: ", nhưng kỳ \(metadata.period) được chấm theo \(scoringText)",
+                            en: ", but period \(metadata.period) is scored with \(scoringText)"),
                     hint: fresh))
         }
         let unit = units[metadata.unit]
@@ -122,16 +147,31 @@ struct TemplateImport {
             problems.append(
                 .error(
                     .templateMismatch, at: at, subject: .unit(metadata.unit),
-                    "the workbook is for unit '\(metadata.unit)', which "
-                        + (unit == nil ? "is not in the database" : "does not exist in period \(metadata.period)"),
-                    hint: "check the units (ictindex units import), or whether the workbook belongs to another database"))
+                    unit == nil
+                        ? Words(
+                            vi: "bảng tính dành cho đơn vị '\(metadata.unit)', đơn vị này không có trong cơ sở dữ liệu",
+                            en: "the workbook is for unit '\(metadata.unit)', which is not in the database")
+                        : Words(
+                            vi: "bảng tính dành cho đơn vị '\(metadata.unit)', đơn vị này không tồn tại trong kỳ "
+                                + "\(metadata.period)",
+                            en: "the workbook is for unit '\(metadata.unit)', which does not exist in period "
+                                + "\(metadata.period)"),
+                    hint: Words(
+                        vi: "hãy kiểm tra danh sách đơn vị (ictindex units import), hoặc xem bảng tính có thuộc cơ sở "
+                            + "dữ liệu khác không",
+                        en: "check the units (ictindex units import), or whether the workbook belongs to another "
+                            + "database")))
         }
         if let framework = cache[metadata.frameworkSHA256], problems.isEmpty, let unit { return (unit, framework) }
         guard let stored = try database.framework(sha256: metadata.frameworkSHA256) else {
             problems.append(
                 .error(
                     .templateMismatch, at: at,
-                    "\(made), and this database does not keep those criteria: was it made from another database?",
+                    made
+                        + Words(
+                            vi: ", mà cơ sở dữ liệu này không lưu bộ tiêu chí đó: có phải nó được tạo từ cơ sở dữ liệu "
+                                + "khác?",
+                            en: ", and this database does not keep those criteria: was it made from another database?"),
                     hint: fresh))
             throw ValidationFailure(diagnostics: problems)
         }
@@ -148,15 +188,24 @@ struct TemplateImport {
         if periods.count > 1 {
             problems.append(
                 .error(
-                    .templateMismatch, "the workbooks are for periods \(periods.joined(separator: ", "))",
-                    hint: "import each period's workbooks on their own"))
+                    .templateMismatch,
+                    Words(
+                        vi: "các bảng tính thuộc nhiều kỳ: \(periods.joined(separator: ", "))",
+                        en: "the workbooks are for periods \(periods.joined(separator: ", "))"),
+                    hint: Words(
+                        vi: "hãy nhập bảng tính của từng kỳ riêng", en: "import each period's workbooks on their own")))
         }
         let criteria = OrderedSet(filled.map(\.metadata.frameworkSHA256))
         if criteria.count > 1 && periods.count == 1 {
             problems.append(
                 .error(
-                    .templateMismatch, "the workbooks were made from \(criteria.count) different criteria files",
-                    hint: "make every unit's workbook from the period's criteria (ictindex template)"))
+                    .templateMismatch,
+                    Words(
+                        vi: "các bảng tính được tạo từ \(criteria.count) tệp tiêu chí khác nhau",
+                        en: "the workbooks were made from \(criteria.count) different criteria files"),
+                    hint: Words(
+                        vi: "hãy tạo bảng tính của mọi đơn vị theo bộ tiêu chí của kỳ (ictindex template)",
+                        en: "make every unit's workbook from the period's criteria (ictindex template)")))
         }
         var seen: [UnitCode: String] = [:]
         for workbook in filled {
@@ -164,8 +213,10 @@ struct TemplateImport {
                 problems.append(
                     .error(
                         .duplicateUnit, at: SourceLocation(file: workbook.file), subject: .unit(workbook.unit.code),
-                        "unit '\(workbook.unit.code)' has two workbooks: \(other) and \(workbook.file)",
-                        hint: "import one workbook per unit"))
+                        Words(
+                            vi: "đơn vị '\(workbook.unit.code)' có hai bảng tính: \(other) và \(workbook.file)",
+                            en: "unit '\(workbook.unit.code)' has two workbooks: \(other) and \(workbook.file)"),
+                        hint: Words(vi: "hãy nhập một bảng tính cho mỗi đơn vị", en: "import one workbook per unit")))
             }
             seen[workbook.unit.code] = workbook.file
         }
@@ -186,7 +237,8 @@ struct TemplateImport {
         for unit in reported { entries[unit.code] = all.entries(of: unit.code) }
         let scoreboard: Scoreboard
         do {
-            scoreboard = try Engine(framework: framework).score(Dataset(period: period, units: reported, entries: entries))
+            scoreboard = try Engine(framework: framework).score(
+                Dataset(period: period, units: reported, entries: entries))
         } catch {
             return (en ? "provisional scores are not available: " : "chưa tính được điểm tạm tính: ")
                 + (error.diagnostics.first?.message(en ? .en : .vi) ?? "")
@@ -201,9 +253,15 @@ struct TemplateImport {
             let score = result.published.map { NumberFormatting.fixed($0, decimals: framework.decimals) } ?? "—"
             let band = result.band?.name.text(language)
             let group = framework.groups[workbook.unit.group]?.name.text(language) ?? workbook.unit.group.rawValue
-            let rank = result.rank.map { en ? "rank \($0)/\(result.rankedCount) in \(group)" : "hạng \($0)/\(result.rankedCount) nhóm \(group)" }
+            let rank =
+                result.rank.map {
+                    en
+                        ? "rank \($0)/\(result.rankedCount) in \(group)"
+                        : "hạng \($0)/\(result.rankedCount) nhóm \(group)"
+                }
                 ?? (en ? "not ranked" : "không xếp hạng")
-            lines.append("  \(workbook.unit.code)  \(workbook.unit.name): \(score)\(band.map { " (\($0))" } ?? ""), \(rank)")
+            lines.append(
+                "  \(workbook.unit.code)  \(workbook.unit.name): \(score)\(band.map { " (\($0))" } ?? ""), \(rank)")
         }
         return lines.joined(separator: "\n")
     }

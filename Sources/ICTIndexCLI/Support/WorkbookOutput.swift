@@ -23,7 +23,7 @@ enum WorkbookOutput {
         do {
             try ScoreboardReport(scoreboard: scoreboard, run: run, language: language).write(to: url)
         } catch {
-            throw RuntimeFailure(message: error.description)
+            throw RuntimeFailure(error)
         }
         return path
     }
@@ -34,5 +34,36 @@ enum WorkbookOutput {
             return Date(timeIntervalSince1970: TimeInterval(seconds))
         }
         return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+    }
+}
+
+extension RuntimeFailure {
+    /// A workbook that could not be written: the writer's message, with the usual failures (a missing or
+    /// read-only folder, a file that cannot be replaced) said in Vietnamese too.
+    init(_ error: any Error) {
+        guard let error = error as? XLSXError else {
+            self.init(message: .verbatim(String(describing: error)))
+            return
+        }
+        let path = error.path
+        switch error.code {
+        case .outputDirectoryMissing:
+            self.init(
+                vi:
+                    "\(path): thư mục để ghi tệp không tồn tại\n  gợi ý: hãy tạo thư mục trước, hoặc chọn đường dẫn khác",
+                en: error.description)
+        case .outputNotWritable:
+            self.init(
+                vi: "\(path): không ghi được vào chỗ này (thư mục chỉ đọc, hoặc đường dẫn là một thư mục)\n"
+                    + "  gợi ý: hãy chọn đường dẫn khác có tên tệp .xlsx, hoặc sửa quyền ghi của thư mục",
+                en: error.description)
+        case .replaceFailed:
+            self.init(
+                vi: "\(path): không thay được tệp cũ (\(error.message))\n"
+                    + "  gợi ý: hãy đóng tệp nếu nó đang mở trong Excel, rồi chạy lại lệnh",
+                en: error.description)
+        default:
+            self.init(vi: "\(path): không ghi được bảng tính: \(error.message)", en: error.description)
+        }
     }
 }

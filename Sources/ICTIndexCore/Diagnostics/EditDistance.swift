@@ -1,4 +1,5 @@
 import Localization
+
 /// "Did you mean …?" suggestions for unknown codes, column names and options.
 ///
 /// Uses the Levenshtein edit distance on characters, ignoring case, and only suggests a
@@ -8,7 +9,7 @@ import Localization
 /// For example:
 /// ```swift
 /// Suggestion.closest(to: "staf", among: ["staff", "computers"])       // "staff"
-/// Suggestion.didYouMean("grup", among: ["group", "name"])             // "did you mean 'group'?"
+/// Suggestion.suggestion(for: "grup", among: ["group", "name"])?.en    // "did you mean 'group'?"
 /// ```
 public enum Suggestion {
     /// The candidate closest to a word, or nil when none is close enough.
@@ -43,8 +44,23 @@ public enum Suggestion {
     ///   - word: the unknown word, as the user wrote it.
     ///   - candidates: the known words.
     /// - Returns: `did you mean 'staff'?`, to start a hint with.
+    @available(*, deprecated, message: "use suggestion(for:among:), which gives both languages")
     public static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String? {
         closest(to: word, among: candidates).map { "did you mean '\($0)'?" }
+    }
+
+    /// "did you mean 'x'? Otherwise …" ("có phải là 'x'? Nếu không, …") when a candidate is close, else the advice
+    /// alone.
+    public static func hint(for word: String, among candidates: some Sequence<String>, otherwise advice: Words) -> Words
+    {
+        guard let near = suggestion(for: word, among: candidates) else { return advice }
+        return Words(vi: "\(near.vi) Nếu không, \(advice.vi)", en: "\(near.en) Otherwise \(advice.en)")
+    }
+
+    /// The hint phrase for the closest candidate in both languages ("có phải là 'staff'?", "did you mean
+    /// 'staff'?"), or nil when none is close.
+    public static func suggestion(for word: String, among candidates: some Sequence<String>) -> Words? {
+        closest(to: word, among: candidates).map { Words(vi: "có phải là '\($0)'?", en: "did you mean '\($0)'?") }
     }
 
     /// The Levenshtein distance between two words, ignoring case: the fewest insertions,

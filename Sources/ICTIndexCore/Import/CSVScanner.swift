@@ -1,4 +1,5 @@
 import Localization
+
 /// Splits the bytes of a CSV file into a header and rows of cells, for ``CSVTable``.
 ///
 /// The scanner looks for the bytes that end an unquoted cell (the separator, CR, LF) or matter inside a quoted
@@ -35,8 +36,11 @@ struct CSVScanner {
             log.append(
                 .error(
                     .emptyFile, at: SourceLocation(file: file), subject: .table(name: file, row: 0),
-                    "the file has \(count) bytes; a CSV file must be smaller than 2 GB",
-                    hint: "split the file, or import it in parts"))
+                    Words(
+                        vi: "tệp có \(count) byte; tệp CSV phải nhỏ hơn 2 GB",
+                        en: "the file has \(count) bytes; a CSV file must be smaller than 2 GB"),
+                    hint: Words(
+                        vi: "hãy chia nhỏ tệp, hoặc nhập từng phần", en: "split the file, or import it in parts")))
             return
         }
         var copies: [UInt8] = []
@@ -103,8 +107,12 @@ struct CSVScanner {
                         .error(
                             .malformedRow, at: SourceLocation(file: file, line: recordLine, column: column),
                             subject: .table(name: file, row: recordLine),
-                            "the quoted cell that starts in row \(recordLine) is never closed",
-                            hint: "add the closing '\"'; a quote inside a quoted cell is written twice (\"\")"))
+                            Words(
+                                vi: "ô trong ngoặc kép bắt đầu ở dòng \(recordLine) không được đóng lại",
+                                en: "the quoted cell that starts in row \(recordLine) is never closed"),
+                            hint: Words(
+                                vi: "hãy thêm dấu '\"' đóng ô; dấu ngoặc kép bên trong ô được viết hai lần (\"\")",
+                                en: "add the closing '\"'; a quote inside a quoted cell is written twice (\"\")")))
                     // The rest of the file is inside the quote: the record is dropped and the scan ends.
                     cells.starts.removeLast(cells.starts.count - firstCell)
                     cells.ends.removeLast(cells.ends.count - firstCell)
@@ -115,13 +123,17 @@ struct CSVScanner {
                 let end = Self.find(p, from: afterQuote, separator, Self.cr, Self.lf)
                 let trailing = UnsafeBufferPointer(rebasing: p[afterQuote..<end]).trimmingCellSpaces()
                 if !trailing.isEmpty {
+                    let echoed = MessageText.echo(String(decoding: trailing, as: UTF8.self))
                     log.append(
                         .error(
                             .malformedRow, at: SourceLocation(file: file, line: recordLine, column: column),
                             subject: .table(name: file, row: recordLine),
-                            "text '\(String(decoding: trailing, as: UTF8.self))' follows the closing quote of cell "
-                                + "\(column)",
-                            hint: "put the whole cell in double quotes and write a quote inside it twice (\"\")"))
+                            Words(
+                                vi: "có chữ '\(echoed)' sau dấu ngoặc kép đóng ô \(column)",
+                                en: "text '\(echoed)' follows the closing quote of cell \(column)"),
+                            hint: Words(
+                                vi: "hãy đặt cả ô trong ngoặc kép và viết dấu ngoặc kép bên trong ô hai lần (\"\")",
+                                en: "put the whole cell in double quotes and write a quote inside it twice (\"\")")))
                     needsCopy = true
                 }
                 if needsCopy {
@@ -197,14 +209,20 @@ struct CSVScanner {
                 cells.starts[$0] != cells.ends[$0]
             }) {
                 let index = extra - firstCell
+                let echoed = MessageText.echo(text(p, copies, cell: extra))
                 log.append(
                     .error(
                         .malformedRow, at: SourceLocation(file: file, line: line, column: index + 1),
                         subject: .table(name: file, row: line),
-                        "row \(line) has \(n) cells but the header has \(columns) columns; cell \(index + 1) is "
-                            + "'\(text(p, copies, cell: extra))'",
-                        hint: "remove the extra cells, or put a cell that contains '\(sep)' in double quotes "
-                            + "(\"12\(sep)5\")"))
+                        Words(
+                            vi: "dòng \(line) có \(n) ô nhưng dòng tiêu đề có \(columns) cột; ô \(index + 1) là "
+                                + "'\(echoed)'",
+                            en: "row \(line) has \(n) cells but the header has \(columns) columns; cell "
+                                + "\(index + 1) is '\(echoed)'"),
+                        hint: Words(
+                            vi: "hãy xóa các ô thừa, hoặc đặt ô có chứa '\(sep)' trong ngoặc kép (\"12\(sep)5\")",
+                            en: "remove the extra cells, or put a cell that contains '\(sep)' in double quotes "
+                                + "(\"12\(sep)5\")")))
                 return dropRecord()
             }
             cells.starts.removeLast(n - columns)
@@ -217,20 +235,33 @@ struct CSVScanner {
                 log.append(
                     .error(
                         .malformedRow, at: location, subject: .table(name: file, row: line),
-                        "row \(line) has \(n) \(n == 1 ? "cell" : "cells") but the header has \(columns) columns: "
-                            + "the header separates its columns with '\(sep)', this row with '\(otherText)'",
-                        hint:
-                            "use one separator in the whole file: save it again from the spreadsheet as CSV, or "
-                            + "make the header and the rows use the same one"))
+                        Words(
+                            vi: "dòng \(line) có \(n) ô nhưng dòng tiêu đề có \(columns) cột: dòng tiêu đề ngăn cách "
+                                + "các cột bằng '\(sep)', dòng này bằng '\(otherText)'",
+                            en: "row \(line) has \(n) \(n == 1 ? "cell" : "cells") but the header has \(columns) "
+                                + "columns: the header separates its columns with '\(sep)', this row with "
+                                + "'\(otherText)'"),
+                        hint: Words(
+                            vi: "hãy dùng một dấu ngăn cách cho cả tệp: lưu lại tệp từ bảng tính dưới dạng CSV, hoặc "
+                                + "sửa để dòng tiêu đề và các dòng số liệu dùng cùng một dấu",
+                            en: "use one separator in the whole file: save it again from the spreadsheet as CSV, or "
+                                + "make the header and the rows use the same one")))
             } else {
                 let missing = header[n...].prefix(3).map { "'\($0)'" }.joined(separator: ", ")
                 log.append(
                     .error(
                         .malformedRow, at: location, subject: .table(name: file, row: line),
-                        "row \(line) has \(n) \(n == 1 ? "cell" : "cells") but the header has \(columns) columns; "
-                            + "no cell for \(missing)\(columns - n > 3 ? " and \(columns - n - 3) more" : "")",
-                        hint: "write every cell of the row, an empty one as nothing between two separators "
-                            + "(A\(sep)\(sep)5)"))
+                        Words(
+                            vi: "dòng \(line) có \(n) ô nhưng dòng tiêu đề có \(columns) cột; thiếu ô cho \(missing)"
+                                + (columns - n > 3 ? " và \(columns - n - 3) cột khác" : ""),
+                            en: "row \(line) has \(n) \(n == 1 ? "cell" : "cells") but the header has \(columns) "
+                                + "columns; no cell for \(missing)"
+                                + (columns - n > 3 ? " and \(columns - n - 3) more" : "")),
+                        hint: Words(
+                            vi: "hãy ghi đủ các ô của dòng; ô trống là không ghi gì giữa hai dấu ngăn cách "
+                                + "(A\(sep)\(sep)5)",
+                            en: "write every cell of the row, an empty one as nothing between two separators "
+                                + "(A\(sep)\(sep)5)")))
             }
             return dropRecord()
         }

@@ -1,4 +1,5 @@
 import Localization
+
 /// A table read from a CSV file (RFC 4180), with the file line of every row kept for messages.
 ///
 /// The parser reads what spreadsheets in Vietnam actually write:
@@ -151,7 +152,10 @@ public struct CSVTable: Hashable, Sendable {
             diagnostics.append(
                 .error(
                     .emptyFile, at: SourceLocation(file: file), subject: .table(name: file, row: 0),
-                    "the file is empty", hint: "the first line must name the columns, such as: unit,staff"))
+                    Words(vi: "tệp trống", en: "the file is empty"),
+                    hint: Words(
+                        vi: "dòng đầu tiên phải ghi tên các cột, ví dụ: unit,staff",
+                        en: "the first line must name the columns, such as: unit,staff")))
         }
         return (table, diagnostics)
     }

@@ -33,10 +33,10 @@ public enum DecimalStyle: String, Hashable, Sendable, CaseIterable {
 public struct CellProblem: Error, Hashable, Sendable {
     /// D003, D004, D005, D006, D007 or D014.
     public var code: DiagnosticCode
-    /// What is wrong, such as `'12,5' is not a number in this file's style`.
-    public var message: String
+    /// What is wrong, such as `'12,5' is not a number in this file's style`, in both languages.
+    public var message: Words
     /// What to do about it.
-    public var hint: String?
+    public var hint: Words?
 
     /// Creates a problem.
     ///
@@ -44,10 +44,18 @@ public struct CellProblem: Error, Hashable, Sendable {
     ///   - code: the diagnostic code.
     ///   - message: what is wrong, naming the cell text.
     ///   - hint: what to do.
-    public init(_ code: DiagnosticCode, _ message: String, hint: String? = nil) {
+    public init(_ code: DiagnosticCode, _ message: Words, hint: Words? = nil) {
         self.code = code
         self.message = message
         self.hint = hint
+    }
+}
+
+extension CellProblem {
+    /// The message for a unit's value of a variable: "đơn vị 'STTTT', biến 'staff': '12,5' không phải …"
+    /// ("unit 'STTTT', variable 'staff': '12,5' is not …").
+    public func message(unit: UnitCode, variable: VariableID) -> Words {
+        Words(vi: "đơn vị '\(unit)', biến '\(variable)': ", en: "unit '\(unit)', variable '\(variable)': ") + message
     }
 }
 
@@ -130,8 +138,10 @@ public struct CellParser: Hashable, Sendable {
             guard spec.kind == .percent else {
                 return .failure(
                     CellProblem(
-                        .invalidNumber, "'\(String(decoding: whole, as: UTF8.self))' is not a number",
-                        hint: "only percent variables take '%'; write the number alone"))
+                        .invalidNumber, Self.notANumberWords(String(decoding: whole, as: UTF8.self)),
+                        hint: Words(
+                            vi: "chỉ biến tỷ lệ phần trăm mới được viết dấu '%'; hãy chỉ viết con số",
+                            en: "only percent variables take '%'; write the number alone")))
             }
             digits = UnsafeBufferPointer(rebasing: whole[..<(whole.count - 1)]).trimmingCellSpaces()
         }
@@ -143,8 +153,13 @@ public struct CellParser: Hashable, Sendable {
         if spec.kind == .integer, x != x.rounded() {
             return .failure(
                 CellProblem(
-                    .invalidNumber, "'\(String(decoding: whole, as: UTF8.self))' is not a whole number",
-                    hint: "write a whole number such as \(decimalStyle.write(x.rounded(.down)))"))
+                    .invalidNumber,
+                    Words(
+                        vi: "'\(String(decoding: whole, as: UTF8.self))' không phải số nguyên",
+                        en: "'\(String(decoding: whole, as: UTF8.self))' is not a whole number"),
+                    hint: Words(
+                        vi: "hãy viết một số nguyên, như \(decimalStyle.write(x.rounded(.down)))",
+                        en: "write a whole number such as \(decimalStyle.write(x.rounded(.down)))")))
         }
         if let problem = boundsProblem(x, text: whole, variable: spec.variable, bounds: spec.bounds) {
             return .failure(problem)
@@ -193,22 +208,33 @@ public struct CellParser: Hashable, Sendable {
                 return .failure(
                     CellProblem(
                         .ambiguousNumber,
-                        "'\(written)' reads two ways: \(DecimalStyle.point.write(x)) with ',' separating thousands, "
-                            + "or \(DecimalStyle.point.write(y)) with a decimal comma",
-                        hint: "write \(DecimalStyle.point.write(x)) (without the separator) or "
-                            + "\(DecimalStyle.point.write(y)); pass --decimal-comma if the file uses Vietnamese "
-                            + "number style"))
+                        Words(
+                            vi: "'\(written)' đọc được hai cách: \(DecimalStyle.point.write(x)) nếu ',' ngăn cách "
+                                + "hàng nghìn, hoặc \(DecimalStyle.point.write(y)) nếu ',' là dấu thập phân",
+                            en: "'\(written)' reads two ways: \(DecimalStyle.point.write(x)) with ',' separating "
+                                + "thousands, or \(DecimalStyle.point.write(y)) with a decimal comma"),
+                        hint: Words(
+                            vi: "hãy viết \(DecimalStyle.point.write(x)) (không có dấu ngăn cách) hoặc "
+                                + "\(DecimalStyle.point.write(y)); dùng --decimal-comma nếu tệp viết số kiểu Việt Nam",
+                            en: "write \(DecimalStyle.point.write(x)) (without the separator) or "
+                                + "\(DecimalStyle.point.write(y)); pass --decimal-comma if the file uses Vietnamese "
+                                + "number style")))
             }
             return .success(x)
         case .notFinite:
             return .failure(
                 CellProblem(
                     .invalidNumber,
-                    "'\(String(decoding: text, as: UTF8.self))' is beyond the largest number a value can hold "
-                        + "(about 1.8e308)",
-                    hint:
-                        "check the cell: such a value is a typing or export error; write the number in a unit "
-                        + "that keeps it finite"))
+                    Words(
+                        vi: "'\(String(decoding: text, as: UTF8.self))' vượt quá số lớn nhất một giá trị có thể "
+                            + "chứa (khoảng 1.8e308)",
+                        en: "'\(String(decoding: text, as: UTF8.self))' is beyond the largest number a value can "
+                            + "hold (about 1.8e308)"),
+                    hint: Words(
+                        vi: "hãy kiểm tra ô này: giá trị như vậy là do gõ nhầm hoặc xuất tệp sai; hãy viết số theo "
+                            + "một đơn vị đo để nó hữu hạn",
+                        en: "check the cell: such a value is a typing or export error; write the number in a unit "
+                            + "that keeps it finite")))
         case .invalid:
             return .failure(notANumber(text))
         }
@@ -219,27 +245,39 @@ public struct CellParser: Hashable, Sendable {
         let text = String(decoding: bytes, as: UTF8.self)
         if case .number(let x, _) = NumberReader.read(bytes, style: decimalStyle.other) {
             let written = decimalStyle.write(x)
-            let hint: String
+            let hint: Words
             switch decimalStyle {
             case .point where text.contains(","):
-                hint =
-                    "this looks like a decimal comma; pass --decimal-comma if the file uses Vietnamese number "
-                    + "style, or write \(written)"
+                hint = Words(
+                    vi: "số này có vẻ dùng dấu phẩy thập phân; hãy dùng --decimal-comma nếu tệp viết số kiểu Việt "
+                        + "Nam, hoặc viết \(written)",
+                    en: "this looks like a decimal comma; pass --decimal-comma if the file uses Vietnamese number "
+                        + "style, or write \(written)")
             case .point:
-                hint =
-                    "this looks like '.' or a space separating thousands; pass --decimal-comma if the file uses "
-                    + "Vietnamese number style, or write \(written)"
+                hint = Words(
+                    vi: "số này có vẻ dùng '.' hoặc dấu cách để ngăn cách hàng nghìn; hãy dùng --decimal-comma nếu "
+                        + "tệp viết số kiểu Việt Nam, hoặc viết \(written)",
+                    en: "this looks like '.' or a space separating thousands; pass --decimal-comma if the file uses "
+                        + "Vietnamese number style, or write \(written)")
             case .comma where text.contains("."):
-                hint =
-                    "this looks like a decimal point; leave out --decimal-comma if the file uses '.' as the "
-                    + "decimal mark, or write \(written)"
+                hint = Words(
+                    vi: "số này có vẻ dùng dấu chấm thập phân; hãy bỏ --decimal-comma nếu tệp dùng '.' làm dấu "
+                        + "thập phân, hoặc viết \(written)",
+                    en: "this looks like a decimal point; leave out --decimal-comma if the file uses '.' as the "
+                        + "decimal mark, or write \(written)")
             case .comma:
-                hint =
-                    "this looks like ',' separating thousands; leave out --decimal-comma if the file uses '.' as "
-                    + "the decimal mark, or write \(written)"
+                hint = Words(
+                    vi: "số này có vẻ dùng ',' để ngăn cách hàng nghìn; hãy bỏ --decimal-comma nếu tệp dùng '.' làm "
+                        + "dấu thập phân, hoặc viết \(written)",
+                    en: "this looks like ',' separating thousands; leave out --decimal-comma if the file uses '.' "
+                        + "as the decimal mark, or write \(written)")
             }
             return CellProblem(
-                .ambiguousNumber, "'\(text)' is not a number in this file's style", hint: hint)
+                .ambiguousNumber,
+                Words(
+                    vi: "'\(text)' không phải số viết theo kiểu của tệp này",
+                    en: "'\(text)' is not a number in this file's style"),
+                hint: hint)
         }
         var word = Substring(text.lowercased())
         if let sign = word.first, sign == "-" || sign == "+" || sign == "\u{2212}" {
@@ -247,12 +285,21 @@ public struct CellParser: Hashable, Sendable {
         }
         if ["inf", "infinity", "∞", "nan", "#num!", "#div/0!"].contains(word) {
             return CellProblem(
-                .invalidNumber, "'\(text)' is not a number",
-                hint: "infinities and NaN are not values; leave the cell empty for a missing value")
+                .invalidNumber, Self.notANumberWords(text),
+                hint: Words(
+                    vi: "vô cực và NaN không phải giá trị; để trống ô nếu không có số liệu",
+                    en: "infinities and NaN are not values; leave the cell empty for a missing value"))
         }
         return CellProblem(
-            .invalidNumber, "'\(text)' is not a number",
-            hint: "write a number such as \(decimalStyle.write(1234.5)), without units or other text")
+            .invalidNumber, Self.notANumberWords(text),
+            hint: Words(
+                vi: "hãy viết một con số, như \(decimalStyle.write(1234.5)), không kèm đơn vị hay chữ",
+                en: "write a number such as \(decimalStyle.write(1234.5)), without units or other text"))
+    }
+
+    /// "'abc' is not a number".
+    private static func notANumberWords(_ text: String) -> Words {
+        Words(vi: "'\(text)' không phải là số", en: "'\(text)' is not a number")
     }
 
     /// D005 when a number is outside its variable's bounds; the cell's text is decoded only then.
@@ -264,22 +311,26 @@ public struct CellParser: Hashable, Sendable {
         if lower.map({ x >= $0 }) ?? true, upper.map({ x <= $0 }) ?? true { return nil }
         let text = String(decoding: bytes, as: UTF8.self)
         let value =
-            NumberFormatting.plain(x) == text
-            ? "value \(text)" : "value '\(text)' (\(NumberFormatting.plain(x)))"
-        let range: String
+            NumberFormatting.plain(x) == text ? text : "'\(text)' (\(NumberFormatting.plain(x)))"
+        let range: Words
         switch (lower, upper) {
         case (let lo?, let hi?):
-            range = "outside \(NumberFormatting.plain(lo))…\(NumberFormatting.plain(hi))"
+            let span = "\(NumberFormatting.plain(lo))…\(NumberFormatting.plain(hi))"
+            range = Words(vi: "nằm ngoài khoảng \(span)", en: "is outside \(span)")
         case (let lo?, nil):
-            range = "below the minimum \(NumberFormatting.plain(lo))"
+            let bound = NumberFormatting.plain(lo)
+            range = Words(vi: "nhỏ hơn mức tối thiểu \(bound)", en: "is below the minimum \(bound)")
         case (nil, let hi?):
-            range = "above the maximum \(NumberFormatting.plain(hi))"
+            let bound = NumberFormatting.plain(hi)
+            range = Words(vi: "lớn hơn mức tối đa \(bound)", en: "is above the maximum \(bound)")
         case (nil, nil):
             return nil
         }
         return CellProblem(
-            .outOfRange, "\(value) is \(range)",
-            hint: "check the value; the framework declares the bounds of '\(variable)'")
+            .outOfRange, Words(vi: "giá trị \(value) ", en: "value \(value) ") + range,
+            hint: Words(
+                vi: "hãy kiểm tra giá trị; tệp tiêu chí quy định giới hạn của '\(variable)'",
+                en: "check the value; the framework declares the bounds of '\(variable)'"))
     }
 
     /// Yes/no spellings, lowercased; Swift compares Vietnamese text by canonical equivalence,
@@ -292,8 +343,10 @@ public struct CellParser: Hashable, Sendable {
         if Self.trueWords.contains(word) { return 1 }
         if Self.falseWords.contains(word) { return 0 }
         throw CellProblem(
-            .invalidBoolean, "'\(text)' is not a yes/no value",
-            hint: "write 1 or 0, có or không, yes or no, true or false, or x for yes")
+            .invalidBoolean, Words(vi: "'\(text)' không phải giá trị có/không", en: "'\(text)' is not a yes/no value"),
+            hint: Words(
+                vi: "hãy viết 1 hoặc 0, có hoặc không, yes hoặc no, true hoặc false, hoặc x cho có",
+                en: "write 1 or 0, có or không, yes or no, true or false, or x for yes"))
     }
 
     private func option(_ text: String, of variable: Variable) throws(CellProblem) -> String {
@@ -310,21 +363,28 @@ public struct CellParser: Hashable, Sendable {
             if let en = label.en { spellings.append((en, id)) }
         }
         let list = variable.options.map { "\($0.key) (\($0.value.vi))" }.joined(separator: ", ")
-        var hint = "write one of: \(list)"
+        var hint = Words(vi: "hãy viết một trong: \(list)", en: "write one of: \(list)")
         if let near = Suggestion.closest(to: text, among: spellings.map(\.spelling)),
             let id = spellings.first(where: { $0.spelling == near })?.id
         {
             let label = variable.options[id].map { " (\($0.vi))" } ?? ""
-            hint = "did you mean '\(id)'\(label)? Or " + hint
+            hint = Words(
+                vi: "có phải là '\(id)'\(label)? Nếu không, \(hint.vi)",
+                en: "did you mean '\(id)'\(label)? Or \(hint.en)")
         }
-        throw CellProblem(.invalidChoice, "'\(text)' is not one of the options", hint: hint)
+        throw CellProblem(
+            .invalidChoice,
+            Words(vi: "'\(text)' không phải một trong các lựa chọn", en: "'\(text)' is not one of the options"),
+            hint: hint)
     }
 
     private func date(_ text: String) throws(CellProblem) -> String {
         if let iso = DateSyntax.iso(text) { return iso }
         throw CellProblem(
-            .invalidDate, "'\(text)' is not a date",
-            hint: "write the date as YYYY-MM-DD (2025-03-31) or DD/MM/YYYY (31/03/2025)")
+            .invalidDate, Words(vi: "'\(text)' không phải ngày tháng", en: "'\(text)' is not a date"),
+            hint: Words(
+                vi: "hãy viết ngày theo dạng YYYY-MM-DD (2025-03-31) hoặc DD/MM/YYYY (31/03/2025)",
+                en: "write the date as YYYY-MM-DD (2025-03-31) or DD/MM/YYYY (31/03/2025)"))
     }
 }
 

@@ -34,8 +34,12 @@ struct ProblemLog {
             guard count > Self.limit else { return nil }
             return .error(
                 code, at: SourceLocation(file: file), subject: .table(name: file, row: 0),
-                "\(count - Self.limit) more problems of this kind (\(code)) are not listed; \(count) in all",
-                hint: "fix the cause of the problems listed above, then read the file again")
+                Words(
+                    vi: "còn \(count - Self.limit) lỗi loại này (\(code)) không được liệt kê; tổng cộng \(count) lỗi",
+                    en: "\(count - Self.limit) more problems of this kind (\(code)) are not listed; \(count) in all"),
+                hint: Words(
+                    vi: "hãy sửa nguyên nhân của các lỗi nêu trên, rồi đọc lại tệp",
+                    en: "fix the cause of the problems listed above, then read the file again"))
         }
     }
 }

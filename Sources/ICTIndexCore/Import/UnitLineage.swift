@@ -1,4 +1,5 @@
 import Localization
+
 /// Checks that the units' successions form a forest of dated successions (D020).
 ///
 /// Following `successor` from any unit must end at a unit without one: a unit never succeeds itself, every
@@ -40,8 +41,13 @@ struct UnitLineage {
                 diagnostics.append(
                     .error(
                         .invalidLineage, at: place?.validTo ?? place?.at, subject: .unit(unit.code),
-                        "unit '\(unit.code)' ends (valid_to \(to)) before it starts (valid_from \(from))",
-                        hint: "swap or correct the dates; valid_to is the unit's last day"))
+                        Words(
+                            vi: "đơn vị '\(unit.code)' kết thúc (valid_to \(to)) trước khi bắt đầu "
+                                + "(valid_from \(from))",
+                            en: "unit '\(unit.code)' ends (valid_to \(to)) before it starts (valid_from \(from))"),
+                        hint: Words(
+                            vi: "hãy đổi chỗ hoặc sửa lại hai ngày; valid_to là ngày cuối cùng của đơn vị",
+                            en: "swap or correct the dates; valid_to is the unit's last day")))
             }
             guard let successor = unit.successor else { continue }
             let at = place?.successor ?? place?.at
@@ -49,27 +55,40 @@ struct UnitLineage {
                 diagnostics.append(
                     .error(
                         .invalidLineage, at: at, subject: .unit(unit.code),
-                        "unit '\(unit.code)' succeeds itself",
-                        hint: "leave 'successor' empty, or write the code of the unit that replaced it"))
+                        Words(
+                            vi: "đơn vị '\(unit.code)' tự kế thừa chính nó", en: "unit '\(unit.code)' succeeds itself"),
+                        hint: Words(
+                            vi: "hãy để trống 'successor', hoặc ghi mã của đơn vị đã thay thế nó",
+                            en: "leave 'successor' empty, or write the code of the unit that replaced it")))
             } else if let next = all[successor] {
                 if let end = unit.validTo, let nextEnd = next.validTo, nextEnd < end {
                     diagnostics.append(
                         .error(
                             .invalidLineage, at: at, subject: .unit(unit.code),
-                            "unit '\(unit.code)' (until \(end)) is succeeded by '\(successor)', which ended "
-                                + "earlier (\(nextEnd))",
-                            hint: "check the successor's code and both units' valid_to dates"))
+                            Words(
+                                vi: "đơn vị '\(unit.code)' (đến \(end)) có đơn vị kế thừa '\(successor)' đã kết thúc "
+                                    + "sớm hơn (\(nextEnd))",
+                                en: "unit '\(unit.code)' (until \(end)) is succeeded by '\(successor)', which ended "
+                                    + "earlier (\(nextEnd))"),
+                            hint: Words(
+                                vi: "hãy kiểm tra mã đơn vị kế thừa và ngày valid_to của cả hai đơn vị",
+                                en: "check the successor's code and both units' valid_to dates")))
                 }
             } else if !listed.contains(successor) {
-                var hint = "import the successor too, or correct its code"
+                var hint = Words(
+                    vi: "hãy nhập cả đơn vị kế thừa, hoặc sửa lại mã của nó",
+                    en: "import the successor too, or correct its code")
                 let codes = all.keys.map(\.rawValue).sorted()
-                if let near = Suggestion.didYouMean(successor.rawValue, among: codes) {
-                    hint = near + " Or " + hint
+                if let near = Suggestion.suggestion(for: successor.rawValue, among: codes) {
+                    hint = near.orElse(hint)
                 }
+                let echoed = MessageText.echo(successor.rawValue)
                 diagnostics.append(
                     .error(
                         .invalidLineage, at: at, subject: .unit(unit.code),
-                        "unit '\(unit.code)': successor '\(MessageText.echo(successor.rawValue))' is not a known unit",
+                        Words(
+                            vi: "đơn vị '\(unit.code)': đơn vị kế thừa '\(echoed)' không có trong danh sách đơn vị",
+                            en: "unit '\(unit.code)': successor '\(echoed)' is not a known unit"),
                         hint: hint))
             }
         }
@@ -102,8 +121,13 @@ struct UnitLineage {
                     .error(
                         .invalidLineage,
                         at: places[first]?.successor ?? places[first]?.at ?? SourceLocation(file: file),
-                        subject: .unit(first), "the successors of units go round in a cycle: \(text)",
-                        hint: "a unit's successor replaces it for good; remove the successor that points back"))
+                        subject: .unit(first),
+                        Words(
+                            vi: "các đơn vị kế thừa nhau thành một vòng: \(text)",
+                            en: "the successors of units go round in a cycle: \(text)"),
+                        hint: Words(
+                            vi: "đơn vị kế thừa thay hẳn đơn vị cũ; hãy bỏ 'successor' trỏ ngược lại",
+                            en: "a unit's successor replaces it for good; remove the successor that points back")))
             }
             for visited in path { state[visited] = .done }
         }

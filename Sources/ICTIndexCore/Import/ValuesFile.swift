@@ -97,8 +97,12 @@ struct ValuesFile {
                     reading.log.append(
                         .error(
                             .duplicateValue, at: header(column), subject: .variable(id),
-                            "variable '\(id)' has two evidence columns (\(first + 1) and \(column + 1))",
-                            hint: "keep one column '\(id)\(Self.evidenceSuffix)' per variable"))
+                            Words(
+                                vi: "biến '\(id)' có hai cột minh chứng (cột \(first + 1) và \(column + 1))",
+                                en: "variable '\(id)' has two evidence columns (\(first + 1) and \(column + 1))"),
+                            hint: Words(
+                                vi: "hãy giữ một cột '\(id)\(Self.evidenceSuffix)' cho mỗi biến",
+                                en: "keep one column '\(id)\(Self.evidenceSuffix)' per variable")))
                 } else {
                     evidenceColumns[id] = column
                 }
@@ -112,31 +116,41 @@ struct ValuesFile {
                 reading.log.append(
                     .error(
                         .derivedVariableGiven, at: header(column), subject: .variable(variable.id),
-                        "column '\(raw)' is the derived variable '\(variable.id)', computed from its formula "
-                            + "'\(formula.source)', not imported",
-                        hint: "remove the column; ictindex computes '\(variable.id)' from its formula"))
+                        Words(
+                            vi: "cột '\(raw)' là biến dẫn xuất '\(variable.id)', được tính theo công thức "
+                                + "'\(formula.source)', không nhập từ tệp",
+                            en: "column '\(raw)' is the derived variable '\(variable.id)', computed from its formula "
+                                + "'\(formula.source)', not imported"),
+                        hint: Words(
+                            vi: "hãy bỏ cột này; ictindex tự tính '\(variable.id)' theo công thức của nó",
+                            en: "remove the column; ictindex computes '\(variable.id)' from its formula")))
                 continue
             }
             if let first = firstColumn[variable.id] {
                 reading.log.append(
                     .error(
                         .duplicateValue, at: header(column), subject: .variable(variable.id),
-                        "variable '\(variable.id)' has two columns (\(first + 1) and \(column + 1))",
-                        hint: "keep one column per variable"))
+                        Words(
+                            vi: "biến '\(variable.id)' có hai cột (cột \(first + 1) và \(column + 1))",
+                            en: "variable '\(variable.id)' has two columns (\(first + 1) and \(column + 1))"),
+                        hint: Words(vi: "hãy giữ một cột cho mỗi biến", en: "keep one column per variable")))
                 continue
             }
             firstColumn[variable.id] = column
             variableColumns.append((column, variable))
         }
         guard let unitColumn else {
+            let headerList = table.header.map { "'\($0)'" }.joined(separator: ", ")
             reading.log.append(
                 .error(
                     .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
                     subject: .table(name: file, row: table.headerLine),
-                    "the values file has no 'unit' column",
-                    hint: "name the column of unit codes 'unit', and each value column by its variable id, "
-                        + "or use the long form 'unit, variable, value'; the header has: "
-                        + table.header.map { "'\($0)'" }.joined(separator: ", ")))
+                    Words(vi: "tệp số liệu không có cột 'unit'", en: "the values file has no 'unit' column"),
+                    hint: Words(
+                        vi: "hãy đặt tên cột mã đơn vị là 'unit' và mỗi cột giá trị theo mã biến của nó, hoặc dùng "
+                            + "dạng dọc 'unit, variable, value'; dòng tiêu đề hiện có: \(headerList)",
+                        en: "name the column of unit codes 'unit', and each value column by its variable id, "
+                            + "or use the long form 'unit, variable, value'; the header has: \(headerList)")))
             return
         }
         if variableColumns.isEmpty && !reading.log.hasErrors {
@@ -145,17 +159,24 @@ struct ValuesFile {
                 .error(
                     .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
                     subject: .table(name: file, row: table.headerLine),
-                    "the values file has no variable columns",
-                    hint: "add one column per variable, named by its id: \(ids)"))
+                    Words(vi: "tệp số liệu không có cột biến nào", en: "the values file has no variable columns"),
+                    hint: Words(
+                        vi: "hãy thêm một cột cho mỗi biến, đặt tên theo mã biến: \(ids)",
+                        en: "add one column per variable, named by its id: \(ids)")))
         }
         if reading.knownUnits == nil && framework.definesGroups && groupColumn == nil {
             reading.log.append(
                 .error(
                     .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
                     subject: .table(name: file, row: table.headerLine),
-                    "no units list was given and the values file has no 'group' column, so the groups of its "
-                        + "units are unknown",
-                    hint: "pass the units file (--units), or add a 'group' column"))
+                    Words(
+                        vi: "không có danh sách đơn vị và tệp số liệu không có cột 'group', nên không biết các đơn "
+                            + "vị thuộc khối nào",
+                        en: "no units list was given and the values file has no 'group' column, so the groups of "
+                            + "its units are unknown"),
+                    hint: Words(
+                        vi: "hãy đưa tệp đơn vị (--units), hoặc thêm cột 'group'",
+                        en: "pass the units file (--units), or add a 'group' column")))
         }
         reading.checkHasRows(table)
 
@@ -181,8 +202,12 @@ struct ValuesFile {
                     reading.log.append(
                         .error(
                             .duplicateUnit, at: at(unitColumn), subject: .unit(code),
-                            "unit '\(code)' has two rows (\(first) and \(line))",
-                            hint: "keep one row per unit, with all its values"))
+                            Words(
+                                vi: "đơn vị '\(code)' có hai dòng (dòng \(first) và \(line))",
+                                en: "unit '\(code)' has two rows (\(first) and \(line))"),
+                            hint: Words(
+                                vi: "hãy giữ một dòng cho mỗi đơn vị, với đủ các giá trị của nó",
+                                en: "keep one row per unit, with all its values")))
                     continue
                 }
                 firstRow[code] = line
@@ -241,8 +266,10 @@ struct ValuesFile {
                     reading.log.append(
                         .error(
                             .malformedRow, at: location, subject: .table(name: file, row: table.headerLine),
-                            "column '\(canonical)' appears twice (columns \(first + 1) and \(column + 1))",
-                            hint: "remove or rename one of them"))
+                            Words(
+                                vi: "cột '\(canonical)' xuất hiện hai lần (cột \(first + 1) và \(column + 1))",
+                                en: "column '\(canonical)' appears twice (columns \(first + 1) and \(column + 1))"),
+                            hint: Words(vi: "hãy bỏ hoặc đổi tên một cột", en: "remove or rename one of them")))
                 } else {
                     columnIndex[canonical] = column
                 }
@@ -260,8 +287,12 @@ struct ValuesFile {
                 .error(
                     .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
                     subject: .table(name: file, row: table.headerLine),
-                    "the long values file has no 'unit' column",
-                    hint: "the header of a long values file is: unit, variable, value, evidence, note"))
+                    Words(
+                        vi: "tệp số liệu dạng dọc không có cột 'unit'",
+                        en: "the long values file has no 'unit' column"),
+                    hint: Words(
+                        vi: "dòng tiêu đề của tệp số liệu dạng dọc là: unit, variable, value, evidence, note",
+                        en: "the header of a long values file is: unit, variable, value, evidence, note")))
             return
         }
         if reading.knownUnits == nil && framework.definesGroups {
@@ -269,8 +300,12 @@ struct ValuesFile {
                 .error(
                     .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
                     subject: .table(name: file, row: table.headerLine),
-                    "a long values file does not say which group each unit is in, and no units list was given",
-                    hint: "pass the units file (--units)"))
+                    Words(
+                        vi: "tệp số liệu dạng dọc không cho biết mỗi đơn vị thuộc khối nào, và không có danh sách "
+                            + "đơn vị",
+                        en: "a long values file does not say which group each unit is in, and no units list was "
+                            + "given"),
+                    hint: Words(vi: "hãy đưa tệp đơn vị (--units)", en: "pass the units file (--units)")))
         }
         reading.checkHasRows(table)
 
@@ -297,21 +332,28 @@ struct ValuesFile {
                 reading.log.append(
                     .error(
                         .missingColumn, at: at(variableColumn), subject: .unit(code),
-                        "unit '\(code)': row \(line) names no variable",
-                        hint: "write the variable id in the 'variable' column"))
+                        Words(
+                            vi: "đơn vị '\(code)': dòng \(line) không ghi biến nào",
+                            en: "unit '\(code)': row \(line) names no variable"),
+                        hint: Words(
+                            vi: "hãy ghi mã biến vào cột 'variable'",
+                            en: "write the variable id in the 'variable' column")))
                 continue
             }
             guard let variable = framework.variables[VariableID(id)] else {
-                var hint = "remove the row, or add the variable to the framework"
-                if let near = Suggestion.didYouMean(
-                    id, among: framework.reportedVariables.map(\.id.rawValue))
-                {
-                    hint = "\(near) Otherwise \(hint)"
-                }
+                let hint = Suggestion.hint(
+                    for:
+                        id, among: framework.reportedVariables.map(\.id.rawValue),
+                    otherwise: Words(
+                        vi: "hãy bỏ dòng này, hoặc thêm biến vào tệp tiêu chí",
+                        en: "remove the row, or add the variable to the framework"))
                 reading.log.append(
                     .error(
                         .unknownColumn, at: at(variableColumn), subject: .unit(code),
-                        "unit '\(code)': '\(id)' is not a variable of framework '\(framework.id)'", hint: hint))
+                        Words(
+                            vi: "đơn vị '\(code)': '\(id)' không phải biến của bộ tiêu chí '\(framework.id)'",
+                            en: "unit '\(code)': '\(id)' is not a variable of framework '\(framework.id)'"),
+                        hint: hint))
                 continue
             }
             if let formula = variable.formula {
@@ -319,17 +361,25 @@ struct ValuesFile {
                     .error(
                         .derivedVariableGiven, at: at(variableColumn),
                         subject: .unitVariable(code, variable.id),
-                        "unit '\(code)', variable '\(variable.id)': a derived variable, computed from its formula "
-                            + "'\(formula.source)', not imported",
-                        hint: "remove the row; ictindex computes '\(variable.id)' from its formula"))
+                        Words(
+                            vi: "đơn vị '\(code)', biến '\(variable.id)': biến dẫn xuất, được tính theo công thức "
+                                + "'\(formula.source)', không nhập từ tệp",
+                            en: "unit '\(code)', variable '\(variable.id)': a derived variable, computed from its "
+                                + "formula '\(formula.source)', not imported"),
+                        hint: Words(
+                            vi: "hãy bỏ dòng này; ictindex tự tính '\(variable.id)' theo công thức của nó",
+                            en: "remove the row; ictindex computes '\(variable.id)' from its formula")))
                 continue
             }
             if let first = firstRow[code]?[variable.id] {
                 reading.log.append(
                     .error(
                         .duplicateValue, at: at(variableColumn), subject: .unitVariable(code, variable.id),
-                        "unit '\(code)', variable '\(variable.id)' is given twice (rows \(first) and \(line))",
-                        hint: "keep one row per unit and variable"))
+                        Words(
+                            vi: "đơn vị '\(code)', biến '\(variable.id)' được ghi hai lần (dòng \(first) và \(line))",
+                            en: "unit '\(code)', variable '\(variable.id)' is given twice (rows \(first) and \(line))"),
+                        hint: Words(
+                            vi: "hãy giữ một dòng cho mỗi đơn vị và biến", en: "keep one row per unit and variable")))
                 continue
             }
             firstRow[code, default: [:]][variable.id] = line
@@ -353,17 +403,25 @@ struct ValuesFile {
         guard !name.isEmpty else {
             return .error(
                 .unknownColumn, at: location, subject: .table(name: table.file, row: table.headerLine),
-                "column \(location.column) has values but no name",
-                hint: "name the column by its variable id, or delete it")
+                Words(
+                    vi: "cột \(location.column) có giá trị nhưng không có tên",
+                    en: "column \(location.column) has values but no name"),
+                hint: Words(
+                    vi: "hãy đặt tên cột theo mã biến, hoặc xóa cột",
+                    en: "name the column by its variable id, or delete it"))
         }
-        let ids = framework.reportedVariables.map(\.id.rawValue)
-        var hint = "remove the column, or add the variable to the framework"
-        if let near = Suggestion.didYouMean(name.normalizedColumnName, among: ids) {
-            hint = "\(near) Otherwise \(hint)"
-        }
+        let hint = Suggestion.hint(
+            for:
+                name.normalizedColumnName, among: framework.reportedVariables.map(\.id.rawValue),
+            otherwise: Words(
+                vi: "hãy bỏ cột này, hoặc thêm biến vào tệp tiêu chí",
+                en: "remove the column, or add the variable to the framework"))
         return .error(
             .unknownColumn, at: location, subject: .table(name: table.file, row: table.headerLine),
-            "column '\(name)' is not a variable of framework '\(framework.id)'", hint: hint)
+            Words(
+                vi: "cột '\(name)' không phải biến của bộ tiêu chí '\(framework.id)'",
+                en: "column '\(name)' is not a variable of framework '\(framework.id)'"),
+            hint: hint)
     }
 }
 
@@ -402,8 +460,12 @@ private struct Reading {
             .error(
                 .emptyFile, at: SourceLocation(file: file, line: table.headerLine),
                 subject: .table(name: file, row: table.headerLine),
-                "the values file has a header but no rows",
-                hint: "add one row per unit (wide) or per unit and variable (long)"))
+                Words(
+                    vi: "tệp số liệu có dòng tiêu đề nhưng không có dòng số liệu nào",
+                    en: "the values file has a header but no rows"),
+                hint: Words(
+                    vi: "hãy thêm một dòng cho mỗi đơn vị (dạng ngang) hoặc cho mỗi đơn vị và biến (dạng dọc)",
+                    en: "add one row per unit (wide) or per unit and variable (long)")))
     }
 
     /// The unit code of a row, or nil (with a diagnostic) when the cell is empty.
@@ -414,21 +476,31 @@ private struct Reading {
         log.append(
             .error(
                 .missingColumn, at: SourceLocation(file: file, line: line, column: column + 1),
-                subject: .table(name: file, row: line), "row \(line) has no unit code",
-                hint: "write the unit's code in the 'unit' column, or delete the row"))
+                subject: .table(name: file, row: line),
+                Words(vi: "dòng \(line) không có mã đơn vị", en: "row \(line) has no unit code"),
+                hint: Words(
+                    vi: "hãy ghi mã đơn vị vào cột 'unit', hoặc xóa dòng này",
+                    en: "write the unit's code in the 'unit' column, or delete the row")))
         return nil
     }
 
     /// D001 when a code is not in the units list.
     mutating func checkKnown(_ code: UnitCode, at location: SourceLocation) {
         guard let knownUnits, !knownCodes.contains(code) else { return }
-        var hint = "add the unit to the units file, or fix the code"
-        if let near = Suggestion.didYouMean(code.rawValue, among: knownUnits.map(\.code.rawValue)) {
-            hint = "\(near) Otherwise add the unit to the units file"
+        var hint = Words(
+            vi: "hãy thêm đơn vị vào tệp đơn vị, hoặc sửa lại mã", en: "add the unit to the units file, or fix the code"
+        )
+        if let near = Suggestion.suggestion(for: code.rawValue, among: knownUnits.map(\.code.rawValue)) {
+            hint = Words(
+                vi: "\(near.vi) Nếu không, hãy thêm đơn vị vào tệp đơn vị",
+                en: "\(near.en) Otherwise add the unit to the units file")
         }
         log.append(
             .error(
-                .unknownUnit, at: location, subject: .unit(code), "unit '\(code)' is not in the units list",
+                .unknownUnit, at: location, subject: .unit(code),
+                Words(
+                    vi: "đơn vị '\(code)' không có trong danh sách đơn vị",
+                    en: "unit '\(code)' is not in the units list"),
                 hint: hint))
     }
 
@@ -467,27 +539,38 @@ private struct Reading {
             noEvidenceColumn[variable, default: (column, [])].units.append(unit)
             return
         }
-        let hint =
-            column.map { "add a column '\($0)' with the evidence of each value (a document number, file or link)" }
-            ?? "write the evidence of the value (a document number, file or link) in its evidence cell"
-        let message =
-            "unit '\(unit)', variable '\(variable)': the value has no evidence, and the criteria require it "
-            + "(evidence: required)"
+        let hint = Words(
+            vi: "hãy ghi minh chứng của giá trị (số văn bản, tên tệp hoặc đường dẫn) vào ô minh chứng của nó",
+            en: "write the evidence of the value (a document number, file or link) in its evidence cell")
+        let message = Words(
+            vi: "đơn vị '\(unit)', biến '\(variable)': giá trị không có minh chứng, mà bộ tiêu chí yêu cầu "
+                + "(evidence: required)",
+            en: "unit '\(unit)', variable '\(variable)': the value has no evidence, and the criteria require it "
+                + "(evidence: required)")
         switch framework.evidencePolicy {
         case .refuse:
             log.append(
                 .error(
                     .missingEvidence, at: location, subject: .unitVariable(unit, variable), message,
-                    hint: hint + ", or set `evidence_policy: warn` or `zero` in the criteria"))
+                    hint: hint + Self.orChangePolicy))
         case .warn:
             log.append(
                 .warning(
                     .missingEvidence, at: location, subject: .unitVariable(unit, variable),
-                    message + "; it is scored anyway (evidence_policy: warn)", hint: hint))
+                    message
+                        + Words(
+                            vi: "; vẫn được chấm điểm (evidence_policy: warn)",
+                            en: "; it is scored anyway (evidence_policy: warn)"),
+                    hint: hint))
         case .zero:
             break
         }
     }
+
+    /// The end of a missing-evidence hint under `refuse`.
+    static let orChangePolicy = Words(
+        vi: ", hoặc đặt `evidence_policy: warn` hay `zero` trong tệp tiêu chí",
+        en: ", or set `evidence_policy: warn` or `zero` in the criteria")
 
     /// The required variables whose values came in a file without an evidence column: the column to add and
     /// the units concerned.
@@ -497,22 +580,34 @@ private struct Reading {
     mutating func reportMissingEvidenceColumns(headerLine: Int) {
         for (variable, missing) in noEvidenceColumn {
             let shown = missing.units.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
-            let more = missing.units.count > 5 ? " and \(missing.units.count - 5) more" : ""
-            let message =
-                "variable '\(variable)' requires evidence (evidence: required), and the file has no column "
-                + "'\(missing.column)': \(missing.units.count) values without it (units \(shown)\(more))"
-            let hint = "add the column '\(missing.column)' with the evidence of each value (a document number, file or link)"
+            let extra = missing.units.count - 5
+            let message = Words(
+                vi: "biến '\(variable)' yêu cầu minh chứng (evidence: required), mà tệp không có cột "
+                    + "'\(missing.column)': \(missing.units.count) giá trị không có minh chứng (đơn vị \(shown)"
+                    + (extra > 0 ? " và \(extra) đơn vị khác)" : ")"),
+                en: "variable '\(variable)' requires evidence (evidence: required), and the file has no column "
+                    + "'\(missing.column)': \(missing.units.count) values without it (units \(shown)"
+                    + (extra > 0 ? " and \(extra) more)" : ")"))
+            let hint = Words(
+                vi: "hãy thêm cột '\(missing.column)' ghi minh chứng của từng giá trị (số văn bản, tên tệp hoặc "
+                    + "đường dẫn)",
+                en: "add the column '\(missing.column)' with the evidence of each value (a document number, file or "
+                    + "link)")
             let location = SourceLocation(file: file, line: headerLine)
             if framework.evidencePolicy == .refuse {
                 log.append(
                     .error(
                         .missingEvidence, at: location, subject: .variable(variable), message,
-                        hint: hint + ", or set `evidence_policy: warn` or `zero` in the criteria"))
+                        hint: hint + Self.orChangePolicy))
             } else {
                 log.append(
                     .warning(
                         .missingEvidence, at: location, subject: .variable(variable),
-                        message + "; they are scored anyway (evidence_policy: warn)", hint: hint))
+                        message
+                            + Words(
+                                vi: "; các giá trị vẫn được chấm điểm (evidence_policy: warn)",
+                                en: "; they are scored anyway (evidence_policy: warn)"),
+                        hint: hint))
             }
         }
     }
@@ -539,7 +634,7 @@ private struct Reading {
     ) {
         let diagnostic = Diagnostic.error(
             error.code, at: location, subject: .unitVariable(unit, variable),
-            "unit '\(unit)', variable '\(variable)': \(error.message)", hint: error.hint)
+            error.message(unit: unit, variable: variable), hint: error.hint)
         if error.code == .ambiguousNumber {
             otherStyle.append(diagnostic)
         } else {
@@ -556,14 +651,23 @@ private struct Reading {
         }
         let advice =
             parser.decimalStyle == .point
-            ? "the file seems to use Vietnamese number style (decimal comma): pass --decimal-comma, or write "
-                + "the numbers with a decimal point and no thousands separator"
-            : "the file seems to use '.' as the decimal mark: leave out --decimal-comma, or write the numbers "
-                + "with a decimal comma"
+            ? Words(
+                vi: "tệp có vẻ viết số kiểu Việt Nam (dấu phẩy thập phân): hãy dùng --decimal-comma, hoặc viết số "
+                    + "với dấu chấm thập phân và không có dấu ngăn cách hàng nghìn",
+                en: "the file seems to use Vietnamese number style (decimal comma): pass --decimal-comma, or write "
+                    + "the numbers with a decimal point and no thousands separator")
+            : Words(
+                vi: "tệp có vẻ dùng '.' làm dấu thập phân: hãy bỏ --decimal-comma, hoặc viết số với dấu phẩy thập "
+                    + "phân",
+                en: "the file seems to use '.' as the decimal mark: leave out --decimal-comma, or write the numbers "
+                    + "with a decimal comma")
         log.append(
             .error(
                 .ambiguousNumber, at: first.location, subject: first.subject,
-                "\(otherStyle.count) numbers are not in this file's number style; the first is \(first.message)",
+                Words(
+                    vi: "\(otherStyle.count) số không viết theo kiểu số của tệp này; số đầu tiên: ",
+                    en: "\(otherStyle.count) numbers are not in this file's number style; the first is ")
+                    + first.message,
                 hint: advice))
     }
 }

@@ -29,14 +29,14 @@ public struct WebUser: Hashable, Sendable {
     ///
     /// ASCII only, so no name looks like another (Cyrillic `ѕnv` and Latin `snv`, one name in two Unicode
     /// forms, a right-to-left override, NUL); names differing only in case are also refused as duplicates.
-    public static func nameProblem(_ name: String) -> String? {
-        if name.isEmpty { return "is empty" }
-        if name.utf8.count > 64 { return "is longer than 64 characters" }
+    public static func nameProblem(_ name: String) -> Words? {
+        if name.isEmpty { return Words(vi: "để trống", en: "is empty") }
+        if name.utf8.count > 64 { return Words(vi: "dài hơn 64 ký tự", en: "is longer than 64 characters") }
         let allowed = name.utf8.allSatisfy { b in
             (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2E || b == 0x5F
                 || b == 0x2D || b == 0x40
         }
-        return allowed ? nil : "is not a valid user name"
+        return allowed ? nil : Words(vi: "không phải tên người dùng hợp lệ", en: "is not a valid user name")
     }
 
     /// A name as it can be shown in a message: control and format characters as `\u{…}`, at most 80 characters.

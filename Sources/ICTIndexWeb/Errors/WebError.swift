@@ -98,13 +98,13 @@ public struct WebError: Error, HTTPResponseError, Sendable, CustomStringConverti
                     en: "The period is published and cannot be changed.", detail: failure.description)
             case .conflict:
                 return WebError(
-                    .conflict, vi: "Không thực hiện được: \(failure.message).",
-                    en: "Not possible: \(failure.message).",
+                    .conflict, vi: "Không thực hiện được: \(failure.message.vi).",
+                    en: "Not possible: \(failure.message.en).",
                     detail: failure.description)
             case .notFound:
                 return WebError(
-                    .notFound, vi: "Không tìm thấy: \(failure.message).",
-                    en: "Not found: \(failure.message).",
+                    .notFound, vi: "Không tìm thấy: \(failure.message.vi).",
+                    en: "Not found: \(failure.message.en).",
                     detail: failure.description)
             case .busy:
                 return WebError(

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import ICTIndexCore
-import OrderedCollections
 import ICTIndexService
 import ICTIndexStorage
+import OrderedCollections
 
 /// `ictindex appraise FILE --period P`: records appraisal decisions (accept or adjust, with reasons).
 struct AppraiseCommand: ParsableCommand {
@@ -48,7 +48,8 @@ struct AppraiseCommand: ParsableCommand {
             var selfAssessed: Set<String> = []
             for p in pairs where p.selfAssessed != nil { selfAssessed.insert("\(p.unit)\u{0}\(p.variable)") }
             let style: DecimalStyle = decimalComma ? .comma : .point
-            let table = try SpreadsheetInput.anyTable(file, what: "decisions file", sheet: sheet, decimalStyle: style)
+            let table = try SpreadsheetInput.anyTable(
+                file, what: InputKind.decisions, sheet: sheet, decimalStyle: style)
             let decisions = try AppraisalFile(
                 framework: framework, units: units, selfAssessed: selfAssessed, period: period,
                 parser: CellParser(decimalStyle: style)
@@ -84,18 +85,28 @@ struct AppraisalFile {
                 diagnostics.append(
                     .error(
                         .unknownColumn, at: SourceLocation(file: file, line: table.headerLine, column: i + 1),
-                        "column '\(raw)' is not a column of a decisions file",
-                        hint: (Suggestion.didYouMean(name, among: Self.columns).map { $0 + " " } ?? "")
-                            + "the columns are: \(Self.columns.joined(separator: ", "))"))
+                        Words(
+                            vi: "cột '\(raw)' không phải cột của tệp quyết định thẩm định",
+                            en: "column '\(raw)' is not a column of a decisions file"),
+                        hint: (Suggestion.suggestion(for: name, among: Self.columns).map { $0 + .verbatim(" ") }
+                            ?? .verbatim(""))
+                            + Words(
+                                vi: "các cột là: \(Self.columns.joined(separator: ", "))",
+                                en: "the columns are: \(Self.columns.joined(separator: ", "))")))
             }
         }
         let missing = ["unit", "variable", "decision"].filter { index[$0] == nil }
         if !missing.isEmpty {
+            let missingList = missing.map { "'\($0)'" }.joined(separator: ", ")
             diagnostics.append(
                 .error(
                     .missingColumn, at: SourceLocation(file: file, line: table.headerLine),
-                    "the decisions file has no \(missing.map { "'\($0)'" }.joined(separator: ", ")) column",
-                    hint: "the header of a decisions file is: \(Self.columns.joined(separator: ", "))"))
+                    Words(
+                        vi: "tệp quyết định thẩm định không có cột \(missingList)",
+                        en: "the decisions file has no \(missingList) column"),
+                    hint: Words(
+                        vi: "dòng tiêu đề của tệp quyết định thẩm định là: \(Self.columns.joined(separator: ", "))",
+                        en: "the header of a decisions file is: \(Self.columns.joined(separator: ", "))")))
             throw ValidationFailure(diagnostics: diagnostics)
         }
         let known = Set(units.map(\.code))
@@ -113,26 +124,35 @@ struct AppraisalFile {
             var rowIsValid = true
             if !known.contains(code) {
                 rowIsValid = false
-                var hint = "use the code of a unit that exists in the period"
-                if let near = Suggestion.didYouMean(code.rawValue, among: units.map(\.code.rawValue)) {
-                    hint = "\(near) Otherwise \(hint)"
-                }
+                let hint = Suggestion.hint(
+                    for: code.rawValue, among: units.map(\.code.rawValue),
+                    otherwise: Words(
+                        vi: "hãy dùng mã của một đơn vị có trong kỳ đánh giá",
+                        en: "use the code of a unit that exists in the period"))
                 diagnostics.append(
                     .error(
                         .unknownUnit, at: at("unit"), subject: .unit(code),
-                        "unit '\(code)' does not exist in period \(period)", hint: hint))
+                        Words(
+                            vi: "đơn vị '\(code)' không có trong kỳ \(period)",
+                            en: "unit '\(code)' does not exist in period \(period)"),
+                        hint: hint))
             }
             let variable = framework.variables[variableID]
             if variable == nil || variable?.isDerived == true {
                 rowIsValid = false
-                var hint = "use the id of a reported variable of the criteria file"
-                if let near = Suggestion.didYouMean(variableID.rawValue, among: framework.reportedVariables.map(\.id.rawValue)) {
-                    hint = "\(near) Otherwise \(hint)"
-                }
+                let hint = Suggestion.hint(
+                    for: variableID.rawValue, among: framework.reportedVariables.map(\.id.rawValue),
+                    otherwise: Words(
+                        vi: "hãy dùng mã của một biến do đơn vị báo cáo trong tệp tiêu chí",
+                        en: "use the id of a reported variable of the criteria file"))
                 diagnostics.append(
                     .error(
                         .unknownColumn, at: at("variable"), subject: .unitVariable(code, variableID),
-                        "unit '\(code)': '\(variableID)' is not a reported variable of framework '\(framework.id)'",
+                        Words(
+                            vi: "đơn vị '\(code)': '\(variableID)' không phải biến báo cáo của bộ tiêu chí "
+                                + "'\(framework.id)'",
+                            en: "unit '\(code)': '\(variableID)' is not a reported variable of framework "
+                                + "'\(framework.id)'"),
                         hint: hint))
             }
             guard rowIsValid, let variable else { continue }
@@ -141,8 +161,14 @@ struct AppraisalFile {
                 diagnostics.append(
                     .error(
                         .duplicateValue, at: at("variable"), subject: .unitVariable(code, variableID),
-                        "unit '\(code)', variable '\(variableID)' has two decisions (rows \(first) and \(row.line))",
-                        hint: "keep one decision per unit and variable"))
+                        Words(
+                            vi: "đơn vị '\(code)', biến '\(variableID)' có hai quyết định (dòng \(first) và "
+                                + "\(row.line))",
+                            en: "unit '\(code)', variable '\(variableID)' has two decisions (rows \(first) and "
+                                + "\(row.line))"),
+                        hint: Words(
+                            vi: "hãy giữ một quyết định cho mỗi đơn vị và biến",
+                            en: "keep one decision per unit and variable")))
                 continue
             }
             seen[key] = row.line
@@ -153,12 +179,18 @@ struct AppraisalFile {
                     diagnostics.append(
                         .error(
                             .missingValue, at: at("decision"), subject: .unitVariable(code, variableID),
-                            "unit '\(code)', variable '\(variableID)': there is no self-assessed value to accept "
-                                + "in period \(period)",
-                            hint: "import the self-assessment first, or 'adjust' with the value and a reason"))
+                            Words(
+                                vi: "đơn vị '\(code)', biến '\(variableID)': không có giá trị tự đánh giá nào trong "
+                                    + "kỳ \(period) để chấp nhận",
+                                en: "unit '\(code)', variable '\(variableID)': there is no self-assessed value to "
+                                    + "accept in period \(period)"),
+                            hint: Words(
+                                vi: "hãy nhập số liệu tự đánh giá trước, hoặc dùng 'adjust' kèm giá trị và lý do",
+                                en: "import the self-assessment first, or 'adjust' with the value and a reason")))
                     continue
                 }
-                decisions.append(AppraisalInput(unit: code, variable: variableID, decision: .accept, reason: reason.nonEmpty))
+                decisions.append(
+                    AppraisalInput(unit: code, variable: variableID, decision: .accept, reason: reason.nonEmpty))
             case "adjust", "adjusted":
                 let text = cell("value")
                 var value: Value?
@@ -168,23 +200,31 @@ struct AppraisalFile {
                     diagnostics.append(
                         .error(
                             error.code, at: at("value"), subject: .unitVariable(code, variableID),
-                            "unit '\(code)', variable '\(variableID)': \(error.message)", hint: error.hint))
+                            error.message(unit: code, variable: variableID), hint: error.hint))
                     continue
                 }
                 guard let value else {
                     diagnostics.append(
                         .error(
                             .missingColumn, at: at("value"), subject: .unitVariable(code, variableID),
-                            "unit '\(code)', variable '\(variableID)': 'adjust' needs the appraised value",
-                            hint: "write the value in the 'value' column, or 'accept' the self-assessed one"))
+                            Words(
+                                vi: "đơn vị '\(code)', biến '\(variableID)': 'adjust' cần giá trị thẩm định",
+                                en: "unit '\(code)', variable '\(variableID)': 'adjust' needs the appraised value"),
+                            hint: Words(
+                                vi: "hãy ghi giá trị vào cột 'value', hoặc 'accept' giá trị tự đánh giá",
+                                en: "write the value in the 'value' column, or 'accept' the self-assessed one")))
                     continue
                 }
                 if reason.isEmpty {
                     diagnostics.append(
                         .error(
                             .missingColumn, at: at("reason"), subject: .unitVariable(code, variableID),
-                            "unit '\(code)', variable '\(variableID)': adjusting '\(text)' needs a reason",
-                            hint: "write why the value was adjusted in the 'reason' column"))
+                            Words(
+                                vi: "đơn vị '\(code)', biến '\(variableID)': điều chỉnh thành '\(text)' cần có lý do",
+                                en: "unit '\(code)', variable '\(variableID)': adjusting '\(text)' needs a reason"),
+                            hint: Words(
+                                vi: "hãy ghi lý do điều chỉnh vào cột 'reason'",
+                                en: "write why the value was adjusted in the 'reason' column")))
                     continue
                 }
                 decisions.append(
@@ -193,15 +233,22 @@ struct AppraisalFile {
                 diagnostics.append(
                     .error(
                         .invalidChoice, at: at("decision"), subject: .unitVariable(code, variableID),
-                        "unit '\(code)', variable '\(variableID)': '\(other)' is not a decision",
-                        hint: "write 'accept' (take the self-assessed value) or 'adjust' (with value and reason)"))
+                        Words(
+                            vi: "đơn vị '\(code)', biến '\(variableID)': '\(other)' không phải một quyết định",
+                            en: "unit '\(code)', variable '\(variableID)': '\(other)' is not a decision"),
+                        hint: Words(
+                            vi: "hãy ghi 'accept' (lấy giá trị tự đánh giá) hoặc 'adjust' (kèm giá trị và lý do)",
+                            en: "write 'accept' (take the self-assessed value) or 'adjust' (with value and reason)")))
             }
         }
         if table.rows.isEmpty {
             diagnostics.append(
                 .error(
                     .emptyFile, at: SourceLocation(file: file, line: table.headerLine),
-                    "the decisions file has a header but no rows", hint: "add one row per decision"))
+                    Words(
+                        vi: "tệp quyết định thẩm định có dòng tiêu đề nhưng không có dòng nào",
+                        en: "the decisions file has a header but no rows"),
+                    hint: Words(vi: "hãy thêm một dòng cho mỗi quyết định", en: "add one row per decision")))
         }
         if diagnostics.hasErrors { throw ValidationFailure(diagnostics: diagnostics) }
         return decisions

@@ -1,9 +1,9 @@
 import ArgumentParser
 import ICTIndexCore
-import OrderedCollections
 import ICTIndexCriteria
 import ICTIndexService
 import ICTIndexStorage
+import OrderedCollections
 
 /// `ictindex data`: the values units report.
 struct DataCommand: ParsableCommand {
@@ -45,7 +45,9 @@ struct DataImportCommand: ParsableCommand {
     @Option(help: "The sheet to read from an .xlsx values file (default: the first visible sheet).")
     var sheet: String?
 
-    @Option(help: "The period the values are for (e.g. 2025); workbooks from 'ictindex template' say their own.", transform: PeriodArgument.parse)
+    @Option(
+        help: "The period the values are for (e.g. 2025); workbooks from 'ictindex template' say their own.",
+        transform: PeriodArgument.parse)
     var period: String?
 
     @Option(help: "Where the values come from: self (self-assessment), appraised, imported or automatic.")
@@ -72,12 +74,17 @@ struct DataImportCommand: ParsableCommand {
             if !workbooks.isEmpty {
                 let others = files.filter { !workbooks.contains($0) }
                 guard others.isEmpty else {
-                    throw ValidationFailure(diagnostics: others.map {
-                        .error(
-                            .notATemplate, at: SourceLocation(file: $0),
-                            "this file is not a self-assessment workbook, and is given with workbooks",
-                            hint: "import values files on their own, with --period and --framework")
-                    })
+                    throw ValidationFailure(
+                        diagnostics: others.map {
+                            .error(
+                                .notATemplate, at: SourceLocation(file: $0),
+                                Words(
+                                    vi: "tệp này không phải phiếu tự đánh giá, mà lại được đưa cùng các phiếu",
+                                    en: "this file is not a self-assessment workbook, and is given with workbooks"),
+                                hint: Words(
+                                    vi: "hãy nhập riêng từng tệp số liệu, kèm --period và --framework",
+                                    en: "import values files on their own, with --period and --framework"))
+                        })
                 }
                 try TemplateImport(
                     files: files, period: period, frameworkPath: framework, source: source.source, options: options,
@@ -88,16 +95,28 @@ struct DataImportCommand: ParsableCommand {
             guard files.count == 1, let file = files.first else {
                 throw ValidationFailure(diagnostics: [
                     .error(
-                        .malformedRow, "\(files.count) values files given; import one at a time",
-                        hint: "several files at once are for self-assessment workbooks made by 'ictindex template'")
+                        .malformedRow,
+                        Words(
+                            vi: "có \(files.count) tệp số liệu; hãy nhập từng tệp một",
+                            en: "\(files.count) values files given; import one at a time"),
+                        hint: Words(
+                            vi: "chỉ các phiếu tự đánh giá do 'ictindex template' tạo mới nhập được nhiều tệp một lúc",
+                            en: "several files at once are for self-assessment workbooks made by 'ictindex template'"))
                 ])
             }
             guard let period, let framework else {
+                let needed = [period == nil ? "--period" : nil, framework == nil ? "--framework" : nil].compactMap {
+                    $0
+                }
                 throw ValidationFailure(diagnostics: [
                     .error(
                         .missingColumn, at: SourceLocation(file: file),
-                        "a values file needs \([period == nil ? "--period" : nil, framework == nil ? "--framework" : nil].compactMap { $0 }.joined(separator: " and "))",
-                        hint: "e.g. --period 2025 --framework Criteria/vn-province-agencies.yaml")
+                        Words(
+                            vi: "tệp số liệu cần \(needed.joined(separator: " và "))",
+                            en: "a values file needs \(needed.joined(separator: " and "))"),
+                        hint: Words(
+                            vi: "ví dụ --period 2025 --framework Criteria/vn-province-agencies.yaml",
+                            en: "e.g. --period 2025 --framework Criteria/vn-province-agencies.yaml"))
                 ])
             }
             let (loaded, _) = try CriteriaSource.load(path: framework)

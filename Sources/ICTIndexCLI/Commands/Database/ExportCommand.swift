@@ -3,8 +3,8 @@ import Foundation
 import ICTIndexCore
 import ICTIndexReports
 import ICTIndexService
-import OrderedCollections
 import ICTIndexStorage
+import OrderedCollections
 import XLSXWriter
 
 /// `ictindex export --period P --out FILE.xlsx`: the scoreboard workbook of a period's run, with changes since the
@@ -28,7 +28,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The period (e.g. 2025).", transform: PeriodArgument.parse)
     var period: String
 
-    @Option(help: ArgumentHelp("The .xlsx file to write (its folder must exist; Reports/ is created).", valueName: "file.xlsx"))
+    @Option(
+        help: ArgumentHelp(
+            "The .xlsx file to write (its folder must exist; Reports/ is created).", valueName: "file.xlsx"))
     var out: String
 
     @Option(help: "Language of headers: vi or en.")
@@ -50,8 +52,10 @@ struct ExportCommand: ParsableCommand {
             let database = try options.openForReading()
             let workbook: Spreadsheet
             do {
-                workbook = try ScoreboardExport(period: period, language: lang.language, engineVersion: ICTIndexVersion.current)
-                    .spreadsheet(from: database)
+                workbook = try ScoreboardExport(
+                    period: period, language: lang.language, engineVersion: ICTIndexVersion.current
+                )
+                .spreadsheet(from: database)
             } catch let failure as RunRescoring.Failure {
                 throw RuntimeFailure(message: failure.message)
             }
@@ -60,7 +64,7 @@ struct ExportCommand: ParsableCommand {
             do {
                 try XLSXWriter.write(workbook, to: url)
             } catch let failure as XLSXError {
-                throw RuntimeFailure(message: failure.description)
+                throw RuntimeFailure(failure)
             }
             Console.out((lang == .en ? "Excel scoreboard: " : "Bảng tính Excel: ") + out)
             if pdf { Console.out("PDF: " + (try PDFOutput.write(from: out))) }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import ICTIndexCore
-import OrderedCollections
 import ICTIndexService
 import ICTIndexStorage
+import OrderedCollections
 
 /// `ictindex results [--run ID | --period P]`: a stored run's results.
 struct ResultsCommand: ParsableCommand {
@@ -52,7 +52,8 @@ struct ResultsCommand: ParsableCommand {
             if format == .table && explain == nil && !verify {
                 let framework = try CriteriaSource.load(try database.runInputs(id).framework)
                 let changes = try database.changes(forRun: id)
-                Console.out(ChangeTable(framework: framework, run: stored, changes: changes, language: lang.language).render())
+                Console.out(
+                    ChangeTable(framework: framework, run: stored, changes: changes, language: lang.language).render())
                 Console.out(Self.footer(stored.summary, language: lang.language))
                 return
             }
@@ -64,8 +65,10 @@ struct ResultsCommand: ParsableCommand {
             if let explain {
                 Console.out(
                     try ScoreboardOutput.explanation(
-                        of: explain, in: scoreboard, language: lang.language, place: "run \(id)",
-                        fallbackHint: "pass one of the run's unit codes"))
+                        of: explain, in: scoreboard, language: lang.language,
+                        place: Words(vi: "lần chấm \(id)", en: "run \(id)"),
+                        fallbackHint: Words(
+                            vi: "hãy ghi một mã đơn vị của lần chấm", en: "pass one of the run's unit codes")))
                 return
             }
             Console.out(ScoreboardOutput.render(scoreboard, format: format, language: lang.language))
@@ -77,7 +80,8 @@ struct ResultsCommand: ParsableCommand {
     /// - Throws: ``RuntimeFailure`` when the period's values changed since a draft run, or the results differ.
     static func rescore(_ id: Int, stored: StoredRun, database: IndexDatabase) throws -> Scoreboard {
         do {
-            return try RunRescoring.rescore(id, stored: stored, database: database, engineVersion: ICTIndexVersion.current)
+            return try RunRescoring.rescore(
+                id, stored: stored, database: database, engineVersion: ICTIndexVersion.current)
         } catch let failure as RunRescoring.Failure {
             throw RuntimeFailure(message: failure.message)
         }
@@ -85,7 +89,8 @@ struct ResultsCommand: ParsableCommand {
 
     static func footer(_ s: RunSummary, language: Language) -> String {
         let en = language == .en
-        let status = s.status == .published
+        let status =
+            s.status == .published
             ? (en ? "published \(s.publishedAt ?? "")" : "đã công bố \(s.publishedAt ?? "")")
             : (en ? "draft" : "bản nháp")
         return "\n" + (en ? "run" : "lần chấm") + " \(s.id): \(s.frameworkID) \(s.edition ?? "") "

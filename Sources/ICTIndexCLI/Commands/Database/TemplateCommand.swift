@@ -76,7 +76,8 @@ struct TemplateCommand: ParsableCommand {
                     framework: loaded.framework,
                     metadata: TemplateMetadata(
                         unit: unit, period: period, frameworkID: source.id, frameworkEdition: source.edition,
-                        frameworkSHA256: source.sha256, deadline: deadline.flatMap(DateSyntax.iso), language: lang.language),
+                        frameworkSHA256: source.sha256, deadline: deadline.flatMap(DateSyntax.iso),
+                        language: lang.language),
                     previous: previous[unit.code] ?? [:])
             }
             try TemplateFolder(url: folder, display: out).write(count: templates.count) {
@@ -101,11 +102,18 @@ struct TemplateCommand: ParsableCommand {
         guard let stored = try database.latestFramework(forPeriod: period) else {
             throw ValidationFailure(diagnostics: [
                 .error(
-                    .missingColumn, "period \(period) has no run yet, so there are no criteria to make workbooks from",
-                    hint: "pass --framework FILE (the criteria file of the period)")
+                    .missingColumn,
+                    Words(
+                        vi: "kỳ \(period) chưa được chấm lần nào, nên chưa có bộ tiêu chí để tạo phiếu",
+                        en: "period \(period) has no run yet, so there are no criteria to make workbooks from"),
+                    hint: Words(
+                        vi: "hãy đưa --framework TỆP (tệp tiêu chí của kỳ)",
+                        en: "pass --framework FILE (the criteria file of the period)"))
             ])
         }
-        return (LoadedFramework(framework: try CriteriaSource.load(stored), warnings: [], sha256: stored.sha256), stored)
+        return (
+            LoadedFramework(framework: try CriteriaSource.load(stored), warnings: [], sha256: stored.sha256), stored
+        )
     }
 
     private func selectedUnits(_ database: IndexDatabase, framework: Framework) throws -> [ICTIndexCore.Unit] {
@@ -116,10 +124,19 @@ struct TemplateCommand: ParsableCommand {
             let members = existing.filter { $0.group.rawValue == group }
             guard !members.isEmpty else {
                 let groups = OrderedSet(existing.map(\.group.rawValue))
-                var hint = "the groups of period \(period) are: \(groups.joined(separator: ", "))"
-                if let near = Suggestion.closest(to: group, among: Array(groups)) { hint = "did you mean '\(near)'? " + hint }
+                var hint = Words(
+                    vi: "các khối của kỳ \(period) là: \(groups.joined(separator: ", "))",
+                    en: "the groups of period \(period) are: \(groups.joined(separator: ", "))")
+                if let near = Suggestion.suggestion(for: group, among: Array(groups)) {
+                    hint = near + .verbatim(" ") + hint
+                }
                 throw ValidationFailure(diagnostics: [
-                    .error(.unknownUnitGroup, "no unit of period \(period) is in group '\(group)'", hint: hint)
+                    .error(
+                        .unknownUnitGroup,
+                        Words(
+                            vi: "kỳ \(period) không có đơn vị nào thuộc khối '\(group)'",
+                            en: "no unit of period \(period) is in group '\(group)'"),
+                        hint: hint)
                 ])
             }
             return members
@@ -132,9 +149,18 @@ struct TemplateCommand: ParsableCommand {
                 chosen.append(found)
                 continue
             }
-            let hint = Suggestion.closest(to: code, among: Array(byCode.keys)).map { "did you mean '\($0)'?" }
-                ?? "'ictindex units import' adds units; a unit must exist in period \(period)"
-            problems.append(.error(.unknownUnit, subject: .unit(UnitCode(code)), "unit '\(code)' does not exist in period \(period)", hint: hint))
+            let hint =
+                Suggestion.suggestion(for: code, among: Array(byCode.keys))
+                ?? Words(
+                    vi: "'ictindex units import' thêm đơn vị; đơn vị phải tồn tại trong kỳ \(period)",
+                    en: "'ictindex units import' adds units; a unit must exist in period \(period)")
+            problems.append(
+                .error(
+                    .unknownUnit, subject: .unit(UnitCode(code)),
+                    Words(
+                        vi: "đơn vị '\(code)' không có trong kỳ \(period)",
+                        en: "unit '\(code)' does not exist in period \(period)"),
+                    hint: hint))
         }
         if !problems.isEmpty { throw ValidationFailure(diagnostics: problems) }
         return chosen
@@ -153,7 +179,9 @@ struct TemplateCommand: ParsableCommand {
         var result: [UnitCode: [VariableID: Value]] = [:]
         for unit in units {
             var source = unit.code
-            if dataset.units[source] == nil, let before = predecessors[unit.code], before.count == 1 { source = before[0] }
+            if dataset.units[source] == nil, let before = predecessors[unit.code], before.count == 1 {
+                source = before[0]
+            }
             let entries = dataset.entries(of: source)
             if !entries.isEmpty { result[unit.code] = entries.mapValues(\.value) }
         }
@@ -165,7 +193,7 @@ struct TemplateCommand: ParsableCommand {
         do {
             _ = try SelfAssessmentTemplate.write(templates, into: folder)
         } catch {
-            throw RuntimeFailure(message: error.description)
+            throw RuntimeFailure(error)
         }
     }
 }

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 import ICTIndexCore
-import OrderedCollections
 import ICTIndexCriteria
 import ICTIndexService
 import ICTIndexStorage
+import OrderedCollections
 
 /// `ictindex units`: the units of the evaluation database.
 struct UnitsCommand: ParsableCommand {
@@ -56,16 +56,18 @@ struct UnitsImportCommand: ParsableCommand {
                 // Without criteria, any group named in the file is accepted.
                 let table =
                     SpreadsheetInput.isWorkbook(file)
-                    ? try SpreadsheetInput.table(file, what: "units file", sheet: sheet, decimalStyle: .point)
-                    : try CSVTable.parse(try InputFile.read(file, what: "units file"), file: file)
+                    ? try SpreadsheetInput.table(file, what: InputKind.units, sheet: sheet, decimalStyle: .point)
+                    : try CSVTable.parse(try InputFile.read(file, what: InputKind.units), file: file)
                 let column = table.header.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == "group" }
-                let groups = Set(column.map { g in table.rows.map { $0[g].trimmingCharacters(in: .whitespaces) } } ?? [])
+                let groups = Set(
+                    column.map { g in table.rows.map { $0[g].trimmingCharacters(in: .whitespaces) } } ?? [])
                 var reader = DataFileReader(framework: .accepting(groups: groups.filter { !$0.isEmpty }.sorted()))
                 reader.storedUnits = stored
                 units = try reader.readUnits(table)
             }
             let summary = try database.importUnits(units, file: file, who: options.person)
-            Console.out("\(file): \(summary.added) units added, \(summary.changed) changed, \(summary.unchanged) unchanged")
+            Console.out(
+                "\(file): \(summary.added) units added, \(summary.changed) changed, \(summary.unchanged) unchanged")
             Console.report(criteria?.warnings ?? [])
         }
     }

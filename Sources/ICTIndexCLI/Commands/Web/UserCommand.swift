@@ -3,8 +3,9 @@ import Foundation
 import HummingbirdBcrypt
 import ICTIndexCore
 import ICTIndexStorage
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `ictindex user add NAME --role …`: creates an account of the web application.
@@ -85,27 +86,41 @@ struct UserCommand: ParsableCommand {
                 let password = try readPassword()
                 if password.count < 8 {
                     throw ValidationFailure(diagnostics: [
-                        .error(.emptyFile, "the password has \(password.count) characters; it needs at least 8",
-                               hint: "choose a longer password")
+                        .error(
+                            .emptyFile,
+                            Words(
+                                vi: "mật khẩu có \(password.count) ký tự; cần ít nhất 8 ký tự",
+                                en: "the password has \(password.count) characters; it needs at least 8"),
+                            hint: Words(vi: "hãy chọn mật khẩu dài hơn", en: "choose a longer password"))
                     ])
                 }
                 let user = try database.addUser(
-                    name: name, role: role.role, unit: unit.map(UnitCode.init), passwordHash: Bcrypt.hash(password, cost: cost),
+                    name: name, role: role.role, unit: unit.map(UnitCode.init),
+                    passwordHash: Bcrypt.hash(password, cost: cost),
                     who: options.person)
-                Console.out("user '\(user.name)' (\(user.role.rawValue)\(user.unit.map { ", unit \($0)" } ?? "")) created")
+                Console.out(
+                    "user '\(user.name)' (\(user.role.rawValue)\(user.unit.map { ", unit \($0)" } ?? "")) created")
             }
         }
 
         private func readPassword() throws -> String {
             if isatty(STDIN_FILENO) != 0 {
                 guard let first = getpass("Mật khẩu / Password: ").map({ String(cString: $0) }),
-                      let second = getpass("Nhập lại / Again: ").map({ String(cString: $0) })
-                else { throw RuntimeFailure(message: "cannot read the password from the terminal") }
-                if first != second { throw RuntimeFailure(message: "the two passwords differ") }
+                    let second = getpass("Nhập lại / Again: ").map({ String(cString: $0) })
+                else {
+                    throw RuntimeFailure(
+                        vi: "không đọc được mật khẩu từ màn hình dòng lệnh",
+                        en: "cannot read the password from the terminal")
+                }
+                if first != second {
+                    throw RuntimeFailure(vi: "hai lần nhập mật khẩu khác nhau", en: "the two passwords differ")
+                }
                 return first
             }
             guard let line = Swift.readLine(strippingNewline: true) else {
-                throw RuntimeFailure(message: "no password on standard input (give it as the first line)")
+                throw RuntimeFailure(
+                    vi: "không có mật khẩu ở đầu vào chuẩn (hãy đưa nó vào dòng đầu tiên)",
+                    en: "no password on standard input (give it as the first line)")
             }
             return line
         }
