@@ -95,8 +95,7 @@ import Testing
         try await fixture.test { client in
             let response = try await client.execute(
                 uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "name=leader&password=\(WebFixture.password)")
-            ) { $0 }
+                body: ByteBuffer(string: "name=leader&password=\(WebFixture.password)")) { $0 }
             #expect(response.status == .forbidden)
         }
     }
@@ -123,8 +122,7 @@ import Testing
             let html = String(buffer: ranking.body)
             #expect(html.contains("Sở, ban, ngành"))
             #expect(html.contains("so với kỳ 2024"))
-            let filtered = String(
-                buffer: try await leader.get(client, "/ranking?period=2025&group=department&q=n%E1%BB%99i").body)
+            let filtered = String(buffer: try await leader.get(client, "/ranking?period=2025&group=department&q=n%E1%BB%99i").body)
             #expect(filtered.contains("Sở Nội vụ"))
             #expect(!filtered.contains("<h2>UBND cấp xã"))
             // Search without diacritics: "ky son" finds Xã Kỳ Sơn, "dan toc" the Sở Dân tộc và Tôn giáo.
@@ -150,21 +148,15 @@ import Testing
             #expect(try await leader.post(client, "/submissions/2025/SNV", [("v.staff", "10")]).status == .forbidden)
             #expect(try await leader.post(client, "/admin/run", [("period", "2025")]).status == .forbidden)
             #expect(try await leader.post(client, "/admin/publish", [("run", "2")]).status == .forbidden)
-            #expect(
-                try await leader.post(client, "/admin/appraise/2025/STC", [("d.staff", "accept")]).status == .forbidden)
-            #expect(
-                try await leader.post(
-                    client, "/admin/users", [("name", "x"), ("role", "admin"), ("password", "password9")]
-                ).status == .forbidden)
+            #expect(try await leader.post(client, "/admin/appraise/2025/STC", [("d.staff", "accept")]).status == .forbidden)
+            #expect(try await leader.post(client, "/admin/users", [("name", "x"), ("role", "admin"), ("password", "password9")]).status == .forbidden)
             #expect(try await leader.get(client, "/admin/audit").status == .forbidden)
         }
         #expect(try fixture.database.runs(forPeriod: "2025").count == 1)
         #expect(try fixture.database.users().count == 4)
     }
 
-    @Test(
-        "the ranking shows each unit's rank, score, band and pillar points as the engine gives them, in the order asked, and a new run at once"
-    )
+    @Test("the ranking shows each unit's rank, score, band and pillar points as the engine gives them, in the order asked, and a new run at once")
     func rankingNumbers() async throws {
         let fixture = try WebFixture()
         let framework = try CriteriaSource.load(path: WebFixture.criteria).0.framework
@@ -200,14 +192,11 @@ import Testing
             #expect(expected.count == board.units.count && expected.count > 50)
             for (code, row) in expected { #expect(html.contains(row), "row of \(code)") }
             // Within a group, by rank.
-            let departments = board.units.filter { $0.unit.group == "department" && $0.rank != nil }.sorted {
-                ($0.rank ?? 0, $0.unit.code) < ($1.rank ?? 0, $1.unit.code)
-            }
+            let departments = board.units.filter { $0.unit.group == "department" && $0.rank != nil }.sorted { ($0.rank ?? 0, $0.unit.code) < ($1.rank ?? 0, $1.unit.code) }
             let places = departments.compactMap { html.range(of: expected[$0.unit.code] ?? "")?.lowerBound }
             #expect(places.count == departments.count && places == places.sorted())
             // Sorted by a pillar: the group's first row has its highest points.
-            let byHR = String(
-                buffer: try await leader.get(client, "/ranking?period=2025&group=department&sort=hr").body)
+            let byHR = String(buffer: try await leader.get(client, "/ranking?period=2025&group=department&sort=hr").body)
             let hr = try #require(board.index(of: "hr"))
             let best = try #require(departments.max { ($0.nodes[hr].points ?? -1) < ($1.nodes[hr].points ?? -1) })
             let firstRow = byHR.components(separatedBy: "<tbody>")[1].components(separatedBy: "</tr>")[0] + ""
@@ -215,8 +204,7 @@ import Testing
             // A new run shows at once: STC adjusted, scored again.
             let admin = try await Browser.login(client, "admin")
             _ = try await admin.post(
-                client, "/admin/appraise/2025/STC",
-                [("d.staff", "adjust"), ("n.staff", "100"), ("r.staff", "theo hồ sơ")])
+                client, "/admin/appraise/2025/STC", [("d.staff", "adjust"), ("n.staff", "100"), ("r.staff", "theo hồ sơ")])
             #expect(try await admin.post(client, "/admin/run", [("period", "2025")]).status == .seeOther)
             let after = String(buffer: try await leader.get(client, "/ranking?period=2025").body)
             #expect(after.contains("lần chấm 3, bản nháp"))
@@ -241,14 +229,9 @@ import Testing
             #expect(try await snv.get(client, "/export?period=2025").status == .forbidden)
             #expect(try await snv.get(client, "/admin/submissions").status == .forbidden)
             // A field naming a variable outside the form is refused, so no other key can be written.
-            #expect(
-                try await snv.post(client, "/submissions/2025/SNV", [("v.unit", "STC")]).status == .unprocessableContent
-            )
+            #expect(try await snv.post(client, "/submissions/2025/SNV", [("v.unit", "STC")]).status == .unprocessableContent)
         }
-        #expect(
-            try fixture.database.valuePairs(forPeriod: "2025").filter {
-                $0.unit == "STC" && $0.variable == "staff" && $0.selfAssessed == .number(1)
-            }.isEmpty)
+        #expect(try fixture.database.valuePairs(forPeriod: "2025").filter { $0.unit == "STC" && $0.variable == "staff" && $0.selfAssessed == .number(1) }.isEmpty)
     }
 
     @Test("without a valid CSRF token a form is refused (403) and nothing is saved")
@@ -257,16 +240,10 @@ import Testing
         try await fixture.test { client in
             let snv = try await Browser.login(client, "snv")
             let stc = try await Browser.login(client, "stc")
-            #expect(
-                try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "50")], csrf: "").status == .forbidden)
-            #expect(
-                try await snv.post(
-                    client, "/submissions/2025/SNV", [("v.staff", "50")], csrf: String(repeating: "0", count: 64)
-                ).status == .forbidden)
+            #expect(try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "50")], csrf: "").status == .forbidden)
+            #expect(try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "50")], csrf: String(repeating: "0", count: 64)).status == .forbidden)
             // Another session's token does not work either.
-            #expect(
-                try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "50")], csrf: stc.csrf).status
-                    == .forbidden)
+            #expect(try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "50")], csrf: stc.csrf).status == .forbidden)
             let admin = try await Browser.login(client, "admin")
             #expect(try await admin.post(client, "/admin/run", [("period", "2025")], csrf: "").status == .forbidden)
         }
@@ -276,42 +253,32 @@ import Testing
 }
 
 @Suite struct AgencyFormTests {
-    @Test(
-        "saving validates like the importers, lists every problem in Vietnamese, and saves nothing until all are fixed")
+    @Test("saving validates like the importers, lists every problem in Vietnamese, and saves nothing until all are fixed")
     func validation() async throws {
         let fixture = try WebFixture()
         try await fixture.test { client in
             let snv = try await Browser.login(client, "snv")
             let bad = try await snv.post(
-                client, "/submissions/2025/SNV",
-                [("v.staff", "12,5"), ("v.computers", "abc"), ("v.steering_chair", "king")])
+                client, "/submissions/2025/SNV", [("v.staff", "12,5"), ("v.computers", "abc"), ("v.steering_chair", "king")])
             #expect(bad.status == .unprocessableContent)
             let html = String(buffer: bad.body)
             #expect(html.contains("Chưa lưu: có 3 lỗi cần sửa"))
-            #expect(
-                html.contains(
-                    "&#39;abc&#39; không phải là số (hãy viết một con số, như 1234.5, không kèm đơn vị hay chữ) [D003]")
-            )
+            #expect(html.contains("&#39;abc&#39; không phải là số (hãy viết một con số, như 1234.5, không kèm đơn vị hay chữ) [D003]"))
             #expect(html.contains("[D004]"))
             #expect(html.contains("&#39;king&#39; không phải một trong các lựa chọn (hãy viết một trong:"))
         }
         #expect(try fixture.database.valuePairs(forPeriod: "2025").filter { $0.unit == "SNV" }.isEmpty)
     }
 
-    @Test(
-        "saving stores self-assessed values with evidence, logs them, and shows the provisional score; submitting makes it read-only"
-    )
+    @Test("saving stores self-assessed values with evidence, logs them, and shows the provisional score; submitting makes it read-only")
     func saveAndSubmit() async throws {
         let fixture = try WebFixture()
         try await fixture.test { client in
             let snv = try await Browser.login(client, "snv")
             let saved = try await snv.post(
                 client, "/submissions/2025/SNV",
-                [
-                    ("v.staff", "112"), ("v.computers", "111"), ("v.steering_chair", "chair"),
-                    ("e.staff.number", "12/QĐ-SNV"), ("e.staff.title", "Quyết định giao biên chế"),
-                    ("e.staff.date", "2025-03-01"),
-                ])
+                [("v.staff", "112"), ("v.computers", "111"), ("v.steering_chair", "chair"),
+                 ("e.staff.number", "12/QĐ-SNV"), ("e.staff.title", "Quyết định giao biên chế"), ("e.staff.date", "2025-03-01")])
             #expect(saved.status == .seeOther)
             let location = try #require(saved.headers[.location])
             #expect(location == "/submissions/2025/SNV?saved=3-0-0")
@@ -320,17 +287,13 @@ import Testing
             #expect(html.contains("Điểm tạm tính"))
             #expect(html.contains("đang soạn"))
             // Submitting needs the evidence the criteria require for every value given.
-            let missing = try await snv.post(
-                client, "/submissions/2025/SNV/submit", [("v.staff", "113"), ("v.computers", "111")])
+            let missing = try await snv.post(client, "/submissions/2025/SNV/submit", [("v.staff", "113"), ("v.computers", "111")])
             #expect(missing.status == .unprocessableContent)
             #expect(String(buffer: missing.body).contains("cần tài liệu kiểm chứng trước khi nộp"))
             let submitted = try await snv.post(
                 client, "/submissions/2025/SNV/submit",
-                [
-                    ("v.staff", "113"), ("e.staff.number", "12/QĐ-SNV"), ("v.computers", "111"),
-                    ("v.steering_chair", "chair"),
-                    ("e.steering_chair.title", "Quyết định thành lập Ban chỉ đạo"),
-                ])
+                [("v.staff", "113"), ("e.staff.number", "12/QĐ-SNV"), ("v.computers", "111"), ("v.steering_chair", "chair"),
+                 ("e.steering_chair.title", "Quyết định thành lập Ban chỉ đạo")])
             #expect(submitted.status == .seeOther)
             let after = String(buffer: try await snv.get(client, try #require(submitted.headers[.location])).body)
             #expect(after.contains("Đã nộp để thẩm định."))
@@ -347,10 +310,7 @@ import Testing
         #expect(Evidence(text: own["SNV", "staff"]?.evidence) == Evidence(number: "12/QĐ-SNV"))
         let audit = try fixture.database.auditEntries(unit: "SNV")
         #expect(audit.contains { $0.action == "value.add" && $0.who == "snv" })
-        #expect(
-            audit.contains {
-                $0.action == "value.change" && $0.variable == "staff" && $0.oldValue?.hasPrefix("112") == true
-            })
+        #expect(audit.contains { $0.action == "value.change" && $0.variable == "staff" && $0.oldValue?.hasPrefix("112") == true })
         #expect(audit.contains { $0.action == "submission.status" && $0.newValue == "submitted" })
     }
 
@@ -360,11 +320,9 @@ import Testing
         try await fixture.test { client in
             let snv = try await Browser.login(client, "snv")
             let saved = try await snv.post(
-                client, "/submissions/2025/SNV",
-                [("v.staff", "112"), ("v.computers", "111"), ("v.steering_chair", "chair")])
+                client, "/submissions/2025/SNV", [("v.staff", "112"), ("v.computers", "111"), ("v.steering_chair", "chair")])
             #expect(saved.headers[.location] == "/submissions/2025/SNV?saved=3-0-0")
-            let emptied = try await snv.post(
-                client, "/submissions/2025/SNV", [("v.staff", "112"), ("v.computers", "")])
+            let emptied = try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "112"), ("v.computers", "")])
             let location = try #require(emptied.headers[.location])
             #expect(location == "/submissions/2025/SNV?saved=0-0-1")
             let html = String(buffer: try await snv.get(client, location).body)
@@ -394,9 +352,7 @@ import Testing
         return result?.published.map { NumberFormatting.fixed($0, decimals: framework.decimals) }
     }
 
-    @Test(
-        "the provisional score is the engine's over every unit's self-assessed values, the unit's own read fresh after each save"
-    )
+    @Test("the provisional score is the engine's over every unit's self-assessed values, the unit's own read fresh after each save")
     func provisionalScore() async throws {
         // Peers read on every page: the score equals a full scoring of the database's self-assessed values.
         let exact = try WebFixture(peerValuesMaxAge: 0)
@@ -404,8 +360,7 @@ import Testing
             let snv = try await Browser.login(client, "snv")
             let stc = try await Browser.login(client, "stc")
             _ = try await stc.post(client, "/submissions/2025/STC", [("v.staff", "7")])
-            let saved = try await snv.post(
-                client, "/submissions/2025/SNV", [("v.staff", "112"), ("v.computers", "111")])
+            let saved = try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "112"), ("v.computers", "111")])
             let html = String(buffer: try await snv.get(client, try #require(saved.headers[.location])).body)
             let all = try exact.database.dataset(forPeriod: "2025", sources: [.selfAssessed]).dataset
             #expect(Self.provisional(html) == (try Self.expectedScore("SNV", all)))
@@ -420,8 +375,7 @@ import Testing
             _ = try await snv.get(client, "/submissions/2025/SNV")  // reads every unit's values
             var peers = try cached.database.dataset(forPeriod: "2025", sources: [.selfAssessed]).dataset
             _ = try await stc.post(client, "/submissions/2025/STC", [("v.portal_posts", "5000")])
-            let saved = try await snv.post(
-                client, "/submissions/2025/SNV", [("v.staff", "112"), ("v.portal_posts", "40"), ("v.computers", "5")])
+            let saved = try await snv.post(client, "/submissions/2025/SNV", [("v.staff", "112"), ("v.portal_posts", "40"), ("v.computers", "5")])
             let html = String(buffer: try await snv.get(client, try #require(saved.headers[.location])).body)
             peers["SNV", "computers"] = .init(value: .number(5), source: .selfAssessed)
             #expect(Self.provisional(html) == (try Self.expectedScore("SNV", peers)))
@@ -440,18 +394,13 @@ import Testing
             #expect(response.status == .conflict)
             #expect(String(buffer: response.body).contains("Kỳ đánh giá đã công bố nên không thể sửa."))
             let admin = try await Browser.login(client, "admin")
-            #expect(
-                try await admin.post(
-                    client, "/admin/appraise/2024/SNV", [("d.staff", "adjust"), ("n.staff", "5"), ("r.staff", "x")]
-                ).status == .conflict)
+            #expect(try await admin.post(client, "/admin/appraise/2024/SNV", [("d.staff", "adjust"), ("n.staff", "5"), ("r.staff", "x")]).status == .conflict)
             #expect(try await admin.post(client, "/admin/run", [("period", "2024")]).status == .conflict)
         }
         #expect(try fixture.database.runs(forPeriod: "2024").count == 1)
     }
 
-    @Test(
-        "uploads: a PDF is stored by its SHA-256 under a cleaned name; other content, oversized files and other units' files are refused"
-    )
+    @Test("uploads: a PDF is stored by its SHA-256 under a cleaned name; other content, oversized files and other units' files are refused")
     func uploads() async throws {
         let fixture = try WebFixture(maxUploadBytes: 1000)
         let pdf = Array("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n".utf8)
@@ -482,8 +431,7 @@ import Testing
             let stc = try await Browser.login(client, "stc")
             #expect(try await stc.get(client, "/files/\(digest)").status == .notFound)
             // Naming another unit's file in the form does not attach it.
-            let steal = try await stc.post(
-                client, "/submissions/2025/STC", [("v.staff", "5"), ("e.staff.file", "\(digest) qd-12.pdf")])
+            let steal = try await stc.post(client, "/submissions/2025/STC", [("v.staff", "5"), ("e.staff.file", "\(digest) qd-12.pdf")])
             #expect(steal.status == .unprocessableContent)
             #expect(try fixture.database.evidenceFile(sha256: digest)?.unit == "SNV")
         }
@@ -491,24 +439,19 @@ import Testing
 }
 
 @Suite struct AdminTests {
-    @Test(
-        "an admin accepts or adjusts values with a reason, scores, compares and publishes, and the audit log shows it")
+    @Test("an admin accepts or adjusts values with a reason, scores, compares and publishes, and the audit log shows it")
     func appraiseRunPublish() async throws {
         let fixture = try WebFixture()
         try await fixture.test { client in
             let admin = try await Browser.login(client, "admin")
             let list = String(buffer: try await admin.get(client, "/admin/submissions?period=2025").body)
             #expect(list.contains("chưa bắt đầu"))
-            let noReason = try await admin.post(
-                client, "/admin/appraise/2025/STC", [("d.staff", "adjust"), ("n.staff", "100")])
+            let noReason = try await admin.post(client, "/admin/appraise/2025/STC", [("d.staff", "adjust"), ("n.staff", "100")])
             #expect(noReason.status == .unprocessableContent)
             #expect(String(buffer: noReason.body).contains("điều chỉnh cần có lý do"))
             let adjusted = try await admin.post(
                 client, "/admin/appraise/2025/STC",
-                [
-                    ("d.staff", "adjust"), ("n.staff", "100"), ("r.staff", "theo Quyết định 12/QĐ-UBND"),
-                    ("d.computers", "accept"),
-                ])
+                [("d.staff", "adjust"), ("n.staff", "100"), ("r.staff", "theo Quyết định 12/QĐ-UBND"), ("d.computers", "accept")])
             #expect(adjusted.status == .ok)
             #expect(String(buffer: adjusted.body).contains("Đã ghi: 2 mới"))
             let run = try await admin.post(client, "/admin/run", [("period", "2025")])
@@ -521,9 +464,7 @@ import Testing
                 return s?.published != r.published || s?.rank != r.rank || s?.band != r.band
             }
             let bands = differing.filter { r in three.first { $0.unit.code == r.unit.code }?.band != r.band }.count
-            #expect(
-                runs.contains("\(differing.count) đơn vị khác nhau giữa lần chấm 2 và 3; \(bands) đơn vị đổi xếp loại.")
-            )
+            #expect(runs.contains("\(differing.count) đơn vị khác nhau giữa lần chấm 2 và 3; \(bands) đơn vị đổi xếp loại."))
             let before = try #require(two.first { $0.unit.code == "STC" }?.published)
             let after = try #require(three.first { $0.unit.code == "STC" }?.published)
             #expect(before != after)
@@ -535,12 +476,9 @@ import Testing
             #expect(try await admin.post(client, "/admin/publish", [("run", "3")]).status == .seeOther)
             let audit = String(buffer: try await admin.get(client, "/admin/audit?action=appraisal&unit=STC").body)
             #expect(audit.contains("theo Quyết định 12/QĐ-UBND"))
-            let added = try await admin.post(
-                client, "/admin/users",
-                [("name", "hn"), ("role", "agency"), ("unit", "SNV"), ("password", "password9")])
+            let added = try await admin.post(client, "/admin/users", [("name", "hn"), ("role", "agency"), ("unit", "SNV"), ("password", "password9")])
             #expect(added.status == .ok)
-            let weak = try await admin.post(
-                client, "/admin/users", [("name", "weak"), ("role", "leader"), ("password", "short")])
+            let weak = try await admin.post(client, "/admin/users", [("name", "weak"), ("role", "leader"), ("password", "short")])
             #expect(weak.status == .unprocessableContent)
         }
         let stc = try fixture.database.valuePairs(forPeriod: "2025").filter { $0.unit == "STC" }

@@ -1,4 +1,5 @@
 import Localization
+
 extension Expression {
     /// Evaluates the expression for one unit.
     ///

@@ -1,4 +1,5 @@
 import Localization
+
 extension Expression {
     /// The expression as a spreadsheet formula (Excel and LibreOffice syntax, without the leading "="), or `nil`
     /// when the formula would pass Excel's limits (8,192 characters, 64 nested functions).

@@ -1,4 +1,5 @@
 import Localization
+
 extension Expression {
     /// The expression with every variable replaced by a text, for explanations:
     /// `computers / staff` with 34 and 40 gives `34 / 40`.

@@ -1,4 +1,5 @@
 import Localization
+
 /// A formula over variables, as written in a framework's `value`, `formula` and `points` keys.
 ///
 /// The language has numbers (`12`, `0.5`, `1e3`), variable ids (`[a-z][a-z0-9_]*`), `+ - * /`, unary minus,

@@ -1,4 +1,5 @@
 import Localization
+
 /// The outcome of evaluating an ``Expression`` for one unit.
 ///
 /// A missing input or a division by zero does not stop a run: it makes the value missing, and the caller

@@ -89,8 +89,7 @@ extension WebApp {
         let framework = try self.framework(forPeriod: period).0.framework
         return (
             FormSpec(
-                unit: unit, period: period, framework: framework,
-                variables: Self.variables(of: framework, for: unit.group)),
+                unit: unit, period: period, framework: framework, variables: Self.variables(of: framework, for: unit.group)),
             user
         )
     }
@@ -149,8 +148,7 @@ extension WebApp {
             if let reference = file, !reference.isEmpty {
                 let sha = String(reference.prefix { $0 != " " })
                 if try !database.hasEvidenceFile(sha256: sha, unit: spec.unit.code) {
-                    entry.errors.append(
-                        w.t("tệp đính kèm không thuộc đơn vị này", "the attached file is not this unit's"))
+                    entry.errors.append(w.t("tệp đính kèm không thuộc đơn vị này", "the attached file is not this unit's"))
                     file = nil
                 }
             }
@@ -177,8 +175,7 @@ extension WebApp {
             if submit && v.evidence == .required && spec.framework.evidencePolicy == .refuse && values[v.id] != nil
                 && entry.evidence.isEmpty
             {
-                entry.errors.append(
-                    w.t("cần tài liệu kiểm chứng trước khi nộp", "evidence is needed before submitting"))
+                entry.errors.append(w.t("cần tài liệu kiểm chứng trước khi nộp", "evidence is needed before submitting"))
             }
             entries[v.id] = entry
         }
@@ -200,11 +197,8 @@ extension WebApp {
                 let quota = NumberFormatting.plain(Double(configuration.evidenceQuotaBytes) / 1024 / 1024)
                 throw WebError(
                     .contentTooLarge,
-                    vi:
-                        "Đơn vị đã lưu \(stored) byte tài liệu kiểm chứng; thêm \(added) byte sẽ vượt hạn mức \(quota) MB. Hãy bỏ bớt tệp không dùng rồi lưu lại.",
-                    en:
-                        "The unit has \(stored) bytes of evidence files; \(added) more would pass its quota of \(quota) MB. Remove files no longer used, then save again."
-                )
+                    vi: "Đơn vị đã lưu \(stored) byte tài liệu kiểm chứng; thêm \(added) byte sẽ vượt hạn mức \(quota) MB. Hãy bỏ bớt tệp không dùng rồi lưu lại.",
+                    en: "The unit has \(stored) bytes of evidence files; \(added) more would pass its quota of \(quota) MB. Remove files no longer used, then save again.")
             }
         }
         let revision = body.fields["revision"]
@@ -218,11 +212,8 @@ extension WebApp {
             if state == nil || state == .draft {
                 throw WebError(
                     .conflict,
-                    vi:
-                        "Biểu mẫu đã được lưu bởi người khác sau khi bạn mở nó; hãy tải lại trang, xem số liệu mới rồi sửa lại.",
-                    en:
-                        "Someone saved this form after you opened it; reload the page, check the new values, then change them again."
-                )
+                    vi: "Biểu mẫu đã được lưu bởi người khác sau khi bạn mở nó; hãy tải lại trang, xem số liệu mới rồi sửa lại.",
+                    en: "Someone saved this form after you opened it; reload the page, check the new values, then change them again.")
             }
             throw WebError(
                 .conflict, vi: "Hồ sơ đã nộp (\(w.status(state))) nên không sửa được nữa.",
@@ -246,31 +237,22 @@ extension WebApp {
     /// display only (no folder part, no control characters, at most 100 characters).
     func checkUpload(_ upload: UploadedFile, unit: UnitCode, _ w: Words) -> Result<EvidenceFile, WebError> {
         if upload.bytes.count > configuration.maxUploadBytes {
-            return .failure(
-                WebError(
-                    .contentTooLarge,
-                    vi:
-                        "tệp '\(upload.filename)' lớn \(upload.bytes.count) byte, vượt giới hạn \(configuration.maxUploadBytes) byte",
-                    en:
-                        "file '\(upload.filename)' has \(upload.bytes.count) bytes, over the limit of \(configuration.maxUploadBytes)"
-                ))
+            return .failure(WebError(
+                .contentTooLarge,
+                vi: "tệp '\(upload.filename)' lớn \(upload.bytes.count) byte, vượt giới hạn \(configuration.maxUploadBytes) byte",
+                en: "file '\(upload.filename)' has \(upload.bytes.count) bytes, over the limit of \(configuration.maxUploadBytes)"))
         }
         guard let type = Self.mediaType(upload.bytes) else {
-            return .failure(
-                WebError(
-                    .unsupportedMediaType,
-                    vi: "tệp '\(upload.filename)' không phải PDF, PNG hay JPEG (kiểm tra theo nội dung tệp)",
-                    en: "file '\(upload.filename)' is not a PDF, PNG or JPEG (checked by its content)"))
+            return .failure(WebError(
+                .unsupportedMediaType, vi: "tệp '\(upload.filename)' không phải PDF, PNG hay JPEG (kiểm tra theo nội dung tệp)",
+                en: "file '\(upload.filename)' is not a PDF, PNG or JPEG (checked by its content)"))
         }
         var name = String(upload.filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
-        name = String(
-            name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init).prefix(100))
+        name = String(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init).prefix(100))
         if name.isEmpty { name = "file" }
-        return .success(
-            EvidenceFile(
-                sha256: SHA256.hexDigest(of: upload.bytes), name: name, contentType: type, size: upload.bytes.count,
-                unit: unit,
-                bytes: upload.bytes))
+        return .success(EvidenceFile(
+            sha256: SHA256.hexDigest(of: upload.bytes), name: name, contentType: type, size: upload.bytes.count, unit: unit,
+            bytes: upload.bytes))
     }
 
     /// The media type of a file from its magic bytes, or nil when it is none of the accepted ones.
@@ -291,8 +273,7 @@ extension WebApp {
         }
         var headers = HTTPFields()
         headers[.contentType] = file.contentType
-        headers[.contentDisposition] =
-            "attachment; filename=\"evidence-\(file.sha256.prefix(12))\(file.contentType == "application/pdf" ? ".pdf" : file.contentType == "image/png" ? ".png" : ".jpg")\""
+        headers[.contentDisposition] = "attachment; filename=\"evidence-\(file.sha256.prefix(12))\(file.contentType == "application/pdf" ? ".pdf" : file.contentType == "image/png" ? ".png" : ".jpg")\""
         headers[.xContentTypeOptions] = "nosniff"
         headers[.contentSecurityPolicy] = "default-src 'none'; sandbox"
         // Evidence stays out of shared and browser caches.
