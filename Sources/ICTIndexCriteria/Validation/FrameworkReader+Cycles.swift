@@ -46,8 +46,12 @@ extension FrameworkReader {
             let circle = (cycle + [first]).map(\.rawValue).joined(separator: " → ")
             error(
                 .formulaCycle, at: site?.formula?.location ?? site?.location, subject: .variable(first),
-                "formulas refer to each other in a circle: \(circle)",
-                hint: "break the circle: a derived variable cannot depend on itself, directly or through others")
+                Words(
+                    vi: "các công thức tham chiếu vòng tròn: \(circle)",
+                    en: "formulas refer to each other in a circle: \(circle)"),
+                hint: Words(
+                    vi: "phá vòng: một biến tính toán không thể phụ thuộc vào chính nó, trực tiếp hay qua biến khác",
+                    en: "break the circle: a derived variable cannot depend on itself, directly or through others"))
         }
     }
 }
