@@ -110,7 +110,7 @@ extension FrameworkReader {
                         en: "band '\(band.id)' (\(band.bound.text.en)) comes after band '\(previous.id)' "
                             + "(\(previous.bound.text.en)), but its bound is not lower"),
                     hint: Words(
-                        vi: "xếp các xếp loại từ ngưỡng cao nhất xuống",
+                        vi: "liệt kê các xếp loại từ ngưỡng cao nhất xuống thấp",
                         en: "list the bands from the highest bound down"))
             }
             previous = band

@@ -26,20 +26,20 @@ extension FrameworkReader {
 
     /// Reads the root node (`index:`) and the whole tree under it.
     mutating func readRoot(_ value: YAMLValue, frameworkName: LocalizedText?) -> NodeID? {
-        let what = Words(vi: "gốc của cây tiêu chí (index)", en: "the root node (index)")
+        let what = Words(vi: "mục gốc (index)", en: "the root node (index)")
         let fields = self.fields(value, of: what, allowed: Self.rootKeys) { reader, key, at in
             guard Self.nodeKeys.contains(key) else { return false }
             reader.error(
                 .unknownKey, at: at,
                 Words(
-                    vi: "khóa '\(key)' không dùng cho gốc của cây tiêu chí (index)",
+                    vi: "khóa '\(key)' không dùng cho mục gốc (index)",
                     en: "'\(key)' does not apply to the root node (index)"),
                 hint: key == "weight"
                     ? Words(
-                        vi: "trọng số của gốc chính là thang điểm `scale` của bộ tiêu chí",
+                        vi: "trọng số của mục gốc chính là thang điểm `scale` của bộ tiêu chí",
                         en: "the root's weight is the framework's `scale`")
                     : Words(
-                        vi: "gốc là tổng điểm, chấm cho mọi khối; xóa `\(key):`",
+                        vi: "mục gốc là tổng điểm, chấm cho mọi khối; xóa `\(key):`",
                         en: "the root is a pillar scored for every group; remove `\(key):`"))
             return true
         }

@@ -87,7 +87,7 @@ extension FrameworkReader {
                     ?? Words(vi: "dùng một trong \(names)", en: "use one of \(names)"))
             return nil
         }
-        let what = Words(vi: "quy tắc '\(name)' của \(owner.vi)", en: "rule '\(name)' of \(owner.en)")
+        let what = Words(vi: "quy tắc '\(name)' ở \(owner.vi)", en: "rule '\(name)' of \(owner.en)")
         let list = parameters.joined(separator: ", ")
         let takes =
             parameters.isEmpty
@@ -103,7 +103,7 @@ extension FrameworkReader {
                 reader.error(
                     .unknownKey, at: at, subject: subject,
                     Words(
-                        vi: "'\(key)' không phải tham số của quy tắc '\(name)' (mà của \(owners.vi)), ở \(owner.vi)",
+                        vi: "'\(key)' không phải tham số của quy tắc '\(name)' mà của \(owners.vi) (ở \(owner.vi))",
                         en: "'\(key)' is not a parameter of rule '\(name)' (it belongs to \(owners.en)) in \(owner.en)"),
                     hint: takes)
             } else {
@@ -409,7 +409,7 @@ extension FrameworkReader {
                             en: "\(what.en) has steps out of order: at_least \(atLeast.plain) "
                                 + "comes after at_least \(previous.plain)"),
                         hint: Words(
-                            vi: "xếp các bậc từ at_least cao nhất xuống (bậc đầu tiên đạt được sẽ được tính)",
+                            vi: "liệt kê các bậc từ at_least cao nhất xuống (bậc đầu tiên đạt được sẽ được tính)",
                             en: "list the steps from the highest at_least down (the first step met wins)"))
                     complete = false
                 }

@@ -410,10 +410,10 @@ struct ExpressionSite {
     /// "the value of indicator 'x'", for messages.
     var description: Words {
         switch role {
-        case .value(let id): Words(vi: "giá trị (value) của tiêu chí '\(id)'", en: "the value of indicator '\(id)'")
+        case .value(let id): Words(vi: "biểu thức value của tiêu chí '\(id)'", en: "the value of indicator '\(id)'")
         case .formula(let id):
-            Words(vi: "công thức (formula) của biến số liệu '\(id)'", en: "the formula of variable '\(id)'")
-        case .points(let id): Words(vi: "số điểm (points) của điểm trừ '\(id)'", en: "the points of deduction '\(id)'")
+            Words(vi: "công thức của biến số liệu '\(id)'", en: "the formula of variable '\(id)'")
+        case .points(let id): Words(vi: "biểu thức points của điểm trừ '\(id)'", en: "the points of deduction '\(id)'")
         }
     }
 

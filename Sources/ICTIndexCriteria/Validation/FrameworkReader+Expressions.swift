@@ -37,7 +37,7 @@ extension FrameworkReader {
             error(
                 .expressionSyntax, at: site.location(ofColumn: failure.column), subject: subject,
                 Words(
-                    vi: "\(what.vi) không phải biểu thức hợp lệ: \(failure.message)",
+                    vi: "\(what.vi) không hợp lệ: \(failure.message)",
                     en: "\(what.en) is not a valid expression: \(failure.message)"),
                 hint: failure.hint.map(Words.verbatim)
                     ?? Words(
@@ -59,7 +59,7 @@ extension FrameworkReader {
                     error(
                         .unknownVariable, at: location, subject: site.subject,
                         Words(
-                            vi: "không có biến số liệu '\(reference.id)' (trong \(site.description.vi))",
+                            vi: "không có biến số liệu '\(reference.id)' trong \(site.description.vi)",
                             en: "unknown variable '\(reference.id)' in \(site.description.en)"),
                         hint: suggestion(for: reference.id.rawValue, among: ids)
                             ?? Words(
