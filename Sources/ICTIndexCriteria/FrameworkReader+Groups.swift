@@ -96,7 +96,8 @@ extension FrameworkReader {
                             vi: "ghi `min:` hoặc `above:` cho xếp loại này, hoặc chuyển nó xuống cuối: "
                                 + "chỉ xếp loại cuối cùng được không có ngưỡng",
                             en:
-                                "give it `min:` or `above:`, or move it to the end: only the last band may have no bound"
+                                "give it `min:` or `above:`, or move it to the end: "
+                                + "only the last band may have no bound"
                         ))
                 }
                 continue

@@ -126,7 +126,8 @@ extension FrameworkReader {
                     en: "the children of '\(id)' add up to \(total.plain); the scale is \(expected.plain)")
                 : Words(
                     vi:
-                        "các mục con của '\(id)' cộng lại được \(total.plain) điểm; '\(id)' có trọng số \(expected.plain)",
+                        "các mục con của '\(id)' cộng lại được \(total.plain) điểm; "
+                        + "'\(id)' có trọng số \(expected.plain)",
                     en: "the children of '\(id)' add up to \(total.plain); '\(id)' has weight \(expected.plain)"),
             hint: isRoot
                 ? Words(
@@ -187,7 +188,8 @@ extension FrameworkReader {
                 error(
                     .negativeWeight, at: weightValue.location, subject: subject,
                     Words(
-                        vi: "\(label.vi) có trọng số âm \(w.plain)", en: "\(label.en) has a negative weight \(w.plain)"),
+                        vi: "\(label.vi) có trọng số âm \(w.plain)",
+                        en: "\(label.en) has a negative weight \(w.plain)"),
                     hint: Words(
                         vi: "ghi trọng số từ 0 trở lên (0: hiển thị mục mà không tính điểm)",
                         en: "use a weight of 0 or more (0 shows the node without scoring it)"))
@@ -315,7 +317,8 @@ extension FrameworkReader {
                         vi: "mục này sẽ không bao giờ được chấm cho '\(text)'; xóa '\(text)' ở đây "
                             + "hoặc thêm vào applies_to của mục cha",
                         en:
-                            "the node is never scored for '\(text)'; remove it here or add it to the parent's applies_to"
+                            "the node is never scored for '\(text)'; "
+                            + "remove it here or add it to the parent's applies_to"
                     ))
             }
             set.insert(group)
@@ -364,7 +367,8 @@ extension FrameworkReader {
             } else {
                 hint = Words(
                     vi:
-                        "thêm `value:` với một biểu thức tính từ các biến số liệu, hoặc khai báo biến số liệu '\(nodeID)'",
+                        "thêm `value:` với một biểu thức tính từ các biến số liệu, "
+                        + "hoặc khai báo biến số liệu '\(nodeID)'",
                     en: "add `value:` with an expression over variables, or declare a variable '\(nodeID)'")
             }
             error(

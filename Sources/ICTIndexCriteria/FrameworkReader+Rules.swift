@@ -104,7 +104,8 @@ extension FrameworkReader {
                     .unknownKey, at: at, subject: subject,
                     Words(
                         vi: "'\(key)' không phải tham số của quy tắc '\(name)' mà của \(owners.vi) (ở \(owner.vi))",
-                        en: "'\(key)' is not a parameter of rule '\(name)' (it belongs to \(owners.en)) in \(owner.en)"),
+                        en: "'\(key)' is not a parameter of rule '\(name)' "
+                            + "(it belongs to \(owners.en)) in \(owner.en)"),
                     hint: takes)
             } else {
                 reader.error(
@@ -148,7 +149,8 @@ extension FrameworkReader {
                         vi: "dùng hai giá trị khác nhau: `from` được 0 điểm, `to` được điểm tối đa "
                             + "(from > to khi càng thấp càng tốt)",
                         en:
-                            "use two different values: `from` scores 0, `to` scores full (from > to when lower is better)"
+                            "use two different values: `from` scores 0, `to` scores full "
+                            + "(from > to when lower is better)"
                     ))
                 return nil
             }

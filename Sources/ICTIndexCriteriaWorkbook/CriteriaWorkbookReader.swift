@@ -112,14 +112,17 @@ package struct CriteriaWorkbookReader {
                         .missingKey, at: path,
                         Words(
                             vi:
-                                "bảng tính không có trang '\(layout.vi)' (hay '\(layout.en)'); các trang hiện có: \(sheets)",
+                                "bảng tính không có trang '\(layout.vi)' (hay '\(layout.en)'); "
+                                + "các trang hiện có: \(sheets)",
                             en: "the workbook has no sheet '\(layout.en)' (or '\(layout.vi)'); its sheets are \(sheets)"
                         ),
                         hint: Words(
                             vi:
-                                "tạo mẫu bằng `ictindex criteria export TỆP.yaml --out TỆP.xlsx`, hoặc xem Criteria/README.md",
+                                "tạo mẫu bằng `ictindex criteria export TỆP.yaml --out TỆP.xlsx`, "
+                                + "hoặc xem Criteria/README.md",
                             en:
-                                "make the layout with `ictindex criteria export FILE.yaml --out FILE.xlsx`, or see Criteria/README.md"
+                                "make the layout with `ictindex criteria export FILE.yaml --out FILE.xlsx`, "
+                                + "or see Criteria/README.md"
                         )))
             }
             return nil
@@ -455,9 +458,11 @@ package struct CriteriaWorkbookReader {
                         en: "'\(MessageText.echo(text))' is not YAML in flow style"),
                     hint: Words(
                         vi:
-                            "ghi các cặp khóa: giá trị cách nhau bởi dấu phẩy, ví dụ `over: group, range: [0, 100]`; chữ có dấu phẩy đặt trong \"…\"",
+                            "ghi các cặp khóa: giá trị cách nhau bởi dấu phẩy, ví dụ `over: group, range: [0, 100]`; "
+                            + "chữ có dấu phẩy đặt trong \"…\"",
                         en:
-                            "write keys and values separated by commas, such as `over: group, range: [0, 100]`; quote text with commas in \"…\""
+                            "write keys and values separated by commas, such as `over: group, range: [0, 100]`; "
+                            + "quote text with commas in \"…\""
                     )))
         }
         return nil

@@ -87,7 +87,8 @@ extension FrameworkReader {
                             vi: "biến lựa chọn '\(variable.id)' không dùng được trong phép tính "
                                 + "(ở \(site.description.vi))",
                             en:
-                                "choice variable '\(variable.id)' cannot be used in arithmetic (in \(site.description.en))"
+                                "choice variable '\(variable.id)' cannot be used in arithmetic "
+                                + "(in \(site.description.en))"
                         ),
                         hint: Words(
                             vi: "chấm riêng biến lựa chọn: `value: \(variable.id)` "

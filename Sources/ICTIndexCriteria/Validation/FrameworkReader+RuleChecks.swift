@@ -18,9 +18,11 @@ extension FrameworkReader {
                 .expressionType, at: valueLocation, subject: subject,
                 Words(
                     vi:
-                        "tiêu chí '\(id)' chấm biến lựa chọn '\(single.id)' bằng quy tắc '\(first.rule.name)'\(origin.vi)",
+                        "tiêu chí '\(id)' chấm biến lựa chọn '\(single.id)' "
+                        + "bằng quy tắc '\(first.rule.name)'\(origin.vi)",
                     en:
-                        "indicator '\(id)' scores choice variable '\(single.id)' with rule '\(first.rule.name)'\(origin.en)"
+                        "indicator '\(id)' scores choice variable '\(single.id)' "
+                        + "with rule '\(first.rule.name)'\(origin.en)"
                 ),
                 hint: Words(
                     vi: "ghi điểm cho từng lựa chọn bằng `score: {rule: choice, choices: {…}}`",
@@ -35,7 +37,8 @@ extension FrameworkReader {
                         vi: "\(points.key) \(points.value.plain) trong quy tắc '\(name)'\(origin.vi) lớn hơn trọng số "
                             + "\(weight.plain) của tiêu chí '\(id)'",
                         en:
-                            "\(points.key) \(points.value.plain) in rule '\(name)'\(origin.en) are more than the weight "
+                            "\(points.key) \(points.value.plain) in rule '\(name)'\(origin.en) "
+                            + "are more than the weight "
                             + "\(weight.plain) of indicator '\(id)'"),
                     hint: Words(
                         vi: "số điểm tính trên trọng số của tiêu chí: hạ số điểm hoặc tăng trọng số",
@@ -70,9 +73,11 @@ extension FrameworkReader {
                     .expressionType, at: ruleLocation, subject: subject,
                     Words(
                         vi:
-                            "quy tắc 'choice' của tiêu chí '\(id)'\(origin.vi) cần giá trị là một biến lựa chọn; \(found.vi)",
+                            "quy tắc 'choice' của tiêu chí '\(id)'\(origin.vi) "
+                            + "cần giá trị là một biến lựa chọn; \(found.vi)",
                         en:
-                            "rule 'choice' of indicator '\(id)'\(origin.en) needs a choice variable as its value; \(found.en)"
+                            "rule 'choice' of indicator '\(id)'\(origin.en) "
+                            + "needs a choice variable as its value; \(found.en)"
                     ),
                     hint: Words(
                         vi: "đặt `value:` là một biến số liệu kiểu choice, hoặc dùng quy tắc khác",
@@ -96,9 +101,11 @@ extension FrameworkReader {
                 .choiceMismatch, at: inherited ? location : keyLocation, subject: subject,
                 Words(
                     vi:
-                        "'\(option)' không phải lựa chọn của biến số liệu '\(variable.id)' (trong choices của tiêu chí '\(id)')",
+                        "'\(option)' không phải lựa chọn của biến số liệu '\(variable.id)' "
+                        + "(trong choices của tiêu chí '\(id)')",
                     en:
-                        "'\(option)' is not an option of variable '\(variable.id)' (in the choices of indicator '\(id)')"
+                        "'\(option)' is not an option of variable '\(variable.id)' "
+                        + "(in the choices of indicator '\(id)')"
                 ),
                 hint: suggestion(for: option, among: options)
                     ?? Words(
