@@ -76,7 +76,7 @@ extension FrameworkReader {
             error(
                 .allWeightsZero, at: fields.location, subject: subject,
                 Words(
-                    vi: "mọi mục con của '\(rootID)' đều có trọng số 0, nên bộ tiêu chí không chấm điểm được ai",
+                    vi: "mọi mục con của '\(rootID)' đều có trọng số 0, nên không chấm được điểm cho đơn vị nào",
                     en: "every child of '\(rootID)' has weight 0, so the framework scores nobody"),
                 hint: Words(
                     vi: "ghi trọng số cho các nhóm tiêu chí; trọng số 0 dành cho mục chỉ hiển thị, không tính điểm",

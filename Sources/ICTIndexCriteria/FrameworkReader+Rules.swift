@@ -63,7 +63,7 @@ extension FrameworkReader {
                     vi: "'score' của \(owner.vi) phải là một quy tắc như {rule: ratio}, không phải \(found.vi)",
                     en: "'score' of \(owner.en) must be a rule such as {rule: ratio}, not \(found.en)"),
                 hint: Words(
-                    vi: "ghi `score: {rule: …}` kèm các tham số của quy tắc trên cùng dòng",
+                    vi: "ghi `score: {rule: …}`, các tham số của quy tắc viết ngay trong cặp ngoặc đó",
                     en: "write `score: {rule: …}` with the rule's parameters inline"))
             return nil
         }

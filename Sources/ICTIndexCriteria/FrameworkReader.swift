@@ -212,7 +212,7 @@ struct FrameworkReader {
                 missing(
                     "vi", in: fields, of: owner, subject: subject,
                     hint: Words(
-                        vi: "thêm `vi: …`: bản tiếng Việt là bắt buộc, `en` thì không",
+                        vi: "thêm `vi: …`: bắt buộc có bản tiếng Việt, bản tiếng Anh `en` thì không",
                         en: "add `vi: …`: the Vietnamese text is required, `en` is optional"))
                 return nil
             }

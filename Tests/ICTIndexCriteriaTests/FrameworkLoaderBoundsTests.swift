@@ -36,7 +36,7 @@ import Testing
                 """)
         #expect(
             report(yaml, .vi) == """
-                t.yaml:6:3: lỗi[C033]: mọi mục con của 'index' đều có trọng số 0, nên bộ tiêu chí không chấm điểm được ai
+                t.yaml:6:3: lỗi[C033]: mọi mục con của 'index' đều có trọng số 0, nên không chấm được điểm cho đơn vị nào
                   gợi ý: ghi trọng số cho các nhóm tiêu chí; trọng số 0 dành cho mục chỉ hiển thị, không tính điểm
                 1 lỗi
                 """)

@@ -160,7 +160,7 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 """,
             expectedVI: """
                 t.yaml:3:7: lỗi[C003]: 'name' của bộ tiêu chí thiếu khóa 'vi'
-                  gợi ý: thêm `vi: …`: bản tiếng Việt là bắt buộc, `en` thì không
+                  gợi ý: thêm `vi: …`: bắt buộc có bản tiếng Việt, bản tiếng Anh `en` thì không
                 1 lỗi
                 """
         ),
@@ -552,10 +552,10 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 2 errors
                 """,
             expectedVI: """
-                t.yaml:5:31: lỗi[C010]: các công thức tham chiếu vòng tròn: a → b → c → a
-                  gợi ý: phá vòng: một biến tính toán không thể phụ thuộc vào chính nó, trực tiếp hay qua biến khác
-                t.yaml:8:31: lỗi[C010]: các công thức tham chiếu vòng tròn: d → d
-                  gợi ý: phá vòng: một biến tính toán không thể phụ thuộc vào chính nó, trực tiếp hay qua biến khác
+                t.yaml:5:31: lỗi[C010]: các công thức tham chiếu lẫn nhau thành vòng: a → b → c → a
+                  gợi ý: bỏ vòng lặp: một biến số liệu tính bằng công thức không thể phụ thuộc vào chính nó, dù trực tiếp hay qua biến khác
+                t.yaml:8:31: lỗi[C010]: các công thức tham chiếu lẫn nhau thành vòng: d → d
+                  gợi ý: bỏ vòng lặp: một biến số liệu tính bằng công thức không thể phụ thuộc vào chính nó, dù trực tiếp hay qua biến khác
                 2 lỗi
                 """
         ),

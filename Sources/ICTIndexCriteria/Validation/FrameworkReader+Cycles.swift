@@ -47,10 +47,11 @@ extension FrameworkReader {
             error(
                 .formulaCycle, at: site?.formula?.location ?? site?.location, subject: .variable(first),
                 Words(
-                    vi: "các công thức tham chiếu vòng tròn: \(circle)",
+                    vi: "các công thức tham chiếu lẫn nhau thành vòng: \(circle)",
                     en: "formulas refer to each other in a circle: \(circle)"),
                 hint: Words(
-                    vi: "phá vòng: một biến tính toán không thể phụ thuộc vào chính nó, trực tiếp hay qua biến khác",
+                    vi: "bỏ vòng lặp: một biến số liệu tính bằng công thức không thể phụ thuộc vào chính nó, "
+                        + "dù trực tiếp hay qua biến khác",
                     en: "break the circle: a derived variable cannot depend on itself, directly or through others"))
         }
     }
