@@ -66,7 +66,7 @@ extension FrameworkReader {
                             vi: "'cap' của \(what.vi) phải từ 0 trở lên, không phải \(x.plain)",
                             en: "'cap' of \(what.en) must be 0 or more, not \(x.plain)"),
                         hint: Words(
-                            vi: "`cap` là số điểm trừ nhiều nhất", en: "the cap is the most the deduction can take away"
+                            vi: "`cap` là số điểm trừ tối đa", en: "the cap is the most the deduction can take away"
                         ))
                 }
             }

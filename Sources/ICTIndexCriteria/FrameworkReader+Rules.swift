@@ -380,7 +380,7 @@ extension FrameworkReader {
             error(
                 .invalidParameter, at: stepsValue.location, subject: subject,
                 Words(
-                    vi: "'steps' của \(what.vi) phải là danh sách các bậc, không trống, không phải \(found.vi)",
+                    vi: "'steps' của \(what.vi) phải là một danh sách bậc (không trống), không phải \(found.vi)",
                     en: "'steps' of \(what.en) must be a non-empty list of steps, not \(found.en)"),
                 hint: Words(
                     vi: "ghi `steps: [{at_least: 4, points: 20}, {at_least: 1, points: 5}]`",

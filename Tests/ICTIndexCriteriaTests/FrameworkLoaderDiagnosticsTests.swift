@@ -987,7 +987,7 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                   gợi ý: chấm riêng biến lựa chọn: `value: c` với `score: {rule: choice, choices: {…}}`
                 t.yaml:11:32: lỗi[C023]: biến số liệu 't' có kiểu date, không dùng được trong biểu thức value của tiêu chí 'b'
                   gợi ý: ngày tháng và văn bản chỉ để lưu và hiển thị, không dùng để tính
-                t.yaml:12:31: lỗi[C023]: quy tắc 'choice' của tiêu chí 'x' cần giá trị là một biến lựa chọn; giá trị 'x' là biến số liệu kiểu number
+                t.yaml:12:31: lỗi[C023]: quy tắc 'choice' ở tiêu chí 'x' cần giá trị là một biến lựa chọn; giá trị 'x' là biến số liệu kiểu number
                   gợi ý: đặt `value:` là một biến số liệu kiểu choice, hoặc dùng quy tắc khác
                 t.yaml:13:7: lỗi[C023]: tiêu chí 'c' chấm biến lựa chọn 'c' bằng quy tắc 'ratio'
                   gợi ý: ghi điểm cho từng lựa chọn bằng `score: {rule: choice, choices: {…}}`
@@ -1063,6 +1063,138 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:8:58: lỗi[C002]: 'over' không phải tham số của quy tắc 'identity' mà của các quy tắc như 'fraction_of_max' (ở tiêu chí 'b')
                   gợi ý: quy tắc 'identity' không có tham số
                 3 lỗi
+                """
+        ),
+        DiagnosticCase(
+            name: "C004 C017 C018 rules written in the wrong shape, and rules inherited from defaults",
+            yaml: """
+                schema: ictindex/v1
+                id: t
+                name: T
+                variables:
+                  - {id: a, name: A}
+                  - {id: c, name: C, type: choice, options: {y: Y, n: N}}
+                defaults: {score: {rule: boolean, true_points: 3}}
+                index:
+                  children:
+                    - {id: a, name: A, weight: 2}
+                    - {id: b, name: B, value: a, score: []}
+                    - {id: d, name: D, value: a, score: ratio}
+                    - {id: e, name: E, value: a, score: {rule: steps, steps: 5}}
+                    - {id: f, name: F, value: a, score: {rule: steps, steps: [{at_least: 1, points: 1, score: 0.5}]}}
+                    - {id: g, name: G, value: c, score: {rule: choice, choices: [y, n]}}
+                    - {id: h, name: H, value: a, score: [{rule: ratio}, {rule: choice, choices: {y: {score: 1}}}]}
+                    - {id: i, name: I, value: "a * 2", score: {rule: choice, choices: {y: {score: 1}}}}
+                """,
+            expected: """
+                t.yaml:10:7: error[C015]: true_points 3 in rule 'boolean' (from defaults) are more than the weight 2 of indicator 'a'
+                  hint: points are out of the indicator's weight: lower them or raise the weight
+                t.yaml:11:41: error[C004]: 'score' of indicator 'b' is an empty list of rules
+                  hint: write one rule, `score: {rule: ratio}`, or several to chain them
+                t.yaml:12:41: error[C004]: 'score' of indicator 'd' must be a rule such as {rule: ratio}, not 'ratio'
+                  hint: write `score: {rule: …}` with the rule's parameters inline
+                t.yaml:13:62: error[C018]: 'steps' of rule 'steps' of indicator 'e' must be a non-empty list of steps, not '5'
+                  hint: write `steps: [{at_least: 4, points: 20}, {at_least: 1, points: 5}]`
+                t.yaml:14:95: error[C018]: a step of rule 'steps' of indicator 'f' has both 'points' and 'score'
+                  hint: keep one: `points` out of the indicator's weight, or `score` as a fraction in [0, 1]
+                t.yaml:15:65: error[C018]: 'choices' of rule 'choice' of indicator 'g' must be a mapping of options to awards, not a list of 2 items
+                  hint: write `choices: {chair: {points: 10}, none: {score: 0}}`
+                t.yaml:16:57: error[C018]: rule 'choice' of indicator 'h' must come first in its chain
+                  hint: a choice rule scores the option a unit chose; put it first
+                t.yaml:17:47: error[C023]: rule 'choice' of indicator 'i' needs a choice variable as its value; its value is the expression 'a * 2'
+                  hint: set `value:` to a variable of type choice, or use another rule
+                8 errors
+                """,
+            expectedVI: """
+                t.yaml:10:7: lỗi[C015]: true_points 3 trong quy tắc 'boolean' (lấy từ defaults) lớn hơn trọng số 2 của tiêu chí 'a'
+                  gợi ý: số điểm tính trên trọng số của tiêu chí: hạ số điểm hoặc tăng trọng số
+                t.yaml:11:41: lỗi[C004]: 'score' của tiêu chí 'b' là danh sách quy tắc trống
+                  gợi ý: ghi một quy tắc, `score: {rule: ratio}`, hoặc nhiều quy tắc để áp dụng nối tiếp
+                t.yaml:12:41: lỗi[C004]: 'score' của tiêu chí 'd' phải là một quy tắc như {rule: ratio}, không phải 'ratio'
+                  gợi ý: ghi `score: {rule: …}`, các tham số của quy tắc viết ngay trong cặp ngoặc đó
+                t.yaml:13:62: lỗi[C018]: 'steps' của quy tắc 'steps' ở tiêu chí 'e' phải là một danh sách bậc (không trống), không phải '5'
+                  gợi ý: ghi `steps: [{at_least: 4, points: 20}, {at_least: 1, points: 5}]`
+                t.yaml:14:95: lỗi[C018]: một bậc của quy tắc 'steps' ở tiêu chí 'f' có cả 'points' lẫn 'score'
+                  gợi ý: giữ một: `points` là số điểm trên trọng số của tiêu chí, `score` là tỷ lệ trong [0, 1]
+                t.yaml:15:65: lỗi[C018]: 'choices' của quy tắc 'choice' ở tiêu chí 'g' phải ghi điểm cho từng lựa chọn, không phải một danh sách 2 mục
+                  gợi ý: ghi `choices: {chair: {points: 10}, none: {score: 0}}`
+                t.yaml:16:57: lỗi[C018]: quy tắc 'choice' ở tiêu chí 'h' phải đứng đầu chuỗi quy tắc
+                  gợi ý: quy tắc choice chấm lựa chọn của đơn vị; đặt nó lên đầu
+                t.yaml:17:47: lỗi[C023]: quy tắc 'choice' ở tiêu chí 'i' cần giá trị là một biến lựa chọn; giá trị là biểu thức 'a * 2'
+                  gợi ý: đặt `value:` là một biến số liệu kiểu choice, hoặc dùng quy tắc khác
+                8 lỗi
+                """
+        ),
+        DiagnosticCase(
+            name: "C004 C022 settings, variables, nodes and deductions of the wrong kind",
+            yaml: """
+                schema: ictindex/v1
+                id: t
+                name: T
+                edition: [2025]
+                decimals: 2.5
+                groups: {id: g}
+                variables:
+                  - {id: [x], name: X}
+                  - {id: c, name: C, type: choice, options: [y, n]}
+                  - {id: d, name: D, type: choice, options: {}}
+                  - {id: v, name: V, [k]: 1}
+                index:
+                  children:
+                    - {id: a, name: A, value: "", applies_to: [], score: {rule: ratio}}
+                    - {id: b, name: B, value: "5", applies_to: [[g]], score: {rule: ratio}}
+                deductions:
+                  - {id: late, name: L, points: "1", cap: -1}
+                """,
+            expected: """
+                t.yaml:4:10: error[C004]: 'edition' of the framework must be a text, not a list of 1 item
+                  hint: write `edition: …` with a text
+                t.yaml:5:11: error[C004]: 'decimals' of the framework must be a whole number, not '2.5'
+                  hint: write a number such as 2
+                t.yaml:6:9: error[C004]: 'groups' of the framework must be a list, not a mapping
+                  hint: write one item per line starting with `- `, or `[a, b]`
+                t.yaml:8:10: error[C004]: the id of a variable must be a text, not a list of 1 item
+                  hint: write `id: staff_total`
+                t.yaml:9:45: error[C004]: 'options' of variable 'c' must be a mapping of option ids to labels, not a list of 2 items
+                  hint: write `options: {chair: "Chủ tịch", none: "Không"}`
+                t.yaml:10:45: error[C022]: variable 'd' has an empty list of options
+                  hint: add every answer a unit can give: `options: {yes_full: "…", none: "…"}`
+                t.yaml:11:22: error[C004]: variable 'v' has a key that is a list of 1 item, not a name
+                  hint: keys are plain names such as `id`
+                t.yaml:14:31: error[C004]: 'value' of indicator 'a' must be an expression, not ''
+                  hint: write an expression over variables, such as `value: "computers / staff"`
+                t.yaml:14:47: error[C004]: 'applies_to' of indicator 'a' is an empty list
+                  hint: list the groups the node is scored for, or remove `applies_to:` to score it for every group
+                t.yaml:15:49: error[C004]: 'applies_to' of indicator 'b' must list group ids, not a list of 1 item
+                  hint: write `applies_to: [department]`
+                t.yaml:17:43: error[C004]: 'cap' of deduction 'late' must be 0 or more, not -1
+                  hint: the cap is the most the deduction can take away
+                11 errors
+                """,
+            expectedVI: """
+                t.yaml:4:10: lỗi[C004]: 'edition' của bộ tiêu chí phải là một đoạn chữ, không phải một danh sách 1 mục
+                  gợi ý: ghi `edition: …` với một đoạn chữ
+                t.yaml:5:11: lỗi[C004]: 'decimals' của bộ tiêu chí phải là một số nguyên, không phải '2.5'
+                  gợi ý: ghi một số nguyên như 2
+                t.yaml:6:9: lỗi[C004]: 'groups' của bộ tiêu chí phải là một danh sách, không phải các cặp khóa: giá trị
+                  gợi ý: ghi mỗi mục một dòng bắt đầu bằng `- `, hoặc `[a, b]`
+                t.yaml:8:10: lỗi[C004]: mã (id) của một biến số liệu phải là một đoạn chữ, không phải một danh sách 1 mục
+                  gợi ý: ghi `id: staff_total`
+                t.yaml:9:45: lỗi[C004]: 'options' của biến số liệu 'c' phải ghi mã và nhãn của từng lựa chọn, không phải một danh sách 2 mục
+                  gợi ý: ghi `options: {chair: "Chủ tịch", none: "Không"}`
+                t.yaml:10:45: lỗi[C022]: biến số liệu 'd' có danh sách lựa chọn trống
+                  gợi ý: thêm mọi câu trả lời một đơn vị có thể chọn: `options: {yes_full: "…", none: "…"}`
+                t.yaml:11:22: lỗi[C004]: biến số liệu 'v' có một khóa là một danh sách 1 mục, không phải một tên
+                  gợi ý: khóa là một tên viết liền, như `id`
+                t.yaml:14:31: lỗi[C004]: 'value' của tiêu chí 'a' phải là một biểu thức, không phải ''
+                  gợi ý: ghi một biểu thức tính từ các biến số liệu, ví dụ `value: "computers / staff"`
+                t.yaml:14:47: lỗi[C004]: 'applies_to' của tiêu chí 'a' là danh sách trống
+                  gợi ý: liệt kê các khối được chấm mục này, hoặc xóa `applies_to:` để chấm cho mọi khối
+                t.yaml:15:49: lỗi[C004]: 'applies_to' của tiêu chí 'b' phải liệt kê mã khối, không phải một danh sách 1 mục
+                  gợi ý: ghi `applies_to: [department]`
+                t.yaml:17:43: lỗi[C004]: 'cap' của điểm trừ 'late' phải từ 0 trở lên, không phải -1
+                  gợi ý: `cap` là số điểm trừ tối đa
+                11 lỗi
                 """
         ),
     ]

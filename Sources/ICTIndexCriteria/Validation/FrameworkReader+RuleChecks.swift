@@ -50,7 +50,7 @@ extension FrameworkReader {
                 error(
                     .invalidParameter, at: ruleLocation, subject: subject,
                     Words(
-                        vi: "quy tắc 'choice' của tiêu chí '\(id)'\(origin.vi) phải đứng đầu chuỗi quy tắc",
+                        vi: "quy tắc 'choice' ở tiêu chí '\(id)'\(origin.vi) phải đứng đầu chuỗi quy tắc",
                         en: "rule 'choice' of indicator '\(id)'\(origin.en) must come first in its chain"),
                     hint: Words(
                         vi: "quy tắc choice chấm lựa chọn của đơn vị; đặt nó lên đầu",
@@ -73,7 +73,7 @@ extension FrameworkReader {
                     .expressionType, at: ruleLocation, subject: subject,
                     Words(
                         vi:
-                            "quy tắc 'choice' của tiêu chí '\(id)'\(origin.vi) "
+                            "quy tắc 'choice' ở tiêu chí '\(id)'\(origin.vi) "
                             + "cần giá trị là một biến lựa chọn; \(found.vi)",
                         en:
                             "rule 'choice' of indicator '\(id)'\(origin.en) "
