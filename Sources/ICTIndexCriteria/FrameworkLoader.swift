@@ -38,20 +38,26 @@ public struct FrameworkLoader: Sendable {
         let bytes = FileManager.default.contents(atPath: path)
         guard let bytes, let text = String(data: bytes, encoding: .utf8) else {
             var isDirectory: ObjCBool = false
-            let reason: String
+            let reason: Words
+            let hint: Words
             if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                reason = "no such file"
+                reason = Words(vi: "không có tệp này", en: "no such file")
+                hint = Words(vi: "kiểm tra lại đường dẫn", en: "check the path")
             } else if isDirectory.boolValue {
-                reason = "it is a folder"
+                reason = Words(vi: "đây là một thư mục", en: "it is a folder")
+                hint = Words(vi: "kiểm tra lại đường dẫn: cần chỉ tới tệp .yaml", en: "check the path")
             } else if !FileManager.default.isReadableFile(atPath: path) {
-                reason = "permission denied"
+                reason = Words(vi: "không có quyền đọc", en: "permission denied")
+                hint = Words(vi: "kiểm tra lại đường dẫn và quyền đọc tệp", en: "check the path")
             } else {
-                reason = "it is not UTF-8 text"
+                reason = Words(vi: "tệp không phải văn bản UTF-8", en: "it is not UTF-8 text")
+                hint = Words(vi: "kiểm tra lại đường dẫn, hoặc lưu tệp ở dạng UTF-8", en: "check the path")
             }
             throw ValidationFailure(diagnostics: [
                 .error(
-                    .yamlSyntax, at: SourceLocation(file: path), "cannot read the criteria file: \(reason)",
-                    hint: "check the path")
+                    .yamlSyntax, at: SourceLocation(file: path),
+                    Words(vi: "không đọc được tệp tiêu chí: ", en: "cannot read the criteria file: ") + reason,
+                    hint: hint)
             ])
         }
         // A byte-order mark is not part of the YAML text; the fingerprint still covers the file's bytes.
@@ -128,8 +134,11 @@ extension FrameworkReader {
             // 50,000-indicator file. Keys are names here, so `1:` and `"1":` in one mapping are now duplicates.
             guard let composed = try Yams.compose(yaml: yaml, Resolver.basic) else {
                 error(
-                    .missingKey, at: SourceLocation(file: file), "the criteria file is empty",
-                    hint: "start it with `schema: \(Framework.schema)`")
+                    .missingKey, at: SourceLocation(file: file),
+                    Words(vi: "tệp tiêu chí trống", en: "the criteria file is empty"),
+                    hint: Words(
+                        vi: "bắt đầu tệp bằng dòng `schema: \(Framework.schema)`",
+                        en: "start it with `schema: \(Framework.schema)`"))
                 return nil
             }
             root = composed
@@ -140,16 +149,23 @@ extension FrameworkReader {
             else {
                 error(
                     .yamlSyntax, at: SourceLocation(file: file),
-                    "the file expands to more than \(Self.maxValues) values through its aliases (*name), "
-                        + "far more than any criteria file",
-                    hint: "write the repeated parts out instead of nesting aliases of aliases")
+                    Words(
+                        vi: "qua các bí danh (*tên), tệp bung ra hơn \(Self.maxValues) giá trị, "
+                            + "nhiều hơn hẳn mọi tệp tiêu chí",
+                        en: "the file expands to more than \(Self.maxValues) values through its aliases (*name), "
+                            + "far more than any criteria file"),
+                    hint: Words(
+                        vi: "viết thẳng các phần lặp lại thay vì lồng bí danh trong bí danh",
+                        en: "write the repeated parts out instead of nesting aliases of aliases"))
                 return nil
             }
         } catch let yamlError as YamlError {
             report(yamlError)
             return nil
         } catch {
-            self.error(.yamlSyntax, at: SourceLocation(file: file), "the file is not valid YAML: \(error)")
+            self.error(
+                .yamlSyntax, at: SourceLocation(file: file),
+                Words(vi: "tệp không đúng cú pháp YAML: \(error)", en: "the file is not valid YAML: \(error)"))
             return nil
         }
         return readFramework(YAMLValue(root, file: file))
@@ -184,28 +200,51 @@ extension FrameworkReader {
     /// Reports a YAML syntax error at its place.
     mutating func report(_ yamlError: YamlError) {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
-        let hint = "check the indentation, the quotes and the brackets around this place"
+        let hint = Words(
+            vi: "kiểm tra thụt lề, dấu nháy và dấu ngoặc quanh chỗ này",
+            en: "check the indentation, the quotes and the brackets around this place")
         switch yamlError {
         case .parser(_, let problem, let mark, _) where problem.contains("yaml_set_max_nest_level"):
             // libyaml stops at 1,000 nested lists or mappings; its message names its own C function.
             error(
-                .yamlSyntax, at: at(mark), "the file nests lists or mappings more than 1000 levels deep",
-                hint: "a criteria file needs a few levels; check the brackets and the indentation")
+                .yamlSyntax, at: at(mark),
+                Words(
+                    vi: "tệp lồng danh sách hay các cặp khóa: giá trị sâu quá 1000 tầng",
+                    en: "the file nests lists or mappings more than 1000 levels deep"),
+                hint: Words(
+                    vi: "tệp tiêu chí chỉ cần vài tầng; kiểm tra dấu ngoặc và thụt lề",
+                    en: "a criteria file needs a few levels; check the brackets and the indentation"))
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let detail = context.map { " \($0.text) at line \($0.mark.line)" } ?? ""
-            error(.yamlSyntax, at: at(mark), "the file is not valid YAML: \(problem)\(detail)", hint: hint)
+            // libyaml's own words are quoted as they are, in both languages.
+            let detail = context.map {
+                Words(vi: " (\($0.text), dòng \($0.mark.line))", en: " \($0.text) at line \($0.mark.line)")
+            }
+            error(
+                .yamlSyntax, at: at(mark),
+                Words(vi: "tệp không đúng cú pháp YAML: \(problem)", en: "the file is not valid YAML: \(problem)")
+                    + (detail ?? .verbatim("")),
+                hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             error(
-                .duplicateID, at: at(context.mark), "duplicate key \(keys) in one mapping",
-                hint: "keep one of them: a key may appear only once in a mapping")
+                .duplicateID, at: at(context.mark),
+                Words(vi: "khóa \(keys) bị lặp trong cùng một nhóm khóa", en: "duplicate key \(keys) in one mapping"),
+                hint: Words(
+                    vi: "giữ lại một: mỗi khóa chỉ được ghi một lần trong một nhóm",
+                    en: "keep one of them: a key may appear only once in a mapping"))
         case .reader(let problem, _, _, _):
             error(
-                .yamlSyntax, at: SourceLocation(file: file), "the file cannot be read as text: \(problem)",
-                hint: "save the file as UTF-8")
+                .yamlSyntax, at: SourceLocation(file: file),
+                Words(
+                    vi: "không đọc được tệp dưới dạng văn bản: \(problem)",
+                    en: "the file cannot be read as text: \(problem)"),
+                hint: Words(vi: "lưu tệp ở dạng UTF-8", en: "save the file as UTF-8"))
         default:
-            error(.yamlSyntax, at: SourceLocation(file: file), "the file is not valid YAML: \(yamlError)", hint: hint)
+            error(
+                .yamlSyntax, at: SourceLocation(file: file),
+                Words(vi: "tệp không đúng cú pháp YAML: \(yamlError)", en: "the file is not valid YAML: \(yamlError)"),
+                hint: hint)
         }
     }
 
@@ -217,55 +256,81 @@ extension FrameworkReader {
 
     /// Reads the whole file.
     mutating func readFramework(_ value: YAMLValue) -> Framework? {
-        guard let top = fields(value, of: "the file", allowed: Self.topKeys) else { return nil }
-        let what = "the file"
+        let what = Words(vi: "tệp tiêu chí", en: "the file")
+        let framework = Words(vi: "bộ tiêu chí", en: "the framework")
+        guard let top = fields(value, of: what, allowed: Self.topKeys) else { return nil }
 
         if let schema = top["schema"] {
             if schema.string != Framework.schema {
+                let found = schema.summary
                 error(
-                    .unsupportedSchema, at: schema.location, "unsupported schema \(schema.summary)",
-                    hint: "this version of ictindex reads `schema: \(Framework.schema)`")
+                    .unsupportedSchema, at: schema.location,
+                    Words(vi: "không hỗ trợ lược đồ (schema) \(found.vi)", en: "unsupported schema \(found.en)"),
+                    hint: Words(
+                        vi: "phiên bản ictindex này đọc tệp có `schema: \(Framework.schema)`",
+                        en: "this version of ictindex reads `schema: \(Framework.schema)`"))
             }
         } else {
-            missing("schema", in: top, of: what, hint: "start the file with `schema: \(Framework.schema)`")
+            missing(
+                "schema", in: top, of: what,
+                hint: Words(
+                    vi: "mở đầu tệp bằng dòng `schema: \(Framework.schema)`",
+                    en: "start the file with `schema: \(Framework.schema)`"))
         }
         var frameworkID: String?
         if let idValue = top["id"] {
-            frameworkID = id(idValue, of: "the framework", syntax: .framework)
+            frameworkID = id(idValue, of: framework, syntax: .framework)
         } else {
-            missing("id", in: top, of: what, hint: "add `id: …` such as `id: vn-province-agencies`")
+            missing(
+                "id", in: top, of: what,
+                hint: Words(
+                    vi: "thêm `id: …`, ví dụ `id: vn-province-agencies`",
+                    en: "add `id: …` such as `id: vn-province-agencies`"))
         }
         var name: LocalizedText?
         if let nameValue = top["name"] {
-            name = text(nameValue, key: "name", of: "the framework")
+            name = text(nameValue, key: "name", of: framework)
         } else {
-            missing("name", in: top, of: what, hint: "add `name: …` or `name: {vi: …, en: …}`")
+            missing(
+                "name", in: top, of: what,
+                hint: Words(
+                    vi: "thêm `name: …` hoặc `name: {vi: …, en: …}`", en: "add `name: …` or `name: {vi: …, en: …}`"))
         }
-        if let description = top["description"] { _ = text(description, key: "description", of: "the framework") }
+        if let description = top["description"] { _ = text(description, key: "description", of: framework) }
         var edition: String?
-        if let editionValue = top["edition"] { edition = string(editionValue, key: "edition", of: "the framework") }
-        if let scaleValue = top["scale"], let x = number(scaleValue, key: "scale", of: "the framework") {
+        if let editionValue = top["edition"] { edition = string(editionValue, key: "edition", of: framework) }
+        if let scaleValue = top["scale"], let x = number(scaleValue, key: "scale", of: framework) {
             if x > 0 {
                 scale = x
             } else {
                 error(
-                    .invalidValue, at: scaleValue.location, "'scale' must be above 0, not \(x.plain)",
-                    hint: "use the root's score range, such as 100 or 1")
+                    .invalidValue, at: scaleValue.location,
+                    Words(
+                        vi: "'scale' phải lớn hơn 0, không phải \(x.plain)",
+                        en: "'scale' must be above 0, not \(x.plain)"),
+                    hint: Words(
+                        vi: "ghi thang điểm của tổng điểm, ví dụ 100 hoặc 1",
+                        en: "use the root's score range, such as 100 or 1"))
             }
         }
         var decimals = 2
-        if let decimalsValue = top["decimals"], let n = integer(decimalsValue, key: "decimals", of: "the framework") {
+        if let decimalsValue = top["decimals"], let n = integer(decimalsValue, key: "decimals", of: framework) {
             if (0...10).contains(n) {
                 decimals = n
             } else {
                 error(
-                    .invalidValue, at: decimalsValue.location, "'decimals' must be between 0 and 10, not \(n)",
-                    hint: "use the number of decimals scores are published with, such as 2")
+                    .invalidValue, at: decimalsValue.location,
+                    Words(
+                        vi: "'decimals' phải từ 0 đến 10, không phải \(n)",
+                        en: "'decimals' must be between 0 and 10, not \(n)"),
+                    hint: Words(
+                        vi: "ghi số chữ số thập phân khi công bố điểm, ví dụ 2",
+                        en: "use the number of decimals scores are published with, such as 2"))
             }
         }
         var rankOn = Framework.RankOn.rounded
         if let rankValue = top["rank_on"],
-            let word = word(rankValue, key: "rank_on", of: "the framework", among: [Framework.RankOn.rounded, .exact])
+            let word = word(rankValue, key: "rank_on", of: framework, among: [Framework.RankOn.rounded, .exact])
         {
             rankOn = word
         }
@@ -273,7 +338,7 @@ extension FrameworkReader {
         var evidencePolicy = Variable.EvidencePolicy.refuse
         if let policyValue = top["evidence_policy"],
             let word = word(
-                policyValue, key: "evidence_policy", of: "the framework",
+                policyValue, key: "evidence_policy", of: framework,
                 among: Variable.EvidencePolicy.allCases)
         {
             evidencePolicy = word
@@ -291,7 +356,11 @@ extension FrameworkReader {
         if let index = top["index"] {
             rootID = readRoot(index, frameworkName: name)
         } else {
-            missing("index", in: top, of: what, hint: "add `index:` with the tree of pillars and indicators")
+            missing(
+                "index", in: top, of: what,
+                hint: Words(
+                    vi: "thêm `index:` với cây các nhóm tiêu chí và tiêu chí",
+                    en: "add `index:` with the tree of pillars and indicators"))
         }
         if let deductionsValue = top["deductions"] { readDeductions(deductionsValue) }
 
@@ -299,22 +368,28 @@ extension FrameworkReader {
         checkFormulaCycles()
 
         guard !diagnostics.hasErrors, let frameworkID, let name, let rootID else { return nil }
-        var framework = Framework(
+        var result = Framework(
             id: frameworkID, name: name, edition: edition, scale: scale, decimals: decimals, rankOn: rankOn,
             publication: publication, groups: groups, bands: bands, variables: Array(variables.values), nodes: nodes,
             rootID: rootID,
             deductions: deductions)
-        framework.evidencePolicy = evidencePolicy
-        checkStatedMaxima(framework)
-        return diagnostics.hasErrors ? nil : framework
+        result.evidencePolicy = evidencePolicy
+        checkStatedMaxima(result)
+        return diagnostics.hasErrors ? nil : result
     }
 
     /// The items of a list; reports a value that is not a list.
-    mutating func list(_ value: YAMLValue, key: String, of what: String) -> [YAMLValue]? {
+    mutating func list(_ value: YAMLValue, key: String, of what: Words) -> [YAMLValue]? {
         if let items = value.sequence { return items }
+        let found = value.summary
         error(
-            .invalidValue, at: value.location, "'\(key)' of \(what) must be a list, not \(value.summary)",
-            hint: "write one item per line starting with `- `, or `[a, b]`")
+            .invalidValue, at: value.location,
+            Words(
+                vi: "'\(key)' của \(what.vi) phải là một danh sách, không phải \(found.vi)",
+                en: "'\(key)' of \(what.en) must be a list, not \(found.en)"),
+            hint: Words(
+                vi: "ghi mỗi mục một dòng bắt đầu bằng `- `, hoặc `[a, b]`",
+                en: "write one item per line starting with `- `, or `[a, b]`"))
         return nil
     }
 }

@@ -18,10 +18,16 @@ extension FrameworkReader {
         guard let weight, abs(weight - highest) > 1e-9 * max(1, abs(highest)) else { return weight }
         error(
             .bestOfWeight, at: location, subject: .node(id),
-            "'\(id)' keeps its highest case, worth at most \(highest.plain); '\(id)' has weight \(weight.plain)",
-            hint:
-                "give '\(id)' weight \(highest.plain), or remove its `weight:` (a best_of node weighs as much "
-                + "as its highest case)")
+            Words(
+                vi: "'\(id)' lấy trường hợp có điểm cao nhất, tối đa \(highest.plain) điểm; "
+                    + "nhưng '\(id)' có trọng số \(weight.plain)",
+                en: "'\(id)' keeps its highest case, worth at most \(highest.plain); '\(id)' has weight \(weight.plain)"
+            ),
+            hint: Words(
+                vi: "ghi trọng số \(highest.plain) cho '\(id)', hoặc xóa `weight:` (mục best_of có trọng số "
+                    + "bằng trường hợp cao nhất)",
+                en: "give '\(id)' weight \(highest.plain), or remove its `weight:` (a best_of node weighs as much "
+                    + "as its highest case)"))
         return weight
     }
 
@@ -35,25 +41,38 @@ extension FrameworkReader {
             if let stated = Self.statedMaximum(node),
                 abs(stated.points - maxPoints) > 1e-6 * max(1, stated.points)
             {
-                var hint =
-                    "make the weights give '\(node.id)' \(stated.points.plain) points, or correct the text"
+                var hint = Words(
+                    vi: "sửa trọng số để '\(node.id)' được tối đa \(stated.points.plain) điểm, hoặc sửa lại câu chữ",
+                    en: "make the weights give '\(node.id)' \(stated.points.plain) points, or correct the text")
                 if case .pillar(let aggregate, _) = node.kind, aggregate != .bestOf, Self.saysBestCase(node) {
-                    hint =
-                        "the highest case wins: write `aggregate: best_of` (each case's weight is its own points)"
+                    hint = Words(
+                        vi: "lấy trường hợp có điểm cao nhất: ghi `aggregate: best_of` "
+                            + "(trọng số của mỗi trường hợp là số điểm của trường hợp đó)",
+                        en: "the highest case wins: write `aggregate: best_of` (each case's weight is its own points)")
                 }
                 error(
                     .statedMaximum, at: node.source, subject: .node(node.id),
-                    "the \(stated.field) of '\(node.id)' says at most \(stated.points.plain) points "
-                        + "(\"\(stated.text)\"); the tree gives it \(maxPoints.plain) points", hint: hint)
+                    Words(
+                        vi: "\(stated.field.vi) của '\(node.id)' ghi tối đa \(stated.points.plain) điểm "
+                            + "(\"\(stated.text)\"); cây tiêu chí cho \(maxPoints.plain) điểm",
+                        en: "the \(stated.field.en) of '\(node.id)' says at most \(stated.points.plain) points "
+                            + "(\"\(stated.text)\"); the tree gives it \(maxPoints.plain) points"),
+                    hint: hint)
             } else if case .pillar(let aggregate, _) = node.kind, aggregate != .bestOf,
                 Self.saysBestCase(node)
             {
                 warning(
                     .bestOfWording, at: node.source, subject: .node(node.id),
-                    "the text of '\(node.id)' says the highest case wins, but '\(node.id)' is aggregate: "
-                        + aggregate.rawValue,
-                    hint: "write `aggregate: best_of` so that only the highest case counts "
-                        + "(each case's weight is its own points)")
+                    Words(
+                        vi: "câu chữ của '\(node.id)' ghi lấy trường hợp có điểm cao nhất, nhưng '\(node.id)' "
+                            + "đang là `aggregate: \(aggregate.rawValue)`",
+                        en: "the text of '\(node.id)' says the highest case wins, but '\(node.id)' is aggregate: "
+                            + aggregate.rawValue),
+                    hint: Words(
+                        vi: "ghi `aggregate: best_of` để chỉ tính trường hợp có điểm cao nhất "
+                            + "(trọng số của mỗi trường hợp là số điểm của trường hợp đó)",
+                        en: "write `aggregate: best_of` so that only the highest case counts "
+                            + "(each case's weight is its own points)"))
             }
         }
     }
@@ -64,7 +83,7 @@ extension FrameworkReader {
 
     /// The maximum points the node's text states: the name's, else the description's when it states exactly one.
     static func statedMaximum(_ node: ICTIndexCore.Node) -> (
-        points: Double, field: String, text: String
+        points: Double, field: Words, text: String
     )? {
         func maxima(_ text: LocalizedText?) -> [(Double, String)] {
             guard let text, mayStateMaximum(text.vi) else { return [] }
@@ -74,12 +93,12 @@ extension FrameworkReader {
                 return Double(number).map { ($0, String(match.output.0)) }
             }
         }
-        if let first = maxima(node.name).first { return (first.0, "name", first.1) }
+        if let first = maxima(node.name).first { return (first.0, Words(vi: "tên", en: "name"), first.1) }
         let inDescription = maxima(node.description)
         guard let first = inDescription.first, inDescription.allSatisfy({ $0.0 == first.0 }) else {
             return nil
         }
-        return (first.0, "description", first.1)
+        return (first.0, Words(vi: "mô tả", en: "description"), first.1)
     }
 
     /// False when `text` cannot match ``maximumPattern``: ASCII text without a digit, or without "point" or "pts"

@@ -3,15 +3,17 @@ import ICTIndexCore
 extension FrameworkReader {
     /// Reads `groups:`, the ranking groups.
     mutating func readGroups(_ value: YAMLValue) {
-        guard let items = list(value, key: "groups", of: "the framework") else { return }
+        guard let items = list(value, key: "groups", of: Words(vi: "bộ tiêu chí", en: "the framework")) else { return }
         var seen: [String: SourceLocation] = [:]
         for item in items {
-            let what = item.peek("id").map { "group '\($0)'" } ?? "a group"
+            let what =
+                item.peek("id").map { Words(vi: "khối '\($0)'", en: "group '\($0)'") }
+                ?? Words(vi: "một khối", en: "a group")
             guard let fields = fields(item, of: what, allowed: ["id", "name", "ranked"]) else { continue }
             var groupID: String?
             if let idValue = fields["id"] {
                 groupID = id(idValue, of: what, syntax: .group)
-                if let groupID { unique(groupID, kind: "group", at: idValue.location, in: &seen) }
+                if let groupID { unique(groupID, kind: IDSyntax.group.kind, at: idValue.location, in: &seen) }
             } else {
                 missing("id", in: fields, of: what)
             }
@@ -33,16 +35,18 @@ extension FrameworkReader {
 
     /// Reads `bands:` and checks that they go from the highest bound down.
     mutating func readBands(_ value: YAMLValue) {
-        guard let items = list(value, key: "bands", of: "the framework") else { return }
+        guard let items = list(value, key: "bands", of: Words(vi: "bộ tiêu chí", en: "the framework")) else { return }
         var seen: [String: SourceLocation] = [:]
         var read: [(band: Band, location: SourceLocation)] = []
         for item in items {
-            let what = item.peek("id").map { "band '\($0)'" } ?? "a band"
+            let what =
+                item.peek("id").map { Words(vi: "xếp loại '\($0)'", en: "band '\($0)'") }
+                ?? Words(vi: "một xếp loại", en: "a band")
             guard let fields = fields(item, of: what, allowed: ["id", "name", "min", "above"]) else { continue }
             var bandID: String?
             if let idValue = fields["id"] {
                 bandID = id(idValue, of: what, syntax: .band)
-                if let bandID { unique(bandID, kind: "band", at: idValue.location, in: &seen) }
+                if let bandID { unique(bandID, kind: IDSyntax.band.kind, at: idValue.location, in: &seen) }
             } else {
                 missing("id", in: fields, of: what)
             }
@@ -60,8 +64,11 @@ extension FrameworkReader {
                 bound = number(above, key: "above", of: what).map(Band.Bound.above)
             case (_?, let above?):
                 error(
-                    .invalidValue, at: above.location, "\(what) has both 'min' and 'above'",
-                    hint: "keep one: `min` is inclusive (score ≥ min), `above` is exclusive (score > above)")
+                    .invalidValue, at: above.location,
+                    Words(vi: "\(what.vi) có cả 'min' lẫn 'above'", en: "\(what.en) has both 'min' and 'above'"),
+                    hint: Words(
+                        vi: "giữ một: `min` tính cả ngưỡng (điểm ≥ min), `above` không tính ngưỡng (điểm > above)",
+                        en: "keep one: `min` is inclusive (score ≥ min), `above` is exclusive (score > above)"))
                 bound = nil
             case (nil, nil):
                 break
@@ -81,18 +88,31 @@ extension FrameworkReader {
             if case .any = band.bound {
                 if index != read.count - 1 {
                     error(
-                        .bandsOrder, at: location, "band '\(band.id)' has no bound but is not the last band",
-                        hint: "give it `min:` or `above:`, or move it to the end: only the last band may have no bound")
+                        .bandsOrder, at: location,
+                        Words(
+                            vi: "xếp loại '\(band.id)' không có ngưỡng nhưng không đứng cuối",
+                            en: "band '\(band.id)' has no bound but is not the last band"),
+                        hint: Words(
+                            vi: "ghi `min:` hoặc `above:` cho xếp loại này, hoặc chuyển nó xuống cuối: "
+                                + "chỉ xếp loại cuối cùng được không có ngưỡng",
+                            en:
+                                "give it `min:` or `above:`, or move it to the end: "
+                                + "only the last band may have no bound"
+                        ))
                 }
                 continue
             }
             if let previous, band.bound.threshold >= previous.bound.threshold {
                 error(
                     .bandsOrder, at: location,
-                    "band '\(band.id)' (\(band.bound.text)) comes after band '\(previous.id)' "
-                        + "(\(previous.bound.text)), "
-                        + "but its bound is not lower",
-                    hint: "list the bands from the highest bound down")
+                    Words(
+                        vi: "xếp loại '\(band.id)' (\(band.bound.text.vi)) đứng sau xếp loại '\(previous.id)' "
+                            + "(\(previous.bound.text.vi)) nhưng ngưỡng không thấp hơn",
+                        en: "band '\(band.id)' (\(band.bound.text.en)) comes after band '\(previous.id)' "
+                            + "(\(previous.bound.text.en)), but its bound is not lower"),
+                    hint: Words(
+                        vi: "liệt kê các xếp loại từ ngưỡng cao nhất xuống thấp",
+                        en: "list the bands from the highest bound down"))
             }
             previous = band
         }
@@ -101,11 +121,11 @@ extension FrameworkReader {
 
 extension Band.Bound {
     /// The bound as written in the file: `min 85`, `above 0.75`.
-    var text: String {
+    var text: Words {
         switch self {
-        case .atLeast(let x): "min \(x.plain)"
-        case .above(let x): "above \(x.plain)"
-        case .any: "no bound"
+        case .atLeast(let x): .verbatim("min \(x.plain)")
+        case .above(let x): .verbatim("above \(x.plain)")
+        case .any: Words(vi: "không có ngưỡng", en: "no bound")
         }
     }
 }

@@ -9,7 +9,7 @@ extension FrameworkReader {
     /// Reads `publication:`; each key left out keeps its default (``Publication/provinceDefault``), except
     /// that a ministry or national framework without `decision_number` is not published by a decision.
     mutating func readPublication(_ value: YAMLValue) -> Publication? {
-        let what = "the publication block"
+        let what = Words(vi: "phần ban hành (publication)", en: "the publication block")
         guard let fields = fields(value, of: what, allowed: Self.publicationKeys) else { return nil }
         var publication = Publication.provinceDefault
         var valid = true
@@ -38,10 +38,15 @@ extension FrameworkReader {
         var issuer: LocalizedText? = publication.issuer
         readText("issuer", into: &issuer)
         if publication.level != .province, fields["issuer"] == nil {
+            let level = publication.level.rawValue
             error(
-                .missingKey, at: fields.location, "\(what) has no 'issuer'",
-                hint: "a \(publication.level.rawValue) framework names who issues it, such as "
-                    + "`issuer: \"Bộ Khoa học và Công nghệ\"`")
+                .missingKey, at: fields.location,
+                Words(vi: "\(what.vi) thiếu 'issuer'", en: "\(what.en) has no 'issuer'"),
+                hint: Words(
+                    vi: "bộ tiêu chí cấp `\(level)` phải ghi cơ quan ban hành, ví dụ "
+                        + "`issuer: \"Bộ Khoa học và Công nghệ\"`",
+                    en: "a \(level) framework names who issues it, such as "
+                        + "`issuer: \"Bộ Khoa học và Công nghệ\"`"))
             valid = false
         }
         readText("short_name", into: &publication.shortName)

@@ -1,5 +1,5 @@
-import OrderedCollections
 import ICTIndexCore
+import OrderedCollections
 
 /// A scoring rule as read from the file, before the checks that need its indicator.
 struct ParsedRule {
@@ -30,14 +30,19 @@ extension FrameworkReader {
     ]
 
     /// Reads `score:`: one rule mapping, or a list of them applied in turn.
-    mutating func readRules(_ value: YAMLValue, of owner: String, subject: Diagnostic.Subject?) -> [ParsedRule]? {
+    mutating func readRules(_ value: YAMLValue, of owner: Words, subject: Diagnostic.Subject?) -> [ParsedRule]? {
         guard let items = value.sequence else {
             return readRule(value, of: owner, subject: subject).map { [$0] }
         }
         if items.isEmpty {
             error(
-                .invalidValue, at: value.location, subject: subject, "'score' of \(owner) is an empty list of rules",
-                hint: "write one rule, `score: {rule: ratio}`, or several to chain them")
+                .invalidValue, at: value.location, subject: subject,
+                Words(
+                    vi: "'score' của \(owner.vi) là danh sách quy tắc trống",
+                    en: "'score' of \(owner.en) is an empty list of rules"),
+                hint: Words(
+                    vi: "ghi một quy tắc, `score: {rule: ratio}`, hoặc nhiều quy tắc để áp dụng nối tiếp",
+                    en: "write one rule, `score: {rule: ratio}`, or several to chain them"))
             return nil
         }
         var rules: [ParsedRule] = []
@@ -49,42 +54,64 @@ extension FrameworkReader {
     }
 
     /// Reads one rule mapping such as `{rule: linear, from: 0, to: 5}`.
-    mutating func readRule(_ value: YAMLValue, of owner: String, subject: Diagnostic.Subject?) -> ParsedRule? {
+    mutating func readRule(_ value: YAMLValue, of owner: Words, subject: Diagnostic.Subject?) -> ParsedRule? {
         guard let pairs = value.pairs else {
+            let found = value.summary
             error(
                 .invalidValue, at: value.location, subject: subject,
-                "'score' of \(owner) must be a rule such as {rule: ratio}, not \(value.summary)",
-                hint: "write `score: {rule: …}` with the rule's parameters inline")
+                Words(
+                    vi: "'score' của \(owner.vi) phải là một quy tắc như {rule: ratio}, không phải \(found.vi)",
+                    en: "'score' of \(owner.en) must be a rule such as {rule: ratio}, not \(found.en)"),
+                hint: Words(
+                    vi: "ghi `score: {rule: …}`, các tham số của quy tắc viết ngay trong cặp ngoặc đó",
+                    en: "write `score: {rule: …}` with the rule's parameters inline"))
             return nil
         }
         guard let ruleValue = pairs.first(where: { $0.key.string == "rule" })?.value else {
+            let names = ScoringRule.names.joined(separator: ", ")
             error(
-                .missingKey, at: value.location, subject: subject, "the score of \(owner) has no 'rule'",
-                hint: "add `rule: …`, one of \(ScoringRule.names.joined(separator: ", "))")
+                .missingKey, at: value.location, subject: subject,
+                Words(vi: "cách chấm của \(owner.vi) thiếu khóa 'rule'", en: "the score of \(owner.en) has no 'rule'"),
+                hint: Words(vi: "thêm `rule: …`, một trong \(names)", en: "add `rule: …`, one of \(names)"))
             return nil
         }
         guard let name = ruleValue.string, let parameters = Self.ruleParameters[name] else {
+            let found = ruleValue.summary
+            let names = ScoringRule.names.joined(separator: ", ")
             error(
-                .unknownRule, at: ruleValue.location, subject: subject, "unknown rule \(ruleValue.summary) in \(owner)",
+                .unknownRule, at: ruleValue.location, subject: subject,
+                Words(
+                    vi: "không có quy tắc chấm \(found.vi) (ở \(owner.vi))",
+                    en: "unknown rule \(found.en) in \(owner.en)"),
                 hint: suggestion(for: ruleValue.string ?? "", among: ScoringRule.names)
-                    ?? "use one of \(ScoringRule.names.joined(separator: ", "))")
+                    ?? Words(vi: "dùng một trong \(names)", en: "use one of \(names)"))
             return nil
         }
-        let what = "rule '\(name)' of \(owner)"
+        let what = Words(vi: "quy tắc '\(name)' ở \(owner.vi)", en: "rule '\(name)' of \(owner.en)")
+        let list = parameters.joined(separator: ", ")
         let takes =
             parameters.isEmpty
-            ? "rule '\(name)' takes no parameters"
-            : "rule '\(name)' takes \(parameters.joined(separator: ", "))"
+            ? Words(vi: "quy tắc '\(name)' không có tham số", en: "rule '\(name)' takes no parameters")
+            : Words(vi: "tham số của quy tắc '\(name)': \(list)", en: "rule '\(name)' takes \(list)")
         let fields = fields(value, of: what, allowed: ["rule"] + parameters, subject: subject) { reader, key, at in
             let others = ScoringRule.names.filter { Self.ruleParameters[$0]?.contains(key) == true }
             if let first = others.first {
-                let owners = others.count == 1 ? "rule '\(first)'" : "rules such as '\(first)'"
+                let owners =
+                    others.count == 1
+                    ? Words(vi: "quy tắc '\(first)'", en: "rule '\(first)'")
+                    : Words(vi: "các quy tắc như '\(first)'", en: "rules such as '\(first)'")
                 reader.error(
                     .unknownKey, at: at, subject: subject,
-                    "'\(key)' is not a parameter of rule '\(name)' (it belongs to \(owners)) in \(owner)", hint: takes)
+                    Words(
+                        vi: "'\(key)' không phải tham số của quy tắc '\(name)' mà của \(owners.vi) (ở \(owner.vi))",
+                        en: "'\(key)' is not a parameter of rule '\(name)' "
+                            + "(it belongs to \(owners.en)) in \(owner.en)"),
+                    hint: takes)
             } else {
                 reader.error(
-                    .unknownKey, at: at, subject: subject, "unknown key '\(key)' in \(what)",
+                    .unknownKey, at: at, subject: subject,
+                    Words(
+                        vi: "khóa '\(key)' không dùng được trong \(what.vi)", en: "unknown key '\(key)' in \(what.en)"),
                     hint: reader.suggestion(for: key, among: parameters) ?? takes)
             }
             return true
@@ -98,7 +125,7 @@ extension FrameworkReader {
 
     /// Reads a rule's parameters; nil when one is missing or invalid.
     private mutating func readParameters(
-        _ name: String, _ fields: Fields, of what: String, subject: Diagnostic.Subject?, into parsed: inout ParsedRule
+        _ name: String, _ fields: Fields, of what: Words, subject: Diagnostic.Subject?, into parsed: inout ParsedRule
     ) -> ScoringRule? {
         switch name {
         case "ratio":
@@ -106,19 +133,25 @@ extension FrameworkReader {
             return bool(percentValue, key: "percent", of: what, subject: subject, code: .invalidParameter)
                 .map { ScoringRule.ratio(percent: $0) }
         case "linear":
-            let from = required(
-                "from", fields, of: what, subject: subject,
-                hint: "add `from:` and `to:`, the values that score 0 and full")
-            let to = required(
-                "to", fields, of: what, subject: subject,
-                hint: "add `from:` and `to:`, the values that score 0 and full")
+            let hint = Words(
+                vi: "thêm `from:` và `to:`: giá trị được 0 điểm và giá trị được điểm tối đa",
+                en: "add `from:` and `to:`, the values that score 0 and full")
+            let from = required("from", fields, of: what, subject: subject, hint: hint)
+            let to = required("to", fields, of: what, subject: subject, hint: hint)
             guard let from, let to else { return nil }
             guard from != to else {
                 error(
                     .invalidParameter, at: fields["to"]?.location, subject: subject,
-                    "'from' and 'to' of \(what) are both \(from.plain)",
-                    hint: "use two different values: `from` scores 0, `to` scores full (from > to when lower is better)"
-                )
+                    Words(
+                        vi: "'from' và 'to' của \(what.vi) cùng bằng \(from.plain)",
+                        en: "'from' and 'to' of \(what.en) are both \(from.plain)"),
+                    hint: Words(
+                        vi: "dùng hai giá trị khác nhau: `from` được 0 điểm, `to` được điểm tối đa "
+                            + "(from > to khi càng thấp càng tốt)",
+                        en:
+                            "use two different values: `from` scores 0, `to` scores full "
+                            + "(from > to when lower is better)"
+                    ))
                 return nil
             }
             return .linear(from: from, to: to)
@@ -156,7 +189,10 @@ extension FrameworkReader {
         case "distance_to_target":
             let peers = over(fields, of: what, subject: subject)
             let target = required(
-                "target", fields, of: what, subject: subject, hint: "add `target: …`, the value that scores full")
+                "target", fields, of: what, subject: subject,
+                hint: Words(
+                    vi: "thêm `target: …`, giá trị mục tiêu được điểm tối đa",
+                    en: "add `target: …`, the value that scores full"))
             guard let peers, let target else { return nil }
             return .distanceToTarget(target: target, over: peers)
         default:
@@ -166,10 +202,12 @@ extension FrameworkReader {
 
     /// A required number parameter.
     private mutating func required(
-        _ key: String, _ fields: Fields, of what: String, subject: Diagnostic.Subject?, hint: String
+        _ key: String, _ fields: Fields, of what: Words, subject: Diagnostic.Subject?, hint: Words
     ) -> Double? {
         guard let value = fields[key] else {
-            error(.missingParameter, at: fields.location, subject: subject, "\(what) has no '\(key)'", hint: hint)
+            error(
+                .missingParameter, at: fields.location, subject: subject,
+                Words(vi: "\(what.vi) thiếu tham số '\(key)'", en: "\(what.en) has no '\(key)'"), hint: hint)
             return nil
         }
         return number(value, key: key, of: what, subject: subject, code: .invalidParameter)
@@ -177,21 +215,24 @@ extension FrameworkReader {
 
     /// A number parameter that must be 0 or more.
     private mutating func nonNegative(
-        _ value: YAMLValue, key: String, of what: String, subject: Diagnostic.Subject?
+        _ value: YAMLValue, key: String, of what: Words, subject: Diagnostic.Subject?
     ) -> Double? {
         guard let x = number(value, key: key, of: what, subject: subject, code: .invalidParameter) else { return nil }
         guard x >= 0 else {
             error(
                 .invalidParameter, at: value.location, subject: subject,
-                "'\(key)' of \(what) must be 0 or more, not \(x.plain)",
-                hint: "points are out of the indicator's weight")
+                Words(
+                    vi: "'\(key)' của \(what.vi) phải từ 0 trở lên, không phải \(x.plain)",
+                    en: "'\(key)' of \(what.en) must be 0 or more, not \(x.plain)"),
+                hint: Words(
+                    vi: "số điểm tính trên trọng số của tiêu chí", en: "points are out of the indicator's weight"))
             return nil
         }
         return x
     }
 
     /// `over: group | all`, default group.
-    private mutating func over(_ fields: Fields, of what: String, subject: Diagnostic.Subject?) -> PeerSet? {
+    private mutating func over(_ fields: Fields, of what: Words, subject: Diagnostic.Subject?) -> PeerSet? {
         guard let value = fields["over"] else { return .group }
         return word(
             value, key: "over", of: what, among: [PeerSet.group, .all], subject: subject, code: .invalidParameter)
@@ -199,13 +240,16 @@ extension FrameworkReader {
 
     /// `range: [lo, hi]` with lo < hi.
     private mutating func readRange(
-        _ value: YAMLValue, of what: String, subject: Diagnostic.Subject?
+        _ value: YAMLValue, of what: Words, subject: Diagnostic.Subject?
     ) -> ClosedRange<Double>? {
         guard let items = value.sequence, items.count == 2 else {
+            let found = value.summary
             error(
                 .invalidParameter, at: value.location, subject: subject,
-                "'range' of \(what) must be a list of two numbers, not \(value.summary)",
-                hint: "write `range: [0, 100]`")
+                Words(
+                    vi: "'range' của \(what.vi) phải là danh sách hai số, không phải \(found.vi)",
+                    en: "'range' of \(what.en) must be a list of two numbers, not \(found.en)"),
+                hint: Words(vi: "ghi `range: [0, 100]`", en: "write `range: [0, 100]`"))
             return nil
         }
         let lo = number(items[0], key: "range", of: what, subject: subject, code: .invalidParameter)
@@ -214,15 +258,19 @@ extension FrameworkReader {
         guard lo < hi else {
             error(
                 .invalidParameter, at: value.location, subject: subject,
-                "'range' of \(what) must go from low to high, not [\(lo.plain), \(hi.plain)]",
-                hint: "write the lower end first, such as `range: [0, 100]`")
+                Words(
+                    vi: "'range' của \(what.vi) phải đi từ thấp lên cao, không phải [\(lo.plain), \(hi.plain)]",
+                    en: "'range' of \(what.en) must go from low to high, not [\(lo.plain), \(hi.plain)]"),
+                hint: Words(
+                    vi: "ghi đầu thấp trước, ví dụ `range: [0, 100]`",
+                    en: "write the lower end first, such as `range: [0, 100]`"))
             return nil
         }
         return lo...hi
     }
 
     /// `zscore`: `over`, `mean` (default 0), `sd` (default 1, above 0), `sd_of` (default sample).
-    private mutating func readZScore(_ fields: Fields, of what: String, subject: Diagnostic.Subject?) -> ScoringRule? {
+    private mutating func readZScore(_ fields: Fields, of what: Words, subject: Diagnostic.Subject?) -> ScoringRule? {
         let peers = over(fields, of: what, subject: subject)
         var valid = true
         var mean = 0.0
@@ -242,8 +290,12 @@ extension FrameworkReader {
                     valid = false
                     error(
                         .invalidParameter, at: sdValue.location, subject: subject,
-                        "'sd' of \(what) must be above 0, not \(x.plain)",
-                        hint: "`sd` is the spread of the result, such as 1 or 10")
+                        Words(
+                            vi: "'sd' của \(what.vi) phải lớn hơn 0, không phải \(x.plain)",
+                            en: "'sd' of \(what.en) must be above 0, not \(x.plain)"),
+                        hint: Words(
+                            vi: "`sd` là độ phân tán của kết quả, ví dụ 1 hoặc 10",
+                            en: "`sd` is the spread of the result, such as 1 or 10"))
                 }
             } else {
                 valid = false
@@ -266,7 +318,7 @@ extension FrameworkReader {
 
     /// An award: `{points: p}` (0 or more) or `{score: f}` (in [0, 1]).
     private mutating func readAward(
-        _ fields: Fields, of what: String, subject: Diagnostic.Subject?, into parsed: inout ParsedRule
+        _ fields: Fields, of what: Words, subject: Diagnostic.Subject?, into parsed: inout ParsedRule
     ) -> ScoringRule.Award? {
         switch (fields["points"], fields["score"]) {
         case (let pointsValue?, nil):
@@ -280,46 +332,66 @@ extension FrameworkReader {
             guard (0...1).contains(f) else {
                 error(
                     .invalidParameter, at: scoreValue.location, subject: subject,
-                    "'score' of \(what) must be between 0 and 1, not \(f.plain)",
-                    hint: "`score` is a fraction of the full score; use `points:` for points")
+                    Words(
+                        vi: "'score' của \(what.vi) phải từ 0 đến 1, không phải \(f.plain)",
+                        en: "'score' of \(what.en) must be between 0 and 1, not \(f.plain)"),
+                    hint: Words(
+                        vi: "`score` là tỷ lệ của điểm tối đa; muốn ghi số điểm thì dùng `points:`",
+                        en: "`score` is a fraction of the full score; use `points:` for points"))
                 return nil
             }
             return .score(f)
         case (_?, let scoreValue?):
             error(
-                .invalidParameter, at: scoreValue.location, subject: subject, "\(what) has both 'points' and 'score'",
-                hint: "keep one: `points` out of the indicator's weight, or `score` as a fraction in [0, 1]")
+                .invalidParameter, at: scoreValue.location, subject: subject,
+                Words(vi: "\(what.vi) có cả 'points' lẫn 'score'", en: "\(what.en) has both 'points' and 'score'"),
+                hint: Words(
+                    vi: "giữ một: `points` là số điểm trên trọng số của tiêu chí, `score` là tỷ lệ trong [0, 1]",
+                    en: "keep one: `points` out of the indicator's weight, or `score` as a fraction in [0, 1]"))
             return nil
         case (nil, nil):
             error(
-                .missingParameter, at: fields.location, subject: subject, "\(what) has neither 'points' nor 'score'",
-                hint: "add `points: …` (out of the indicator's weight) or `score: …` (a fraction in [0, 1])")
+                .missingParameter, at: fields.location, subject: subject,
+                Words(
+                    vi: "\(what.vi) không có 'points' cũng không có 'score'",
+                    en: "\(what.en) has neither 'points' nor 'score'"),
+                hint: Words(
+                    vi: "thêm `points: …` (số điểm trên trọng số của tiêu chí) hoặc `score: …` (tỷ lệ trong [0, 1])",
+                    en: "add `points: …` (out of the indicator's weight) or `score: …` (a fraction in [0, 1])"))
             return nil
         }
     }
 
     /// `steps: [{at_least: x, points: p}, …]`, thresholds strictly descending.
     private mutating func readSteps(
-        _ fields: Fields, of what: String, subject: Diagnostic.Subject?, into parsed: inout ParsedRule
+        _ fields: Fields, of what: Words, subject: Diagnostic.Subject?, into parsed: inout ParsedRule
     ) -> ScoringRule? {
         guard let stepsValue = fields["steps"] else {
             error(
-                .missingParameter, at: fields.location, subject: subject, "\(what) has no 'steps'",
-                hint: "add `steps: [{at_least: 4, points: 20}, {at_least: 1, points: 5}]`")
+                .missingParameter, at: fields.location, subject: subject,
+                Words(vi: "\(what.vi) thiếu tham số 'steps'", en: "\(what.en) has no 'steps'"),
+                hint: Words(
+                    vi: "thêm `steps: [{at_least: 4, points: 20}, {at_least: 1, points: 5}]`",
+                    en: "add `steps: [{at_least: 4, points: 20}, {at_least: 1, points: 5}]`"))
             return nil
         }
         guard let items = stepsValue.sequence, !items.isEmpty else {
+            let found = stepsValue.summary
             error(
                 .invalidParameter, at: stepsValue.location, subject: subject,
-                "'steps' of \(what) must be a non-empty list of steps, not \(stepsValue.summary)",
-                hint: "write `steps: [{at_least: 4, points: 20}, {at_least: 1, points: 5}]`")
+                Words(
+                    vi: "'steps' của \(what.vi) phải là một danh sách bậc (không trống), không phải \(found.vi)",
+                    en: "'steps' of \(what.en) must be a non-empty list of steps, not \(found.en)"),
+                hint: Words(
+                    vi: "ghi `steps: [{at_least: 4, points: 20}, {at_least: 1, points: 5}]`",
+                    en: "write `steps: [{at_least: 4, points: 20}, {at_least: 1, points: 5}]`"))
             return nil
         }
         var steps: [ScoringRule.Step] = []
         var complete = true
         var previous: Double?
         for item in items {
-            let stepWhat = "a step of \(what)"
+            let stepWhat = Words(vi: "một bậc của \(what.vi)", en: "a step of \(what.en)")
             guard
                 let stepFields = self.fields(
                     item, of: stepWhat, allowed: ["at_least", "points", "score"], subject: subject)
@@ -333,16 +405,24 @@ extension FrameworkReader {
                 if let atLeast, let previous, atLeast >= previous {
                     error(
                         .stepsOrder, at: atLeastValue.location, subject: subject,
-                        "\(what) has steps out of order: at_least \(atLeast.plain) "
-                            + "comes after at_least \(previous.plain)",
-                        hint: "list the steps from the highest at_least down (the first step met wins)")
+                        Words(
+                            vi: "các bậc của \(what.vi) sai thứ tự: at_least \(atLeast.plain) "
+                                + "đứng sau at_least \(previous.plain)",
+                            en: "\(what.en) has steps out of order: at_least \(atLeast.plain) "
+                                + "comes after at_least \(previous.plain)"),
+                        hint: Words(
+                            vi: "liệt kê các bậc từ at_least cao nhất xuống (bậc đầu tiên đạt được sẽ được tính)",
+                            en: "list the steps from the highest at_least down (the first step met wins)"))
                     complete = false
                 }
                 if let atLeast { previous = atLeast }
             } else {
                 error(
-                    .missingParameter, at: stepFields.location, subject: subject, "\(stepWhat) has no 'at_least'",
-                    hint: "add `at_least: …`, the lowest value that earns the step")
+                    .missingParameter, at: stepFields.location, subject: subject,
+                    Words(vi: "\(stepWhat.vi) thiếu 'at_least'", en: "\(stepWhat.en) has no 'at_least'"),
+                    hint: Words(
+                        vi: "thêm `at_least: …`, giá trị thấp nhất để đạt bậc này",
+                        en: "add `at_least: …`, the lowest value that earns the step"))
             }
             let award = readAward(stepFields, of: stepWhat, subject: subject, into: &parsed)
             if let atLeast, let award {
@@ -356,34 +436,45 @@ extension FrameworkReader {
 
     /// `choices: {option: {points: p} | {score: f}, …}`.
     private mutating func readChoices(
-        _ fields: Fields, of what: String, subject: Diagnostic.Subject?, into parsed: inout ParsedRule
+        _ fields: Fields, of what: Words, subject: Diagnostic.Subject?, into parsed: inout ParsedRule
     ) -> ScoringRule? {
         guard let choicesValue = fields["choices"] else {
             error(
-                .missingParameter, at: fields.location, subject: subject, "\(what) has no 'choices'",
-                hint: "add `choices: {option: {points: …}, …}` with every option of the variable")
+                .missingParameter, at: fields.location, subject: subject,
+                Words(vi: "\(what.vi) thiếu tham số 'choices'", en: "\(what.en) has no 'choices'"),
+                hint: Words(
+                    vi: "thêm `choices: {option: {points: …}, …}` cho mọi lựa chọn (option) của biến số liệu",
+                    en: "add `choices: {option: {points: …}, …}` with every option of the variable"))
             return nil
         }
         guard let pairs = choicesValue.pairs, !pairs.isEmpty else {
+            let found = choicesValue.summary
             error(
                 .invalidParameter, at: choicesValue.location, subject: subject,
-                "'choices' of \(what) must be a mapping of options to awards, not \(choicesValue.summary)",
-                hint: "write `choices: {chair: {points: 10}, none: {score: 0}}`")
+                Words(
+                    vi: "'choices' của \(what.vi) phải ghi điểm cho từng lựa chọn, không phải \(found.vi)",
+                    en: "'choices' of \(what.en) must be a mapping of options to awards, not \(found.en)"),
+                hint: Words(
+                    vi: "ghi `choices: {chair: {points: 10}, none: {score: 0}}`",
+                    en: "write `choices: {chair: {points: 10}, none: {score: 0}}`"))
             return nil
         }
         var awards: OrderedDictionary<String, ScoringRule.Award> = [:]
         var complete = true
         for (key, awardValue) in pairs {
             guard let option = key.string else {
+                let found = key.summary
                 error(
                     .invalidParameter, at: key.location, subject: subject,
-                    "an option in 'choices' of \(what) is \(key.summary), not an option id",
-                    hint: "write `option_id: {points: …}`")
+                    Words(
+                        vi: "một lựa chọn trong 'choices' của \(what.vi) là \(found.vi), không phải mã lựa chọn",
+                        en: "an option in 'choices' of \(what.en) is \(found.en), not an option id"),
+                    hint: Words(vi: "ghi `option_id: {points: …}`", en: "write `option_id: {points: …}`"))
                 complete = false
                 continue
             }
             parsed.choiceKeys.append((option, key.location))
-            let optionWhat = "option '\(option)' of \(what)"
+            let optionWhat = Words(vi: "lựa chọn '\(option)' của \(what.vi)", en: "option '\(option)' of \(what.en)")
             guard
                 let awardFields = self.fields(
                     awardValue, of: optionWhat, allowed: ["points", "score"], subject: subject),

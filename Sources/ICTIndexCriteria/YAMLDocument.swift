@@ -93,14 +93,18 @@ struct YAMLValue {
         return scalar.style != .literal && scalar.style != .folded
     }
 
-    /// A short description of what the value is, for messages: `'abc'`, `a list of 2 items`, `a mapping`, `nothing`.
-    var summary: String {
-        if isNull { return "nothing" }
+    /// A short description of what the value is, for messages: `'abc'`, `a list of 2 items` (`một danh sách 2 mục`),
+    /// `a mapping`, `nothing`.
+    var summary: Words {
+        if isNull { return Words(vi: "giá trị trống", en: "nothing") }
         switch node {
-        case .scalar(let scalar): return "'\(MessageText.echo(scalar.string))'"
-        case .sequence(let items): return items.count == 1 ? "a list of 1 item" : "a list of \(items.count) items"
-        case .mapping: return "a mapping"
-        case .alias: return "an alias"
+        case .scalar(let scalar): return .verbatim("'\(MessageText.echo(scalar.string))'")
+        case .sequence(let items):
+            return Words(
+                vi: "một danh sách \(items.count) mục",
+                en: items.count == 1 ? "a list of 1 item" : "a list of \(items.count) items")
+        case .mapping: return Words(vi: "các cặp khóa: giá trị", en: "a mapping")
+        case .alias: return Words(vi: "một bí danh (alias)", en: "an alias")
         }
     }
 }

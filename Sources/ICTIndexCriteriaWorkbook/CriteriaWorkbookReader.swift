@@ -9,7 +9,9 @@ import Yams
 ///
 /// The workbook becomes YAML line by line, each line remembering the cell it came from; the YAML is then checked
 /// by the same ``FrameworkLoader`` as any criteria file, and every diagnostic is moved to its cell
-/// (`tieu-chi.xlsx[Tiêu chí]!L14: error[C020]: …`), so a workbook gets the same codes and hints as YAML.
+/// (`tieu-chi.xlsx[Tiêu chí]!L14: lỗi[C020]: …`), so a workbook gets the same codes and hints as YAML.
+///
+/// Every diagnostic carries its message in Vietnamese and English: the caller renders it in the user's language.
 package struct CriteriaWorkbookReader {
     /// What reading a workbook gave.
     package struct Result: Sendable {
@@ -22,12 +24,16 @@ package struct CriteriaWorkbookReader {
     }
 
     let path: String
-    let language: Language
-    var english: Bool { language == .en }
 
-    package init(path: String, language: Language) {
+    /// A reader of the workbook at `path`, as diagnostics name it.
+    package init(path: String) {
         self.path = path
-        self.language = language
+    }
+
+    // TRANSITION: the diagnostics carry both languages now; the CLI renders them in its own.
+    @available(*, deprecated, message: "the diagnostics carry both languages: use init(path:)")
+    package init(path: String, language: Language) {
+        self.init(path: path)
     }
 
     package func read() -> Result {
@@ -40,10 +46,10 @@ package struct CriteriaWorkbookReader {
                 diagnostics: [
                     .error(
                         .yamlSyntax, at: SourceLocation(file: error.location),
-                        english
-                            ? "the criteria workbook cannot be read: \(error.englishMessage)"
-                            : "không đọc được bảng tiêu chí: \(error.message)",
-                        hint: english ? error.englishHint : error.hint)
+                        Words(
+                            vi: "không đọc được bảng tiêu chí: \(error.message)",
+                            en: "the criteria workbook cannot be read: \(error.englishMessage)"),
+                        hint: Self.hint(of: error))
                 ], loaded: nil)
         }
         var problems: [Diagnostic] = []
@@ -58,7 +64,7 @@ package struct CriteriaWorkbookReader {
                     layout, in: document, problems: &problems,
                     required: layout.section == "index" || layout.section == "variables")
             else { continue }
-            guard let table = Table(sheet: sheet, layout: layout, file: path, english: english, problems: &problems)
+            guard let table = Table(sheet: sheet, layout: layout, file: path, problems: &problems)
             else { continue }
             if layout.section == "index" {
                 tree(table, into: &out, problems: &problems)
@@ -79,12 +85,17 @@ package struct CriteriaWorkbookReader {
         }
     }
 
-    /// An error at a place of the workbook, in the reader's language: both texts are given, labelled.
-    func error(
-        _ code: DiagnosticCode, at location: String, vi: String, en: String, hintVI: String? = nil,
-        hintEN: String? = nil
-    ) -> Diagnostic {
-        .error(code, at: SourceLocation(file: location), english ? en : vi, hint: english ? hintEN : hintVI)
+    /// An error at a place of the workbook (`file[sheet]!C14`).
+    func error(_ code: DiagnosticCode, at location: String, _ message: Words, hint: Words? = nil) -> Diagnostic {
+        .error(code, at: SourceLocation(file: location), message, hint: hint)
+    }
+
+    /// The hint of a spreadsheet reader's error, in both languages.
+    static func hint(of error: XLSXReadError) -> Words? {
+        switch (error.hint, error.englishHint) {
+        case (nil, nil): nil
+        case (let vi, let en): Words(vi: vi ?? en ?? "", en: en ?? vi ?? "")
+        }
     }
 
     // MARK: - Sheets
@@ -95,29 +106,38 @@ package struct CriteriaWorkbookReader {
         let names = [layout.vi, layout.en].map { $0.lowercased() }
         guard let info = document.sheets.first(where: { names.contains($0.name.lowercased()) }) else {
             if required {
+                let sheets = document.sheetNames.map { "'\(MessageText.echo($0))'" }.joined(separator: ", ")
                 problems.append(
-                    .error(
-                        .missingKey, at: SourceLocation(file: path),
-                        english
-                            ? "the workbook has no sheet '\(layout.en)' (or '\(layout.vi)'); its sheets are \(document.sheetNames.map { "'\($0)'" }.joined(separator: ", "))"
-                            : "bảng tính không có trang '\(layout.vi)' (hay '\(layout.en)'); các trang hiện có: \(document.sheetNames.map { "'\($0)'" }.joined(separator: ", "))",
-                        hint: english
-                            ? "make the layout with `ictindex criteria export FILE.yaml --out FILE.xlsx`, or see Criteria/README.md"
-                            : "tạo mẫu bằng `ictindex criteria export TỆP.yaml --out TỆP.xlsx`, hoặc xem Criteria/README.md"
-                    ))
+                    error(
+                        .missingKey, at: path,
+                        Words(
+                            vi:
+                                "bảng tính không có trang '\(layout.vi)' (hay '\(layout.en)'); "
+                                + "các trang hiện có: \(sheets)",
+                            en: "the workbook has no sheet '\(layout.en)' (or '\(layout.vi)'); its sheets are \(sheets)"
+                        ),
+                        hint: Words(
+                            vi:
+                                "tạo mẫu bằng `ictindex criteria export TỆP.yaml --out TỆP.xlsx`, "
+                                + "hoặc xem Criteria/README.md",
+                            en:
+                                "make the layout with `ictindex criteria export FILE.yaml --out FILE.xlsx`, "
+                                + "or see Criteria/README.md"
+                        )))
             }
             return nil
         }
         do throws(XLSXReadError) {
             return try document.sheet(named: info.name)
         } catch {
+            let name = MessageText.echo(info.name)
             problems.append(
-                .error(
-                    .yamlSyntax, at: SourceLocation(file: error.location),
-                    english
-                        ? "sheet '\(info.name)' cannot be read: \(error.englishMessage)"
-                        : "không đọc được trang '\(info.name)': \(error.message)",
-                    hint: english ? error.englishHint : error.hint))
+                self.error(
+                    .yamlSyntax, at: error.location,
+                    Words(
+                        vi: "không đọc được trang '\(name)': \(error.message)",
+                        en: "sheet '\(name)' cannot be read: \(error.englishMessage)"),
+                    hint: Self.hint(of: error)))
             return nil
         }
     }
@@ -125,7 +145,7 @@ package struct CriteriaWorkbookReader {
     func general(_ sheet: XLSXSheet, into out: inout YAMLLines, problems: inout [Diagnostic]) {
         guard
             let table = Table(
-                sheet: sheet, layout: WorkbookLayout.general, file: path, english: english, problems: &problems)
+                sheet: sheet, layout: WorkbookLayout.general, file: path, problems: &problems)
         else { return }
         let root = KeyTree()
         for row in table.rows {
@@ -179,16 +199,20 @@ package struct CriteriaWorkbookReader {
                     problems.append(
                         error(
                             .invalidTree, at: location,
-                            vi: "dòng thứ hai không có STT: chỉ dòng tổng điểm (dòng \(first.number)) để trống STT",
-                            en: "a second row without a number: only the total (row \(first.number)) has none",
-                            hintVI: "ghi STT (1, 2.3, …) theo tiêu chí cha",
-                            hintEN: "number the row (1, 2.3, …) under its parent"))
+                            Words(
+                                vi: "dòng thứ hai không có STT: chỉ dòng tổng điểm (dòng \(first.number)) để trống STT",
+                                en: "a second row without a number: only the total (row \(first.number)) has none"),
+                            hint: Words(
+                                vi: "ghi STT (1, 2.3, …) theo tiêu chí cha",
+                                en: "number the row (1, 2.3, …) under its parent")))
                 } else if !seen.isEmpty {
                     problems.append(
                         error(
-                            .invalidTree, at: location, vi: "dòng tổng điểm (không có STT) phải là dòng đầu tiên",
-                            en: "the total (the row without a number) must be the first row",
-                            hintVI: "chuyển dòng này lên trên các tiêu chí", hintEN: "move it above the criteria"))
+                            .invalidTree, at: location,
+                            Words(
+                                vi: "dòng tổng điểm (không có STT) phải là dòng đầu tiên",
+                                en: "the total (the row without a number) must be the first row"),
+                            hint: Words(vi: "chuyển dòng này lên trên các tiêu chí", en: "move it above the criteria")))
                 } else {
                     root = row
                 }
@@ -199,18 +223,22 @@ package struct CriteriaWorkbookReader {
                 problems.append(
                     error(
                         .invalidTree, at: location,
-                        vi: "'\(MessageText.echo(outline))' không phải STT dạng 2, 2.3 hay 2.3.1",
-                        en: "'\(MessageText.echo(outline))' is not a number such as 2 or 2.3 or 2.3.1",
-                        hintVI: "STT cho biết cây tiêu chí: 2.3 là mục thứ ba của tiêu chí 2",
-                        hintEN: "the number gives the tree: 2.3 is the third item of 2"))
+                        Words(
+                            vi: "'\(MessageText.echo(outline))' không phải STT dạng 2, 2.3 hay 2.3.1",
+                            en: "'\(MessageText.echo(outline))' is not a number such as 2 or 2.3 or 2.3.1"),
+                        hint: Words(
+                            vi: "STT cho biết cây tiêu chí: 2.3 là mục thứ ba của tiêu chí 2",
+                            en: "the number gives the tree: 2.3 is the third item of 2")))
                 continue
             }
             if let earlier = seen[outline] {
                 problems.append(
                     error(
-                        .duplicateID, at: location, vi: "STT \(outline) trùng với dòng \(earlier.number)",
-                        en: "number \(outline) is also on row \(earlier.number)",
-                        hintVI: "đánh lại STT của một trong hai dòng", hintEN: "renumber one of them"))
+                        .duplicateID, at: location,
+                        Words(
+                            vi: "STT \(outline) trùng với dòng \(earlier.number)",
+                            en: "number \(outline) is also on row \(earlier.number)"),
+                        hint: Words(vi: "đánh lại STT của một trong hai dòng", en: "renumber one of them")))
                 continue
             }
             let parent = parts.dropLast().joined(separator: ".")
@@ -218,10 +246,12 @@ package struct CriteriaWorkbookReader {
                 problems.append(
                     error(
                         .invalidTree, at: location,
-                        vi: "STT \(outline) không có tiêu chí cha: không có dòng STT \(parent) ở trên",
-                        en: "number \(outline) has no parent: no row numbered \(parent) above it",
-                        hintVI: "thêm dòng \(parent) ở trên, hoặc đánh lại STT",
-                        hintEN: "add the row \(parent) above, or renumber"))
+                        Words(
+                            vi: "STT \(outline) không có tiêu chí cha: không có dòng STT \(parent) ở trên",
+                            en: "number \(outline) has no parent: no row numbered \(parent) above it"),
+                        hint: Words(
+                            vi: "thêm dòng \(parent) ở trên, hoặc đánh lại STT",
+                            en: "add the row \(parent) above, or renumber")))
                 continue
             }
             seen[outline] = row
@@ -231,10 +261,12 @@ package struct CriteriaWorkbookReader {
             problems.append(
                 error(
                     .invalidTree, at: table.sheetLocation,
-                    vi: "không có dòng tổng điểm: dòng tiêu chí đầu tiên, không ghi STT, là tổng điểm",
-                    en: "no total: the first row of criteria, without a number, is the index's total",
-                    hintVI: "thêm dòng đó với mã như `total` và cách tổng hợp `sum`",
-                    hintEN: "add it with a code such as `total` and the aggregate `sum`"))
+                    Words(
+                        vi: "không có dòng tổng điểm: dòng tiêu chí đầu tiên, không ghi STT, là tổng điểm",
+                        en: "no total: the first row of criteria, without a number, is the index's total"),
+                    hint: Words(
+                        vi: "thêm dòng đó với mã như `total` và cách tổng hợp `sum`",
+                        en: "add it with a code such as `total` and the aggregate `sum`")))
             return
         }
         out.add("index:", indent: 0, origin: table.sheetLocation)
@@ -325,11 +357,14 @@ package struct CriteriaWorkbookReader {
                 else { continue }
                 guard let mapping = node.mapping else {
                     problems.append(
-                        .error(
-                            .invalidValue, at: SourceLocation(file: cell.location),
-                            english
-                                ? "the column holds keys and values, such as `unit: người, min: 0`"
-                                : "cột này ghi các khóa và giá trị, ví dụ `unit: người, min: 0`"))
+                        error(
+                            .invalidValue, at: cell.location,
+                            Words(
+                                vi: "cột này ghi các cặp khóa: giá trị, ví dụ `unit: người, min: 0`",
+                                en: "the column holds keys and values, such as `unit: người, min: 0`"),
+                            hint: Words(
+                                vi: "ghi các cặp cách nhau bởi dấu phẩy; chữ có dấu phẩy đặt trong \"…\"",
+                                en: "separate them with commas; quote text with commas in \"…\"")))
                     continue
                 }
                 for (key, value) in mapping {
@@ -396,10 +431,12 @@ package struct CriteriaWorkbookReader {
                 problems.append(
                     error(
                         .invalidParameter, at: parameters.location,
-                        vi: "tham số quy tắc ghi dạng khóa: giá trị, ví dụ `over: group`",
-                        en: "rule parameters are keys and values, such as `over: group`",
-                        hintVI: "muốn nối nhiều quy tắc, để trống cột quy tắc và ghi danh sách ở đây",
-                        hintEN: "to chain rules, leave the rule column blank and write the list here"))
+                        Words(
+                            vi: "tham số quy tắc ghi dạng khóa: giá trị, ví dụ `over: group`",
+                            en: "rule parameters are keys and values, such as `over: group`"),
+                        hint: Words(
+                            vi: "muốn nối nhiều quy tắc, để trống cột quy tắc và ghi danh sách ở đây",
+                            en: "to chain rules, leave the rule column blank and write the list here")))
                 return nil
             }
             entries += mapping.map { "\(FlowYAML.text($0.key)): \(FlowYAML.text($0.value))" }
@@ -414,15 +451,19 @@ package struct CriteriaWorkbookReader {
             if let node = try Yams.compose(yaml: source) { return node }
         } catch {
             problems.append(
-                .error(
-                    .yamlSyntax, at: SourceLocation(file: location),
-                    english
-                        ? "'\(MessageText.echo(text))' is not YAML in flow style"
-                        : "'\(MessageText.echo(text))' không phải YAML dạng một dòng",
-                    hint: english
-                        ? "write keys and values separated by commas, such as `over: group, range: [0, 100]`; quote text with commas in \"…\""
-                        : "ghi các cặp khóa: giá trị cách nhau bởi dấu phẩy, ví dụ `over: group, range: [0, 100]`; chữ có dấu phẩy đặt trong \"…\""
-                ))
+                self.error(
+                    .yamlSyntax, at: location,
+                    Words(
+                        vi: "'\(MessageText.echo(text))' không phải YAML dạng một dòng",
+                        en: "'\(MessageText.echo(text))' is not YAML in flow style"),
+                    hint: Words(
+                        vi:
+                            "ghi các cặp khóa: giá trị cách nhau bởi dấu phẩy, ví dụ `over: group, range: [0, 100]`; "
+                            + "chữ có dấu phẩy đặt trong \"…\"",
+                        en:
+                            "write keys and values separated by commas, such as `over: group, range: [0, 100]`; "
+                            + "quote text with commas in \"…\""
+                    )))
         }
         return nil
     }
@@ -453,7 +494,7 @@ struct Table {
     let rows: [Row]
 
     /// Finds the header row among the first ten (the row with the most known headers, at least two).
-    init?(sheet: XLSXSheet, layout: WorkbookSheet, file: String, english: Bool, problems: inout [Diagnostic]) {
+    init?(sheet: XLSXSheet, layout: WorkbookSheet, file: String, problems: inout [Diagnostic]) {
         let base = "\(file)[\(sheet.name)]"
         sheetLocation = base
         func headers(_ language: Language) -> String {
@@ -471,10 +512,11 @@ struct Table {
             problems.append(
                 .error(
                     .missingKey, at: SourceLocation(file: base),
-                    english
-                        ? "no header row: none of the first 10 rows has the column headers (\(headers(.en)), …)"
-                        : "không thấy dòng tiêu đề cột: 10 dòng đầu không có tên cột nào (\(headers(.vi)), …)",
-                    hint: english ? "see the layout in Criteria/README.md" : "xem cách bố trí trong Criteria/README.md")
+                    Words(
+                        vi: "không thấy dòng tiêu đề cột: 10 dòng đầu không có tên cột nào (\(headers(.vi)), …)",
+                        en: "no header row: none of the first 10 rows has the column headers (\(headers(.en)), …)"),
+                    hint: Words(
+                        vi: "xem cách bố trí trong Criteria/README.md", en: "see the layout in Criteria/README.md"))
             )
             return nil
         }
@@ -482,12 +524,12 @@ struct Table {
             problems.append(
                 .warning(
                     .unknownKey, at: SourceLocation(file: "\(base)!\(cell.reference)"),
-                    english
-                        ? "column '\(MessageText.echo(cell.text))' is not one ictindex reads; it is left out"
-                        : "cột '\(MessageText.echo(cell.text))' không phải cột ictindex đọc; bỏ qua",
-                    hint: english
-                        ? "headers: \(layout.columns.map(\.en).joined(separator: ", "))"
-                        : "các cột: \(layout.columns.map(\.vi).joined(separator: ", "))"))
+                    Words(
+                        vi: "cột '\(MessageText.echo(cell.text))' không phải cột ictindex đọc; bỏ qua cột này",
+                        en: "column '\(MessageText.echo(cell.text))' is not one ictindex reads; it is left out"),
+                    hint: Words(
+                        vi: "các cột: \(layout.columns.map(\.vi).joined(separator: ", "))",
+                        en: "headers: \(layout.columns.map(\.en).joined(separator: ", "))")))
         }
         var rows: [Row] = []
         for row in sheet.rows where row.number > best.row.number {

@@ -10,6 +10,8 @@ import XLSXWriter
 @Suite struct CriteriaWorkbookTests {
     let cli = CommandRunner()
     let root = CommandRunner.repositoryRoot.path
+    /// Messages in Vietnamese, the users' default (the runner asks for English unless told).
+    let vi = ["ICTINDEX_LANG": "vi"]
 
     /// The framework without where each part was written, which the YAML → workbook → YAML trip changes.
     func comparable(_ framework: Framework) -> Framework {
@@ -65,7 +67,7 @@ import XLSXWriter
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let original = root + "/Criteria/vn-province-agencies.yaml"
-        let out = try cli.run(["criteria", "export", original, "--out", "c.xlsx"], in: dir.url)
+        let out = try cli.run(["criteria", "export", original, "--out", "c.xlsx"], in: dir.url, environment: vi)
         #expect(out.stdout == "c.xlsx: 29 tiêu chí, 41 số liệu của vn-province-agencies\n")
         let file = try XLSXFile(url: dir.file("c.xlsx"))
         let workbook = try file.part("xl/workbook.xml")
@@ -163,7 +165,8 @@ import XLSXWriter
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         try XLSXWriter.write(handTyped(), to: dir.file("huyen.xlsx"))
-        let back = try cli.run(["criteria", "import", "huyen.xlsx", "--out", "huyen.yaml"], in: dir.url)
+        let back = try cli.run(
+            ["criteria", "import", "huyen.xlsx", "--out", "huyen.yaml"], in: dir.url, environment: vi)
         #expect(back.exitCode == 0, "\(back.stderr)")
         #expect(back.stdout == "huyen.yaml: huyen-x-2026, 1 nhóm, 3 tiêu chí, 4 số liệu (đã kiểm tra)\n")
         let yaml = try String(contentsOf: dir.file("huyen.yaml"), encoding: .utf8)
@@ -201,11 +204,109 @@ import XLSXWriter
 
                 """)
         #expect(!FileManager.default.fileExists(atPath: dir.file("h.yaml").path))
-        let vi = try cli.run(["criteria", "import", "h.xlsx", "--out", "h.yaml"], in: dir.url)
+        // The same problems at the same cells, with the same codes, in Vietnamese: the workbook's own checks and
+        // the YAML checker's alike.
+        let inVietnamese = try cli.run(
+            ["criteria", "import", "h.xlsx", "--out", "h.yaml"], in: dir.url, environment: vi)
+        #expect(inVietnamese.exitCode == 64)
         #expect(
-            vi.stderr.hasPrefix(
-                "h.xlsx[Tiêu chí]!A8: error[C021]: '1.x' không phải STT dạng 2, 2.3 hay 2.3.1\n"
-                    + "  hint: STT cho biết cây tiêu chí: 2.3 là mục thứ ba của tiêu chí 2\n"))
+            inVietnamese.stderr == """
+                h.xlsx[Tiêu chí]!A8: lỗi[C021]: '1.x' không phải STT dạng 2, 2.3 hay 2.3.1
+                  gợi ý: STT cho biết cây tiêu chí: 2.3 là mục thứ ba của tiêu chí 2
+                h.xlsx[Tiêu chí]!D5: lỗi[C004]: 'weight' của tiêu chí 'infra.computers' phải là một số, không phải 'sáu mươi'
+                  gợi ý: ghi một số như 10 hay 0.5 (dấu chấm thập phân)
+                h.xlsx[Tiêu chí]!G5: lỗi[C020]: không có quy tắc chấm 'ratioo' (ở tiêu chí 'infra.computers')
+                  gợi ý: có phải ý bạn là 'ratio'?
+                3 lỗi
+
+                """)
+    }
+
+    /// A criteria sheet with a problem on each row that only the workbook has: its numbering, its cells of YAML.
+    func badlyNumbered() -> Spreadsheet {
+        var workbook = handTyped()
+        workbook.sheets[2] = Sheet(
+            name: "Tiêu chí",
+            rows: [
+                [
+                    .text("STT"), .text("Mã"), .text("Tiêu chí"), .text("Trọng số"), .text("Tổng hợp"),
+                    .text("Giá trị (công thức)"), .text("Quy tắc chấm"), .text("Tham số quy tắc"),
+                    .text("Khác (YAML)"), .text("Ghi chú"),
+                ],
+                [.empty, .text("total"), .text("Tổng điểm"), .empty, .text("sum")],
+                [.text("1"), .text("infra"), .text("Hạ tầng"), .number(100), .text("sum")],
+                [
+                    .text("1.1"), .text("infra.computers"), .text("Máy tính"), .number(60), .empty,
+                    .text("computers"), .text("ratio"), .text("percent: ["),
+                ],
+                [.text("1.1"), .text("infra.copy"), .text("Bản sao"), .number(10)],
+                [.text("3.1"), .text("orphan"), .text("Mồ côi"), .number(10)],
+                [.empty, .text("total2"), .text("Tổng thứ hai")],
+                [
+                    .text("1.2"), .text("infra.approved"), .text("Phê duyệt"), .number(40), .empty,
+                    .text("approved"), .text("boolean"), .empty, .text("[1, 2]"),
+                ],
+                [
+                    .text("1.3"), .text("infra.submitted"), .text("Đã trình"), .number(0), .empty,
+                    .text("submitted"), .text("ratio"), .text("[percent, true]"),
+                ],
+            ])
+        return workbook
+    }
+
+    @Test("the workbook's own problems (numbering, cells of YAML, unknown columns) in Vietnamese and in English")
+    func workbookProblems() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try XLSXWriter.write(badlyNumbered(), to: dir.file("b.xlsx"))
+        let inVietnamese = try cli.run(
+            ["criteria", "import", "b.xlsx", "--out", "b.yaml"], in: dir.url, environment: vi)
+        #expect(inVietnamese.exitCode == 64)
+        #expect(
+            inVietnamese.stderr == """
+                b.xlsx[Tiêu chí]!J1: cảnh báo[C002]: cột 'Ghi chú' không phải cột ictindex đọc; bỏ qua cột này
+                  gợi ý: các cột: STT, Mã, Tiêu chí, Điểm tối đa, Cách tính điểm (theo quyết định), Diễn giải cách tính, Tài liệu kiểm chứng, Nguồn số liệu, Đơn vị thẩm định, Trọng số, Tổng hợp, Giá trị (công thức), Quy tắc chấm, Tham số quy tắc, Thiếu số liệu, Chiều, Áp dụng cho khối, Tên tiếng Anh, Cách tính điểm (tiếng Anh), Khác (YAML)
+                b.xlsx[Tiêu chí]!A5: lỗi[C007]: STT 1.1 trùng với dòng 4
+                  gợi ý: đánh lại STT của một trong hai dòng
+                b.xlsx[Tiêu chí]!A6: lỗi[C021]: STT 3.1 không có tiêu chí cha: không có dòng STT 3 ở trên
+                  gợi ý: thêm dòng 3 ở trên, hoặc đánh lại STT
+                b.xlsx[Tiêu chí]!A7: lỗi[C021]: dòng thứ hai không có STT: chỉ dòng tổng điểm (dòng 2) để trống STT
+                  gợi ý: ghi STT (1, 2.3, …) theo tiêu chí cha
+                b.xlsx[Tiêu chí]!H4: lỗi[C001]: 'percent: [' không phải YAML dạng một dòng
+                  gợi ý: ghi các cặp khóa: giá trị cách nhau bởi dấu phẩy, ví dụ `over: group, range: [0, 100]`; chữ có dấu phẩy đặt trong "…"
+                b.xlsx[Tiêu chí]!B4: lỗi[C003]: tiêu chí 'infra.computers' chưa có cách chấm điểm 'score'
+                  gợi ý: thêm `score: {rule: …}` cho tiêu chí, hoặc một `score:` mặc định trong `defaults:`
+                b.xlsx[Tiêu chí]!I8: lỗi[C004]: mục 'infra.approved' có một khóa là một danh sách 2 mục, không phải một tên
+                  gợi ý: khóa là một tên viết liền, như `id`
+                b.xlsx[Tiêu chí]!G9: lỗi[C004]: quy tắc 'ratio' ở tiêu chí 'infra.submitted' có một khóa là một danh sách 2 mục, không phải một tên
+                  gợi ý: khóa là một tên viết liền, như `id`
+                7 lỗi, 1 cảnh báo
+
+                """)
+        let inEnglish = try cli.run(["criteria", "import", "b.xlsx", "--out", "b.yaml", "--lang", "en"], in: dir.url)
+        #expect(inEnglish.exitCode == 64)
+        #expect(
+            inEnglish.stderr == """
+                b.xlsx[Tiêu chí]!J1: warning[C002]: column 'Ghi chú' is not one ictindex reads; it is left out
+                  hint: headers: No., Code, Criterion, Max points, Scoring, as the decision words it, Rule in words, Evidence, Data source, Appraised by, Weight, Aggregate, Value (formula), Rule, Rule parameters, Missing value, Direction, Applies to groups, Criterion (English), Scoring (English), Other (YAML)
+                b.xlsx[Tiêu chí]!A5: error[C007]: number 1.1 is also on row 4
+                  hint: renumber one of them
+                b.xlsx[Tiêu chí]!A6: error[C021]: number 3.1 has no parent: no row numbered 3 above it
+                  hint: add the row 3 above, or renumber
+                b.xlsx[Tiêu chí]!A7: error[C021]: a second row without a number: only the total (row 2) has none
+                  hint: number the row (1, 2.3, …) under its parent
+                b.xlsx[Tiêu chí]!H4: error[C001]: 'percent: [' is not YAML in flow style
+                  hint: write keys and values separated by commas, such as `over: group, range: [0, 100]`; quote text with commas in "…"
+                b.xlsx[Tiêu chí]!B4: error[C003]: indicator 'infra.computers' has no 'score'
+                  hint: add `score: {rule: …}` to the indicator, or a default `score:` under `defaults:`
+                b.xlsx[Tiêu chí]!I8: error[C004]: node 'infra.approved' has a key that is a list of 2 items, not a name
+                  hint: keys are plain names such as `id`
+                b.xlsx[Tiêu chí]!G9: error[C004]: rule 'ratio' of indicator 'infra.submitted' has a key that is a list of 2 items, not a name
+                  hint: keys are plain names such as `id`
+                7 errors, 1 warning
+
+                """)
+        #expect(!FileManager.default.fileExists(atPath: dir.file("b.yaml").path))
     }
 
     @Test("a workbook without the criteria sheet, and a missing file, are refused with what to do")
@@ -216,12 +317,36 @@ import XLSXWriter
         let out = try cli.run(["criteria", "import", "e.xlsx", "--out", "e.yaml", "--lang", "en"], in: dir.url)
         #expect(out.exitCode == 64)
         #expect(
-            out.stderr.hasPrefix(
-                "e.xlsx: error[C003]: the workbook has no sheet 'General' (or 'Thông tin chung'); its sheets are 'Sheet1'\n"
-                    + "  hint: make the layout with `ictindex criteria export FILE.yaml --out FILE.xlsx`, or see Criteria/README.md\n"
-            ))
-        let none = try cli.run(["criteria", "import", "none.xlsx", "--out", "e.yaml"], in: dir.url)
+            out.stderr == """
+                e.xlsx: error[C003]: the workbook has no sheet 'General' (or 'Thông tin chung'); its sheets are 'Sheet1'
+                  hint: make the layout with `ictindex criteria export FILE.yaml --out FILE.xlsx`, or see Criteria/README.md
+                e.xlsx: error[C003]: the workbook has no sheet 'Variables' (or 'Số liệu'); its sheets are 'Sheet1'
+                  hint: make the layout with `ictindex criteria export FILE.yaml --out FILE.xlsx`, or see Criteria/README.md
+                e.xlsx: error[C003]: the workbook has no sheet 'Criteria' (or 'Tiêu chí'); its sheets are 'Sheet1'
+                  hint: make the layout with `ictindex criteria export FILE.yaml --out FILE.xlsx`, or see Criteria/README.md
+                e.xlsx: error[C003]: the criteria file is empty
+                  hint: start it with `schema: ictindex/v1`
+                4 errors
+
+                """)
+        let inVietnamese = try cli.run(
+            ["criteria", "import", "e.xlsx", "--out", "e.yaml"], in: dir.url, environment: vi)
+        #expect(inVietnamese.exitCode == 64)
+        #expect(
+            inVietnamese.stderr == """
+                e.xlsx: lỗi[C003]: bảng tính không có trang 'Thông tin chung' (hay 'General'); các trang hiện có: 'Sheet1'
+                  gợi ý: tạo mẫu bằng `ictindex criteria export TỆP.yaml --out TỆP.xlsx`, hoặc xem Criteria/README.md
+                e.xlsx: lỗi[C003]: bảng tính không có trang 'Số liệu' (hay 'Variables'); các trang hiện có: 'Sheet1'
+                  gợi ý: tạo mẫu bằng `ictindex criteria export TỆP.yaml --out TỆP.xlsx`, hoặc xem Criteria/README.md
+                e.xlsx: lỗi[C003]: bảng tính không có trang 'Tiêu chí' (hay 'Criteria'); các trang hiện có: 'Sheet1'
+                  gợi ý: tạo mẫu bằng `ictindex criteria export TỆP.yaml --out TỆP.xlsx`, hoặc xem Criteria/README.md
+                e.xlsx: lỗi[C003]: tệp tiêu chí trống
+                  gợi ý: bắt đầu tệp bằng dòng `schema: ictindex/v1`
+                4 lỗi
+
+                """)
+        let none = try cli.run(["criteria", "import", "none.xlsx", "--out", "e.yaml"], in: dir.url, environment: vi)
         #expect(none.exitCode == 64)
-        #expect(none.stderr.hasPrefix("none.xlsx: error[D013]: không có bảng tiêu chí 'none.xlsx'\n"))
+        #expect(none.stderr.hasPrefix("none.xlsx: lỗi[D013]: không có bảng tiêu chí 'none.xlsx'\n"))
     }
 }

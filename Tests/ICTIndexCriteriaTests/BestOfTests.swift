@@ -113,7 +113,9 @@ import Testing
             text.contains(
                 "    → lấy trường hợp có điểm cao nhất: portal.website Trang đạt chuẩn, 2.7 / 3 điểm"))
         // The decision's wording, verbatim, under the node's line.
-        #expect(text.contains("\n      “Trường hợp 1: có cổng tích hợp: 5 điểm; trường hợp 2: tỷ lệ trang đạt chuẩn × 3 điểm;"))
+        #expect(
+            text.contains(
+                "\n      “Trường hợp 1: có cổng tích hợp: 5 điểm; trường hợp 2: tỷ lệ trang đạt chuẩn × 3 điểm;"))
         let en = try #require(try scoreboard().explain("C", language: .en)).description
         #expect(en.contains("    → the highest case wins: portal.posts Tin bài, 2 / 2 points"))
     }
@@ -130,6 +132,12 @@ import Testing
                 t.yaml:13:7: error[C030]: 'portal' keeps its highest case, worth at most 5; 'portal' has weight 10
                   hint: give 'portal' weight 5, or remove its `weight:` (a best_of node weighs as much as its highest case)
                 1 error
+                """)
+        #expect(
+            render(yaml, .vi) == """
+                t.yaml:13:7: lỗi[C030]: 'portal' lấy trường hợp có điểm cao nhất, tối đa 5 điểm; nhưng 'portal' có trọng số 10
+                  gợi ý: ghi trọng số 5 cho 'portal', hoặc xóa `weight:` (mục best_of có trọng số bằng trường hợp cao nhất)
+                1 lỗi
                 """)
     }
 
@@ -148,6 +156,12 @@ import Testing
                 t.yaml:13:7: error[C031]: the name of 'portal' says at most 5 points ("tối đa 5 điểm"); the tree gives it 10 points
                   hint: the highest case wins: write `aggregate: best_of` (each case's weight is its own points)
                 1 error
+                """)
+        #expect(
+            render(yaml, .vi) == """
+                t.yaml:13:7: lỗi[C031]: tên của 'portal' ghi tối đa 5 điểm ("tối đa 5 điểm"); cây tiêu chí cho 10 điểm
+                  gợi ý: lấy trường hợp có điểm cao nhất: ghi `aggregate: best_of` (trọng số của mỗi trường hợp là số điểm của trường hợp đó)
+                1 lỗi
                 """)
     }
 
@@ -168,9 +182,14 @@ import Testing
                   hint: write `aggregate: best_of` so that only the highest case counts (each case's weight is its own points)
                 """
             ])
+        #expect(
+            loaded.warnings.map { $0.text(.vi) }.joined(separator: "\n") == """
+                t.yaml:13:7: cảnh báo[C032]: câu chữ của 'portal' ghi lấy trường hợp có điểm cao nhất, nhưng 'portal' đang là `aggregate: max`
+                  gợi ý: ghi `aggregate: best_of` để chỉ tính trường hợp có điểm cao nhất (trọng số của mỗi trường hợp là số điểm của trường hợp đó)
+                """)
     }
 
-    func render(_ yaml: String) -> String { loadReport(yaml) }
+    func render(_ yaml: String, _ language: Language = .en) -> String { loadReport(yaml, language) }
 }
 
 extension Double {

@@ -6,15 +6,19 @@ import Testing
 struct DiagnosticCase: CustomTestStringConvertible, Sendable {
     let name: String
     let yaml: String
+    /// The report in English (`--lang en`).
     let expected: String
+    /// The report in Vietnamese, the default.
+    let expectedVI: String
 
     var testDescription: String { name }
 }
 
 /// Every kind of problem in a criteria file, with its full rendered report (DESIGN §3, STYLE D).
 ///
-/// Each case is a tiny file; the expected text is what `ictindex criteria check` prints: one
-/// `file:line:column: error[code]: message` line per problem, its hint, and the count line.
+/// Each case is a tiny file; the expected texts are what `ictindex criteria check` prints in each language: one
+/// `file:line:column: lỗi[code]: message` line per problem (`error[code]` in English), its hint (`gợi ý:`,
+/// `hint:`), and the count line. The code and the place are the same in both.
 @Suite struct FrameworkLoaderDiagnosticsTests {
     static let cases: [DiagnosticCase] = [
         DiagnosticCase(
@@ -30,6 +34,11 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:6:1: error[C001]: the file is not valid YAML: did not find expected ',' or '}' while parsing a flow mapping at line 5
                   hint: check the indentation, the quotes and the brackets around this place
                 1 error
+                """,
+            expectedVI: """
+                t.yaml:6:1: lỗi[C001]: tệp không đúng cú pháp YAML: did not find expected ',' or '}' (while parsing a flow mapping, dòng 5)
+                  gợi ý: kiểm tra thụt lề, dấu nháy và dấu ngoặc quanh chỗ này
+                1 lỗi
                 """
         ),
         DiagnosticCase(
@@ -41,6 +50,11 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml: error[C003]: the criteria file is empty
                   hint: start it with `schema: ictindex/v1`
                 1 error
+                """,
+            expectedVI: """
+                t.yaml: lỗi[C003]: tệp tiêu chí trống
+                  gợi ý: bắt đầu tệp bằng dòng `schema: ictindex/v1`
+                1 lỗi
                 """
         ),
         DiagnosticCase(
@@ -53,6 +67,11 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:1:1: error[C004]: the file must be a mapping of keys, not a list of 2 items
                   hint: write it as `key: value` lines or `{key: value, …}`
                 1 error
+                """,
+            expectedVI: """
+                t.yaml:1:1: lỗi[C004]: tệp tiêu chí phải gồm các cặp khóa: giá trị, không phải một danh sách 2 mục
+                  gợi ý: viết mỗi dòng một cặp `khóa: giá trị`, hoặc `{khóa: giá trị, …}`
+                1 lỗi
                 """
         ),
         DiagnosticCase(
@@ -69,6 +88,11 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:4:1: error[C002]: unknown key 'variabels' in the file
                   hint: did you mean 'variables'?
                 1 error
+                """,
+            expectedVI: """
+                t.yaml:4:1: lỗi[C002]: khóa 'variabels' không dùng được trong tệp tiêu chí
+                  gợi ý: có phải ý bạn là 'variables'?
+                1 lỗi
                 """
         ),
         DiagnosticCase(
@@ -85,6 +109,11 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:4:27: error[C002]: unknown key 'colour' in group 'g'
                   hint: the keys of group 'g' are id, name, ranked
                 1 error
+                """,
+            expectedVI: """
+                t.yaml:4:27: lỗi[C002]: khóa 'colour' không dùng được trong khối 'g'
+                  gợi ý: các khóa của khối 'g' là id, name, ranked
+                1 lỗi
                 """
         ),
         DiagnosticCase(
@@ -102,6 +131,17 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:1:1: error[C003]: the file has no 'index'
                   hint: add `index:` with the tree of pillars and indicators
                 4 errors
+                """,
+            expectedVI: """
+                t.yaml:1:1: lỗi[C003]: tệp tiêu chí thiếu khóa 'schema'
+                  gợi ý: mở đầu tệp bằng dòng `schema: ictindex/v1`
+                t.yaml:1:1: lỗi[C003]: tệp tiêu chí thiếu khóa 'id'
+                  gợi ý: thêm `id: …`, ví dụ `id: vn-province-agencies`
+                t.yaml:1:1: lỗi[C003]: tệp tiêu chí thiếu khóa 'name'
+                  gợi ý: thêm `name: …` hoặc `name: {vi: …, en: …}`
+                t.yaml:1:1: lỗi[C003]: tệp tiêu chí thiếu khóa 'index'
+                  gợi ý: thêm `index:` với cây các nhóm tiêu chí và tiêu chí
+                4 lỗi
                 """
         ),
         DiagnosticCase(
@@ -117,6 +157,11 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:3:7: error[C003]: 'name' of the framework has no 'vi'
                   hint: add `vi: …`: the Vietnamese text is required, `en` is optional
                 1 error
+                """,
+            expectedVI: """
+                t.yaml:3:7: lỗi[C003]: 'name' của bộ tiêu chí thiếu khóa 'vi'
+                  gợi ý: thêm `vi: …`: bắt buộc có bản tiếng Việt, bản tiếng Anh `en` thì không
+                1 lỗi
                 """
         ),
         DiagnosticCase(
@@ -134,6 +179,11 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:7:7: error[C003]: indicator 'a' has no 'score'
                   hint: add `score: {rule: …}` to the indicator, or a default `score:` under `defaults:`
                 1 error
+                """,
+            expectedVI: """
+                t.yaml:7:7: lỗi[C003]: tiêu chí 'a' chưa có cách chấm điểm 'score'
+                  gợi ý: thêm `score: {rule: …}` cho tiêu chí, hoặc một `score:` mặc định trong `defaults:`
+                1 lỗi
                 """
         ),
         DiagnosticCase(
@@ -156,6 +206,15 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:6:10: error[C004]: 'rank_on' of the framework must be one of rounded, exact, not 'exakt'
                   hint: did you mean 'exact'?
                 3 errors
+                """,
+            expectedVI: """
+                t.yaml:4:8: lỗi[C004]: 'scale' phải lớn hơn 0, không phải 0
+                  gợi ý: ghi thang điểm của tổng điểm, ví dụ 100 hoặc 1
+                t.yaml:5:11: lỗi[C004]: 'decimals' phải từ 0 đến 10, không phải 11
+                  gợi ý: ghi số chữ số thập phân khi công bố điểm, ví dụ 2
+                t.yaml:6:10: lỗi[C004]: 'rank_on' của bộ tiêu chí phải là một trong rounded, exact, không phải 'exakt'
+                  gợi ý: có phải ý bạn là 'exact'?
+                3 lỗi
                 """
         ),
         DiagnosticCase(
@@ -187,6 +246,19 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:12:16: error[C004]: 'missing' of indicator 'a' must be one of zero, skip, impute_mean, impute_group_mean, error, not 'none'
                   hint: write one of the values listed
                 5 errors
+                """,
+            expectedVI: """
+                t.yaml:6:14: lỗi[C004]: 'aggregate' của mục gốc (index) phải là một trong sum, mean, geometric, harmonic, min, max, best_of, không phải 'avg'
+                  gợi ý: ghi một trong các giá trị đã nêu
+                t.yaml:9:7: lỗi[C004]: 'name' của tiêu chí 'a' phải là một đoạn chữ hoặc {vi: …, en: …}, không phải giá trị trống
+                  gợi ý: ghi `name: "…"` hoặc `name: {vi: "…", en: "…"}`
+                t.yaml:10:15: lỗi[C004]: 'weight' của tiêu chí 'a' phải là một số, không phải 'heavy'
+                  gợi ý: ghi một số như 10 hay 0.5 (dấu chấm thập phân)
+                t.yaml:11:18: lỗi[C004]: 'direction' của tiêu chí 'a' phải là một trong higher, lower, không phải 'up'
+                  gợi ý: ghi một trong các giá trị đã nêu
+                t.yaml:12:16: lỗi[C004]: 'missing' của tiêu chí 'a' phải là một trong zero, skip, impute_mean, impute_group_mean, error, không phải 'none'
+                  gợi ý: ghi một trong các giá trị đã nêu
+                5 lỗi
                 """
         ),
         DiagnosticCase(
@@ -202,6 +274,11 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:1:9: error[C005]: unsupported schema 'ictindex/v2'
                   hint: this version of ictindex reads `schema: ictindex/v1`
                 1 error
+                """,
+            expectedVI: """
+                t.yaml:1:9: lỗi[C005]: không hỗ trợ lược đồ (schema) 'ictindex/v2'
+                  gợi ý: phiên bản ictindex này đọc tệp có `schema: ictindex/v1`
+                1 lỗi
                 """
         ),
         DiagnosticCase(
@@ -224,6 +301,17 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:6:25: error[C006]: 'Infra' is not a valid node id
                   hint: start with a lower-case letter or digit; then letters, digits, '_', '.' or '-', such as `infra.computers`
                 4 errors
+                """,
+            expectedVI: """
+                t.yaml:2:5: lỗi[C006]: 'T_1' không phải mã bộ tiêu chí hợp lệ
+                  gợi ý: chỉ dùng chữ thường không dấu, chữ số và '-', ví dụ `vn-province-agencies`
+                t.yaml:4:15: lỗi[C006]: 'Dept' không phải mã khối hợp lệ
+                  gợi ý: bắt đầu bằng chữ thường không dấu; sau đó là chữ, chữ số, '_' hoặc '-', ví dụ `department`
+                t.yaml:5:18: lỗi[C006]: '2a' không phải mã biến số liệu hợp lệ
+                  gợi ý: bắt đầu bằng chữ thường không dấu; sau đó là chữ, chữ số hoặc '_', ví dụ `staff_total`
+                t.yaml:6:25: lỗi[C006]: 'Infra' không phải mã tiêu chí hợp lệ
+                  gợi ý: bắt đầu bằng chữ thường không dấu hoặc chữ số; sau đó là chữ, chữ số, '_', '.' hoặc '-', ví dụ `infra.computers`
+                4 lỗi
                 """
         ),
         DiagnosticCase(
@@ -261,6 +349,19 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:19:10: error[C007]: duplicate deduction id 'late' (first defined at line 18)
                   hint: give each deduction its own id
                 5 errors
+                """,
+            expectedVI: """
+                t.yaml:6:10: lỗi[C007]: mã khối 'g' bị trùng (đã khai báo ở dòng 5)
+                  gợi ý: đặt cho mỗi khối một mã riêng
+                t.yaml:9:10: lỗi[C007]: mã xếp loại 'good' bị trùng (đã khai báo ở dòng 8)
+                  gợi ý: đặt cho mỗi xếp loại một mã riêng
+                t.yaml:12:10: lỗi[C007]: mã biến số liệu 'a' bị trùng (đã khai báo ở dòng 11)
+                  gợi ý: đặt cho mỗi biến số liệu một mã riêng
+                t.yaml:16:12: lỗi[C007]: mã tiêu chí 'a' bị trùng (đã khai báo ở dòng 15)
+                  gợi ý: đặt cho mỗi tiêu chí một mã riêng
+                t.yaml:19:10: lỗi[C007]: mã điểm trừ 'late' bị trùng (đã khai báo ở dòng 18)
+                  gợi ý: đặt cho mỗi điểm trừ một mã riêng
+                5 lỗi
                 """
         ),
         DiagnosticCase(
@@ -277,6 +378,11 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:5:46: error[C007]: duplicate key 'yes' in one mapping
                   hint: keep one of them: a key may appear only once in a mapping
                 1 error
+                """,
+            expectedVI: """
+                t.yaml:5:46: lỗi[C007]: khóa 'yes' bị lặp trong cùng một nhóm khóa
+                  gợi ý: giữ lại một: mỗi khóa chỉ được ghi một lần trong một nhóm
+                1 lỗi
                 """
         ),
         DiagnosticCase(
@@ -302,6 +408,15 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:11:44: error[C008]: unknown variable 'xyz' in the value of indicator 'c'
                   hint: declare 'xyz' under `variables:`
                 3 errors
+                """,
+            expectedVI: """
+                t.yaml:9:32: lỗi[C008]: không có biến số liệu 'compters' trong biểu thức value của tiêu chí 'a'
+                  gợi ý: có phải ý bạn là 'computers'?
+                t.yaml:10:43: lỗi[C008]: không có biến số liệu 'staf' trong biểu thức value của tiêu chí 'b'
+                  gợi ý: có phải ý bạn là 'staff'?
+                t.yaml:11:44: lỗi[C008]: không có biến số liệu 'xyz' trong biểu thức value của tiêu chí 'c'
+                  gợi ý: khai báo 'xyz' trong `variables:`
+                3 lỗi
                 """
         ),
         DiagnosticCase(
@@ -323,6 +438,13 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:9:38: error[C008]: unknown variable 'late_reports' in the points of deduction 'late'
                   hint: declare 'late_reports' under `variables:`
                 2 errors
+                """,
+            expectedVI: """
+                t.yaml:6:36: lỗi[C008]: không có biến số liệu 'computers' trong công thức của biến số liệu 'ratio'
+                  gợi ý: khai báo 'computers' trong `variables:`
+                t.yaml:9:38: lỗi[C008]: không có biến số liệu 'late_reports' trong biểu thức points của điểm trừ 'late'
+                  gợi ý: khai báo 'late_reports' trong `variables:`
+                2 lỗi
                 """
         ),
         DiagnosticCase(
@@ -348,6 +470,15 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:11:7: error[C008]: indicator 'portal' has no value: there is no variable 'portal'
                   hint: add `value:` with an expression over variables, or declare a variable 'portal'
                 3 errors
+                """,
+            expectedVI: """
+                t.yaml:9:7: lỗi[C008]: tiêu chí 'infra.computers' không có giá trị: không có biến số liệu 'infra.computers'
+                  gợi ý: thêm `value: computers`
+                t.yaml:10:7: lỗi[C008]: tiêu chí 'meeting' không có giá trị: không có biến số liệu 'meeting'
+                  gợi ý: có phải ý bạn là `value: meetings`?
+                t.yaml:11:7: lỗi[C008]: tiêu chí 'portal' không có giá trị: không có biến số liệu 'portal'
+                  gợi ý: thêm `value:` với một biểu thức tính từ các biến số liệu, hoặc khai báo biến số liệu 'portal'
+                3 lỗi
                 """
         ),
         DiagnosticCase(
@@ -369,6 +500,13 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:9:47: error[C009]: unknown group 'province' in 'applies_to' of indicator 'b'
                   hint: the groups are department, commune
                 2 errors
+                """,
+            expectedVI: """
+                t.yaml:8:37: lỗi[C009]: không có khối 'comune' (trong 'applies_to' của tiêu chí 'a')
+                  gợi ý: có phải ý bạn là 'commune'?
+                t.yaml:9:47: lỗi[C009]: không có khối 'province' (trong 'applies_to' của tiêu chí 'b')
+                  gợi ý: các khối là department, commune
+                2 lỗi
                 """
         ),
         DiagnosticCase(
@@ -386,6 +524,11 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:7:37: error[C009]: unknown group 'department' in 'applies_to' of indicator 'a'
                   hint: the framework defines no groups; declare them under `groups:`
                 1 error
+                """,
+            expectedVI: """
+                t.yaml:7:37: lỗi[C009]: không có khối 'department' (trong 'applies_to' của tiêu chí 'a')
+                  gợi ý: bộ tiêu chí chưa khai báo khối nào; khai báo các khối trong `groups:`
+                1 lỗi
                 """
         ),
         DiagnosticCase(
@@ -407,6 +550,13 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:8:31: error[C010]: formulas refer to each other in a circle: d → d
                   hint: break the circle: a derived variable cannot depend on itself, directly or through others
                 2 errors
+                """,
+            expectedVI: """
+                t.yaml:5:31: lỗi[C010]: các công thức tham chiếu lẫn nhau thành vòng: a → b → c → a
+                  gợi ý: bỏ vòng lặp: một biến số liệu tính bằng công thức không thể phụ thuộc vào chính nó, dù trực tiếp hay qua biến khác
+                t.yaml:8:31: lỗi[C010]: các công thức tham chiếu lẫn nhau thành vòng: d → d
+                  gợi ý: bỏ vòng lặp: một biến số liệu tính bằng công thức không thể phụ thuộc vào chính nó, dù trực tiếp hay qua biến khác
+                2 lỗi
                 """
         ),
         DiagnosticCase(
@@ -427,6 +577,13 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:8:31: error[C011]: the value of indicator 'b' is not a valid expression: unknown function 'sqrt'
                   hint: the functions are if, min, max, abs, round, clamp
                 2 errors
+                """,
+            expectedVI: """
+                t.yaml:7:40: lỗi[C011]: biểu thức value của tiêu chí 'a' không hợp lệ: unexpected end of expression
+                  gợi ý: add a value after '+'
+                t.yaml:8:31: lỗi[C011]: biểu thức value của tiêu chí 'b' không hợp lệ: unknown function 'sqrt'
+                  gợi ý: the functions are if, min, max, abs, round, clamp
+                2 lỗi
                 """
         ),
         DiagnosticCase(
@@ -454,6 +611,13 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:9:7: error[C012]: the children of 'infra' add up to 18; 'infra' has weight 20
                   hint: fix the children's weights or the node's weight (aggregate: sum needs them equal)
                 2 errors
+                """,
+            expectedVI: """
+                t.yaml:7:3: lỗi[C012]: các mục con của 'index' cộng lại được 20 điểm; thang điểm là 100
+                  gợi ý: sửa trọng số của các mục con hoặc `scale` (`aggregate: sum` ở gốc cần hai số bằng nhau)
+                t.yaml:9:7: lỗi[C012]: các mục con của 'infra' cộng lại được 18 điểm; 'infra' có trọng số 20
+                  gợi ý: sửa trọng số của các mục con hoặc của chính mục này (`aggregate: sum` cần hai số bằng nhau)
+                2 lỗi
                 """
         ),
         DiagnosticCase(
@@ -479,6 +643,15 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:8:40: error[C004]: band 'low' has both 'min' and 'above'
                   hint: keep one: `min` is inclusive (score ≥ min), `above` is exclusive (score > above)
                 3 errors
+                """,
+            expectedVI: """
+                t.yaml:6:5: lỗi[C013]: xếp loại 'good' (min 85) đứng sau xếp loại 'fair' (min 70) nhưng ngưỡng không thấp hơn
+                  gợi ý: liệt kê các xếp loại từ ngưỡng cao nhất xuống thấp
+                t.yaml:7:5: lỗi[C013]: xếp loại 'weak' không có ngưỡng nhưng không đứng cuối
+                  gợi ý: ghi `min:` hoặc `above:` cho xếp loại này, hoặc chuyển nó xuống cuối: chỉ xếp loại cuối cùng được không có ngưỡng
+                t.yaml:8:40: lỗi[C004]: xếp loại 'low' có cả 'min' lẫn 'above'
+                  gợi ý: giữ một: `min` tính cả ngưỡng (điểm ≥ min), `above` không tính ngưỡng (điểm > above)
+                3 lỗi
                 """
         ),
         DiagnosticCase(
@@ -499,6 +672,11 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:10:74: error[C014]: rule 'steps' of indicator 'a' has steps out of order: at_least 3 comes after at_least 2
                   hint: list the steps from the highest at_least down (the first step met wins)
                 1 error
+                """,
+            expectedVI: """
+                t.yaml:10:74: lỗi[C014]: các bậc của quy tắc 'steps' ở tiêu chí 'a' sai thứ tự: at_least 3 đứng sau at_least 2
+                  gợi ý: liệt kê các bậc từ at_least cao nhất xuống (bậc đầu tiên đạt được sẽ được tính)
+                1 lỗi
                 """
         ),
         DiagnosticCase(
@@ -525,6 +703,15 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:12:86: error[C015]: points 5 in rule 'steps' are more than the weight 4 of indicator 'm'
                   hint: points are out of the indicator's weight: lower them or raise the weight
                 3 errors
+                """,
+            expectedVI: """
+                t.yaml:10:84: lỗi[C015]: points 12 trong quy tắc 'choice' lớn hơn trọng số 10 của tiêu chí 'c'
+                  gợi ý: số điểm tính trên trọng số của tiêu chí: hạ số điểm hoặc tăng trọng số
+                t.yaml:11:71: lỗi[C015]: true_points 6 trong quy tắc 'boolean' lớn hơn trọng số 5 của tiêu chí 'b'
+                  gợi ý: số điểm tính trên trọng số của tiêu chí: hạ số điểm hoặc tăng trọng số
+                t.yaml:12:86: lỗi[C015]: points 5 trong quy tắc 'steps' lớn hơn trọng số 4 của tiêu chí 'm'
+                  gợi ý: số điểm tính trên trọng số của tiêu chí: hạ số điểm hoặc tăng trọng số
+                3 lỗi
                 """
         ),
         DiagnosticCase(
@@ -547,6 +734,15 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:8:109: error[C016]: 'maybe' is not an option of variable 'c' (in the choices of indicator 'c')
                   hint: the options of 'c' are chair, deputy, none
                 3 errors
+                """,
+            expectedVI: """
+                t.yaml:8:43: lỗi[C016]: choices của tiêu chí 'c' bỏ sót lựa chọn 'deputy', 'none' của biến số liệu 'c'
+                  gợi ý: ghi `points:` hoặc `score:` cho mọi lựa chọn của 'c'
+                t.yaml:8:89: lỗi[C016]: 'depty' không phải lựa chọn của biến số liệu 'c' (trong choices của tiêu chí 'c')
+                  gợi ý: có phải ý bạn là 'deputy'?
+                t.yaml:8:109: lỗi[C016]: 'maybe' không phải lựa chọn của biến số liệu 'c' (trong choices của tiêu chí 'c')
+                  gợi ý: các lựa chọn của 'c' là chair, deputy, none
+                3 lỗi
                 """
         ),
         DiagnosticCase(
@@ -575,6 +771,19 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:10:76: error[C017]: a step of rule 'steps' of indicator 'd' has neither 'points' nor 'score'
                   hint: add `points: …` (out of the indicator's weight) or `score: …` (a fraction in [0, 1])
                 5 errors
+                """,
+            expectedVI: """
+                t.yaml:7:31: lỗi[C017]: quy tắc 'linear' ở tiêu chí 'a' thiếu tham số 'to'
+                  gợi ý: thêm `from:` và `to:`: giá trị được 0 điểm và giá trị được điểm tối đa
+                t.yaml:8:41: lỗi[C017]: quy tắc 'distance_to_target' ở tiêu chí 'b' thiếu tham số 'target'
+                  gợi ý: thêm `target: …`, giá trị mục tiêu được điểm tối đa
+                t.yaml:9:41: lỗi[C017]: quy tắc 'steps' ở tiêu chí 'c' thiếu tham số 'steps'
+                  gợi ý: thêm `steps: [{at_least: 4, points: 20}, {at_least: 1, points: 5}]`
+                t.yaml:10:63: lỗi[C017]: một bậc của quy tắc 'steps' ở tiêu chí 'd' thiếu 'at_least'
+                  gợi ý: thêm `at_least: …`, giá trị thấp nhất để đạt bậc này
+                t.yaml:10:76: lỗi[C017]: một bậc của quy tắc 'steps' ở tiêu chí 'd' không có 'points' cũng không có 'score'
+                  gợi ý: thêm `points: …` (số điểm trên trọng số của tiêu chí) hoặc `score: …` (tỷ lệ trong [0, 1])
+                5 lỗi
                 """
         ),
         DiagnosticCase(
@@ -608,6 +817,23 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:11:80: error[C018]: 'range' of rule 'minmax' of indicator 'e' must be a list of two numbers, not a list of 1 item
                   hint: write `range: [0, 100]`
                 7 errors
+                """,
+            expectedVI: """
+                t.yaml:7:59: lỗi[C018]: 'from' và 'to' của quy tắc 'linear' ở tiêu chí 'a' cùng bằng 5
+                  gợi ý: dùng hai giá trị khác nhau: `from` được 0 điểm, `to` được điểm tối đa (from > to khi càng thấp càng tốt)
+                t.yaml:8:60: lỗi[C018]: 'sd' của quy tắc 'zscore' ở tiêu chí 'b' phải lớn hơn 0, không phải 0
+                  gợi ý: `sd` là độ phân tán của kết quả, ví dụ 1 hoặc 10
+                t.yaml:8:70: lỗi[C018]: 'sd_of' của quy tắc 'zscore' ở tiêu chí 'b' phải là một trong sample, population, không phải 'samples'
+                  gợi ý: có phải ý bạn là 'sample'?
+                t.yaml:9:62: lỗi[C018]: 'over' của quy tắc 'minmax' ở tiêu chí 'c' phải là một trong group, all, không phải 'everyone'
+                  gợi ý: ghi một trong các giá trị đã nêu
+                t.yaml:9:79: lỗi[C018]: 'range' của quy tắc 'minmax' ở tiêu chí 'c' phải đi từ thấp lên cao, không phải [10, 0]
+                  gợi ý: ghi đầu thấp trước, ví dụ `range: [0, 100]`
+                t.yaml:10:64: lỗi[C018]: 'percent' của quy tắc 'ratio' ở tiêu chí 'd' phải là true hoặc false, không phải 'yes'
+                  gợi ý: ghi `percent: true` (có) hoặc `percent: false` (không)
+                t.yaml:11:80: lỗi[C018]: 'range' của quy tắc 'minmax' ở tiêu chí 'e' phải là danh sách hai số, không phải một danh sách 1 mục
+                  gợi ý: ghi `range: [0, 100]`
+                7 lỗi
                 """
         ),
         DiagnosticCase(
@@ -625,6 +851,11 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:7:32: error[C019]: indicator 'a' has a negative weight -2
                   hint: use a weight of 0 or more (0 shows the node without scoring it)
                 1 error
+                """,
+            expectedVI: """
+                t.yaml:7:32: lỗi[C019]: tiêu chí 'a' có trọng số âm -2
+                  gợi ý: ghi trọng số từ 0 trở lên (0: hiển thị mục mà không tính điểm)
+                1 lỗi
                 """
         ),
         DiagnosticCase(
@@ -648,6 +879,15 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:9:41: error[C003]: the score of indicator 'c' has no 'rule'
                   hint: add `rule: …`, one of ratio, linear, steps, choice, boolean, identity, fraction_of_max, minmax, zscore, rank, percentile, distance_to_target
                 3 errors
+                """,
+            expectedVI: """
+                t.yaml:7:38: lỗi[C020]: không có quy tắc chấm 'ration' (ở tiêu chí 'a')
+                  gợi ý: có phải ý bạn là 'ratio'?
+                t.yaml:8:48: lỗi[C020]: không có quy tắc chấm 'magic' (ở tiêu chí 'b')
+                  gợi ý: dùng một trong ratio, linear, steps, choice, boolean, identity, fraction_of_max, minmax, zscore, rank, percentile, distance_to_target
+                t.yaml:9:41: lỗi[C003]: cách chấm của tiêu chí 'c' thiếu khóa 'rule'
+                  gợi ý: thêm `rule: …`, một trong ratio, linear, steps, choice, boolean, identity, fraction_of_max, minmax, zscore, rank, percentile, distance_to_target
+                3 lỗi
                 """
         ),
         DiagnosticCase(
@@ -666,6 +906,11 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:7:34: error[C021]: pillar 'p' has an empty list of children
                   hint: add children, or remove `children:` to make 'p' an indicator
                 1 error
+                """,
+            expectedVI: """
+                t.yaml:7:34: lỗi[C021]: nhóm tiêu chí 'p' có danh sách mục con trống
+                  gợi ý: thêm các mục con, hoặc xóa `children:` để 'p' thành một tiêu chí
+                1 lỗi
                 """
         ),
         DiagnosticCase(
@@ -694,6 +939,19 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:9:62: error[C022]: variable 'k' has a formula but its type is choice
                   hint: a formula computes a number: use type number, integer, percent or boolean
                 5 errors
+                """,
+            expectedVI: """
+                t.yaml:5:5: lỗi[C022]: biến số liệu 'c' có kiểu choice nhưng không có 'options'
+                  gợi ý: thêm `options: {mã: "nhãn", …}` với mọi câu trả lời một đơn vị có thể chọn
+                t.yaml:6:22: lỗi[C022]: biến số liệu 'n' có 'options' nhưng kiểu (type) là number
+                  gợi ý: thêm `type: choice`, hoặc xóa `options:`
+                t.yaml:7:31: lỗi[C022]: biến số liệu 'm' có min 10 lớn hơn max 5
+                  gợi ý: đổi chỗ hai số, hoặc sửa một trong hai
+                t.yaml:8:34: lỗi[C022]: khóa 'min' không dùng cho biến số liệu 't' kiểu text
+                  gợi ý: chỉ biến số liệu kiểu number, integer và percent mới có giới hạn; xóa `min:`
+                t.yaml:9:62: lỗi[C022]: biến số liệu 'k' có công thức nhưng kiểu (type) là choice
+                  gợi ý: công thức cho ra một số: dùng kiểu number, integer, percent hoặc boolean
+                5 lỗi
                 """
         ),
         DiagnosticCase(
@@ -723,6 +981,17 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:13:7: error[C023]: indicator 'c' scores choice variable 'c' with rule 'ratio'
                   hint: give each option its points with `score: {rule: choice, choices: {…}}`
                 4 errors
+                """,
+            expectedVI: """
+                t.yaml:10:32: lỗi[C023]: biến lựa chọn 'c' không dùng được trong phép tính (ở biểu thức value của tiêu chí 'a')
+                  gợi ý: chấm riêng biến lựa chọn: `value: c` với `score: {rule: choice, choices: {…}}`
+                t.yaml:11:32: lỗi[C023]: biến số liệu 't' có kiểu date, không dùng được trong biểu thức value của tiêu chí 'b'
+                  gợi ý: ngày tháng và văn bản chỉ để lưu và hiển thị, không dùng để tính
+                t.yaml:12:31: lỗi[C023]: quy tắc 'choice' ở tiêu chí 'x' cần giá trị là một biến lựa chọn; giá trị 'x' là biến số liệu kiểu number
+                  gợi ý: đặt `value:` là một biến số liệu kiểu choice, hoặc dùng quy tắc khác
+                t.yaml:13:7: lỗi[C023]: tiêu chí 'c' chấm biến lựa chọn 'c' bằng quy tắc 'ratio'
+                  gợi ý: ghi điểm cho từng lựa chọn bằng `score: {rule: choice, choices: {…}}`
+                4 lỗi
                 """
         ),
         DiagnosticCase(
@@ -752,6 +1021,17 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:13:28: error[C002]: 'aggregate' does not apply to indicator 'a', which has no children
                   hint: remove `aggregate:`, or add `children:` to make 'a' a pillar
                 4 errors
+                """,
+            expectedVI: """
+                t.yaml:6:3: lỗi[C002]: khóa 'weight' không dùng cho mục gốc (index)
+                  gợi ý: trọng số của mục gốc chính là thang điểm `scale` của bộ tiêu chí
+                t.yaml:10:7: lỗi[C002]: khóa 'value' không dùng cho nhóm tiêu chí 'p', vì mục này có mục con
+                  gợi ý: chỉ tiêu chí (mục không có mục con) mới có value, direction, missing và score
+                t.yaml:11:7: lỗi[C002]: khóa 'direction' không dùng cho nhóm tiêu chí 'p', vì mục này có mục con
+                  gợi ý: chỉ tiêu chí (mục không có mục con) mới có value, direction, missing và score
+                t.yaml:13:28: lỗi[C002]: khóa 'aggregate' không dùng cho tiêu chí 'a', vì mục này không có mục con
+                  gợi ý: xóa `aggregate:`, hoặc thêm `children:` để 'a' thành nhóm tiêu chí
+                4 lỗi
                 """
         ),
         DiagnosticCase(
@@ -774,15 +1054,156 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 t.yaml:8:58: error[C002]: 'over' is not a parameter of rule 'identity' (it belongs to rules such as 'fraction_of_max') in indicator 'b'
                   hint: rule 'identity' takes no parameters
                 3 errors
+                """,
+            expectedVI: """
+                t.yaml:7:45: lỗi[C002]: 'from' không phải tham số của quy tắc 'ratio' mà của quy tắc 'linear' (ở tiêu chí 'a')
+                  gợi ý: tham số của quy tắc 'ratio': percent
+                t.yaml:7:54: lỗi[C002]: khóa 'precent' không dùng được trong quy tắc 'ratio' ở tiêu chí 'a'
+                  gợi ý: có phải ý bạn là 'percent'?
+                t.yaml:8:58: lỗi[C002]: 'over' không phải tham số của quy tắc 'identity' mà của các quy tắc như 'fraction_of_max' (ở tiêu chí 'b')
+                  gợi ý: quy tắc 'identity' không có tham số
+                3 lỗi
+                """
+        ),
+        DiagnosticCase(
+            name: "C004 C017 C018 rules written in the wrong shape, and rules inherited from defaults",
+            yaml: """
+                schema: ictindex/v1
+                id: t
+                name: T
+                variables:
+                  - {id: a, name: A}
+                  - {id: c, name: C, type: choice, options: {y: Y, n: N}}
+                defaults: {score: {rule: boolean, true_points: 3}}
+                index:
+                  children:
+                    - {id: a, name: A, weight: 2}
+                    - {id: b, name: B, value: a, score: []}
+                    - {id: d, name: D, value: a, score: ratio}
+                    - {id: e, name: E, value: a, score: {rule: steps, steps: 5}}
+                    - {id: f, name: F, value: a, score: {rule: steps, steps: [{at_least: 1, points: 1, score: 0.5}]}}
+                    - {id: g, name: G, value: c, score: {rule: choice, choices: [y, n]}}
+                    - {id: h, name: H, value: a, score: [{rule: ratio}, {rule: choice, choices: {y: {score: 1}}}]}
+                    - {id: i, name: I, value: "a * 2", score: {rule: choice, choices: {y: {score: 1}}}}
+                """,
+            expected: """
+                t.yaml:10:7: error[C015]: true_points 3 in rule 'boolean' (from defaults) are more than the weight 2 of indicator 'a'
+                  hint: points are out of the indicator's weight: lower them or raise the weight
+                t.yaml:11:41: error[C004]: 'score' of indicator 'b' is an empty list of rules
+                  hint: write one rule, `score: {rule: ratio}`, or several to chain them
+                t.yaml:12:41: error[C004]: 'score' of indicator 'd' must be a rule such as {rule: ratio}, not 'ratio'
+                  hint: write `score: {rule: …}` with the rule's parameters inline
+                t.yaml:13:62: error[C018]: 'steps' of rule 'steps' of indicator 'e' must be a non-empty list of steps, not '5'
+                  hint: write `steps: [{at_least: 4, points: 20}, {at_least: 1, points: 5}]`
+                t.yaml:14:95: error[C018]: a step of rule 'steps' of indicator 'f' has both 'points' and 'score'
+                  hint: keep one: `points` out of the indicator's weight, or `score` as a fraction in [0, 1]
+                t.yaml:15:65: error[C018]: 'choices' of rule 'choice' of indicator 'g' must be a mapping of options to awards, not a list of 2 items
+                  hint: write `choices: {chair: {points: 10}, none: {score: 0}}`
+                t.yaml:16:57: error[C018]: rule 'choice' of indicator 'h' must come first in its chain
+                  hint: a choice rule scores the option a unit chose; put it first
+                t.yaml:17:47: error[C023]: rule 'choice' of indicator 'i' needs a choice variable as its value; its value is the expression 'a * 2'
+                  hint: set `value:` to a variable of type choice, or use another rule
+                8 errors
+                """,
+            expectedVI: """
+                t.yaml:10:7: lỗi[C015]: true_points 3 trong quy tắc 'boolean' (lấy từ defaults) lớn hơn trọng số 2 của tiêu chí 'a'
+                  gợi ý: số điểm tính trên trọng số của tiêu chí: hạ số điểm hoặc tăng trọng số
+                t.yaml:11:41: lỗi[C004]: 'score' của tiêu chí 'b' là danh sách quy tắc trống
+                  gợi ý: ghi một quy tắc, `score: {rule: ratio}`, hoặc nhiều quy tắc để áp dụng nối tiếp
+                t.yaml:12:41: lỗi[C004]: 'score' của tiêu chí 'd' phải là một quy tắc như {rule: ratio}, không phải 'ratio'
+                  gợi ý: ghi `score: {rule: …}`, các tham số của quy tắc viết ngay trong cặp ngoặc đó
+                t.yaml:13:62: lỗi[C018]: 'steps' của quy tắc 'steps' ở tiêu chí 'e' phải là một danh sách bậc (không trống), không phải '5'
+                  gợi ý: ghi `steps: [{at_least: 4, points: 20}, {at_least: 1, points: 5}]`
+                t.yaml:14:95: lỗi[C018]: một bậc của quy tắc 'steps' ở tiêu chí 'f' có cả 'points' lẫn 'score'
+                  gợi ý: giữ một: `points` là số điểm trên trọng số của tiêu chí, `score` là tỷ lệ trong [0, 1]
+                t.yaml:15:65: lỗi[C018]: 'choices' của quy tắc 'choice' ở tiêu chí 'g' phải ghi điểm cho từng lựa chọn, không phải một danh sách 2 mục
+                  gợi ý: ghi `choices: {chair: {points: 10}, none: {score: 0}}`
+                t.yaml:16:57: lỗi[C018]: quy tắc 'choice' ở tiêu chí 'h' phải đứng đầu chuỗi quy tắc
+                  gợi ý: quy tắc choice chấm lựa chọn của đơn vị; đặt nó lên đầu
+                t.yaml:17:47: lỗi[C023]: quy tắc 'choice' ở tiêu chí 'i' cần giá trị là một biến lựa chọn; giá trị là biểu thức 'a * 2'
+                  gợi ý: đặt `value:` là một biến số liệu kiểu choice, hoặc dùng quy tắc khác
+                8 lỗi
+                """
+        ),
+        DiagnosticCase(
+            name: "C004 C022 settings, variables, nodes and deductions of the wrong kind",
+            yaml: """
+                schema: ictindex/v1
+                id: t
+                name: T
+                edition: [2025]
+                decimals: 2.5
+                groups: {id: g}
+                variables:
+                  - {id: [x], name: X}
+                  - {id: c, name: C, type: choice, options: [y, n]}
+                  - {id: d, name: D, type: choice, options: {}}
+                  - {id: v, name: V, [k]: 1}
+                index:
+                  children:
+                    - {id: a, name: A, value: "", applies_to: [], score: {rule: ratio}}
+                    - {id: b, name: B, value: "5", applies_to: [[g]], score: {rule: ratio}}
+                deductions:
+                  - {id: late, name: L, points: "1", cap: -1}
+                """,
+            expected: """
+                t.yaml:4:10: error[C004]: 'edition' of the framework must be a text, not a list of 1 item
+                  hint: write `edition: …` with a text
+                t.yaml:5:11: error[C004]: 'decimals' of the framework must be a whole number, not '2.5'
+                  hint: write a number such as 2
+                t.yaml:6:9: error[C004]: 'groups' of the framework must be a list, not a mapping
+                  hint: write one item per line starting with `- `, or `[a, b]`
+                t.yaml:8:10: error[C004]: the id of a variable must be a text, not a list of 1 item
+                  hint: write `id: staff_total`
+                t.yaml:9:45: error[C004]: 'options' of variable 'c' must be a mapping of option ids to labels, not a list of 2 items
+                  hint: write `options: {chair: "Chủ tịch", none: "Không"}`
+                t.yaml:10:45: error[C022]: variable 'd' has an empty list of options
+                  hint: add every answer a unit can give: `options: {yes_full: "…", none: "…"}`
+                t.yaml:11:22: error[C004]: variable 'v' has a key that is a list of 1 item, not a name
+                  hint: keys are plain names such as `id`
+                t.yaml:14:31: error[C004]: 'value' of indicator 'a' must be an expression, not ''
+                  hint: write an expression over variables, such as `value: "computers / staff"`
+                t.yaml:14:47: error[C004]: 'applies_to' of indicator 'a' is an empty list
+                  hint: list the groups the node is scored for, or remove `applies_to:` to score it for every group
+                t.yaml:15:49: error[C004]: 'applies_to' of indicator 'b' must list group ids, not a list of 1 item
+                  hint: write `applies_to: [department]`
+                t.yaml:17:43: error[C004]: 'cap' of deduction 'late' must be 0 or more, not -1
+                  hint: the cap is the most the deduction can take away
+                11 errors
+                """,
+            expectedVI: """
+                t.yaml:4:10: lỗi[C004]: 'edition' của bộ tiêu chí phải là một đoạn chữ, không phải một danh sách 1 mục
+                  gợi ý: ghi `edition: …` với một đoạn chữ
+                t.yaml:5:11: lỗi[C004]: 'decimals' của bộ tiêu chí phải là một số nguyên, không phải '2.5'
+                  gợi ý: ghi một số nguyên như 2
+                t.yaml:6:9: lỗi[C004]: 'groups' của bộ tiêu chí phải là một danh sách, không phải các cặp khóa: giá trị
+                  gợi ý: ghi mỗi mục một dòng bắt đầu bằng `- `, hoặc `[a, b]`
+                t.yaml:8:10: lỗi[C004]: mã (id) của một biến số liệu phải là một đoạn chữ, không phải một danh sách 1 mục
+                  gợi ý: ghi `id: staff_total`
+                t.yaml:9:45: lỗi[C004]: 'options' của biến số liệu 'c' phải ghi mã và nhãn của từng lựa chọn, không phải một danh sách 2 mục
+                  gợi ý: ghi `options: {chair: "Chủ tịch", none: "Không"}`
+                t.yaml:10:45: lỗi[C022]: biến số liệu 'd' có danh sách lựa chọn trống
+                  gợi ý: thêm mọi câu trả lời một đơn vị có thể chọn: `options: {yes_full: "…", none: "…"}`
+                t.yaml:11:22: lỗi[C004]: biến số liệu 'v' có một khóa là một danh sách 1 mục, không phải một tên
+                  gợi ý: khóa là một tên viết liền, như `id`
+                t.yaml:14:31: lỗi[C004]: 'value' của tiêu chí 'a' phải là một biểu thức, không phải ''
+                  gợi ý: ghi một biểu thức tính từ các biến số liệu, ví dụ `value: "computers / staff"`
+                t.yaml:14:47: lỗi[C004]: 'applies_to' của tiêu chí 'a' là danh sách trống
+                  gợi ý: liệt kê các khối được chấm mục này, hoặc xóa `applies_to:` để chấm cho mọi khối
+                t.yaml:15:49: lỗi[C004]: 'applies_to' của tiêu chí 'b' phải liệt kê mã khối, không phải một danh sách 1 mục
+                  gợi ý: ghi `applies_to: [department]`
+                t.yaml:17:43: lỗi[C004]: 'cap' của điểm trừ 'late' phải từ 0 trở lên, không phải -1
+                  gợi ý: `cap` là số điểm trừ tối đa
+                11 lỗi
                 """
         ),
     ]
 
-    @Test("a criteria file with problems gets its exact report", arguments: cases)
+    @Test("a criteria file with problems gets its exact report, in Vietnamese and in English", arguments: cases)
     func report(_ testCase: DiagnosticCase) {
-        // Given a file with problems, when it is loaded, then the failure lists them all in file order.
-        #expect(render(testCase.yaml) == testCase.expected)
+        // Given a file with problems, when it is loaded, then the failure lists them all in file order, in the
+        // language asked for.
+        #expect(loadReport(testCase.yaml, .vi) == testCase.expectedVI)
+        #expect(loadReport(testCase.yaml, .en) == testCase.expected)
     }
-
-    func render(_ yaml: String) -> String { loadReport(yaml) }
 }

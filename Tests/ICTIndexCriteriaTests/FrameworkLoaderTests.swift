@@ -11,7 +11,7 @@ import Testing
         return try FrameworkLoader().load(path: url.path)
     }
 
-    func render(_ yaml: String) -> String { loadReport(yaml) }
+    func render(_ yaml: String, _ language: Language = .en) -> String { loadReport(yaml, language) }
 
     func variable(_ framework: Framework, _ id: VariableID) throws -> Variable {
         try #require(framework.variables.map(\.value).first { $0.id == id })
@@ -197,6 +197,11 @@ import Testing
                   hint: the node is never scored for 'commune'; remove it here or add it to the parent's applies_to
                 """
             ])
+        #expect(
+            loaded.warnings.map { $0.text(.vi) }.joined(separator: "\n") == """
+                t.yaml:12:41: cảnh báo[C009]: tiêu chí 'a' áp dụng cho khối 'commune', nhưng mục cha 'p' thì không
+                  gợi ý: mục này sẽ không bao giờ được chấm cho 'commune'; xóa 'commune' ở đây hoặc thêm vào applies_to của mục cha
+                """)
         #expect(loaded.framework.node("a").appliesTo == ["commune"])
     }
 
@@ -222,6 +227,14 @@ import Testing
                 t.yaml:11:41: warning[C009]: indicator 'a' applies to group 'commune', but its parent 'p' does not
                   hint: the node is never scored for 'commune'; remove it here or add it to the parent's applies_to
                 1 error, 1 warning
+                """)
+        #expect(
+            render(yaml, .vi) == """
+                t.yaml:11:11: lỗi[C008]: tiêu chí 'a' không có giá trị: không có biến số liệu 'a'
+                  gợi ý: thêm `value:` với một biểu thức tính từ các biến số liệu, hoặc khai báo biến số liệu 'a'
+                t.yaml:11:41: cảnh báo[C009]: tiêu chí 'a' áp dụng cho khối 'commune', nhưng mục cha 'p' thì không
+                  gợi ý: mục này sẽ không bao giờ được chấm cho 'commune'; xóa 'commune' ở đây hoặc thêm vào applies_to của mục cha
+                1 lỗi, 1 cảnh báo
                 """)
     }
 
@@ -261,6 +274,20 @@ import Testing
                   hint: give it `min:` or `above:`, or move it to the end: only the last band may have no bound
                 5 errors
                 """)
+        #expect(
+            render(yaml, .vi) == """
+                t.yaml:6:36: lỗi[C008]: không có biến số liệu 'computers' trong công thức của biến số liệu 'ratio'
+                  gợi ý: khai báo 'computers' trong `variables:`
+                t.yaml:10:47: lỗi[C017]: quy tắc 'linear' ở tiêu chí 'ratio' thiếu tham số 'to'
+                  gợi ý: thêm `from:` và `to:`: giá trị được 0 điểm và giá trị được điểm tối đa
+                t.yaml:11:40: lỗi[C002]: khóa 'wieght' không dùng được trong mục 'staff'
+                  gợi ý: có phải ý bạn là 'weight'?
+                t.yaml:13:44: lỗi[C011]: biểu thức points của điểm trừ 'late' không hợp lệ: unexpected end of expression
+                  gợi ý: add a value after '+'
+                t.yaml:15:5: lỗi[C013]: xếp loại 'weak' không có ngưỡng nhưng không đứng cuối
+                  gợi ý: ghi `min:` hoặc `above:` cho xếp loại này, hoặc chuyển nó xuống cuối: chỉ xếp loại cuối cùng được không có ngưỡng
+                5 lỗi
+                """)
     }
 
     @Test("an expression in a block scalar is reported at the scalar")
@@ -284,6 +311,12 @@ import Testing
                   hint: declare 'total' under `variables:`
                 1 error
                 """)
+        #expect(
+            render(yaml, .vi) == """
+                t.yaml:9:14: lỗi[C008]: không có biến số liệu 'total' trong biểu thức value của tiêu chí 'a'
+                  gợi ý: khai báo 'total' trong `variables:`
+                1 lỗi
+                """)
     }
 
     @Test("a missing file is one C001 diagnostic that names the path as given")
@@ -299,6 +332,12 @@ import Testing
                       hint: check the path
                     1 error
                     """)
+            #expect(
+                error.report(.vi) == """
+                    Criteria/nope.yaml: lỗi[C001]: không đọc được tệp tiêu chí: không có tệp này
+                      gợi ý: kiểm tra lại đường dẫn
+                    1 lỗi
+                    """)
         }
     }
 
@@ -310,6 +349,7 @@ import Testing
         } catch {
             #expect(error.diagnostics.map(\.code) == [.yamlSyntax])
             #expect(error.diagnostics.first?.message.en == "cannot read the criteria file: it is a folder")
+            #expect(error.diagnostics.first?.message.vi == "không đọc được tệp tiêu chí: đây là một thư mục")
         }
     }
 

@@ -19,7 +19,7 @@ import Testing
         try FrameworkLoader().load(yaml: Self.base + block, file: "t.yaml").framework
     }
 
-    func render(_ block: String) -> String { loadReport(Self.base + block) }
+    func render(_ block: String, _ language: Language = .en) -> String { loadReport(Self.base + block, language) }
 
     @Test("without a block: a province's decision, placeholders until signed, forms to Sở Khoa học và Công nghệ")
     func defaults() throws {
@@ -71,6 +71,14 @@ import Testing
                   hint: did you mean 'recipient'?
                 2 errors
                 """)
+        #expect(
+            render("publication: {level: nation, recipent: \"Sở KH&CN\"}\n", .vi) == """
+                t.yaml:6:22: lỗi[C004]: 'level' của phần ban hành (publication) phải là một trong province, ministry, national, không phải 'nation'
+                  gợi ý: có phải ý bạn là 'national'?
+                t.yaml:6:30: lỗi[C002]: khóa 'recipent' không dùng được trong phần ban hành (publication)
+                  gợi ý: có phải ý bạn là 'recipient'?
+                2 lỗi
+                """)
     }
 
     @Test("a ministry or national block must name its issuer")
@@ -80,6 +88,12 @@ import Testing
                 t.yaml:6:14: error[C003]: the publication block has no 'issuer'
                   hint: a ministry framework names who issues it, such as `issuer: "Bộ Khoa học và Công nghệ"`
                 1 error
+                """)
+        #expect(
+            render("publication: {level: ministry}\n", .vi) == """
+                t.yaml:6:14: lỗi[C003]: phần ban hành (publication) thiếu 'issuer'
+                  gợi ý: bộ tiêu chí cấp `ministry` phải ghi cơ quan ban hành, ví dụ `issuer: "Bộ Khoa học và Công nghệ"`
+                1 lỗi
                 """)
     }
 }

@@ -46,8 +46,13 @@ extension FrameworkReader {
             let circle = (cycle + [first]).map(\.rawValue).joined(separator: " → ")
             error(
                 .formulaCycle, at: site?.formula?.location ?? site?.location, subject: .variable(first),
-                "formulas refer to each other in a circle: \(circle)",
-                hint: "break the circle: a derived variable cannot depend on itself, directly or through others")
+                Words(
+                    vi: "các công thức tham chiếu lẫn nhau thành vòng: \(circle)",
+                    en: "formulas refer to each other in a circle: \(circle)"),
+                hint: Words(
+                    vi: "bỏ vòng lặp: một biến số liệu tính bằng công thức không thể phụ thuộc vào chính nó, "
+                        + "dù trực tiếp hay qua biến khác",
+                    en: "break the circle: a derived variable cannot depend on itself, directly or through others"))
         }
     }
 }
