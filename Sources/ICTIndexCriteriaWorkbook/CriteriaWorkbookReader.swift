@@ -31,11 +31,6 @@ package struct CriteriaWorkbookReader {
     }
 
     // TRANSITION: the diagnostics carry both languages now; the CLI renders them in its own.
-    @available(*, deprecated, message: "the diagnostics carry both languages: use init(path:)")
-    package init(path: String, language: Language) {
-        self.init(path: path)
-    }
-
     package func read() -> Result {
         let document: XLSXDocument
         do throws(XLSXReadError) {

@@ -33,13 +33,13 @@ import Testing
     func didYouMean() {
         #expect(
             Suggestion.suggestion(for: "grup", among: ["group"])
-                == Words(vi: "có phải là 'group'?", en: "did you mean 'group'?"))
+                == Words(vi: "có phải ý bạn là 'group'?", en: "did you mean 'group'?"))
         #expect(Suggestion.suggestion(for: "grup", among: ["unit"]) == nil)
         #expect(
             Suggestion.hint(
                 for: "grup", among: ["group"], otherwise: Words(vi: "hãy sửa tên cột", en: "fix the column"))
                 == Words(
-                    vi: "có phải là 'group'? Nếu không, hãy sửa tên cột",
+                    vi: "có phải ý bạn là 'group'? Nếu không, hãy sửa tên cột",
                     en: "did you mean 'group'? Otherwise fix the column"))
         #expect(
             Suggestion.hint(for: "zzz", among: ["group"], otherwise: Words(vi: "hãy sửa tên cột", en: "fix the column"))

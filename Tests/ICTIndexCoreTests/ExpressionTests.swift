@@ -362,19 +362,19 @@ import Testing
             ErrorCase("x (1)", 1, "unknown function 'x'", functionList, vi: "không có hàm 'x'", functionListVI),
             ErrorCase(
                 "mx(a, b)", 1, "unknown function 'mx'", "did you mean 'max'?", vi: "không có hàm 'mx'",
-                "có phải là 'max'?"),
+                "có phải ý bạn là 'max'?"),
             ErrorCase(
                 "2 * maxx(a, b)", 5, "unknown function 'maxx'", "did you mean 'max'?", vi: "không có hàm 'maxx'",
-                "có phải là 'max'?"),
+                "có phải ý bạn là 'max'?"),
             ErrorCase(
                 "ab(x)", 1, "unknown function 'ab'", "did you mean 'abs'?", vi: "không có hàm 'ab'",
-                "có phải là 'abs'?"),
+                "có phải ý bạn là 'abs'?"),
             ErrorCase(
                 "rnd(x)", 1, "unknown function 'rnd'", "did you mean 'round'?", vi: "không có hàm 'rnd'",
-                "có phải là 'round'?"),
+                "có phải ý bạn là 'round'?"),
             ErrorCase(
                 "iff(a, 1, 2)", 1, "unknown function 'iff'", "did you mean 'if'?", vi: "không có hàm 'iff'",
-                "có phải là 'if'?"),
+                "có phải ý bạn là 'if'?"),
             ErrorCase(
                 "mean(a, b)", 1, "unknown function 'mean'", "there is no 'mean'; write (a + b) / 2",
                 vi: "không có hàm 'mean'", "không có hàm 'mean'; hãy viết (a + b) / 2"),

@@ -579,10 +579,10 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
                 2 errors
                 """,
             expectedVI: """
-                t.yaml:7:40: lỗi[C011]: biểu thức value của tiêu chí 'a' không hợp lệ: unexpected end of expression
-                  gợi ý: add a value after '+'
-                t.yaml:8:31: lỗi[C011]: biểu thức value của tiêu chí 'b' không hợp lệ: unknown function 'sqrt'
-                  gợi ý: the functions are if, min, max, abs, round, clamp
+                t.yaml:7:40: lỗi[C011]: biểu thức value của tiêu chí 'a' không hợp lệ: công thức chưa viết xong
+                  gợi ý: hãy thêm một giá trị sau '+'
+                t.yaml:8:31: lỗi[C011]: biểu thức value của tiêu chí 'b' không hợp lệ: không có hàm 'sqrt'
+                  gợi ý: các hàm có thể dùng là if, min, max, abs, round, clamp
                 2 lỗi
                 """
         ),

@@ -282,8 +282,8 @@ import Testing
                   gợi ý: thêm `from:` và `to:`: giá trị được 0 điểm và giá trị được điểm tối đa
                 t.yaml:11:40: lỗi[C002]: khóa 'wieght' không dùng được trong mục 'staff'
                   gợi ý: có phải ý bạn là 'weight'?
-                t.yaml:13:44: lỗi[C011]: biểu thức points của điểm trừ 'late' không hợp lệ: unexpected end of expression
-                  gợi ý: add a value after '+'
+                t.yaml:13:44: lỗi[C011]: biểu thức points của điểm trừ 'late' không hợp lệ: công thức chưa viết xong
+                  gợi ý: hãy thêm một giá trị sau '+'
                 t.yaml:15:5: lỗi[C013]: xếp loại 'weak' không có ngưỡng nhưng không đứng cuối
                   gợi ý: ghi `min:` hoặc `above:` cho xếp loại này, hoặc chuyển nó xuống cuối: chỉ xếp loại cuối cùng được không có ngưỡng
                 5 lỗi

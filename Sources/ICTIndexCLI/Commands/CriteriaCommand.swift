@@ -161,7 +161,7 @@ extension CriteriaCommand {
                                 en: "check the path; it is relative to \(FileManager.default.currentDirectoryPath)"))
                     ])
                 }
-                let result = CriteriaWorkbookReader(path: file, language: lang.language).read()
+                let result = CriteriaWorkbookReader(path: file).read()
                 guard let loaded = result.loaded, !result.diagnostics.hasErrors else {
                     throw ValidationFailure(diagnostics: result.diagnostics)
                 }

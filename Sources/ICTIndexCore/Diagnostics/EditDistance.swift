@@ -49,7 +49,7 @@ public enum Suggestion {
         closest(to: word, among: candidates).map { "did you mean '\($0)'?" }
     }
 
-    /// "did you mean 'x'? Otherwise …" ("có phải là 'x'? Nếu không, …") when a candidate is close, else the advice
+    /// "did you mean 'x'? Otherwise …" ("có phải ý bạn là 'x'? Nếu không, …") when a candidate is close, else the advice
     /// alone.
     public static func hint(for word: String, among candidates: some Sequence<String>, otherwise advice: Words) -> Words
     {
@@ -57,10 +57,10 @@ public enum Suggestion {
         return Words(vi: "\(near.vi) Nếu không, \(advice.vi)", en: "\(near.en) Otherwise \(advice.en)")
     }
 
-    /// The hint phrase for the closest candidate in both languages ("có phải là 'staff'?", "did you mean
+    /// The hint phrase for the closest candidate in both languages ("có phải ý bạn là 'staff'?", "did you mean
     /// 'staff'?"), or nil when none is close.
     public static func suggestion(for word: String, among candidates: some Sequence<String>) -> Words? {
-        closest(to: word, among: candidates).map { Words(vi: "có phải là '\($0)'?", en: "did you mean '\($0)'?") }
+        closest(to: word, among: candidates).map { Words(vi: "có phải ý bạn là '\($0)'?", en: "did you mean '\($0)'?") }
     }
 
     /// The Levenshtein distance between two words, ignoring case: the fewest insertions,

@@ -599,7 +599,7 @@ extension Expression {
             if let alternative = alternatives[name] {
                 hint = alternative
             } else if let suggestion = suggestion(for: name) {
-                hint = Words(vi: "có phải là '\(suggestion)'?", en: "did you mean '\(suggestion)'?")
+                hint = Words(vi: "có phải ý bạn là '\(suggestion)'?", en: "did you mean '\(suggestion)'?")
             } else {
                 hint = Expression.functionList
             }

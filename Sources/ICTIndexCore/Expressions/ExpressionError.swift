@@ -16,7 +16,7 @@ public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertibl
     public let column: Int
     /// What is wrong, starting in lower case: "không có hàm 'sqrt'", "unknown function 'sqrt'".
     public let message: Words
-    /// What to do about it: "có phải là 'max'?", "did you mean 'max'?".
+    /// What to do about it: "có phải ý bạn là 'max'?", "did you mean 'max'?".
     public let hint: Words?
 
     /// An error at `column`.

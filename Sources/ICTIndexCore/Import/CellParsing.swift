@@ -369,7 +369,7 @@ public struct CellParser: Hashable, Sendable {
         {
             let label = variable.options[id].map { " (\($0.vi))" } ?? ""
             hint = Words(
-                vi: "có phải là '\(id)'\(label)? Nếu không, \(hint.vi)",
+                vi: "có phải ý bạn là '\(id)'\(label)? Nếu không, \(hint.vi)",
                 en: "did you mean '\(id)'\(label)? Or \(hint.en)")
         }
         throw CellProblem(

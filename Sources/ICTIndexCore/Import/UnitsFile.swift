@@ -267,7 +267,7 @@ extension Diagnostic {
 }
 
 extension Words {
-    /// A suggestion followed by the advice for when it is not the one: "có phải là 'x'? Nếu không, hãy …",
+    /// A suggestion followed by the advice for when it is not the one: "có phải ý bạn là 'x'? Nếu không, hãy …",
     /// "did you mean 'x'? Or write …". The advice starts in lower case in both languages.
     func orElse(_ advice: Words) -> Words {
         Words(vi: "\(vi) Nếu không, \(advice.vi)", en: "\(en) Or \(advice.en)")

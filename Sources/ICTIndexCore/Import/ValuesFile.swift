@@ -277,7 +277,7 @@ struct ValuesFile {
                 reading.log.append(
                     .unknownDataColumn(
                         table.header[column], known: Self.longColumns, at: location, table: table,
-                        what: "long values"))
+                        what: Words(vi: "tệp số liệu dạng dọc", en: "long values file")))
             }
         }
         guard let unitColumn = columnIndex["unit"], let variableColumn = columnIndex["variable"],

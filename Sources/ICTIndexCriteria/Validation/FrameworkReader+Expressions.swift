@@ -37,9 +37,9 @@ extension FrameworkReader {
             error(
                 .expressionSyntax, at: site.location(ofColumn: failure.column), subject: subject,
                 Words(
-                    vi: "\(what.vi) không hợp lệ: \(failure.message)",
-                    en: "\(what.en) is not a valid expression: \(failure.message)"),
-                hint: failure.hint.map(Words.verbatim)
+                    vi: "\(what.vi) không hợp lệ: \(failure.message.vi)",
+                    en: "\(what.en) is not a valid expression: \(failure.message.en)"),
+                hint: failure.hint
                     ?? Words(
                         vi: "biểu thức gồm số, mã biến số liệu, + - * /, dấu ngoặc, phép so sánh, and, or, not, "
                             + "if(c, a, b), min, max, abs, round và clamp(x, lo, hi)",
