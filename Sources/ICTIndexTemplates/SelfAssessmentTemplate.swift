@@ -438,7 +438,8 @@ public struct SelfAssessmentTemplate: Sendable {
             rows.append([
                 .text(deduction.id.rawValue, style: s.text),
                 .text(deduction.name.text(metadata.language), style: s.wrapped),
-                .text(deduction.cap.map(NumberFormatting.plain) ?? "", style: s.centered), .blank(style: s.number),
+                .text(deduction.cap.map { words.deductionCap(NumberFormatting.plain($0)) } ?? "", style: s.centered),
+                .blank(style: s.number),
                 .formula("-\(calc)B\(c)", cachedResult: Self.uncomputed, style: s.number),
                 .text(words.deduction, style: s.wrapped),
             ])

@@ -84,6 +84,8 @@ struct TemplateWords {
     }
     var pillarSkipped: String { t("Không có chỉ tiêu nào được tính", "No indicator counts") }
     var deduction: String { t("Điểm trừ", "Deduction") }
+    /// A deduction's cap, in the weight column: "trừ tối đa 10" rather than a bare 10 under "Trọng số".
+    func deductionCap(_ x: String) -> String { t("trừ tối đa \(x)", "at most −\(x)") }
     func missing(_ policy: MissingPolicy) -> String {
         switch policy {
         case .zero: t("Chưa nhập số liệu: 0 điểm.", "No value yet: 0 points.")

@@ -115,6 +115,10 @@ import XLSXWriter
                         + "chí còn lại theo tỷ lệ trọng số, nên điểm tối đa có thể lớn hơn trọng số (ví dụ trọng số 6 "
                         + "→ tối đa 6.52 điểm).",
                     style: note.value.style))
+        // A deduction's cap is said in words, not as a bare number under "Trọng số (*)"
+        let deduction = try #require(
+            sheet.rows.first { $0.first.map { $0 == .text("late_reports", style: $0.style) } ?? false })
+        #expect(deduction[2] == .text("trừ tối đa 10", style: deduction[2].style))
         // Tall enough for its two lines across the merged columns (56 + 10 + 12 + 14 + 40 characters)
         #expect((sheet.rowHeights[note.range.first.row] ?? 0) >= WrappedText.height(lines: 2, fontSize: 11))
     }
