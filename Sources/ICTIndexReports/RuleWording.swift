@@ -164,7 +164,7 @@ package struct RuleWording {
 
     func award(_ award: ScoringRule.Award) -> String {
         switch award {
-        case .points(let p): en ? "\(n(p)) points" : "\(n(p)) điểm"
+        case .points(let p): en ? (p == 1 ? "1 point" : "\(n(p)) points") : "\(n(p)) điểm"
         case .score(let f) where f == 0: en ? "0 points" : "0 điểm"
         case .score(let f) where f == 1: en ? "max points" : "điểm tối đa"
         case .score(let f): en ? "\(n(f * 100))% of max points" : "\(n(f * 100))% điểm tối đa"
