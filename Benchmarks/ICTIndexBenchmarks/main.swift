@@ -116,9 +116,11 @@ if arguments.count >= 4, arguments[1] == "web" {
         exit(1)
     }
 }
-guard arguments.count == 3, ["write", "engine", "xlsx", "xlsx-full", "baseline", "storage", "templates", "csv"].contains(arguments[1])
+guard arguments.count == 3,
+    ["write", "engine", "xlsx", "xlsx-full", "baseline", "storage", "templates", "csv"].contains(arguments[1])
 else {
-    FileHandle.standardError.write(Data("usage: ICTIndexBenchmarks write|engine|xlsx|xlsx-full|baseline|storage|templates|csv DIR\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: ICTIndexBenchmarks write|engine|xlsx|xlsx-full|baseline|storage|templates|csv DIR\n".utf8))
     exit(64)
 }
 let dir = URL(fileURLWithPath: arguments[2])
@@ -234,6 +236,21 @@ func benchmarkScoreboard(full: Bool) throws {
             constantTimes[0] * 1000))
     print(String(format: "layout + write: median %.0f ms, min %.0f ms (3 runs)", totals[1] * 1000, totals[0] * 1000))
     print(String(format: "ScoreboardReport.write (layout + write, automatic mode), first run: %.0f ms", total * 1000))
+    // The measurement the target is set on (ScoreboardReport.write, automatic mode), 3 more times, wall and CPU.
+    var autoWall: [Double] = []
+    var autoCPU: [Double] = []
+    for _ in 0..<3 {
+        let start = cpuSeconds()
+        autoWall.append(try seconds { _ = try report.write(to: dir.appendingPathComponent("scoreboard-auto.xlsx")) })
+        autoCPU.append(cpuSeconds() - start)
+    }
+    autoWall.sort()
+    autoCPU.sort()
+    print(
+        String(
+            format:
+                "ScoreboardReport.write, 3 more runs: wall median %.0f ms, min %.0f ms; CPU median %.0f ms, min %.0f ms",
+            autoWall[1] * 1000, autoWall[0] * 1000, autoCPU[1] * 1000, autoCPU[0] * 1000))
     print(
         String(
             format: "peak memory: %.0f MB after reading and scoring, %.0f MB after the first write, %.0f MB at the end",

@@ -39,12 +39,13 @@ extension ReportLayout {
             header.append(.text(text, style: s.header))
         }
         rows.append(header)
+        let columnStyles = columns.indices.map { boldColumns.contains(fixed.count + $0) ? s.scoreBold : s.score }
         var hasNotApplicable = false
         for (index, entry) in rankings.enumerated() {
             // Sort positions by precomputed keys: moving whole UnitResult values around costs far more.
             let results = entry.results
             let keys = results.map { r in
-                (rank: r.nodes[pillarIndex].rank ?? Int.max, shown: shown(r.nodes[pillarIndex]) ?? -.infinity)
+                (rank: r.nodes.rank(at: pillarIndex) ?? Int.max, shown: shown(r.nodes, pillarIndex) ?? -.infinity)
             }
             let order = results.indices.sorted { a, b in
                 if keys[a].rank != keys[b].rank { return keys[a].rank < keys[b].rank }
@@ -54,7 +55,7 @@ extension ReportLayout {
             // The engine ranks pillars within their group; an index whose pillars are its indicators (the ICT
             // Index: infrastructure, human resources, applications) has no such rank, so the sheet ranks the
             // shown values itself: highest first, equal values sharing a rank (1, 2, 2, 4).
-            var ranks = results.map { $0.nodes[pillarIndex].rank }
+            var ranks = results.map { $0.nodes.rank(at: pillarIndex) }
             if entry.group.ranked, ranks.allSatisfy({ $0 == nil }) {
                 for (position, k) in order.enumerated() {
                     guard let value = keys[k].shown.isFinite ? keys[k].shown : nil else { continue }
@@ -82,20 +83,21 @@ extension ReportLayout {
             }
             for (position, k) in order.enumerated() {
                 let result = results[k]
-                let p = result.nodes[pillarIndex]
+                let nodes = result.nodes
                 var row: [Cell] = [
                     .number(Double(position + 1), style: s.integer), .text(result.unit.code.rawValue, style: s.text),
                     .text(result.unit.name, style: s.text),
-                    p.status == .notApplicable ? .blank(style: s.notApplicable) : number(shown(p), s.scoreBold),
+                    nodes.applies(at: pillarIndex)
+                        ? number(shown(nodes, pillarIndex), s.scoreBold) : .blank(style: s.notApplicable),
                     number(ranks[k].map(Double.init), s.integer),
                 ]
+                row.reserveCapacity(fixed.count + columns.count)
                 for (offset, (_, i)) in columns.enumerated() {
-                    let r = result.nodes[i]
-                    if r.status == .notApplicable {
+                    if !nodes.applies(at: i) {
                         hasNotApplicable = true
                         row.append(.blank(style: s.notApplicable))
                     } else {
-                        row.append(number(shown(r), boldColumns.contains(fixed.count + offset) ? s.scoreBold : s.score))
+                        row.append(number(shown(nodes, i), columnStyles[offset]))
                     }
                 }
                 rows.append(row)

@@ -89,17 +89,24 @@ extension ReportLayout {
                         result.band.map { .text($0.name.text(language), style: s.centered) }
                             ?? .blank(style: s.centered))
                 }
+                let nodes = result.nodes
                 for i in pillarIndices {
-                    let r = result.nodes[i]
-                    if r.status == .notApplicable { hasNotApplicable = true }
-                    row.append(r.status == .notApplicable ? .blank(style: s.notApplicable) : number(shown(r), s.score))
+                    if nodes.applies(at: i) {
+                        row.append(number(shown(nodes, i), s.score))
+                    } else {
+                        hasNotApplicable = true
+                        row.append(.blank(style: s.notApplicable))
+                    }
                 }
                 rows.append(row)
             }
             // Under the group: how many units in each band, and the group's average score.
             let scores = entry.results.compactMap(\.published)
-            let average = scores.isEmpty ? nil : NumberFormatting.fixed(
-                scores.reduce(0, +) / Double(scores.count), decimals: framework.decimals)
+            let average =
+                scores.isEmpty
+                ? nil
+                : NumberFormatting.fixed(
+                    scores.reduce(0, +) / Double(scores.count), decimals: framework.decimals)
             let bands = framework.bands.map { band in
                 (name: band.name.text(language), count: entry.results.filter { $0.band?.id == band.id }.count)
             }

@@ -36,6 +36,12 @@ struct ReportStyles {
     let maximumLabel: CellStyle
     /// The signature block's lines: bold, centred.
     let signature: CellStyle
+    /// A section title of `Phương pháp`, bold on the group fill.
+    let sectionHeading: CellStyle
+    let labelCentered: CellStyle
+    let rightAligned: CellStyle
+    /// Codes beside the text, in 9 points.
+    let small: CellStyle
 
     /// The number format for a framework's decimals: "0", "0.00", "0.0000".
     static func numberFormat(decimals: Int) -> String {
@@ -94,5 +100,9 @@ struct ReportStyles {
         maximumText = style(italic: true, color: 0x595959, align: .right)
         maximumLabel = style(italic: true, color: 0x595959, align: .right)
         signature = style(bold: true, align: .center, grid: false)
+        sectionHeading = style(bold: true, size: 12, fill: Self.groupFill, grid: false)
+        labelCentered = style(bold: true, align: .center)
+        rightAligned = style(align: .right)
+        small = style(size: 9, wrap: true)
     }
 }

@@ -46,7 +46,8 @@ struct ReportWords {
     /// What the method sheet shows as the period.
     func periodValue(_ period: String?, edition: String?) -> String {
         if let period { return period }
-        return en ? "not given; criteria edition \(edition ?? "—")" : "chưa chỉ định; phiên bản bộ tiêu chí \(edition ?? "—")"
+        return en
+            ? "not given; criteria edition \(edition ?? "—")" : "chưa chỉ định; phiên bản bộ tiêu chí \(edition ?? "—")"
     }
     var detailTitle: String { en ? "POINTS PER INDICATOR AND UNIT" : "CHI TIẾT ĐIỂM TỪNG TIÊU CHÍ THEO ĐƠN VỊ" }
     var methodTitle: String { en ? "METHOD AND REPRODUCIBILITY" : "PHƯƠNG PHÁP TÍNH ĐIỂM VÀ THÔNG TIN TÁI LẬP" }
@@ -171,15 +172,67 @@ struct ReportWords {
     var runTime: String { en ? "Run time (Vietnam, UTC+7)" : "Thời điểm chạy (giờ Việt Nam)" }
     var version: String { en ? "ictindex version" : "Phiên bản ictindex" }
     var unitCount: String { en ? "Units scored" : "Số đơn vị được chấm" }
-    var nodesTitle: String { en ? "Criteria tree as applied" : "Cây tiêu chí đã áp dụng" }
-    var level: String { en ? "Level" : "Cấp" }
-    var nodeWeight: String { en ? "Weight" : "Trọng số" }
-    var effectiveWeight: String { en ? "Effective weight" : "Trọng số hiệu dụng" }
-    var aggregation: String { en ? "Aggregation / rule" : "Cách tổng hợp / tính điểm" }
-    var parameters: String { en ? "Parameters (as in the file)" : "Tham số (như trong tệp)" }
+    var nodesTitle: String { en ? "Criteria and how each is scored" : "Các tiêu chí và cách tính điểm" }
+    var outlineNumber: String { en ? "No." : "STT" }
+    var criterion: String { en ? "Criterion" : "Tiêu chí" }
+    var share: String { en ? "Share (%)" : "Tỷ trọng (%)" }
+    var howScored: String { en ? "How it is scored" : "Cách tính điểm" }
+    var codeInFile: String { en ? "Code (criteria file)" : "Mã (trong tệp tiêu chí)" }
     var appliesTo: String { en ? "Applies to" : "Áp dụng cho" }
-    var missing: String { en ? "If missing" : "Khi thiếu số liệu" }
+    var missing: String { en ? "If a value is missing" : "Khi thiếu số liệu" }
     var everyGroup: String { en ? "every group" : "mọi khối" }
-    var deductionsTitle: String { en ? "Deductions" : "Điểm trừ" }
-    var cap: String { en ? "cap" : "tối đa" }
+    var deductionsTitle: String {
+        en ? "Deductions (subtracted from the total, never below 0)" : "Điểm trừ (trừ vào tổng điểm, không thấp hơn 0)"
+    }
+    var technicalTitle: String {
+        en ? "Technical details (to reproduce the results)" : "Thông tin kỹ thuật (để tái lập kết quả)"
+    }
+    /// What precedes the rule in words, after the decision's own description.
+    var formulaLabel: String { en ? "Formula: " : "Cách tính: " }
+    var howToRead: String { en ? "How to read the table" : "Cách đọc bảng" }
+    func howToReadText(points: Bool) -> String {
+        if points {
+            return en
+                ? "Each group of criteria scores the sum of its criteria's points. A criterion's maximum points are "
+                    + "those of the decision; a criterion that does not apply to a group gives its points to the "
+                    + "group's other criteria, in proportion to theirs, so every unit is scored out of the full scale."
+                : "Điểm của mỗi nhóm tiêu chí là tổng điểm các tiêu chí trong nhóm. Điểm tối đa của từng tiêu chí "
+                    + "theo quyết định; tiêu chí không áp dụng cho một khối thì điểm của nó được chia cho các tiêu "
+                    + "chí còn lại của khối theo tỷ lệ điểm tối đa (quy đổi), nên mọi đơn vị đều được chấm trên đủ "
+                    + "thang điểm."
+        }
+        return en
+            ? "Each component is the weighted mean of its parts; the share is how much a part counts in the overall "
+                + "index. A part that does not apply to a group gives its share to the others, in proportion."
+            : "Mỗi chỉ số thành phần là bình quân có trọng số của các phần bên dưới; tỷ trọng là mức đóng góp của "
+                + "từng phần vào chỉ số chung. Phần không áp dụng cho một khối thì tỷ trọng của nó được chia cho "
+                + "các phần còn lại theo tỷ lệ."
+    }
+    func scaleText(_ scale: String, points: Bool) -> String {
+        if points { return en ? "\(scale) points in total" : "Tổng điểm tối đa \(scale) điểm" }
+        return en ? "Scores from 0 to \(scale)" : "Điểm từ 0 đến \(scale)"
+    }
+    /// "20 %", with the decimals the number has.
+    func percent(_ x: String) -> String { x + " %" }
+    func deductionText(_ formula: String) -> String {
+        en ? "points subtracted = \(formula)" : "số điểm trừ = \(formula)"
+    }
+    func deductionCap(_ x: String) -> String { en ? ", at most \(x) points" : ", trừ tối đa \(x) điểm" }
+    /// The first letter in capitals, for a rule shown on its own.
+    func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+    /// A band's range under the band above it: "từ 70 đến dưới 85", "trên 0.5 đến 0.75"; the top band "từ 85 điểm".
+    func bandRange(from x: String, inclusive: Bool, below upper: (x: String, inclusive: Bool)?) -> String {
+        let lower = inclusive ? (en ? "from \(x)" : "từ \(x)") : (en ? "above \(x)" : "trên \(x)")
+        guard let upper else { return lower + (en ? " points" : " điểm") }
+        let top =
+            upper.inclusive
+            ? (en ? "below \(upper.x)" : "dưới \(upper.x)") : (en ? "up to \(upper.x)" : "đến \(upper.x)")
+        return lower + (en ? " to " : " đến ") + top
+    }
+    /// The catch-all band: "dưới 50".
+    func bandRest(below upper: (x: String, inclusive: Bool)?) -> String {
+        guard let upper else { return en ? "every score" : "mọi mức điểm" }
+        return upper.inclusive
+            ? (en ? "below \(upper.x)" : "dưới \(upper.x)") : (en ? "\(upper.x) or less" : "từ \(upper.x) trở xuống")
+    }
 }

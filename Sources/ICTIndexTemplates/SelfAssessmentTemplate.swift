@@ -1,6 +1,7 @@
-import OrderedCollections
 public import ICTIndexCore
+import OrderedCollections
 public import XLSXWriter
+
 import struct Foundation.Date
 
 /// A value written into a template's input cells: used to re-issue a filled workbook and in tests.
@@ -63,7 +64,10 @@ public struct SelfAssessmentTemplate: Sendable {
     /// The indicators the workbook computes, and those it leaves to the department (peer-relative rules).
     public var computedIndicators: (computed: [NodeID], departmentScored: [NodeID]) {
         let indicators = plan.nodes.filter { $0.node.isIndicator }
-        return (indicators.filter { !$0.departmentScored }.map(\.node.id), indicators.filter(\.departmentScored).map(\.node.id))
+        return (
+            indicators.filter { !$0.departmentScored }.map(\.node.id),
+            indicators.filter(\.departmentScored).map(\.node.id)
+        )
     }
 
     /// The calculation sheet's cells of a node's points and value, and of the total: for checks.
@@ -105,7 +109,8 @@ public struct SelfAssessmentTemplate: Sendable {
             cells.append(LockedCell(sheet: points, address: "A\(row)", text: planned.node.id.rawValue))
             cells.append(
                 LockedCell(sheet: points, address: "B\(row)", text: label(planned.node.name, planned.node.description)))
-            cells.append(LockedCell(sheet: points, address: "C\(row)", text: TemplateFormulas.number(planned.node.weight)))
+            cells.append(
+                LockedCell(sheet: points, address: "C\(row)", text: TemplateFormulas.number(planned.node.weight)))
         }
         return cells
     }
@@ -156,7 +161,11 @@ public struct SelfAssessmentTemplate: Sendable {
         var rows: [[Cell]] = [
             [.text(words.title(period: metadata.period), style: s.title)],
             [.text("\(metadata.unitName) (\(metadata.unit))", style: s.subtitle)],
-            [.text(framework.name.text(metadata.language) + (metadata.frameworkEdition.map { " — \($0)" } ?? ""), style: s.note)],
+            [
+                .text(
+                    framework.name.text(metadata.language) + (metadata.frameworkEdition.map { " — \($0)" } ?? ""),
+                    style: s.note)
+            ],
             [],
         ]
         if let deadline = metadata.deadline {
@@ -164,7 +173,8 @@ public struct SelfAssessmentTemplate: Sendable {
             rows.append([])
         }
         for paragraph in words.instructions(
-            scale: TemplateFormulas.number(framework.scale), recipient: framework.publication.recipient) {
+            scale: TemplateFormulas.number(framework.scale), recipient: framework.publication.recipient)
+        {
             rows.append([.text(paragraph.0, style: s.label), .text(paragraph.1, style: s.wrapped)])
         }
         rows.append([])
@@ -178,7 +188,8 @@ public struct SelfAssessmentTemplate: Sendable {
             }
             rows.append([.text(band.name.text(metadata.language), style: s.bold), .text(bound, style: s.wrapped)])
         }
-        var sheet = Sheet(name: words.instructionsSheet, rows: rows, columns: [Column(0, width: 24), Column(1, width: 100)])
+        var sheet = Sheet(
+            name: words.instructionsSheet, rows: rows, columns: [Column(0, width: 24), Column(1, width: 100)])
         sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
         sheet.showsGridlines = false
         sheet.pageSetup = page(.landscape, repeating: nil)
@@ -211,11 +222,14 @@ public struct SelfAssessmentTemplate: Sendable {
                 departmentPoints == nil
                     ? .formula(shownOnceFilled(band), cachedResult: Self.uncomputed, style: s.band)
                     : .text(words.bandLater, style: s.note),
-                .empty, .text(metadata.deadline.map { "\(words.deadline): \(Self.shownDate($0))" } ?? "", style: s.bold),
+                .empty,
+                .text(metadata.deadline.map { "\(words.deadline): \(Self.shownDate($0))" } ?? "", style: s.bold),
             ],
             [.empty, .text(words.inputNote, style: s.note)],
         ]
-        rows.append(words.inputHeader.map { .text($0, style: s.header) } + words.evidenceHeader.map { .text($0, style: s.header) })
+        rows.append(
+            words.inputHeader.map { .text($0, style: s.header) }
+                + words.evidenceHeader.map { .text($0, style: s.header) })
         var validations: [DataValidation] = []
         for (i, variable) in plan.inputs.enumerated() {
             let row = plan.inputRow(i)
@@ -229,14 +243,17 @@ public struct SelfAssessmentTemplate: Sendable {
             ]
             let evidence = entry?.evidence
             cells += [evidence?.number, evidence?.title].map { text(input: $0) }
-            cells.append(evidence?.date.flatMap(Self.date).map { .date($0, style: s.inputDate) } ?? text(input: evidence?.date, style: s.inputDate))
+            cells.append(
+                evidence?.date.flatMap(Self.date).map { .date($0, style: s.inputDate) }
+                    ?? text(input: evidence?.date, style: s.inputDate))
             cells += [evidence?.summary, evidence?.link, entry?.note].map { text(input: $0) }
             rows.append(cells)
             if let rule = validation(variable) {
                 validations.append(
                     DataValidation(
                         CellRange(CellAddress(row: row - 1, column: 3)), rule: rule, inputTitle: words.inputTitle,
-                        inputMessage: String((allowed(variable).isEmpty ? words.anyText : allowed(variable)).prefix(250)),
+                        inputMessage: String(
+                            (allowed(variable).isEmpty ? words.anyText : allowed(variable)).prefix(250)),
                         errorTitle: words.errorTitle,
                         errorMessage: String(words.errorMessage(allowed(variable)).prefix(250))))
             }
@@ -253,19 +270,31 @@ public struct SelfAssessmentTemplate: Sendable {
         }
         var sheet = Sheet(
             name: TemplateFormulas.inputSheet, rows: rows,
-            columns: [
-                Column(0, width: 14, isHidden: true), Column(1, width: 5), Column(2, width: 46), Column(3, width: 16),
-                Column(4, width: 11), Column(5, width: 20), Column(6, width: 12), Column(7, width: 12),
-                Column(8, width: 16), Column(9, width: 28), Column(10, width: 12), Column(11, width: 28),
-                Column(12, width: 24), Column(13, width: 24),
-            ],
+            columns: Self.inputWidths.enumerated().map {
+                Column($0.offset, width: $0.element, isHidden: $0.offset == 0)
+            },
             merges: [], freezePanes: CellAddress(row: TemplatePlan.firstInputRow - 1, column: 4))
+        // A chosen option shows in full: the row is tall enough for the longest label in the input column's width
+        // (a value picked from the list later cannot grow the row, whose height is fixed).
+        for (i, variable) in plan.inputs.enumerated() where variable.kind == .choice {
+            let longest = variable.options.values.map { $0.text(metadata.language) }.max { $0.count < $1.count } ?? ""
+            sheet.fitRowHeight(plan.inputRow(i) - 1, toShow: longest, columnWidth: Self.inputWidths[3])
+        }
         sheet.dataValidations = validations
         sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
         sheet.pageSetup = page(
             .landscape, repeating: (TemplatePlan.firstInputRow - 2)...(TemplatePlan.firstInputRow - 2))
         return sheet
     }
+
+    /// The input sheet's column widths, in characters: id (hidden), STT, item, value, unit of measure, allowed
+    /// values, last period, evidence required, then the evidence (number, title, date, summary, link) and a note.
+    ///
+    /// The visible columns add up to 179 characters, so fitting them to one landscape A4 page wide scales the
+    /// 11-point text to about 79 % (8.7 points): a column is 7 × width + 5 pixels of ¾ point, the margins (2 × 0.4
+    /// inch) leave 784 of the page's 842 points, and the scale is rounded down to a whole percent. The former widths
+    /// (254 characters) printed at about 5 points; long texts now wrap instead.
+    static let inputWidths: [Double] = [14, 4, 34, 18, 8, 18, 10, 10, 10, 16, 11, 16, 12, 12]
 
     /// The maximum points of the indicators the department scores (compared across units), as a formula over the
     /// calculation sheet, or `nil` when the workbook computes every indicator.
@@ -298,7 +327,8 @@ public struct SelfAssessmentTemplate: Sendable {
     private func shownOnceFilled(_ cell: String) -> String {
         guard !plan.inputs.isEmpty else { return "IFERROR(\(cell),\"\")" }
         let column = TemplateFormulas.inputColumn
-        let range = "'\(TemplateFormulas.inputSheet)'!\(column)\(plan.inputRow(0)):\(column)\(plan.inputRow(plan.inputs.count - 1))"
+        let range =
+            "'\(TemplateFormulas.inputSheet)'!\(column)\(plan.inputRow(0)):\(column)\(plan.inputRow(plan.inputs.count - 1))"
         return "IF(COUNTA(\(range))=0,\"\",IFERROR(\(cell),\"\"))"
     }
 
@@ -313,8 +343,10 @@ public struct SelfAssessmentTemplate: Sendable {
         guard let value else { return .blank(style: variable.kind == .date ? s.inputDate : s.input) }
         switch (variable.kind, value) {
         case (.boolean, .number(let x)): return .text(x != 0 ? words.yesNo.yes : words.yesNo.no, style: s.input)
-        case (.choice, .option(let id)): return .text(variable.options[id]?.text(metadata.language) ?? id, style: s.input)
-        case (.date, .text(let t)): return Self.date(t).map { .date($0, style: s.inputDate) } ?? .text(t, style: s.input)
+        case (.choice, .option(let id)):
+            return .text(variable.options[id]?.text(metadata.language) ?? id, style: s.input)
+        case (.date, .text(let t)):
+            return Self.date(t).map { .date($0, style: s.inputDate) } ?? .text(t, style: s.input)
         case (_, .number(let x)): return .number(x, style: s.input)
         case (_, .option(let t)), (_, .text(let t)): return .text(t, style: s.input)
         }
@@ -325,7 +357,8 @@ public struct SelfAssessmentTemplate: Sendable {
         guard let value = previous[variable.id] else { return .blank(style: s.centered) }
         switch (variable.kind, value) {
         case (.boolean, .number(let x)): return .text(x != 0 ? words.yesNo.yes : words.yesNo.no, style: s.centered)
-        case (.choice, .option(let id)): return .text(variable.options[id]?.text(metadata.language) ?? id, style: s.centered)
+        case (.choice, .option(let id)):
+            return .text(variable.options[id]?.text(metadata.language) ?? id, style: s.centered)
         case (_, .number(let x)): return .number(x, style: s.previousNumber)
         case (_, .option(let t)), (_, .text(let t)): return .text(t, style: s.centered)
         }
@@ -395,31 +428,43 @@ public struct SelfAssessmentTemplate: Sendable {
             } else {
                 row.append(.formula("\(calc)D\(c)", cachedResult: Self.uncomputed, style: number))
             }
-            row.append(.formula(statusFormula(planned, calculationRow: c), cachedResult: Self.uncomputed, style: s.wrapped))
+            row.append(
+                .formula(statusFormula(planned, calculationRow: c), cachedResult: Self.uncomputed, style: s.wrapped))
             rows.append(row)
             statusTexts.append(statusText(planned))
         }
         for (d, deduction) in framework.deductions.enumerated() {
             let c = plan.deductionCalculationRow(d)
             rows.append([
-                .text(deduction.id.rawValue, style: s.text), .text(deduction.name.text(metadata.language), style: s.wrapped),
-                .text(deduction.cap.map(NumberFormatting.plain) ?? "", style: s.centered), .blank(style: s.number),
+                .text(deduction.id.rawValue, style: s.text),
+                .text(deduction.name.text(metadata.language), style: s.wrapped),
+                .text(deduction.cap.map { words.deductionCap(NumberFormatting.plain($0)) } ?? "", style: s.centered),
+                .blank(style: s.number),
                 .formula("-\(calc)B\(c)", cachedResult: Self.uncomputed, style: s.number),
                 .text(words.deduction, style: s.wrapped),
             ])
         }
+        // The weight beside the maximum points, explained: they differ when an item does not apply to the group.
+        rows.append([])
+        rows.append([])
+        let weightNoteRow = rows.count - 1
         var sheet = Sheet(
             name: TemplateFormulas.pointsSheet, rows: rows,
             columns: [
-                Column(0, width: 14, isHidden: true), Column(1, width: 60), Column(2, width: 10), Column(3, width: 12),
-                Column(4, width: 14), Column(5, width: 44),
+                Column(0, width: 14, isHidden: true), Column(1, width: 56), Column(2, width: 10), Column(3, width: 12),
+                Column(4, width: 14), Column(5, width: 40),
             ],
             freezePanes: CellAddress(row: TemplatePlan.firstPointsRow - 1, column: 0))
+        sheet.merges = [
+            Merge(
+                CellRange(rows: weightNoteRow...weightNoteRow, columns: 1...5),
+                value: .text(words.weightNote, style: s.noteWrapped))
+        ]
         if departmentPoints != nil {
-            sheet.fitRowHeight(2, toShow: words.coverage(selfScored: "00.00", department: "00.00"), columnWidth: 44)
+            sheet.fitRowHeight(2, toShow: words.coverage(selfScored: "00.00", department: "00.00"), columnWidth: 40)
         }
         for (i, text) in statusTexts.enumerated() {
-            sheet.fitRowHeight(plan.nodePointsRow(i) - 1, toShow: text, columnWidth: 44)
+            sheet.fitRowHeight(plan.nodePointsRow(i) - 1, toShow: text, columnWidth: 40)
         }
         sheet.protection = SheetProtection(allowsFormattingColumns: true, allowsFormattingRows: true)
         sheet.pageSetup = page(
@@ -476,7 +521,9 @@ public struct SelfAssessmentTemplate: Sendable {
             rows.append([.text(deduction.id.rawValue), f(formulas.deductionPoints(deduction))])
         }
         let total = formulas.total()
-        rows.append([.text("total"), f(total.score), f(total.published), .formula(total.band, cachedResult: Self.uncomputed)])
+        rows.append([
+            .text("total"), f(total.score), f(total.published), .formula(total.band, cachedResult: Self.uncomputed),
+        ])
         var sheet = Sheet(name: TemplateFormulas.calculationSheet, rows: rows, columns: [Column(0, width: 16)])
         sheet.visibility = .hidden
         sheet.protection = SheetProtection()
@@ -486,7 +533,8 @@ public struct SelfAssessmentTemplate: Sendable {
     private func metadataSheet(checksum: String) -> Sheet {
         var rows: [[Cell]] = metadata.fields.map { [.text($0.key), .text($0.value)] }
         rows.append([.text("checksum"), .text(checksum)])
-        var sheet = Sheet(name: TemplateMetadata.sheetName, rows: rows, columns: [Column(0, width: 18), Column(1, width: 70)])
+        var sheet = Sheet(
+            name: TemplateMetadata.sheetName, rows: rows, columns: [Column(0, width: 18), Column(1, width: 70)])
         sheet.visibility = .hidden
         sheet.protection = SheetProtection()
         return sheet

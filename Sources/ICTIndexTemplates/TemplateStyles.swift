@@ -26,6 +26,7 @@ struct TemplateStyles: Sendable {
     let title = style(bold: true, size: 14, grid: false)
     let subtitle = style(bold: true, size: 12, grid: false)
     let note = style(italic: true, color: 0x595959, grid: false)
+    let noteWrapped = style(italic: true, color: 0x595959, wrap: true, grid: false)
     let label = style(bold: true, grid: false)
     let bold = style(bold: true, grid: false)
     let wrapped = style(wrap: true)
@@ -40,7 +41,8 @@ struct TemplateStyles: Sendable {
     let number = style(format: "0.00", align: .right)
     let pillarNumber = style(bold: true, fill: pillarFill, format: "0.00", align: .right)
     let previousNumber = style(format: "#,##0.##", align: .right)
-    let input = style(fill: inputFill, align: .right, locked: false)
+    /// Wrapped, so a long option ("Giám đốc / Chủ tịch UBND") shows in full rather than cut at the column's edge.
+    let input = style(fill: inputFill, align: .right, wrap: true, locked: false)
     let inputDate = style(fill: inputFill, format: "dd/mm/yyyy", align: .center, locked: false)
     let inputText = style(fill: evidenceFill, wrap: true, locked: false)
 }

@@ -35,10 +35,21 @@ struct TemplateWords {
             t("Trích yếu", "Summary"), t("Liên kết", "Link"), t("Ghi chú", "Note"),
         ]
     }
+    /// Why "Trọng số 6" can sit beside "Điểm tối đa 6.52".
+    var weightNote: String {
+        t(
+            "(*) Trọng số: theo bộ tiêu chí, so với các tiêu chí cùng nhóm. Điểm tối đa: số điểm đơn vị có thể đạt. "
+                + "Khi một tiêu chí không áp dụng cho khối của đơn vị, điểm của nó được chia cho các tiêu chí còn lại "
+                + "theo tỷ lệ trọng số, nên điểm tối đa có thể lớn hơn trọng số (ví dụ trọng số 6 → tối đa 6.52 điểm).",
+            "(*) Weight: as in the criteria, relative to the other items of the same pillar. Max points: what the "
+                + "unit can get. When an item does not apply to the unit's group, its points are spread over the "
+                + "others in proportion to their weights, so the max points can exceed the weight (for example "
+                + "weight 6 → at most 6.52 points).")
+    }
     var pointsHeader: [String] {
         [
-            t("Mã", "Id"), t("Tiêu chí, chỉ tiêu", "Pillar, indicator"), t("Trọng số", "Weight"),
-            t("Điểm tối đa", "Max points"), t("Điểm tạm tính", "Provisional points"), t("Ghi chú", "Note"),
+            t("Mã", "Id"), t("Tiêu chí, chỉ tiêu", "Pillar, indicator"), t("Trọng số (*)", "Weight (*)"),
+            t("Điểm tối đa (*)", "Max points (*)"), t("Điểm tạm tính", "Provisional points"), t("Ghi chú", "Note"),
         ]
     }
     func evidence(_ requirement: Variable.EvidenceRequirement) -> String {
@@ -73,6 +84,8 @@ struct TemplateWords {
     }
     var pillarSkipped: String { t("Không có chỉ tiêu nào được tính", "No indicator counts") }
     var deduction: String { t("Điểm trừ", "Deduction") }
+    /// A deduction's cap, in the weight column: "trừ tối đa 10" rather than a bare 10 under "Trọng số".
+    func deductionCap(_ x: String) -> String { t("trừ tối đa \(x)", "at most −\(x)") }
     func missing(_ policy: MissingPolicy) -> String {
         switch policy {
         case .zero: t("Chưa nhập số liệu: 0 điểm.", "No value yet: 0 points.")

@@ -100,7 +100,9 @@ import XLSXWriter
                 "<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\" useFirstPageNumber=\"1\"/>"))
         #expect(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"))
         #expect(
-            xml.contains("<oddFooter>&amp;L&amp;8&amp;A · 2025&amp;C&amp;8Trang &amp;P&amp;R&amp;8 tiny · ictindex 0.1.0</oddFooter>"))
+            xml.contains(
+                "<oddFooter>&amp;L&amp;8&amp;A · 2025&amp;C&amp;8Trang &amp;P&amp;R&amp;8 tiny · ictindex 0.1.0</oddFooter>"
+            ))
         #expect(xml.contains("<printOptions horizontalCentered=\"1\"/>"))
     }
 
@@ -165,7 +167,7 @@ import XLSXWriter
         #expect(cells["F3"]?.value == "85")
         #expect(cells["G3"]?.value == "17")
         #expect(cells["H3"]?.value == "20")
-        #expect(cells["I3"]?.value == "giá trị = computers / staff; tỷ lệ (0–1) × điểm tối đa")
+        #expect(cells["I3"]?.value == "giá trị = «computers» ÷ «staff»; tỷ lệ (từ 0 đến 1) × điểm tối đa")
         // A, gov.chair: the option's label, 20 points.
         #expect(cells["C6"]?.value == "gov.chair")
         #expect(cells["E6"]?.value == "Chủ tịch")
@@ -177,7 +179,7 @@ import XLSXWriter
         #expect(cells["J19"]?.value == "không áp dụng")
     }
 
-    @Test("Phương pháp names the criteria, its hash, rounding and the ranking rule")
+    @Test("Phương pháp names the criteria, its hash, rounding, the ranking rule and each rule in words")
     func method() throws {
         let (file, dir) = try written(try ScoreboardReportTests.tinyReport())
         defer { dir.remove() }
@@ -188,8 +190,7 @@ import XLSXWriter
         #expect(texts.contains("01/01/2026 07:00"))
         #expect(texts.contains("0.1.0"))
         #expect(
-            texts.contains(
-                "steps: at_least 4: points 20, at_least 3: points 15, at_least 2: points 10, at_least 1: points 5"))
+            texts.contains("Theo mức: ≥ 4 → 20 điểm; ≥ 3 → 15 điểm; ≥ 2 → 10 điểm; ≥ 1 → 5 điểm; thấp hơn → 0 điểm"))
     }
 
     @Test("a ranking sheet has a bar chart of the group's scores, from its data beside the table")

@@ -9,7 +9,10 @@ Word boxes come from `pdftotext -bbox`. Checks, on every page of every PDF:
 and in the scoreboard:
   - every ranked unit's code appears on the pages of its group's ranking sheet (pages are told apart by the
     sheet name that the footer prints);
-  - the ranking pages' text is at least 8 pt.
+  - the ranking pages' text is at least 8 pt;
+and in the self-assessment workbooks (the PDFs after the first):
+  - the pages of the input sheet ('Tự đánh giá') and of the points sheet ('Điểm tạm tính') print their text at
+    8 pt or more.
 Prints what it checked; exits 1 listing every problem.
 """
 import collections
@@ -82,6 +85,21 @@ def footer_text(height, words):
     return " ".join(w[4] for w in sorted((w for w in words if abs(w[1] - footer) <= 1.5), key=lambda w: w[0]))
 
 
+def body_size_problem(label, height, words):
+    """A problem when a page's body text is under 8 pt, else None.
+
+    A word's box is about 1.16 × the font size (Times New Roman in LibreOffice's PDF: 12.7 pt for 11-point text),
+    so the median box must be 9.2 pt or taller."""
+    body = sorted(w[3] - w[1] for w in words if w[1] < height - 40)
+    if body and body[len(body) // 2] < 9.2:
+        return f"{label} prints its text at about {body[len(body) // 2] / 1.16:.1f} pt (at least 8 pt wanted)"
+    return None
+
+
+# The self-assessment workbook's sheets that an agency prints and fills in by hand.
+TEMPLATE_SHEETS = ("Tự đánh giá", "Điểm tạm tính")
+
+
 def main():
     scores_csv, pdfs = sys.argv[1], sys.argv[2:]
     problems = []
@@ -114,13 +132,24 @@ def main():
         if name.startswith("Xếp hạng") or name.startswith("Ranking"):
             sheets[name][0] += 1
             sheets[name][1].update(w[4] for w in words)
-            # Body text of at least 8 pt: a word's box is about 1.16 × the font size (Times New Roman in
-            # LibreOffice's PDF: 12.7 pt for 11-point text), so the median box must be 9.2 pt or taller.
-            body = sorted(w[3] - w[1] for w in words if w[1] < height - 40)
-            if body and body[len(body) // 2] < 9.2:
-                problems.append(
-                    f"scoreboard: a page of '{name}' prints its text at about {body[len(body) // 2] / 1.16:.1f} pt "
-                    "(at least 8 pt wanted)")
+            problem = body_size_problem(f"scoreboard: a page of '{name}'", height, words)
+            if problem:
+                problems.append(problem)
+    for pdf in pdfs[1:]:
+        counted = collections.Counter()
+        for number, (width, height, words) in enumerate(rendered[pdf], start=1):
+            name = footer_text(height, words).split(" · ")[0].strip()
+            if name not in TEMPLATE_SHEETS:
+                continue
+            counted[name] += 1
+            problem = body_size_problem(f"{pdf} page {number} ('{name}')", height, words)
+            if problem:
+                problems.append(problem)
+        for name in TEMPLATE_SHEETS:
+            if not counted[name]:
+                problems.append(f"{pdf}: no page's footer names the sheet '{name}'")
+        print(f"print-check: {pdf}: text size (8 pt or more) checked on " + ", ".join(
+            f"the {counted[n]} pages of '{n}'" for n in TEMPLATE_SHEETS))
     if groups and not sheets:
         problems.append("scoreboard: no page's footer names a ranking sheet ('Xếp hạng …')")
     for group, codes in sorted(groups.items()):

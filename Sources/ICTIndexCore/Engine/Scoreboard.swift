@@ -120,6 +120,46 @@ public struct NodeResults: RandomAccessCollection, Hashable, Sendable {
         return x.isNaN ? nil : x
     }
 
+    /// Whether a node applies to the unit's group, without building the whole ``NodeResult``.
+    public func applies(at position: Int) -> Bool {
+        storage.status[position * storage.unitCount + unit] != .notApplicable
+    }
+
+    /// A node's effective weight for the unit (``NodeResult/effectiveWeight``), without building the whole
+    /// ``NodeResult``: what the reports' group maxima read for every unit and column.
+    public func effectiveWeight(at position: Int) -> Double {
+        storage.effective[position * storage.unitCount + unit]
+    }
+
+    /// A node's points at full precision (``NodeResult/points``): effective weight × value when the node counts
+    /// (it applies and was not skipped) and has a value, else nil.
+    public func points(at position: Int) -> Double? {
+        let i = position * storage.unitCount + unit
+        switch storage.status[i] {
+        case .notApplicable, .skipped: return nil
+        default:
+            let x = storage.value[i]
+            return x.isNaN ? nil : storage.effective[i] * x
+        }
+    }
+
+    /// A node's value at full precision when the node counts (``NodeResult/counts``), else nil.
+    public func countedValue(at position: Int) -> Double? {
+        let i = position * storage.unitCount + unit
+        switch storage.status[i] {
+        case .notApplicable, .skipped: return nil
+        default:
+            let x = storage.value[i]
+            return x.isNaN ? nil : x
+        }
+    }
+
+    /// A node's rank within the unit's group (``NodeResult/rank``).
+    public func rank(at position: Int) -> Int? {
+        let r = storage.rank[position * storage.unitCount + unit]
+        return r > 0 ? Int(r) : nil
+    }
+
     public static func == (lhs: NodeResults, rhs: NodeResults) -> Bool {
         lhs.count == rhs.count && lhs.indices.allSatisfy { lhs[$0] == rhs[$0] }
     }
