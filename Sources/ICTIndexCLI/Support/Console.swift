@@ -9,6 +9,11 @@ enum Console {
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
+    /// Prints a line in the user's language (``MessageLanguage``).
+    static func out(_ words: Words) {
+        out(words(MessageLanguage.current))
+    }
+
     /// Lets glibc's malloc keep freed memory for the next allocations of a short command (`score`).
     ///
     /// A scoring allocates and frees a few arrays of several megabytes (the file, its cells, a column per

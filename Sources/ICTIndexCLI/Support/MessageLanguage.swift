@@ -28,6 +28,6 @@ enum MessageLanguage {
 
     /// The Vietnamese or the English text, for the user's language.
     static func pick(vi: String, en: String) -> String {
-        current == .en ? en : vi
+        Words(vi: vi, en: en)(current)
     }
 }

@@ -56,8 +56,11 @@ struct AppraiseCommand: ParsableCommand {
             ).read(table)
             let summary = try database.appraise(decisions, period: period, file: file, who: options.person)
             Console.out(
-                "\(file): \(summary.added) values appraised, \(summary.changed) changed, \(summary.unchanged) "
-                    + "unchanged (period \(period))")
+                Words(
+                    vi: "\(file): \(summary.added) giá trị được thẩm định, \(summary.changed) thay đổi, "
+                        + "\(summary.unchanged) không đổi (kỳ \(period))",
+                    en: "\(file): \(summary.added) values appraised, \(summary.changed) changed, \(summary.unchanged) "
+                        + "unchanged (period \(period))"))
         }
     }
 }

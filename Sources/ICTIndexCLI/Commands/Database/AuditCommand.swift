@@ -58,7 +58,11 @@ struct AuditCommand: ParsableCommand {
                 if let detail = e.detail { line += "  (\(detail))" }
                 return MessageText.escapingControlCharacters(line)
             }
-            Console.out(lines.isEmpty ? "no audit entries" : lines.joined(separator: "\n"))
+            if lines.isEmpty {
+                Console.out(Words(vi: "nhật ký thao tác chưa có mục nào", en: "no audit entries"))
+            } else {
+                Console.out(lines.joined(separator: "\n"))
+            }
         }
     }
 }

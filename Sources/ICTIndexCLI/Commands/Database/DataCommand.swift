@@ -130,8 +130,11 @@ struct DataImportCommand: ParsableCommand {
             let summary = try database.importValues(
                 dataset, period: period, source: source.source, file: file, who: options.person)
             Console.out(
-                "\(file): \(summary.added) values added, \(summary.changed) changed, \(summary.unchanged) unchanged "
-                    + "(\(source.rawValue), period \(period))")
+                Words(
+                    vi: "\(file): \(summary.added) giá trị mới, \(summary.changed) thay đổi, \(summary.unchanged) "
+                        + "không đổi (\(source.rawValue), kỳ \(period))",
+                    en: "\(file): \(summary.added) values added, \(summary.changed) changed, \(summary.unchanged) "
+                        + "unchanged (\(source.rawValue), period \(period))"))
             Console.report(loaded.warnings + readingWarnings.diagnostics)
         }
     }

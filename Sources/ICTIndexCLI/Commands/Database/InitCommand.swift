@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ICTIndexCore
 import ICTIndexStorage
 
 /// `ictindex init`: creates the evaluation database, or migrates an older one.
@@ -27,8 +28,11 @@ struct InitCommand: ParsableCommand {
             let schema = try database.schemaVersions().last ?? "?"
             Console.out(
                 existed
-                    ? "\(options.db): up to date (schema \(schema))"
-                    : "\(options.db): created (schema \(schema))")
+                    ? Words(
+                        vi: "\(options.db): đã ở phiên bản mới nhất (lược đồ \(schema))",
+                        en: "\(options.db): up to date (schema \(schema))")
+                    : Words(
+                        vi: "\(options.db): đã tạo (lược đồ \(schema))", en: "\(options.db): created (schema \(schema))"))
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ICTIndexCore
 import ICTIndexStorage
 
 /// `ictindex publish --run ID`: freezes a run and its period.
@@ -25,7 +26,12 @@ struct PublishCommand: ParsableCommand {
         try Console.run {
             let database = try options.open()
             let summary = try database.publish(run: runID, who: options.person)
-            Console.out("run \(summary.id) published at \(summary.publishedAt ?? "?"): period \(summary.period) is now frozen")
+            Console.out(
+                Words(
+                    vi: "đã công bố lần chấm \(summary.id) lúc \(summary.publishedAt ?? "?"): số liệu kỳ "
+                        + "\(summary.period) từ nay được khóa",
+                    en: "run \(summary.id) published at \(summary.publishedAt ?? "?"): period \(summary.period) is "
+                        + "now frozen"))
         }
     }
 }

@@ -59,7 +59,11 @@ struct ResultsCommand: ParsableCommand {
             }
             let scoreboard = try Self.rescore(id, stored: stored, database: database)
             if verify {
-                Console.out("run \(id): re-scored from its stored inputs: identical (\(stored.results.count) units)")
+                Console.out(
+                    Words(
+                        vi: "lần chấm \(id): chấm lại từ số liệu đã lưu cho kết quả giống hệt (\(stored.results.count) "
+                            + "đơn vị)",
+                        en: "run \(id): re-scored from its stored inputs: identical (\(stored.results.count) units)"))
                 return
             }
             if let explain {

@@ -67,7 +67,9 @@ struct UnitsImportCommand: ParsableCommand {
             }
             let summary = try database.importUnits(units, file: file, who: options.person)
             Console.out(
-                "\(file): \(summary.added) units added, \(summary.changed) changed, \(summary.unchanged) unchanged")
+                Words(
+                    vi: "\(file): \(summary.added) đơn vị mới, \(summary.changed) thay đổi, \(summary.unchanged) không đổi",
+                    en: "\(file): \(summary.added) units added, \(summary.changed) changed, \(summary.unchanged) unchanged"))
             Console.report(criteria?.warnings ?? [])
         }
     }

@@ -88,7 +88,7 @@ struct ServeCommand: AsyncParsableCommand {
             database = try IndexDatabase(path: db)
             if let framework { _ = try CriteriaSource.load(path: framework) }
         } catch let failure as StorageError {
-            Console.err("error: \(failure)")
+            Console.err(Console.errorLine(failure.description(in: MessageLanguage.current)))
             throw failure.isInvalidInput ? ExitCode.validationFailure : ExitCode.failure
         } catch let failure as ValidationFailure {
             Console.report(failure.diagnostics)

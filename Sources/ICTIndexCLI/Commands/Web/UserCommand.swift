@@ -40,7 +40,8 @@ struct UserCommand: ParsableCommand {
             try Console.run {
                 let database = try options.open()
                 try database.recordUnlock(name: name, who: options.person)
-                Console.out("user '\(name)': sign-in unlocked")
+                Console.out(
+                    Words(vi: "người dùng '\(name)': đã mở khóa đăng nhập", en: "user '\(name)': sign-in unlocked"))
             }
         }
     }
@@ -99,7 +100,10 @@ struct UserCommand: ParsableCommand {
                     passwordHash: Bcrypt.hash(password, cost: cost),
                     who: options.person)
                 Console.out(
-                    "user '\(user.name)' (\(user.role.rawValue)\(user.unit.map { ", unit \($0)" } ?? "")) created")
+                    Words(
+                        vi: "đã tạo người dùng '\(user.name)' (\(user.role.rawValue)"
+                            + "\(user.unit.map { ", đơn vị \($0)" } ?? ""))",
+                        en: "user '\(user.name)' (\(user.role.rawValue)\(user.unit.map { ", unit \($0)" } ?? "")) created"))
             }
         }
 
