@@ -30,6 +30,9 @@ package struct CriteriaWorkbookWriter {
     var framework: Framework { loaded.framework }
     var en: Bool { language == .en }
 
+    /// The text in the workbook's language; each language labelled, so the two cannot be swapped unseen.
+    func say(vi: String, en: String) -> String { Words(vi: vi, en: en)(language) }
+
     /// The workbook, ready for ``XLSXWriter/write(_:to:options:)``.
     package func spreadsheet() throws -> Spreadsheet {
         guard let root = try Yams.compose(yaml: yaml), let top = root.mapping else {
@@ -54,7 +57,7 @@ package struct CriteriaWorkbookWriter {
         return Spreadsheet(
             sheets: sheets,
             properties: DocumentProperties(
-                title: title, subject: en ? "Criteria set" : "Bộ tiêu chí",
+                title: title, subject: say(vi: "Bộ tiêu chí", en: "Criteria set"),
                 author: framework.publication.issuer.text(language),
                 keywords: framework.id, comments: "ictindex criteria export"))
     }
@@ -134,7 +137,9 @@ package struct CriteriaWorkbookWriter {
         var rows: [[Cell]] = [
             [
                 .text(
-                    en ? "\(layout.en) — \(framework.name.text(.en))" : "\(layout.vi) — \(framework.name.text(.vi))",
+                    say(
+                        vi: "\(layout.vi) — \(framework.name.text(.vi))",
+                        en: "\(layout.en) — \(framework.name.text(.en))"),
                     style: s.title)
             ],
             [.text(note(for: layout), style: s.note)],
@@ -167,8 +172,9 @@ package struct CriteriaWorkbookWriter {
                 DataValidation(
                     CellRange(rows: 3...lastRow, columns: index...index), rule: .list(choices),
                     inputTitle: column.header(language), inputMessage: nil,
-                    errorTitle: en ? "Not in the list" : "Không có trong danh sách",
-                    errorMessage: (en ? "Choose one of: " : "Chọn một trong: ") + choices.joined(separator: ", ")))
+                    errorTitle: say(vi: "Không có trong danh sách", en: "Not in the list"),
+                    errorMessage: (say(vi: "Chọn một trong: ", en: "Choose one of: ")) + choices.joined(separator: ", ")
+                ))
         }
         var sheet = Sheet(
             name: layout.name(language), rows: rows, columns: columns(layout),
@@ -198,7 +204,7 @@ package struct CriteriaWorkbookWriter {
     func pageSetup(rows: ClosedRange<Int>, orientation: PageSetup.Orientation) -> PageSetup {
         PageSetup(
             orientation: orientation, paperSize: .a4, fitToWidth: 1, repeatedRows: rows,
-            footer: en ? "&L&A&RPage &P / &N" : "&L&A&RTrang &P / &N",
+            footer: say(vi: "&L&A&RTrang &P / &N", en: "&L&A&RPage &P / &N"),
             margins: PageMargins(left: 0.4, right: 0.4, top: 0.6, bottom: 0.6))
     }
 
@@ -292,8 +298,12 @@ package struct CriteriaWorkbookWriter {
             let required = variables.filter { $0.evidence == .required }.map { $0.name.text(language) }
             let optional = variables.filter { $0.evidence == .optional }.map { $0.name.text(language) }
             var parts: [String] = []
-            if !required.isEmpty { parts.append((en ? "required: " : "bắt buộc: ") + required.joined(separator: "; ")) }
-            if !optional.isEmpty { parts.append((en ? "if any: " : "nếu có: ") + optional.joined(separator: "; ")) }
+            if !required.isEmpty {
+                parts.append((say(vi: "bắt buộc: ", en: "required: ")) + required.joined(separator: "; "))
+            }
+            if !optional.isEmpty {
+                parts.append((say(vi: "nếu có: ", en: "if any: ")) + optional.joined(separator: "; "))
+            }
             return .text(parts.joined(separator: "\n"), style: s.info)
         case "Nguồn số liệu":
             let names = inputs(of: node).map { v in
@@ -301,7 +311,8 @@ package struct CriteriaWorkbookWriter {
             }
             guard !names.isEmpty else { return .blank(style: s.info) }
             return .text(
-                (en ? "reported by the unit: " : "đơn vị báo cáo: ") + names.joined(separator: "; "), style: s.info)
+                (say(vi: "đơn vị báo cáo: ", en: "reported by the unit: ")) + names.joined(separator: "; "),
+                style: s.info)
         case "Đơn vị thẩm định":
             guard node.isIndicator else { return .blank(style: s.info) }
             return .text(framework.publication.recipient.text(language), style: s.info)

@@ -12,6 +12,9 @@ package struct RuleWording {
     }
     var en: Bool { language == .en }
 
+    /// The text in the workbook's language; each language labelled, so the two cannot be swapped unseen.
+    func say(vi: String, en: String) -> String { Words(vi: vi, en: en)(language) }
+
     func n(_ x: Double) -> String { NumberFormatting.short(x, maxDecimals: 4) }
 
     /// The rule as the decision words it (the node's `description`, verbatim), else the generated wording.
@@ -30,13 +33,13 @@ package struct RuleWording {
         }
         var parts: [String] = []
         if indicator.value.isSingleVariable == nil {
-            parts.append((en ? "value = " : "giá trị = ") + formula(indicator.value))
+            parts.append((say(vi: "giá trị = ", en: "value = ")) + formula(indicator.value))
         }
         let options = indicator.value.isSingleVariable.flatMap { framework.variables[$0]?.options } ?? [:]
         parts.append(
             indicator.rules.map { words(for: $0, weight: node.weight, options: options) }
-                .joined(separator: en ? "; then " : "; sau đó "))
-        if indicator.direction == .lower { parts.append(en ? "lower is better" : "càng thấp càng tốt") }
+                .joined(separator: say(vi: "; sau đó ", en: "; then ")))
+        if indicator.direction == .lower { parts.append(say(vi: "càng thấp càng tốt", en: "lower is better")) }
         return parts.joined(separator: "; ")
     }
 
@@ -102,17 +105,17 @@ package struct RuleWording {
     /// A function or keyword of the expression language in words.
     func keyword(_ word: String) -> String {
         switch word {
-        case "and": en ? "and" : "và"
-        case "or": en ? "or" : "hoặc"
-        case "not": en ? "not" : "không"
-        case "if": en ? "if" : "nếu"
-        case "min": en ? "smaller of" : "nhỏ nhất"
-        case "max": en ? "larger of" : "lớn nhất"
-        case "abs": en ? "absolute value" : "trị tuyệt đối"
-        case "round": en ? "rounded" : "làm tròn"
-        case "clamp": en ? "limited to" : "giới hạn"
-        case "true": en ? "true" : "đúng"
-        case "false": en ? "false" : "sai"
+        case "and": say(vi: "và", en: "and")
+        case "or": say(vi: "hoặc", en: "or")
+        case "not": say(vi: "không", en: "not")
+        case "if": say(vi: "nếu", en: "if")
+        case "min": say(vi: "nhỏ nhất", en: "smaller of")
+        case "max": say(vi: "lớn nhất", en: "larger of")
+        case "abs": say(vi: "trị tuyệt đối", en: "absolute value")
+        case "round": say(vi: "làm tròn", en: "rounded")
+        case "clamp": say(vi: "giới hạn", en: "limited to")
+        case "true": say(vi: "đúng", en: "true")
+        case "false": say(vi: "sai", en: "false")
         default: word
         }
     }
@@ -120,13 +123,15 @@ package struct RuleWording {
     /// What happens when a unit has no value for an indicator, in plain words ("thiếu số liệu: tính 0 điểm").
     package func words(for missing: MissingPolicy) -> String {
         switch missing {
-        case .zero: en ? "missing: 0 points" : "thiếu số liệu: tính 0 điểm"
+        case .zero: say(vi: "thiếu số liệu: tính 0 điểm", en: "missing: 0 points")
         case .skip:
             en
                 ? "missing: left out, its points spread over the other items"
                 : "thiếu số liệu: bỏ qua tiêu chí, điểm được quy đổi cho các tiêu chí còn lại"
-        case .imputeMean: en ? "missing: mean of all units used" : "thiếu số liệu: lấy bình quân của tất cả đơn vị"
-        case .imputeGroupMean: en ? "missing: mean of the unit's group used" : "thiếu số liệu: lấy bình quân của khối"
+        case .imputeMean:
+            say(vi: "thiếu số liệu: lấy bình quân của tất cả đơn vị", en: "missing: mean of all units used")
+        case .imputeGroupMean:
+            say(vi: "thiếu số liệu: lấy bình quân của khối", en: "missing: mean of the unit's group used")
         case .error:
             en
                 ? "required: a missing value stops the scoring"
@@ -136,8 +141,8 @@ package struct RuleWording {
 
     func words(for aggregate: Node.Aggregation) -> String {
         switch aggregate {
-        case .sum: en ? "sum of the items' points" : "cộng điểm các tiêu chí thành phần"
-        case .mean: en ? "weighted mean of the components" : "bình quân có trọng số của các thành phần"
+        case .sum: say(vi: "cộng điểm các tiêu chí thành phần", en: "sum of the items' points")
+        case .mean: say(vi: "bình quân có trọng số của các thành phần", en: "weighted mean of the components")
         case .geometric:
             en
                 ? "weighted geometric mean (a weak component pulls the result down more than in a plain mean)"
@@ -146,8 +151,8 @@ package struct RuleWording {
             en
                 ? "weighted harmonic mean (a weak component pulls the result down strongly)"
                 : "bình quân điều hoà có trọng số (thành phần yếu kéo kết quả xuống rất mạnh)"
-        case .min: en ? "the lowest component" : "lấy thành phần có điểm thấp nhất"
-        case .max: en ? "the highest component" : "lấy thành phần có điểm cao nhất"
+        case .min: say(vi: "lấy thành phần có điểm thấp nhất", en: "the lowest component")
+        case .max: say(vi: "lấy thành phần có điểm cao nhất", en: "the highest component")
         case .bestOf:
             en
                 ? "the highest case wins (each case scored by its own rule, out of its own points)"
@@ -157,33 +162,34 @@ package struct RuleWording {
 
     func peers(_ over: PeerSet) -> String {
         switch over {
-        case .group: en ? "the units of its group" : "các đơn vị trong khối"
-        case .all: en ? "all units" : "tất cả đơn vị"
+        case .group: say(vi: "các đơn vị trong khối", en: "the units of its group")
+        case .all: say(vi: "tất cả đơn vị", en: "all units")
         }
     }
 
     func award(_ award: ScoringRule.Award) -> String {
         switch award {
-        case .points(let p): en ? (p == 1 ? "1 point" : "\(n(p)) points") : "\(n(p)) điểm"
-        case .score(let f) where f == 0: en ? "0 points" : "0 điểm"
-        case .score(let f) where f == 1: en ? "max points" : "điểm tối đa"
-        case .score(let f): en ? "\(n(f * 100))% of max points" : "\(n(f * 100))% điểm tối đa"
+        case .points(let p): say(vi: "\(n(p)) điểm", en: p == 1 ? "1 point" : "\(n(p)) points")
+        case .score(let f) where f == 0: say(vi: "0 điểm", en: "0 points")
+        case .score(let f) where f == 1: say(vi: "điểm tối đa", en: "max points")
+        case .score(let f): say(vi: "\(n(f * 100))% điểm tối đa", en: "\(n(f * 100))% of max points")
         }
     }
 
     /// A position on the score range of `minmax`: "0 points" and "max points" at the ends of the default range.
     func rangeEnd(_ x: Double, isTop: Bool) -> String {
-        if x == 0 { return en ? "0 points" : "0 điểm" }
-        if isTop && x == framework.scale { return en ? "max points" : "điểm tối đa" }
-        return en ? "\(n(x)) (on the scale of \(n(framework.scale)))" : "\(n(x)) (trên thang \(n(framework.scale)))"
+        if x == 0 { return say(vi: "0 điểm", en: "0 points") }
+        if isTop && x == framework.scale { return say(vi: "điểm tối đa", en: "max points") }
+        return say(
+            vi: "\(n(x)) (trên thang \(n(framework.scale)))", en: "\(n(x)) (on the scale of \(n(framework.scale)))")
     }
 
     func words(for rule: ScoringRule, weight: Double, options: OrderedDictionary<String, LocalizedText>) -> String {
         switch rule {
         case .ratio(let percent):
             return percent
-                ? (en ? "percentage ÷ 100 × max points" : "tỷ lệ % ÷ 100 × điểm tối đa")
-                : (en ? "ratio (0 to 1) × max points" : "tỷ lệ (từ 0 đến 1) × điểm tối đa")
+                ? (say(vi: "tỷ lệ % ÷ 100 × điểm tối đa", en: "percentage ÷ 100 × max points"))
+                : (say(vi: "tỷ lệ (từ 0 đến 1) × điểm tối đa", en: "ratio (0 to 1) × max points"))
         case .linear(let from, let to):
             if from > to {
                 return en
@@ -197,16 +203,18 @@ package struct RuleWording {
                     + "ở giữa tính theo tỷ lệ"
         case .steps(let steps):
             let rungs = steps.map { "≥ \(n($0.atLeast)) → \(award($0.award))" }.joined(separator: "; ")
-            return (en ? "by level: " : "theo mức: ") + rungs + (en ? "; less → 0 points" : "; thấp hơn → 0 điểm")
+            return (say(vi: "theo mức: ", en: "by level: ")) + rungs
+                + (say(vi: "; thấp hơn → 0 điểm", en: "; less → 0 points"))
         case .choice(let choices):
             let items = choices.map { key, value in
                 "\(options[key]?.text(language) ?? key) → \(award(value))"
             }.joined(separator: "; ")
-            return (en ? "by option: " : "theo lựa chọn: ") + items
+            return (say(vi: "theo lựa chọn: ", en: "by option: ")) + items
         case .boolean(let truePoints):
             let full =
-                truePoints.map { en ? "\(n($0)) points" : "\(n($0)) điểm" } ?? (en ? "max points" : "điểm tối đa")
-            return en ? "yes → \(full), no → 0 points" : "có → \(full), không → 0 điểm"
+                truePoints.map { say(vi: "\(n($0)) điểm", en: "\(n($0)) points") }
+                ?? (say(vi: "điểm tối đa", en: "max points"))
+            return say(vi: "có → \(full), không → 0 điểm", en: "yes → \(full), no → 0 points")
         case .identity:
             return en
                 ? "the value is already on the scale of \(n(framework.scale)), taken as it is"
@@ -224,7 +232,8 @@ package struct RuleWording {
                 : "so với \(peers(over)): giá trị thấp nhất → \(low), cao nhất → \(high), ở giữa theo tỷ lệ: "
                     + "(giá trị − thấp nhất) ÷ (cao nhất − thấp nhất)"
         case .zscore(let over, let mean, let sd, _):
-            let shift = mean == 0 && sd == 1 ? "" : (en ? ", × \(n(sd)) + \(n(mean))" : ", × \(n(sd)) + \(n(mean))")
+            let shift =
+                mean == 0 && sd == 1 ? "" : (say(vi: ", × \(n(sd)) + \(n(mean))", en: ", × \(n(sd)) + \(n(mean))"))
             return en
                 ? "standardised (z) among \(peers(over)): how many standard deviations (the usual spread between "
                     + "units) the value is above or below their mean: (value − mean) ÷ standard deviation" + shift
