@@ -84,6 +84,13 @@ import Testing
                   hint: remove the extra cells, or put a cell that contains ',' in double quotes ("12,5")
                 """
             ])
+        #expect(
+            vietnamese("unit,staff\nSTTTT,12,5\nSYT,40\n") == [
+                """
+                data.csv:2:3: lỗi[D015]: dòng 2 có 3 ô nhưng dòng tiêu đề có 2 cột; ô 3 là '5'
+                  gợi ý: hãy xóa các ô thừa, hoặc đặt ô có chứa ',' trong ngoặc kép ("12,5")
+                """
+            ])
     }
 
     @Test("an unterminated quote is an error at the cell where it opens")
@@ -96,6 +103,13 @@ import Testing
                 """
                 data.csv:2:2: error[D015]: the quoted cell that starts in row 2 is never closed
                   hint: add the closing '"'; a quote inside a quoted cell is written twice ("")
+                """
+            ])
+        #expect(
+            vietnamese("unit,note\nSTTTT,\"open\nSYT,40\n") == [
+                """
+                data.csv:2:2: lỗi[D015]: ô trong ngoặc kép bắt đầu ở dòng 2 không được đóng lại
+                  gợi ý: hãy thêm dấu '"' đóng ô; dấu ngoặc kép bên trong ô được viết hai lần ("")
                 """
             ])
     }
@@ -112,6 +126,29 @@ import Testing
                   hint: put the whole cell in double quotes and write a quote inside it twice ("")
                 """
             ])
+        #expect(
+            vietnamese("unit,note\nSTTTT,\"a\"b\n") == [
+                """
+                data.csv:2:2: lỗi[D015]: có chữ 'b' sau dấu ngoặc kép đóng ô 2
+                  gợi ý: hãy đặt cả ô trong ngoặc kép và viết dấu ngoặc kép bên trong ô hai lần ("")
+                """
+            ])
+    }
+
+    @Test("a long text after a closing quote is echoed short, with its control characters visible")
+    func longTextAfterQuote() throws {
+        let junk = "\u{1B}[31m" + String(repeating: "x", count: 200)
+        let rendered = try ImportFixtures.rendered {
+            _ = try CSVTable.parse("unit,note\nSTTTT,\"a\"\(junk)\n", file: "data.csv")
+        }
+        let echoed = "\\e[31m" + String(repeating: "x", count: 75) + "…"
+        #expect(
+            rendered == [
+                """
+                data.csv:2:2: error[D015]: text '\(echoed)' follows the closing quote of cell 2
+                  hint: put the whole cell in double quotes and write a quote inside it twice ("")
+                """
+            ])
     }
 
     @Test("an empty file is an error", arguments: ["", "\u{FEFF}", "\n\r\n", " ; \n"])
@@ -124,6 +161,13 @@ import Testing
                 """
                 data.csv: error[D013]: the file is empty
                   hint: the first line must name the columns, such as: unit,staff
+                """
+            ])
+        #expect(
+            vietnamese(text) == [
+                """
+                data.csv: lỗi[D013]: tệp trống
+                  gợi ý: dòng đầu tiên phải ghi tên các cột, ví dụ: unit,staff
                 """
             ])
     }
@@ -148,6 +192,35 @@ import Testing
                   hint: write every cell of the row, an empty one as nothing between two separators (A,,5)
                 """
             ])
+        #expect(
+            vietnamese("unit,staff,computers\nSTTTT,12\nSYT,40,3\n") == [
+                """
+                data.csv:2:3: lỗi[D015]: dòng 2 có 2 ô nhưng dòng tiêu đề có 3 cột; thiếu ô cho 'computers'
+                  gợi ý: hãy ghi đủ các ô của dòng; ô trống là không ghi gì giữa hai dấu ngăn cách (A,,5)
+                """
+            ])
+    }
+
+    @Test("a row short of more than 3 cells names the first 3 and counts the rest")
+    func veryShortRow() throws {
+        let text = "unit;a;b;c;d;e\nSTTTT;1\n"
+        let rendered = try ImportFixtures.rendered { _ = try CSVTable.parse(text, file: "data.csv") }
+        #expect(
+            rendered == [
+                """
+                data.csv:2:3: error[D015]: row 2 has 2 cells but the header has 6 columns; no cell for 'b', 'c', 'd' \
+                and 1 more
+                  hint: write every cell of the row, an empty one as nothing between two separators (A;;5)
+                """
+            ])
+        #expect(
+            vietnamese(text) == [
+                """
+                data.csv:2:3: lỗi[D015]: dòng 2 có 2 ô nhưng dòng tiêu đề có 6 cột; thiếu ô cho 'b', 'c', 'd' và 1 cột \
+                khác
+                  gợi ý: hãy ghi đủ các ô của dòng; ô trống là không ghi gì giữa hai dấu ngăn cách (A;;5)
+                """
+            ])
     }
 
     @Test("a ';' header over ',' rows says the separators differ")
@@ -164,6 +237,16 @@ import Testing
                     separates its columns with ';', this row with ','
                       hint: use one separator in the whole file: save it again from the spreadsheet as CSV, or make the \
                     header and the rows use the same one
+                    """
+                })
+        #expect(
+            vietnamese(text)
+                == [2, 3].map { line in
+                    """
+                    data.csv:\(line):2: lỗi[D015]: dòng \(line) có 1 ô nhưng dòng tiêu đề có 3 cột: dòng tiêu đề ngăn \
+                    cách các cột bằng ';', dòng này bằng ','
+                      gợi ý: hãy dùng một dấu ngăn cách cho cả tệp: lưu lại tệp từ bảng tính dưới dạng CSV, hoặc \
+                    sửa để dòng tiêu đề và các dòng số liệu dùng cùng một dấu
                     """
                 })
     }
@@ -217,6 +300,11 @@ import Testing
                 d.csv: error[D015]: 50 more problems of this kind (D015) are not listed; 150 in all
                   hint: fix the cause of the problems listed above, then read the file again
                 """)
+        #expect(
+            vietnamese(text, file: "d.csv")?.last == """
+                d.csv: lỗi[D015]: còn 50 lỗi loại này (D015) không được liệt kê; tổng cộng 150 lỗi
+                  gợi ý: hãy sửa nguyên nhân của các lỗi nêu trên, rồi đọc lại tệp
+                """)
     }
 
     @Test("the word-at-a-time search finds the same byte as a byte-by-byte one")
@@ -236,5 +324,15 @@ import Testing
             }
             #expect(found == expected, "\(bytes) from \(start)")
         }
+    }
+}
+
+/// The diagnostics of the failure that parsing a CSV text throws, rendered in Vietnamese; nil when it parses.
+private func vietnamese(_ text: String, file: String = "data.csv") -> [String]? {
+    do {
+        _ = try CSVTable.parse(text, file: file)
+        return nil
+    } catch {
+        return error.diagnostics.map { $0.text(.vi) }
     }
 }

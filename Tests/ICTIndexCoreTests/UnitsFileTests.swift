@@ -1,7 +1,18 @@
 import Testing
+
 @testable import ICTIndexCore
 
 @Suite struct UnitsFileTests {
+    /// The failure that `body` throws, or nil when it throws nothing.
+    private func failure(_ body: () throws -> Void) throws -> ValidationFailure? {
+        do {
+            try body()
+            return nil
+        } catch let failure as ValidationFailure {
+            return failure
+        }
+    }
+
     @Test("reads units with every optional column, groups by id or by name")
     func fullUnits() throws {
         // Given a units file with all columns, a group written by its Vietnamese name, and Vietnamese dates
@@ -42,11 +53,12 @@ import Testing
         #expect(units.count == 1)
     }
 
-    @Test("missing columns are reported together")
+    @Test("missing columns are reported together, in English and in Vietnamese")
     func missingColumns() throws {
-        let rendered = try ImportFixtures.rendered {
+        let failure = try failure {
             _ = try DataFileReader(framework: ImportFixtures.framework()).readUnits("unit\nSTTTT\n", file: "units.csv")
         }
+        let rendered = failure?.diagnostics.map(\.description)
         #expect(
             rendered == [
                 """
@@ -67,16 +79,34 @@ import Testing
                   hint: the columns of a units file are code, name, group, parent, kind, valid_from, valid_to, successor
                 """,
             ])
+        #expect(
+            failure?.report(.vi) == """
+                units.csv:1: lỗi[D009]: tệp đơn vị không có cột 'code'
+                  gợi ý: dòng tiêu đề phải ghi các cột code, name, group; hiện có: 'unit'
+                units.csv:1: lỗi[D009]: tệp đơn vị không có cột 'name'
+                  gợi ý: dòng tiêu đề phải ghi các cột code, name, group; hiện có: 'unit'
+                units.csv:1: lỗi[D009]: tệp không có cột 'group', mà bộ tiêu chí 'test-agencies' xếp hạng đơn vị theo \
+                khối ('department', 'commune')
+                  gợi ý: hãy thêm cột 'group' ghi khối của từng đơn vị
+                units.csv:1:1: lỗi[D002]: cột 'unit' không phải cột của tệp đơn vị
+                  gợi ý: các cột của tệp đơn vị là code, name, group, parent, kind, valid_from, valid_to, successor
+                4 lỗi
+                """)
     }
 
     @Test("a header without units is an error")
     func noUnits() throws {
-        let rendered = try ImportFixtures.rendered {
+        let failure = try failure {
             _ = try DataFileReader(framework: ImportFixtures.framework()).readUnits("code,name,group", file: "u.csv")
         }
         #expect(
-            rendered == [
+            failure?.diagnostics.map(\.description) == [
                 "u.csv:1: error[D013]: the units file lists no units\n  hint: add one row per unit under the header"
+            ])
+        #expect(
+            failure?.diagnostics.map { $0.text(.vi) } == [
+                "u.csv:1: lỗi[D013]: tệp đơn vị không có đơn vị nào\n  gợi ý: hãy thêm một dòng cho mỗi đơn vị dưới "
+                    + "dòng tiêu đề"
             ])
     }
 
@@ -93,9 +123,10 @@ import Testing
             XA02,UBND xã Hòa,,Communes,
             """
         // When it is read, then nothing is returned and every problem is listed
-        let rendered = try ImportFixtures.rendered {
+        let failure = try failure {
             _ = try DataFileReader(framework: ImportFixtures.framework()).readUnits(text, file: "units.csv")
         }
+        let rendered = failure?.diagnostics.map(\.description)
         #expect(
             rendered == [
                 """
@@ -128,19 +159,47 @@ import Testing
                   hint: write the unit's code, or delete the row
                 """,
             ])
+        // And in Vietnamese, with the same codes and places
+        #expect(
+            failure?.report(.vi) == """
+                units.csv:1:3: lỗi[D002]: cột 'grup' không phải cột của tệp đơn vị
+                  gợi ý: có phải ý bạn là 'group'? Các cột của tệp đơn vị là code, name, group, parent, kind, \
+                valid_from, valid_to, successor
+                units.csv:2:4: lỗi[D010]: đơn vị 'STTTT': 'departmnet' không phải khối của bộ tiêu chí 'test-agencies'
+                  gợi ý: có phải ý bạn là 'department'? Nếu không, hãy ghi một trong 'department', 'commune'
+                units.csv:3:4: lỗi[D010]: đơn vị 'SYT' chưa ghi khối
+                  gợi ý: bộ tiêu chí 'test-agencies' xếp hạng đơn vị theo khối; hãy ghi một trong 'department', \
+                'commune'
+                units.csv:4:1: lỗi[D012]: đơn vị 'STTTT' có hai dòng (dòng 2 và 4)
+                  gợi ý: hãy giữ một dòng cho mỗi mã đơn vị
+                units.csv:5:2: lỗi[D009]: đơn vị 'XA01' không có tên
+                  gợi ý: hãy ghi tên đơn vị vào cột 'name'
+                units.csv:5:5: lỗi[D014]: đơn vị 'XA01', cột 'valid_from': '32/01/2025' không phải ngày tháng
+                  gợi ý: hãy viết ngày theo dạng YYYY-MM-DD (2025-07-01) hoặc DD/MM/YYYY (01/07/2025)
+                units.csv:6:1: lỗi[D009]: dòng 6 không có mã đơn vị
+                  gợi ý: hãy ghi mã đơn vị, hoặc xóa dòng này
+                7 lỗi
+                """)
     }
 
     @Test("a group is refused when the framework defines none")
     func groupWithoutGroups() throws {
-        let rendered = try ImportFixtures.rendered {
+        let failure = try failure {
             _ = try DataFileReader(framework: ImportFixtures.framework(groups: false))
                 .readUnits("code,name,group\nA,Tỉnh A,north\n", file: "units.csv")
         }
         #expect(
-            rendered == [
+            failure?.diagnostics.map(\.description) == [
                 """
                 units.csv:2:3: error[D010]: unit 'A': 'north' is not a group of framework 'test-agencies'
                   hint: framework 'test-agencies' defines no groups; leave the cell empty
+                """
+            ])
+        #expect(
+            failure?.diagnostics.map { $0.text(.vi) } == [
+                """
+                units.csv:2:3: lỗi[D010]: đơn vị 'A': 'north' không phải khối của bộ tiêu chí 'test-agencies'
+                  gợi ý: bộ tiêu chí 'test-agencies' không chia khối; hãy để trống ô này
                 """
             ])
     }
@@ -198,6 +257,23 @@ import Testing
                 u.csv:8:6: error[D020]: unit 'D' (until 2025-06-30) is succeeded by 'OLD', which ended earlier (2024-12-31)
                   hint: check the successor's code and both units' valid_to dates
                 5 errors
+                """)
+        // And in Vietnamese
+        #expect(
+            failure?.report(.vi) == """
+                u.csv:2:6: lỗi[D020]: đơn vị 'S1' tự kế thừa chính nó
+                  gợi ý: hãy để trống 'successor', hoặc ghi mã của đơn vị đã thay thế nó
+                u.csv:3:6: lỗi[D020]: đơn vị 'S2': đơn vị kế thừa 'SKHCMM' không có trong danh sách đơn vị
+                  gợi ý: có phải ý bạn là 'SKHCN'? Nếu không, hãy nhập cả đơn vị kế thừa, hoặc sửa lại mã của nó
+                u.csv:4:5: lỗi[D020]: đơn vị 'S3' kết thúc (valid_to 2025-06-30) trước khi bắt đầu \
+                (valid_from 2025-07-01)
+                  gợi ý: hãy đổi chỗ hoặc sửa lại hai ngày; valid_to là ngày cuối cùng của đơn vị
+                u.csv:5:6: lỗi[D020]: các đơn vị kế thừa nhau thành một vòng: 'A' → 'B' → 'C' → 'A'
+                  gợi ý: đơn vị kế thừa thay hẳn đơn vị cũ; hãy bỏ 'successor' trỏ ngược lại
+                u.csv:8:6: lỗi[D020]: đơn vị 'D' (đến 2025-06-30) có đơn vị kế thừa 'OLD' đã kết thúc sớm hơn \
+                (2024-12-31)
+                  gợi ý: hãy kiểm tra mã đơn vị kế thừa và ngày valid_to của cả hai đơn vị
+                5 lỗi
                 """)
     }
 

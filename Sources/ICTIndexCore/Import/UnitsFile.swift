@@ -242,16 +242,6 @@ extension Diagnostic {
             hint: hint)
     }
 
-    // TRANSITION: ValuesFile passes the kind of file as English until it is converted; then this goes.
-    @available(*, deprecated, message: "name the kind of file in both languages: what: Words(vi:en:)")
-    static func unknownDataColumn(
-        _ name: String, known: [String], at location: SourceLocation, table: CSVTable, what: String
-    ) -> Diagnostic {
-        let vietnamese = what == "long values" ? "tệp số liệu dạng dọc" : what == "units" ? "tệp đơn vị" : what
-        return unknownDataColumn(
-            name, known: known, at: location, table: table, what: Words(vi: vietnamese, en: what + " file"))
-    }
-
     /// D009 for a file without a `group` column when the framework ranks units in groups.
     static func missingGroupColumn(_ framework: Framework, file: String, line: Int) -> Diagnostic {
         let list = framework.groups.keys.map { "'\($0)'" }.joined(separator: ", ")
