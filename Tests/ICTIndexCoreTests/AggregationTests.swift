@@ -60,6 +60,14 @@ import Testing
                       hint: normalise the children onto a range that starts above 0, e.g. score: {rule: minmax, range: [1, 100]}
                     1 error
                     """)
+            #expect(
+                failure.report(.vi) == """
+                    lỗi[E003]: đơn vị 'U', nhóm tiêu chí 'index': trung bình nhân cần các giá trị lớn hơn 0, nhưng 'a' \
+                    bằng 0
+                      gợi ý: hãy chuẩn hóa các mục con về một khoảng bắt đầu trên 0, ví dụ score: {rule: minmax, \
+                    range: [1, 100]}
+                    1 lỗi
+                    """)
         }
     }
 
@@ -142,10 +150,12 @@ import Testing
 }
 
 @Suite struct RoundingTests {
-    @Test("half away from zero on the decimal value as printed", arguments: [
-        (0.84845, 4, 0.8485), (2.5455 / 3, 4, 0.8485), (84.995, 2, 85.0), (1.005, 2, 1.01), (-2.5, 0, -3.0),
-        (0.123_44, 4, 0.1234),
-    ])
+    @Test(
+        "half away from zero on the decimal value as printed",
+        arguments: [
+            (0.84845, 4, 0.8485), (2.5455 / 3, 4, 0.8485), (84.995, 2, 85.0), (1.005, 2, 1.01), (-2.5, 0, -3.0),
+            (0.123_44, 4, 0.1234),
+        ])
     func rounding(value: Double, decimals: Int, expected: Double) {
         #expect(Rounding.round(value, decimals: decimals) == expected)
     }

@@ -43,7 +43,8 @@ import Testing
     @Test("evidence and notes are kept beside the source; setting an imported value clears both")
     func details() {
         var dataset = Dataset(period: "2025", units: units)
-        let entry = Dataset.Entry(value: .option("co"), source: .appraised, selfAssessed: .option("khong"), evidence: "QĐ 12")
+        let entry = Dataset.Entry(
+            value: .option("co"), source: .appraised, selfAssessed: .option("khong"), evidence: "QĐ 12")
         dataset["A", "v1"] = entry
         #expect(dataset["A", "v1"] == entry)
         #expect(dataset.provenance(unitAt: 0, column: 0) == entry)
@@ -86,5 +87,41 @@ import Testing
         let restricted = try dataset.restricted(toPeriod: "2025")
         #expect(restricted.units.keys.elements == ["B"])
         #expect(restricted["B", "v1"] == Dataset.Entry(value: .number(2), source: .appraised))
+    }
+
+    @Test("values of a unit that does not exist in the period are refused, naming its dates and successor")
+    func valuesOutsideThePeriod() throws {
+        // Given a commune merged on 1 July 2025 into X, with values for 2026, and one that starts in 2027
+        var dataset = Dataset(
+            period: "2026",
+            units: [
+                Unit(code: "A", name: "Xã A", validFrom: "2020-01-01", validTo: "2025-06-30", successor: "X"),
+                Unit(code: "N", name: "Xã N", validFrom: "2027-01-01"), Unit(code: "X", name: "Xã X"),
+            ])
+        dataset["A", "v1"] = Dataset.Entry(value: .number(1))
+        dataset["N", "v1"] = Dataset.Entry(value: .number(2))
+        // When it is restricted to 2026, Then both are refused in English and in Vietnamese
+        let failure = #expect(throws: ValidationFailure.self) {
+            try dataset.restricted(toPeriod: "2026", file: "v.csv")
+        }
+        #expect(
+            failure?.report(.en) == """
+                v.csv: error[D001]: unit 'A' has values but does not exist in period 2026 (valid from 2020-01-01 to \
+                2025-06-30), replaced by 'X'
+                  hint: report the values under 'X', or check --period
+                v.csv: error[D001]: unit 'N' has values but does not exist in period 2026 (valid from 2027-01-01)
+                  hint: remove its row, or check --period
+                2 errors
+                """)
+        #expect(
+            failure?.report(.vi) == """
+                v.csv: lỗi[D001]: đơn vị 'A' có số liệu nhưng không tồn tại trong kỳ đánh giá 2026 (hiệu lực từ \
+                2020-01-01 đến 2025-06-30), đã được thay bằng 'X'
+                  gợi ý: hãy ghi số liệu cho 'X', hoặc kiểm tra --period
+                v.csv: lỗi[D001]: đơn vị 'N' có số liệu nhưng không tồn tại trong kỳ đánh giá 2026 (hiệu lực từ \
+                2027-01-01)
+                  gợi ý: hãy xóa dòng của đơn vị này, hoặc kiểm tra --period
+                2 lỗi
+                """)
     }
 }

@@ -85,6 +85,12 @@ import Testing
                       hint: did you mean 'commune'? the groups are: dept, commune
                     1 error
                     """)
+            #expect(
+                error.report(.vi) == """
+                    lỗi[D010]: đơn vị 'C' thuộc khối 'comune', mà bộ tiêu chí 'tiny' không có khối này
+                      gợi ý: có phải ý bạn là 'commune'? Các khối là: dept, commune
+                    1 lỗi
+                    """)
         }
     }
 

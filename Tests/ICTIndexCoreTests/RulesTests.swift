@@ -24,7 +24,7 @@ func close(_ a: [Double?], _ b: [Double?], tolerance: Double = 1e-9) -> Bool {
         && zip(a, b).allSatisfy { x, y in
             switch (x, y) {
             case (nil, nil): true
-            case let (x?, y?): abs(x - y) <= tolerance
+            case (let x?, let y?): abs(x - y) <= tolerance
             default: false
             }
         }
@@ -115,7 +115,10 @@ func close(_ a: [Double?], _ b: [Double?], tolerance: Double = 1e-9) -> Bool {
     @Test("rank: (n − r)/(n − 1) with competition ranks; a single unit gets 1")
     func rank() throws {
         // 90, 80, 80, 70: ranks 1, 2, 2, 4 → 1, 2/3, 2/3, 0
-        #expect(close(try scoreOne([.rank(over: .group)], [90, 80, 80, 70]), [100, 66.666_666_667, 66.666_666_667, 0], tolerance: 1e-6))
+        #expect(
+            close(
+                try scoreOne([.rank(over: .group)], [90, 80, 80, 70]), [100, 66.666_666_667, 66.666_666_667, 0],
+                tolerance: 1e-6))
         #expect(try scoreOne([.rank(over: .group)], [5]) == [100])
         #expect(try scoreOne([.rank(over: .group)], [5, 1], direction: .lower) == [0, 100])
     }
@@ -178,6 +181,14 @@ func close(_ a: [Double?], _ b: [Double?], tolerance: Double = 1e-9) -> Bool {
                       hint: report 'x' for unit 'U3', or change the indicator's missing policy
                     2 errors
                     """)
+            #expect(
+                failure.report(.vi) == """
+                    lỗi[E002]: đơn vị 'U1', tiêu chí 'x': thiếu giá trị, mà tiêu chí quy định missing: error
+                      gợi ý: hãy báo cáo 'x' cho đơn vị 'U1', hoặc đổi cách xử lý giá trị thiếu (missing) của tiêu chí
+                    lỗi[E002]: đơn vị 'U3', tiêu chí 'x': thiếu giá trị, mà tiêu chí quy định missing: error
+                      gợi ý: hãy báo cáo 'x' cho đơn vị 'U3', hoặc đổi cách xử lý giá trị thiếu (missing) của tiêu chí
+                    2 lỗi
+                    """)
         }
     }
 
@@ -185,9 +196,12 @@ func close(_ a: [Double?], _ b: [Double?], tolerance: Double = 1e-9) -> Bool {
     func divisionByZero() throws {
         let framework = ExampleIndex.framework(
             variables: ExampleIndex.numbers("a", "b"),
-            pillars: [[ExampleIndex.indicator("x", value: ExampleIndex.expr("a / b"), rules: [.ratio(percent: false)])]])
+            pillars: [[ExampleIndex.indicator("x", value: ExampleIndex.expr("a / b"), rules: [.ratio(percent: false)])]]
+        )
         let board = try Engine(framework: framework).score(
-            ExampleIndex.dataset([("U1", "all", ["a": .number(1), "b": .number(0)]), ("U2", "all", ["a": .number(1), "b": .number(2)])]))
+            ExampleIndex.dataset([
+                ("U1", "all", ["a": .number(1), "b": .number(0)]), ("U2", "all", ["a": .number(1), "b": .number(2)]),
+            ]))
         #expect(board.result(for: "U1", node: "x")?.status == .missingScoredZero)
         #expect(board.result(for: "U2", node: "x")?.value == 50)
         #expect(
@@ -195,6 +209,117 @@ func close(_ a: [Double?], _ b: [Double?], tolerance: Double = 1e-9) -> Bool {
                 """
                 warning[E001]: indicator 'x' (a / b) divides by zero for unit 'U1'; its value is missing there
                   hint: check those units' inputs, or guard the expression, e.g. if(b > 0, a / b, 0)
+                """
+            ])
+        #expect(
+            board.diagnostics.map { $0.text(.vi) } == [
+                """
+                cảnh báo[E001]: tiêu chí 'x' (a / b) chia cho 0 ở đơn vị 'U1'; giá trị ở đó bị thiếu
+                  gợi ý: hãy kiểm tra số liệu của các đơn vị đó, hoặc chặn phép chia cho 0 trong công thức, ví dụ \
+                if(b > 0, a / b, 0)
+                """
+            ])
+    }
+
+    @Test("more than 5 units are listed as the first 5 and a count, in both languages")
+    func divisionByZeroManyUnits() throws {
+        // Given 7 units that all divide by zero
+        let framework = ExampleIndex.framework(
+            variables: ExampleIndex.numbers("a", "b"),
+            pillars: [[ExampleIndex.indicator("x", value: ExampleIndex.expr("a / b"), rules: [.ratio(percent: false)])]]
+        )
+        let rows = (1...7).map { ("U\($0)", "all", ["a": Value.number(1), "b": Value.number(0)]) }
+        // When they are scored
+        let board = try Engine(framework: framework).score(ExampleIndex.dataset(rows))
+        // Then one warning names 5 of them and counts the other 2
+        #expect(
+            board.diagnostics.map { $0.message.en } == [
+                "indicator 'x' (a / b) divides by zero for 7 units: 'U1', 'U2', 'U3', 'U4', 'U5' and 2 more; its value "
+                    + "is missing there"
+            ])
+        #expect(
+            board.diagnostics.map { $0.message.vi } == [
+                "tiêu chí 'x' (a / b) chia cho 0 ở 7 đơn vị: 'U1', 'U2', 'U3', 'U4', 'U5' và 2 đơn vị khác; giá trị ở "
+                    + "đó bị thiếu"
+            ])
+    }
+}
+
+/// The diagnostics of scoring one indicator `x` (as ``scoreOne(_:_:direction:missing:weight:groups:)``).
+private func diagnostics(
+    _ rules: [ScoringRule], _ values: [Double?], missing: MissingPolicy = .zero, groups: [String]? = nil
+) throws -> [Diagnostic] {
+    let framework = ExampleIndex.framework(
+        groups: Set(groups ?? []).sorted().map { Group(id: GroupID($0), name: LocalizedText(vi: $0)) },
+        variables: ExampleIndex.numbers("x"),
+        pillars: [[ExampleIndex.indicator("x", weight: 10, missing: missing, rules: rules)]])
+    let rows = values.enumerated().map { i, value in
+        ("U\(i + 1)", groups?[i] ?? "all", value.map { ["x": Value.number($0)] } ?? [:])
+    }
+    return try Engine(framework: framework).score(ExampleIndex.dataset(rows)).diagnostics
+}
+
+@Suite struct RuleWarningTests {
+    @Test("peers with one value: a warning says what every unit gets, in both languages")
+    func constantPeers() throws {
+        // Given two units of group 'a' with the same value, scored by minmax within the group
+        let same = try diagnostics([.minmax(over: .group, range: nil)], [5, 5], groups: ["a", "a"])
+        #expect(
+            same.map(\.description) == [
+                """
+                warning[E004]: indicator 'x', rule minmax: the units of group 'a' have the same value, 5; every unit \
+                gets the middle of the range
+                  hint: check the data of indicator 'x'; a peer-relative rule needs values that differ
+                """
+            ])
+        #expect(
+            same.map { $0.text(.vi) } == [
+                """
+                cảnh báo[E004]: tiêu chí 'x', quy tắc minmax: các đơn vị của khối 'a' có cùng giá trị, 5; mọi đơn vị \
+                nhận điểm giữa khoảng
+                  gợi ý: hãy kiểm tra số liệu của tiêu chí 'x'; quy tắc so sánh giữa các đơn vị cần các giá trị \
+                khác nhau
+                """
+            ])
+        // And one unit alone among all units, scored by zscore
+        let alone = try diagnostics([.zscore(over: .all, mean: 50, sd: 10, sdOf: .sample)], [7, nil])
+        #expect(
+            alone.map { $0.message.en } == [
+                "indicator 'x', rule zscore: only one of all units has a value, 7; every unit gets the mean, 50"
+            ])
+        #expect(
+            alone.map { $0.message.vi } == [
+                "tiêu chí 'x', quy tắc zscore: chỉ một đơn vị có giá trị, 7; mọi đơn vị nhận giá trị trung bình, 50"
+            ])
+        // And a best value of 0, scored by fraction_of_max
+        let zero = try diagnostics([.fractionOfMax(over: .all)], [0, 0])
+        #expect(
+            zero.map { $0.message.en } == [
+                "indicator 'x', rule fraction_of_max: the best value of all units is 0; every unit scores 0"
+            ])
+        #expect(
+            zero.map { $0.message.vi } == [
+                "tiêu chí 'x', quy tắc fraction_of_max: giá trị tốt nhất của các đơn vị là 0; mọi đơn vị được 0 điểm"
+            ])
+    }
+
+    @Test("imputation without a value to impute from scores 0, with a warning naming the unit")
+    func nothingToImpute() throws {
+        // Given group 'a' with no value at all and group 'b' with one, imputed by group mean
+        let found = try diagnostics([.identity], [nil, 60], missing: .imputeGroupMean, groups: ["a", "b"])
+        #expect(
+            found.map(\.description) == [
+                """
+                warning[E005]: indicator 'x': no unit reported a value to impute from for unit 'U1'; the value scores 0
+                  hint: collect the value from at least one unit of the group, or use missing: zero or skip
+                """
+            ])
+        #expect(
+            found.map { $0.text(.vi) } == [
+                """
+                cảnh báo[E005]: tiêu chí 'x': không đơn vị nào có giá trị để ước tính thay cho đơn vị 'U1'; giá trị \
+                được tính 0 điểm
+                  gợi ý: hãy thu thập giá trị từ ít nhất một đơn vị của khối, hoặc dùng missing: zero hay skip
                 """
             ])
     }

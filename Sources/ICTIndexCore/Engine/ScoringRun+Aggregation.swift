@@ -1,4 +1,5 @@
 import Localization
+
 extension ScoringRun {
     /// Whether a result slot counts for its unit (scored, imputed or missing-scored-zero).
     @inline(__always)
@@ -64,14 +65,24 @@ extension ScoringRun {
         for f in failures {
             let unit = units[f.unit].code
             let child = results.value[slot(f.unit, f.child)]
+            let pillar = nodes[f.node].id
+            let childID = nodes[f.child].id
+            let shown = NumberFormatting.short(child)
             diagnostics.append(
                 .error(
                     f.harmonic ? .harmonicNonPositive : .geometricNonPositive, at: nodes[f.node].source,
-                    subject: .unitNode(unit, nodes[f.node].id),
-                    "unit '\(unit)', pillar '\(nodes[f.node].id)': the \(f.harmonic ? "harmonic" : "geometric") mean "
-                        + "needs values above 0, but '\(nodes[f.child].id)' is \(NumberFormatting.short(child))",
-                    hint: "normalise the children onto a range that starts above 0, "
-                        + "e.g. score: {rule: minmax, range: [1, 100]}"))
+                    subject: .unitNode(unit, pillar),
+                    Words(
+                        vi: "đơn vị '\(unit)', nhóm tiêu chí '\(pillar)': "
+                            + "\(f.harmonic ? "trung bình điều hòa" : "trung bình nhân") cần các giá trị lớn hơn 0, "
+                            + "nhưng '\(childID)' bằng \(shown)",
+                        en: "unit '\(unit)', pillar '\(pillar)': the \(f.harmonic ? "harmonic" : "geometric") mean "
+                            + "needs values above 0, but '\(childID)' is \(shown)"),
+                    hint: Words(
+                        vi: "hãy chuẩn hóa các mục con về một khoảng bắt đầu trên 0, "
+                            + "ví dụ score: {rule: minmax, range: [1, 100]}",
+                        en: "normalise the children onto a range that starts above 0, "
+                            + "e.g. score: {rule: minmax, range: [1, 100]}")))
         }
         assignEffectiveWeights()
     }

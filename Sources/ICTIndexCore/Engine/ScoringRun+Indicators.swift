@@ -51,9 +51,15 @@ extension ScoringRun {
             diagnostics.append(
                 .warning(
                     .divisionByZero, at: node.source, subject: .node(node.id),
-                    "indicator '\(node.id)' (\(indicator.value.source)) divides by zero for "
-                        + "\(Self.list(dividedByZero)); its value is missing there",
-                    hint: "check those units' inputs, or guard the expression, e.g. if(b > 0, a / b, 0)"))
+                    Words(
+                        vi: "tiêu chí '\(node.id)' (\(indicator.value.source)) chia cho 0 ở "
+                            + "\(Self.list(dividedByZero).vi); giá trị ở đó bị thiếu",
+                        en: "indicator '\(node.id)' (\(indicator.value.source)) divides by zero for "
+                            + "\(Self.list(dividedByZero).en); its value is missing there"),
+                    hint: Words(
+                        vi: "hãy kiểm tra số liệu của các đơn vị đó, hoặc chặn phép chia cho 0 trong công thức, ví dụ "
+                            + "if(b > 0, a / b, 0)",
+                        en: "check those units' inputs, or guard the expression, e.g. if(b > 0, a / b, 0)")))
         }
 
         // Missing values: record the status, impute before scoring.
@@ -87,13 +93,18 @@ extension ScoringRun {
                 }
             }
             if !zeroed.isEmpty {
+                let lacking = lackingVariables.map { "'\($0)'" }.joined(separator: ", ")
                 diagnostics.append(
                     .warning(
                         .missingEvidence, at: node.source, subject: .node(node.id),
-                        "indicator '\(node.id)' scores 0 for \(Self.list(zeroed)): "
-                            + "\(lackingVariables.map { "'\($0)'" }.joined(separator: ", ")) came without the evidence "
-                            + "the criteria require (evidence_policy: zero)",
-                        hint: "attach the evidence of those values and import them again"))
+                        Words(
+                            vi: "tiêu chí '\(node.id)' được 0 điểm ở \(Self.list(zeroed).vi): \(lacking) không kèm "
+                                + "minh chứng mà bộ tiêu chí yêu cầu (evidence_policy: zero)",
+                            en: "indicator '\(node.id)' scores 0 for \(Self.list(zeroed).en): \(lacking) came without "
+                                + "the evidence the criteria require (evidence_policy: zero)"),
+                        hint: Words(
+                            vi: "hãy bổ sung minh chứng cho các giá trị đó rồi nhập lại",
+                            en: "attach the evidence of those values and import them again")))
             }
         }
         var nothingToImpute: [UnitCode] = []
@@ -136,18 +147,30 @@ extension ScoringRun {
             diagnostics.append(
                 .warning(
                     .nothingToImpute, at: node.source, subject: .node(node.id),
-                    "indicator '\(node.id)': no unit reported a value to impute from for "
-                        + "\(Self.list(nothingToImpute)); the value scores 0",
-                    hint: "collect the value from at least one unit of the group, or use missing: zero or skip"))
+                    Words(
+                        vi: "tiêu chí '\(node.id)': không đơn vị nào có giá trị để ước tính thay cho "
+                            + "\(Self.list(nothingToImpute).vi); giá trị được tính 0 điểm",
+                        en: "indicator '\(node.id)': no unit reported a value to impute from for "
+                            + "\(Self.list(nothingToImpute).en); the value scores 0"),
+                    hint: Words(
+                        vi: "hãy thu thập giá trị từ ít nhất một đơn vị của khối, hoặc dùng missing: zero hay skip",
+                        en: "collect the value from at least one unit of the group, or use missing: zero or skip")))
         }
         for code in refused {
             let variables = indicator.value.variables.map { "'\($0)'" }.joined(separator: ", ")
             diagnostics.append(
                 .error(
                     .missingValue, at: node.source, subject: .unitNode(code, node.id),
-                    "unit '\(code)', indicator '\(node.id)': the value is missing and the indicator says missing: error",
-                    hint: "report \(variables.isEmpty ? "the value" : variables) for unit '\(code)', "
-                        + "or change the indicator's missing policy"))
+                    Words(
+                        vi: "đơn vị '\(code)', tiêu chí '\(node.id)': thiếu giá trị, mà tiêu chí quy định "
+                            + "missing: error",
+                        en: "unit '\(code)', indicator '\(node.id)': the value is missing and the indicator says "
+                            + "missing: error"),
+                    hint: Words(
+                        vi: "hãy báo cáo \(variables.isEmpty ? "giá trị" : variables) cho đơn vị '\(code)', hoặc đổi "
+                            + "cách xử lý giá trị thiếu (missing) của tiêu chí",
+                        en: "report \(variables.isEmpty ? "the value" : variables) for unit '\(code)', "
+                            + "or change the indicator's missing policy")))
         }
 
         // Rules, chained: each one's output is the next one's input.
@@ -258,25 +281,42 @@ extension ScoringRun {
         // Peers of a lower-is-better indicator hold negated values; show them as reported.
         let shown = NumberFormatting.short(negated ? -stats.min : stats.min)
         let whom = group.map { "the units of group '\($0)'" } ?? "all units"
-        let fallback: String
+        // "các đơn vị của khối 'x'" or "mọi đơn vị"; "của khối 'x'" after "một đơn vị", or nothing.
+        let whomVI = group.map { "các đơn vị của khối '\($0)'" } ?? "mọi đơn vị"
+        let ofGroupVI = group.map { " của khối '\($0)'" } ?? ""
+        let fallback: Words
         switch rule {
-        case .minmax: fallback = "every unit gets the middle of the range"
-        case .zscore(_, let mean, _, _): fallback = "every unit gets the mean, \(NumberFormatting.plain(mean))"
-        default: fallback = "every unit scores 0"
+        case .minmax:
+            fallback = Words(vi: "mọi đơn vị nhận điểm giữa khoảng", en: "every unit gets the middle of the range")
+        case .zscore(_, let mean, _, _):
+            let mean = NumberFormatting.plain(mean)
+            fallback = Words(vi: "mọi đơn vị nhận giá trị trung bình, \(mean)", en: "every unit gets the mean, \(mean)")
+        default: fallback = Words(vi: "mọi đơn vị được 0 điểm", en: "every unit scores 0")
         }
-        let what =
+        let what: Words =
             if case .fractionOfMax = rule, stats.min == stats.max {
-                "the best value of \(whom) is \(NumberFormatting.short(stats.max))"
+                Words(
+                    vi: "giá trị tốt nhất của các đơn vị\(ofGroupVI) là \(NumberFormatting.short(stats.max))",
+                    en: "the best value of \(whom) is \(NumberFormatting.short(stats.max))")
             } else if case .fractionOfMax = rule {
-                "the best value of \(whom) is not above 0"
+                Words(
+                    vi: "giá trị tốt nhất của các đơn vị\(ofGroupVI) không lớn hơn 0",
+                    en: "the best value of \(whom) is not above 0")
             } else if stats.count == 1 {
-                "only one of \(whom) has a value, \(shown)"
+                Words(
+                    vi: "chỉ một đơn vị\(ofGroupVI) có giá trị, \(shown)",
+                    en: "only one of \(whom) has a value, \(shown)")
             } else {
-                "\(whom) have the same value, \(shown)"
+                Words(vi: "\(whomVI) có cùng giá trị, \(shown)", en: "\(whom) have the same value, \(shown)")
             }
         return .warning(
             .constantPeers, at: node.source, subject: .node(node.id),
-            "indicator '\(node.id)', rule \(rule.name): \(what); \(fallback)",
-            hint: "check the data of indicator '\(node.id)'; a peer-relative rule needs values that differ")
+            Words(
+                vi: "tiêu chí '\(node.id)', quy tắc \(rule.name): ", en: "indicator '\(node.id)', rule \(rule.name): ")
+                + what + .verbatim("; ") + fallback,
+            hint: Words(
+                vi: "hãy kiểm tra số liệu của tiêu chí '\(node.id)'; quy tắc so sánh giữa các đơn vị cần các giá trị "
+                    + "khác nhau",
+                en: "check the data of indicator '\(node.id)'; a peer-relative rule needs values that differ"))
     }
 }

@@ -134,13 +134,22 @@ struct ScoringRun {
     mutating func checkGroups() {
         for (u, unit) in units.enumerated() where unitGroup[u] < 0 {
             let known = groupIDs.map(\.rawValue)
-            let suggestion = Suggestion.closest(to: unit.group.rawValue, among: known)
+            let list = known.joined(separator: ", ")
+            let hint: Words
+            if let near = Suggestion.suggestion(for: unit.group.rawValue, among: known) {
+                hint = Words(vi: "\(near.vi) Các khối là: \(list)", en: "\(near.en) the groups are: \(list)")
+            } else {
+                hint = Words(vi: "các khối là: \(list)", en: "the groups are: \(list)")
+            }
             diagnostics.append(
                 .error(
                     .unknownUnitGroup, subject: .unit(unit.code),
-                    "unit '\(unit.code)' is in group '\(unit.group)', which framework '\(framework.id)' does not define",
-                    hint: (suggestion.map { "did you mean '\($0)'? " } ?? "")
-                        + "the groups are: \(known.joined(separator: ", "))"))
+                    Words(
+                        vi: "đơn vị '\(unit.code)' thuộc khối '\(unit.group)', mà bộ tiêu chí '\(framework.id)' "
+                            + "không có khối này",
+                        en: "unit '\(unit.code)' is in group '\(unit.group)', which framework '\(framework.id)' does "
+                            + "not define"),
+                    hint: hint))
         }
     }
 
@@ -162,16 +171,27 @@ struct ScoringRun {
                 diagnostics.append(
                     .warning(
                         .divisionByZero, at: framework.variables[id]?.source, subject: .variable(id),
-                        "variable '\(id)' (\(formula.source)) divides by zero for \(Self.list(dividedByZero)); "
-                            + "its value is missing there",
-                        hint: "check those units' inputs, or guard the formula, e.g. if(b > 0, a / b, 0)"))
+                        Words(
+                            vi: "biến '\(id)' (\(formula.source)) chia cho 0 ở \(Self.list(dividedByZero).vi); "
+                                + "giá trị ở đó bị thiếu",
+                            en: "variable '\(id)' (\(formula.source)) divides by zero for "
+                                + "\(Self.list(dividedByZero).en); its value is missing there"),
+                        hint: Words(
+                            vi: "hãy kiểm tra số liệu của các đơn vị đó, hoặc chặn phép chia cho 0 trong công thức, "
+                                + "ví dụ if(b > 0, a / b, 0)",
+                            en: "check those units' inputs, or guard the formula, e.g. if(b > 0, a / b, 0)")))
             }
         }
     }
 
-    static func list(_ codes: [UnitCode], limit: Int = 5) -> String {
+    /// "unit 'A'" or "7 units: 'A', 'B', 'C', 'D', 'E' and 2 more" ("đơn vị 'A'", "7 đơn vị: … và 2 đơn vị khác").
+    static func list(_ codes: [UnitCode], limit: Int = 5) -> Words {
         let shown = codes.prefix(limit).map { "'\($0)'" }.joined(separator: ", ")
-        let rest = codes.count > limit ? " and \(codes.count - limit) more" : ""
-        return "\(codes.count == 1 ? "unit" : "\(codes.count) units:") \(shown)\(rest)"
+        let rest = codes.count - limit
+        return Words(
+            vi: "\(codes.count == 1 ? "đơn vị" : "\(codes.count) đơn vị:") \(shown)"
+                + (rest > 0 ? " và \(rest) đơn vị khác" : ""),
+            en: "\(codes.count == 1 ? "unit" : "\(codes.count) units:") \(shown)"
+                + (rest > 0 ? " and \(rest) more" : ""))
     }
 }

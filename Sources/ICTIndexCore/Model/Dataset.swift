@@ -265,17 +265,29 @@ extension Dataset {
                 continue
             }
             guard !entries(of: unit.code).isEmpty else { continue }
-            var dates: [String] = []
-            if let from = unit.validFrom, !from.isEmpty { dates.append("from \(from)") }
-            if let to = unit.validTo, !to.isEmpty { dates.append("to \(to)") }
-            let successor = unit.successor.map { ", replaced by '\($0)'" } ?? ""
+            var dates: [Words] = []
+            if let from = unit.validFrom, !from.isEmpty { dates.append(Words(vi: "từ \(from)", en: "from \(from)")) }
+            if let to = unit.validTo, !to.isEmpty { dates.append(Words(vi: "đến \(to)", en: "to \(to)")) }
+            let valid = Words.joined(dates, separator: " ")
+            let successor =
+                unit.successor.map { Words(vi: ", đã được thay bằng '\($0)'", en: ", replaced by '\($0)'") }
+                ?? .verbatim("")
+            let message =
+                Words(
+                    vi: "đơn vị '\(unit.code)' có số liệu nhưng không tồn tại trong kỳ đánh giá \(period) (hiệu lực ",
+                    en: "unit '\(unit.code)' has values but does not exist in period \(period) (valid ")
+                + valid + .verbatim(")") + successor
             diagnostics.append(
                 .error(
-                    .unknownUnit, at: file.map { SourceLocation(file: $0) }, subject: .unit(unit.code),
-                    "unit '\(unit.code)' has values but does not exist in period \(period) "
-                        + "(valid \(dates.joined(separator: " ")))\(successor)",
-                    hint: unit.successor.map { "report the values under '\($0)', or check --period" }
-                        ?? "remove its row, or check --period"))
+                    .unknownUnit, at: file.map { SourceLocation(file: $0) }, subject: .unit(unit.code), message,
+                    hint: unit.successor.map {
+                        Words(
+                            vi: "hãy ghi số liệu cho '\($0)', hoặc kiểm tra --period",
+                            en: "report the values under '\($0)', or check --period")
+                    }
+                        ?? Words(
+                            vi: "hãy xóa dòng của đơn vị này, hoặc kiểm tra --period",
+                            en: "remove its row, or check --period")))
         }
         if !diagnostics.isEmpty { throw ValidationFailure(diagnostics: diagnostics) }
         var restricted = Dataset(period: period, units: kept)
