@@ -303,6 +303,39 @@ private func diagnostics(
             ])
     }
 
+    @Test("evidence_policy: zero scores 0 where a required value came without evidence, naming unit and variable")
+    func evidenceZero() throws {
+        // Given x requires evidence, under evidence_policy: zero; U1 gives none (blank), U2 gives a document
+        var framework = ExampleIndex.framework(
+            variables: [Variable(id: "x", name: LocalizedText(vi: "x"), evidence: .required)],
+            pillars: [[ExampleIndex.indicator("x", weight: 10, rules: [.identity])]])
+        framework.evidencePolicy = .zero
+        var dataset = ExampleIndex.dataset([("U1", "all", [:]), ("U2", "all", [:])])
+        dataset["U1", "x"] = Dataset.Entry(value: .number(40), evidence: "  ")
+        dataset["U2", "x"] = Dataset.Entry(value: .number(60), evidence: "QĐ 12/2025")
+        // When they are scored
+        let board = try Engine(framework: framework).score(dataset)
+        // Then U1 scores 0 on x, U2 keeps 60, and the warning says so in both languages
+        #expect(board.result(for: "U1", node: "x")?.value == 0)
+        #expect(board.result(for: "U2", node: "x")?.value == 60)
+        #expect(
+            board.diagnostics.map(\.description) == [
+                """
+                warning[D021]: indicator 'x' scores 0 for unit 'U1': 'x' came without the evidence the criteria \
+                require (evidence_policy: zero)
+                  hint: attach the evidence of those values and import them again
+                """
+            ])
+        #expect(
+            board.diagnostics.map { $0.text(.vi) } == [
+                """
+                cảnh báo[D021]: tiêu chí 'x' được 0 điểm ở đơn vị 'U1': 'x' không kèm minh chứng mà bộ tiêu chí yêu \
+                cầu (evidence_policy: zero)
+                  gợi ý: hãy bổ sung minh chứng cho các giá trị đó rồi nhập lại
+                """
+            ])
+    }
+
     @Test("imputation without a value to impute from scores 0, with a warning naming the unit")
     func nothingToImpute() throws {
         // Given group 'a' with no value at all and group 'b' with one, imputed by group mean
