@@ -17,24 +17,25 @@ public struct ChangeText: Sendable {
 
     /// The change text of one unit.
     public func text(_ change: UnitChange, for result: StoredResult) -> String {
-        let en = language == .en
         var parts: [String] = []
-        if let from = change.renamedFrom { parts.append(en ? "renamed from \(from)" : "đổi tên từ \(from)") }
+        if let from = change.renamedFrom {
+            parts.append(language.say(vi: "đổi tên từ \(from)", en: "renamed from \(from)"))
+        }
         if let own = change.own { parts.append(movement(from: own, to: result)) }
         if !change.predecessors.isEmpty {
             let list = change.predecessors.map { p in
                 var inside: [String] = []
-                if let rank = p.rank { inside.append(en ? "rank \(rank)" : "hạng \(rank)") }
+                if let rank = p.rank { inside.append(language.say(vi: "hạng \(rank)", en: "rank \(rank)")) }
                 if let score = p.published { inside.append(NumberFormatting.fixed(score, decimals: decimals)) }
                 return inside.isEmpty ? p.unit.rawValue : "\(p.unit) (\(inside.joined(separator: ", ")))"
             }.joined(separator: ", ")
             if change.own == nil {
-                parts.append((en ? "merged from " : "sáp nhập từ ") + list)
+                parts.append((language.say(vi: "sáp nhập từ ", en: "merged from ")) + list)
             } else {
-                parts.append((en ? "absorbed " : "tiếp nhận ") + list)
+                parts.append((language.say(vi: "tiếp nhận ", en: "absorbed ")) + list)
             }
         }
-        if parts.isEmpty { return en ? "new" : "mới" }
+        if parts.isEmpty { return language.say(vi: "mới", en: "new") }
         return parts.joined(separator: "; ")
     }
 
@@ -47,14 +48,15 @@ public struct ChangeText: Sendable {
         var text = ""
         if let before = old.published, let now = new.published {
             let delta = Self.signed(now - before, decimals: decimals)
-            let arrow = delta.hasPrefix("−") ? "↓" : delta.dropFirst().contains(where: { $0 != "0" && $0 != "." }) ? "↑" : "="
+            let arrow =
+                delta.hasPrefix("−") ? "↓" : delta.dropFirst().contains(where: { $0 != "0" && $0 != "." }) ? "↑" : "="
             text = "\(arrow) \(delta)"
         }
         if let before = old.rank, let now = new.rank {
             let rank: String
             if old.rankedCount == new.rankedCount {
                 let moved = before > now ? "↑\(before - now)" : before < now ? "↓\(now - before)" : "="
-                rank = (en ? "rank " : "hạng ") + moved
+                rank = (language.say(vi: "hạng ", en: "rank ")) + moved
             } else {
                 rank =
                     en

@@ -1,8 +1,8 @@
 import Foundation
-import OrderedCollections
 public import ICTIndexCore
 import ICTIndexReports
 public import ICTIndexStorage
+import OrderedCollections
 public import XLSXWriter
 
 /// The Excel scoreboard of a period from the database (`ictindex export` and the web application's download):
@@ -45,7 +45,8 @@ public struct ScoreboardExport {
         if info.isDraft {
             // The same mark as the scoreboard's own sheets.
             for index in extra.indices {
-                extra[index].pageSetup.header = "&C&\"-,Bold\"" + (en ? "DRAFT — not published" : "DỰ THẢO — chưa công bố")
+                extra[index].pageSetup.header =
+                    "&C&\"-,Bold\"" + (language.say(vi: "DỰ THẢO — chưa công bố", en: "DRAFT — not published"))
             }
         }
         workbook.sheets += extra
@@ -68,7 +69,7 @@ public struct ScoreboardExport {
     /// A4 landscape, one page wide, the header row on every page, the sheet's name and page number in the footer
     /// (as on the scoreboard's own sheets).
     private func pageSetup(repeating rows: ClosedRange<Int>) -> PageSetup {
-        let page = en ? "Page &P" : "Trang &P"
+        let page = language.say(vi: "Trang &P", en: "Page &P")
         return PageSetup(
             orientation: .landscape, paperSize: .a4, fitToWidth: 1, repeatedRows: rows,
             footer: "&L&8&A · " + period.replacingOccurrences(of: "&", with: "&&") + "&C&8" + page,
@@ -80,7 +81,8 @@ public struct ScoreboardExport {
     private func changeSheet(_ run: StoredRun, framework: Framework, changes: [UnitCode: UnitChange]) -> Sheet {
         let decimals = framework.decimals
         let wording = ChangeText(decimals: decimals, language: language)
-        let titles = en
+        let titles =
+            en
             ? ["Code", "Unit", "Group", "Score", "Rank", "Previous score", "Previous rank", "Change"]
             : ["Mã", "Tên đơn vị", "Khối", "Điểm", "Hạng", "Điểm kỳ trước", "Hạng kỳ trước", "Thay đổi"]
         var rows: [[Cell]] = [titles.map { .text($0, style: header) }]
@@ -95,8 +97,11 @@ public struct ScoreboardExport {
             ])
         }
         var sheet = Sheet(
-            name: en ? "Change" : "Thay đổi", rows: rows,
-            columns: [Column(0, width: 16), Column(1, width: 36), Column(2, width: 20), Column(3...6, width: 13), Column(7, width: 70)],
+            name: language.say(vi: "Thay đổi", en: "Change"), rows: rows,
+            columns: [
+                Column(0, width: 16), Column(1, width: 36), Column(2, width: 20), Column(3...6, width: 13),
+                Column(7, width: 70),
+            ],
             freezePanes: CellAddress(row: 1, column: 0))
         sheet.pageSetup = pageSetup(repeating: 0...0)
         sheet.fitRowHeights()
@@ -127,18 +132,22 @@ public struct ScoreboardExport {
         }
         rows.append([])
         rows.append(
-            (en ? ["Code", "Unit", "Self-assessed score", "Appraised score", "Difference"]
-                : ["Mã", "Tên đơn vị", "Điểm tự chấm", "Điểm thẩm định", "Chênh lệch"]).map { .text($0, style: header) })
+            (en
+                ? ["Code", "Unit", "Self-assessed score", "Appraised score", "Difference"]
+                : ["Mã", "Tên đơn vị", "Điểm tự chấm", "Điểm thẩm định", "Chênh lệch"]).map { .text($0, style: header) }
+        )
         for r in appraised.units {
             let mine = own.result(for: r.unit.code)?.published
             let delta = (r.published != nil && mine != nil) ? (r.published ?? 0) - (mine ?? 0) : nil
             let rounded = delta.map { Rounding.round($0, decimals: decimals) }
             let diff = number(rounded, decimals: decimals, highlighted: rounded.map { $0 != 0 } ?? false)
-            rows.append([.text(r.unit.code.rawValue), .text(r.unit.name), number(mine, decimals: decimals),
-                         number(r.published, decimals: decimals), diff])
+            rows.append([
+                .text(r.unit.code.rawValue), .text(r.unit.name), number(mine, decimals: decimals),
+                number(r.published, decimals: decimals), diff,
+            ])
         }
         var sheet = Sheet(
-            name: en ? "Self-assessed - Appraised" : "Tự đánh giá - Thẩm định", rows: rows,
+            name: language.say(vi: "Tự đánh giá - Thẩm định", en: "Self-assessed - Appraised"), rows: rows,
             columns: [Column(0, width: 16), Column(1, width: 30), Column(2...3, width: 16), Column(4, width: 50)],
             freezePanes: CellAddress(row: 1, column: 0))
         sheet.pageSetup = pageSetup(repeating: 0...0)

@@ -4,6 +4,11 @@ public enum Language: String, Sendable, CaseIterable {
     case en
 }
 
+extension Language {
+    /// The Vietnamese or the English text, for this language: `language.say(vi: "Thay đổi", en: "Change")`.
+    public func say(vi: String, en: String) -> String { Words(vi: vi, en: en).text(self) }
+}
+
 /// A text the program writes, in Vietnamese and in English: a message, a hint, a label.
 ///
 /// Both languages are given at the place the text is written, each labelled, so a translation cannot be

@@ -194,20 +194,19 @@ struct FrameworkTree {
     func render() -> String {
         let f = framework
         let nominal = f.nominalWeights()
-        let en = language == .en
         var lines = [
             "\(f.name.text(language)) [\(f.id)\(f.edition.map { " \($0)" } ?? "")]",
-            (en ? "scale " : "thang điểm ") + NumberFormatting.plain(f.scale) + ", "
-                + (en ? "decimals " : "số chữ số thập phân ") + "\(f.decimals), "
-                + (en ? "rank on " : "xếp hạng theo điểm ") + f.rankOn.rawValue,
+            (language.say(vi: "thang điểm ", en: "scale ")) + NumberFormatting.plain(f.scale) + ", "
+                + (language.say(vi: "số chữ số thập phân ", en: "decimals ")) + "\(f.decimals), "
+                + (language.say(vi: "xếp hạng theo điểm ", en: "rank on ")) + f.rankOn.rawValue,
         ]
         let groups = f.groups.values.map {
-            $0.id.rawValue + ($0.ranked ? "" : en ? " (not ranked)" : " (không xếp hạng)")
+            $0.id.rawValue + ($0.ranked ? "" : language.say(vi: " (không xếp hạng)", en: " (not ranked)"))
         }
-        lines.append((en ? "groups: " : "khối: ") + groups.joined(separator: ", "))
+        lines.append((language.say(vi: "khối: ", en: "groups: ")) + groups.joined(separator: ", "))
         if !f.bands.isEmpty {
             lines.append(
-                (en ? "bands: " : "xếp loại: ")
+                (language.say(vi: "xếp loại: ", en: "bands: "))
                     + f.bands.map { band in
                         switch band.bound {
                         case .atLeast(let x): "\(band.name.text(language)) ≥ \(NumberFormatting.plain(x))"
@@ -219,8 +218,9 @@ struct FrameworkTree {
         lines.append("")
         var rows: [[String]] = [
             [
-                en ? "node" : "mục", en ? "weight" : "trọng số", en ? "effective" : "hiệu dụng",
-                en ? "max points" : "điểm tối đa", en ? "rule" : "quy tắc",
+                language.say(vi: "mục", en: "node"), language.say(vi: "trọng số", en: "weight"),
+                language.say(vi: "hiệu dụng", en: "effective"),
+                language.say(vi: "điểm tối đa", en: "max points"), language.say(vi: "quy tắc", en: "rule"),
             ]
         ]
         for node in f.nodes.values {
@@ -232,7 +232,9 @@ struct FrameworkTree {
             case .indicator(let indicator):
                 rule = indicator.rules.map(\.summary).joined(separator: " → ")
                 if indicator.value.isSingleVariable == nil { rule = "\(indicator.value.source) ⇒ " + rule }
-                if indicator.direction == .lower { rule += en ? " (lower is better)" : " (càng thấp càng tốt)" }
+                if indicator.direction == .lower {
+                    rule += language.say(vi: " (càng thấp càng tốt)", en: " (lower is better)")
+                }
                 if indicator.missing != .zero { rule += " [missing: \(indicator.missing.rawValue)]" }
             }
             if let groups = node.appliesTo {
@@ -257,11 +259,12 @@ struct FrameworkTree {
         lines.append(table.joined(separator: "\n"))
         if !f.deductions.isEmpty {
             lines.append("")
-            lines.append(en ? "deductions:" : "điểm trừ:")
+            lines.append(language.say(vi: "điểm trừ:", en: "deductions:"))
             for d in f.deductions {
                 lines.append(
                     "  \(d.id) \(d.name.text(language)): \(d.points.source)"
-                        + (d.cap.map { ", " + (en ? "cap " : "tối đa ") + NumberFormatting.plain($0) } ?? ""))
+                        + (d.cap.map { ", " + (language.say(vi: "tối đa ", en: "cap ")) + NumberFormatting.plain($0) }
+                            ?? ""))
             }
         }
         return lines.joined(separator: "\n")

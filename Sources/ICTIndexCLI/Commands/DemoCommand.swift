@@ -51,9 +51,12 @@ struct DemoCommand: ParsableCommand {
             }
             var text = outputs.joined(separator: "\n\n" + String(repeating: "─", count: 72) + "\n\n")
             // The yearly workflow on the evaluation database: 2024 and 2025, changes following lineage.
-            text += "\n\n" + String(repeating: "─", count: 72) + "\n\n"
+            text +=
+                "\n\n" + String(repeating: "─", count: 72) + "\n\n"
                 + (try DemoDatabase.build(root: root, language: lang.language))
-            if let workbook { text += "\n\n" + (lang == .en ? "Excel scoreboard: " : "Bảng tính Excel: ") + workbook }
+            if let workbook {
+                text += "\n\n" + lang.language.say(vi: "Bảng tính Excel: ", en: "Excel scoreboard: ") + workbook
+            }
             Console.out(text)
             Console.report(warnings)
         }

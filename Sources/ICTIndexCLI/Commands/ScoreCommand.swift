@@ -90,7 +90,7 @@ struct ScoreCommand: ParsableCommand {
             }
             if let workbook {
                 // Keep stdout machine-readable for csv and json: the path goes to stderr then.
-                var line = (lang == .en ? "Excel scoreboard: " : "Bảng tính Excel: ") + workbook
+                var line = lang.language.say(vi: "Bảng tính Excel: ", en: "Excel scoreboard: ") + workbook
                 if let printed { line += "\nPDF: " + printed }
                 if format == .table && explain == nil { Console.out(line) } else { Console.err(line) }
             }

@@ -1,7 +1,7 @@
 import ICTIndexCore
-import OrderedCollections
 import ICTIndexService
 import ICTIndexStorage
+import OrderedCollections
 
 /// A stored run's ranking per group, with each unit's change since the previous period following lineage:
 /// `↑2 (+3.10)`, `đổi tên từ X; ↓1 (−0.50)`, `sáp nhập từ A (hạng 3, 71.20), B (hạng 17, 55.00)`, `mới`.
@@ -13,12 +13,11 @@ struct ChangeTable {
 
     func render() -> String {
         let words = TableWords(language)
-        let en = language == .en
         let decimals = framework.decimals
         let hasBands = !framework.bands.isEmpty
         let previous = changes.values.first?.previousPeriod
         var title = "\(framework.name.text(language)) — \(words.period) \(run.summary.period)"
-        if let previous { title += en ? " (change vs \(previous))" : " (so với \(previous))" }
+        if let previous { title += language.say(vi: " (so với \(previous))", en: " (change vs \(previous))") }
         var blocks = [title]
         for group in framework.groups.values {
             let members = run.results.filter { $0.unit.group == group.id }.sorted(by: StoredResult.rankOrder)
@@ -27,7 +26,7 @@ struct ChangeTable {
             if !group.ranked { heading += ", \(words.notRanked)" }
             var header = [words.rank, words.code, words.name, words.score]
             if hasBands { header.append(words.band) }
-            if previous != nil { header.append(en ? "Change" : "Thay đổi") }
+            if previous != nil { header.append(language.say(vi: "Thay đổi", en: "Change")) }
             var rows = [header]
             for r in members {
                 var row = [

@@ -231,7 +231,8 @@ struct TemplateImport {
         let (all, _) = try database.dataset(forPeriod: period, sources: [source])
         let reported = all.units.values.filter { !all.entries(of: $0.code).isEmpty }
         guard filled.contains(where: { !$0.entries.isEmpty }) else {
-            return en ? "no value was filled in: nothing to score" : "chưa nhập giá trị nào: chưa có điểm tạm tính"
+            return language.say(
+                vi: "chưa nhập giá trị nào: chưa có điểm tạm tính", en: "no value was filled in: nothing to score")
         }
         var entries: [UnitCode: [VariableID: Dataset.Entry]] = [:]
         for unit in reported { entries[unit.code] = all.entries(of: unit.code) }
@@ -240,7 +241,7 @@ struct TemplateImport {
             scoreboard = try Engine(framework: framework).score(
                 Dataset(period: period, units: reported, entries: entries))
         } catch {
-            return (en ? "provisional scores are not available: " : "chưa tính được điểm tạm tính: ")
+            return (language.say(vi: "chưa tính được điểm tạm tính: ", en: "provisional scores are not available: "))
                 + (error.diagnostics.first?.message(en ? .en : .vi) ?? "")
         }
         var lines = [
@@ -259,7 +260,7 @@ struct TemplateImport {
                         ? "rank \($0)/\(result.rankedCount) in \(group)"
                         : "hạng \($0)/\(result.rankedCount) nhóm \(group)"
                 }
-                ?? (en ? "not ranked" : "không xếp hạng")
+                ?? (language.say(vi: "không xếp hạng", en: "not ranked"))
             lines.append(
                 "  \(workbook.unit.code)  \(workbook.unit.name): \(score)\(band.map { " (\($0))" } ?? ""), \(rank)")
         }

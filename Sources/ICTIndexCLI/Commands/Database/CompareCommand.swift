@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import ICTIndexCore
-import OrderedCollections
 import ICTIndexService
 import ICTIndexStorage
+import OrderedCollections
 
 /// `ictindex compare --period P`: self-assessed vs appraised values and scores.
 struct CompareCommand: ParsableCommand {
@@ -41,7 +41,8 @@ struct CompareCommand: ParsableCommand {
             Console.out(
                 ComparisonText(
                     framework: framework, period: period, pairs: pairs, own: own, appraised: appraised,
-                    language: lang.language, colour: isatty(STDOUT_FILENO) == 1
+                    language: lang.language,
+                    colour: isatty(STDOUT_FILENO) == 1
                         && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
                 ).render())
         }
@@ -63,7 +64,8 @@ struct ComparisonText {
         let decimals = framework.decimals
         func mark(_ text: String) -> String { colour ? "\u{1B}[1;33m\(text)\u{1B}[0m" : text }
         var blocks = [
-            en ? "Self-assessed vs appraised — period \(period)" : "Tự đánh giá / Thẩm định — kỳ \(period)"
+            language.say(
+                vi: "Tự đánh giá / Thẩm định — kỳ \(period)", en: "Self-assessed vs appraised — period \(period)")
         ]
         var valueRows = [
             en
@@ -78,10 +80,12 @@ struct ComparisonText {
         }
         let changed = valueRows.count - 1
         blocks.append(
-            (en ? "Values changed by the appraisal: \(changed)" : "Giá trị thay đổi khi thẩm định: \(changed)")
+            (language.say(
+                vi: "Giá trị thay đổi khi thẩm định: \(changed)", en: "Values changed by the appraisal: \(changed)"))
                 + (changed > 0 ? "\n" + colourRows(TableRenderer.align(valueRows, rightAligned: [3, 4]), mark) : ""))
         var scoreRows = [
-            en ? ["", "Code", "Unit", "Self-assessed", "Appraised", "Difference", "Rank"]
+            en
+                ? ["", "Code", "Unit", "Self-assessed", "Appraised", "Difference", "Rank"]
                 : ["", "Mã", "Tên đơn vị", "Tự chấm", "Thẩm định", "Chênh lệch", "Hạng"]
         ]
         for r in appraised.units {
@@ -94,12 +98,14 @@ struct ComparisonText {
                 differs ? "≠" : "", r.unit.code.rawValue, r.unit.name,
                 s.map { NumberFormatting.fixed($0, decimals: decimals) } ?? "—",
                 a.map { NumberFormatting.fixed($0, decimals: decimals) } ?? "—",
-                delta.map { ($0 > 0 ? "+" : $0 < 0 ? "−" : "") + NumberFormatting.fixed(abs($0), decimals: decimals) } ?? "—",
+                delta.map { ($0 > 0 ? "+" : $0 < 0 ? "−" : "") + NumberFormatting.fixed(abs($0), decimals: decimals) }
+                    ?? "—",
                 "\(mine?.rank.map(String.init) ?? "—") → \(r.rank.map(String.init) ?? "—")",
             ])
         }
         blocks.append(
-            (en ? "Scores" : "Điểm") + "\n" + colourRows(TableRenderer.align(scoreRows, rightAligned: [3, 4, 5]), mark))
+            (language.say(vi: "Điểm", en: "Scores")) + "\n"
+                + colourRows(TableRenderer.align(scoreRows, rightAligned: [3, 4, 5]), mark))
         return blocks.joined(separator: "\n\n")
     }
 

@@ -66,7 +66,7 @@ struct ExportCommand: ParsableCommand {
             } catch let failure as XLSXError {
                 throw RuntimeFailure(failure)
             }
-            Console.out((lang == .en ? "Excel scoreboard: " : "Bảng tính Excel: ") + out)
+            Console.out(lang.language.say(vi: "Bảng tính Excel: ", en: "Excel scoreboard: ") + out)
             if pdf { Console.out("PDF: " + (try PDFOutput.write(from: out))) }
         }
     }

@@ -92,12 +92,11 @@ struct ResultsCommand: ParsableCommand {
     }
 
     static func footer(_ s: RunSummary, language: Language) -> String {
-        let en = language == .en
         let status =
             s.status == .published
-            ? (en ? "published \(s.publishedAt ?? "")" : "đã công bố \(s.publishedAt ?? "")")
-            : (en ? "draft" : "bản nháp")
-        return "\n" + (en ? "run" : "lần chấm") + " \(s.id): \(s.frameworkID) \(s.edition ?? "") "
+            ? (language.say(vi: "đã công bố \(s.publishedAt ?? "")", en: "published \(s.publishedAt ?? "")"))
+            : (language.say(vi: "bản nháp", en: "draft"))
+        return "\n" + (language.say(vi: "lần chấm", en: "run")) + " \(s.id): \(s.frameworkID) \(s.edition ?? "") "
             + "(sha256 \(s.frameworkSHA256.prefix(12))), \(s.at), \(status)"
     }
 }
