@@ -33,8 +33,9 @@ extension WebApp {
         let band = result.band.flatMap { id in framework.bands.first { $0.id == id } }
         let groupName = framework.groups[result.unit.group]?.name.text(language) ?? result.unit.group.rawValue
         let rank = result.rank.map { "\($0)/\(result.rankedCount)" } ?? "—"
-        let bandHTML = band.map { " — \(w.band): <span class=\"band\">\($0.name.text(language))</span>" as HTML }
-        var html: HTML = """
+        let bandHTML = band.map { " — \(w.band): \(view.bandColours.badge($0.id, language))" as HTML }
+        var html = Self.draftBanner(try database.runSummary(id), w)
+        html += """
             <p>\(w.t("Mã", "Code")) <strong>\(code.rawValue)</strong> — \(w.group) \(groupName) — \(w.period) \(period)</p>
             <p style="font-size:1.3em">\(w.score): <strong>\(w.number(result.published, decimals: framework.decimals))</strong> / \(NumberFormatting.plain(framework.scale))
             — \(w.rank): <strong>\(rank)</strong>\(bandHTML ?? .empty)</p>

@@ -13,6 +13,7 @@ struct Words {
     func t(_ vi: String, _ en: String) -> String { self.en ? en : vi }
 
     var ranking: String { t("Xếp hạng", "Ranking") }
+    var overview: String { t("Tổng quan", "Overview") }
     var submissions: String { t("Hồ sơ tự đánh giá", "Submissions") }
     var runs: String { t("Lần chấm", "Runs") }
     var auditLog: String { t("Nhật ký", "Audit log") }
