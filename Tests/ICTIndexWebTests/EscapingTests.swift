@@ -74,6 +74,11 @@ import Testing
             let fileOnly = ["&quot;&gt;&lt;img src=x onerror=alert(1)&gt;.pdf"]
             for browser in [leader, admin] {
                 try await Self.check(client, browser, "/ranking")
+                try await Self.check(client, browser, "/overview")
+                try await Self.check(client, browser, "/overview?period=2025")
+                try await Self.check(client, browser, "/overview?period=\(period)")
+                try await Self.check(client, browser, "/ranking?period=2025&band=good&sort=change")
+                try await Self.check(client, browser, "/ranking?period=2025&band=\(Self.encode(hostile))&sort=fall")
                 try await Self.check(client, browser, "/ranking?period=2025&sort=infra&q=\(Self.encode("<s"))")
                 try await Self.check(client, browser, "/ranking?period=2025&group=department")
                 try await Self.check(client, browser, "/ranking?period=\(period)&q=\(Self.encode(hostile))")
@@ -89,6 +94,10 @@ import Testing
             try await Self.check(client, stc, "/submissions/2025/\(Self.encode(hostile))", .forbidden)
             try await Self.check(client, admin, "/admin/submissions?period=\(period)")
             try await Self.check(client, admin, "/admin/appraise/2025/STC")
+            try await Self.check(client, admin, "/admin/appraise/2025/STC?only=diff")
+            try await Self.check(client, admin, "/admin/appraise/2025/STC?only=evidence")
+            try await Self.check(client, admin, "/admin/appraise/2025/STC?only=\(Self.encode(hostile))")
+            try await Self.check(client, admin, "/admin/submissions?period=2025")
             try await Self.check(client, admin, "/admin/appraise/2025/STC", escapedPieces: fileOnly)
             try await Self.check(client, admin, "/admin/appraise/\(period)/STC")
             try await Self.check(client, admin, "/admin/runs?period=\(period)&a=2&b=3")
