@@ -39,6 +39,11 @@ extension WebApp {
             <p>\(w.t("Mã", "Code")) <strong>\(code.rawValue)</strong> — \(w.group) \(groupName) — \(w.period) \(period)</p>
             <p style="font-size:1.3em">\(w.score): <strong>\(w.number(result.published, decimals: framework.decimals))</strong> / \(NumberFormatting.plain(framework.scale))
             — \(w.rank): <strong>\(rank)</strong>\(bandHTML ?? .empty)</p>
+            """
+        if let board = view.board, let scored = board.result(for: code) {
+            html += Self.why(UnitWhy(board: board, unit: scored), framework: framework, group: groupName, w)
+        }
+        html += """
             <div class="cards"><div class="card"><h2>\(w.t("Hồ sơ theo nhóm tiêu chí", "Pillar profile"))</h2>
             """
         let profile = framework.pillars.compactMap { p -> (label: String, value: Double?, mean: Double?)? in
@@ -80,7 +85,10 @@ extension WebApp {
             <h2>\(w.t("Giải thích từng điểm", "Explanation of every point"))</h2>
             """
         if let explanation = view.board?.explain(code, language: language) {
-            html += "<pre class=\"explain\">\(explanation.description)</pre>"
+            html += """
+                <details><summary>\(w.t("Mở để xem cách tính từng điểm", "Open to see how every point was computed"))</summary>\
+                <pre class="explain">\(explanation.description)</pre></details>
+                """
         } else {
             html += """
                 <p class="muted">\(w.t(
@@ -89,5 +97,52 @@ extension WebApp {
                 """
         }
         return Page(title: result.unit.name, body: html, context: context, path: request.uri.description).response()
+    }
+
+    /// Where the unit lost most points (indicator, points / max points, its value and the group's mean), then
+    /// its strongest and weakest pillars against the group.
+    static func why(_ why: UnitWhy, framework: Framework, group: String, _ w: Words) -> HTML {
+        let language = w.language
+        let decimals = framework.decimals
+        var html: HTML = "<h2>\(w.t("Mất nhiều điểm nhất ở", "Where most points were lost"))</h2>"
+        if why.losses.isEmpty {
+            html +=
+                "<p>\(w.t("Đơn vị đạt điểm tối đa ở mọi tiêu chí được tính.", "The unit has full points on every counted indicator."))</p>"
+        } else {
+            html += """
+                <div class="scroll"><table class="why"><thead><tr><th>\(w.t("Tiêu chí", "Indicator"))</th>\
+                <th class="num">\(w.t("Điểm / tối đa", "Points / max"))</th><th class="num">\(w.t("Giá trị", "Value"))</th>\
+                <th class="num">\(w.t("TB khối", "Group mean"))</th></tr></thead><tbody>
+                """
+            for loss in why.losses {
+                let unit = framework.variables[VariableID(loss.node.id.rawValue)]?.unitOfMeasure
+                let pillar: HTML =
+                    loss.pillar.map { "<span class=\"muted\">\($0.name.text(language)) › </span>" } ?? .empty
+                html += """
+                    <tr><td>\(pillar)\(loss.node.name.text(language))</td>\
+                    <td class="num"><strong>\(w.number(loss.points, decimals: decimals))</strong> / \(w.number(loss.maxPoints, decimals: decimals))</td>\
+                    <td class="num">\(UnitWhy.valueText(loss.value, node: loss.node, unit: unit))</td>\
+                    <td class="num">\(UnitWhy.valueText(loss.groupMean, node: loss.node, unit: unit))</td></tr>
+                    """
+            }
+            html += "</tbody></table></div>"
+        }
+        func line(_ label: String, _ gap: UnitWhy.PillarGap, _ css: HTML) -> HTML {
+            let delta = ChangeText.signed(gap.gap, decimals: decimals)
+            return """
+                <li>\(label): <strong>\(gap.node.name.text(language))</strong> — \(w.number(gap.value, decimals: decimals)) \
+                (\(w.t("khối", "group")) \(group): \(w.number(gap.groupMean, decimals: decimals)), <span class="\(css)">\(delta)</span>)</li>
+                """
+        }
+        var pillars: [HTML] = []
+        if let s = why.strongest {
+            pillars.append(
+                line(w.t("Mạnh nhất so với khối", "Strongest against the group"), s, s.gap < 0 ? "down" : "up"))
+        }
+        if let x = why.weakest {
+            pillars.append(line(w.t("Yếu nhất so với khối", "Weakest against the group"), x, x.gap < 0 ? "down" : "up"))
+        }
+        if !pillars.isEmpty { html += "<ul class=\"plain\">\(pillars)</ul>" }
+        return html
     }
 }
