@@ -52,13 +52,49 @@ extension WebApp {
         }
         html += Charts.profile(profile, scale: framework.scale, words: w)
         html += "</div><div class=\"card\"><h2>\(w.t("Diễn biến qua các kỳ", "Trend over periods"))</h2>"
-        var trend: [(period: String, value: Double?)] = []
+        // The unit's own results, and in periods without one its predecessors' (renamed or merged), labelled.
+        let links = try database.predecessorLinks()
+        var history: [(period: String, results: [StoredResult])] = []
         for p in try database.periodsWithRuns() {
             guard let run = try? database.currentRun(forPeriod: p) else { continue }
-            let published = run == id ? result.published : try database.result(of: code, inRun: run)?.published
-            trend.append((p, published))
+            if let own = run == id ? result : try database.result(of: code, inRun: run) {
+                history.append((p, [own]))
+                continue
+            }
+            var found: [StoredResult] = []
+            var queue = links[code] ?? []
+            var seen: Set<UnitCode> = [code]
+            while !queue.isEmpty {
+                let c = queue.removeFirst()
+                guard seen.insert(c).inserted else { continue }
+                if let r = try database.result(of: c, inRun: run) { found.append(r) } else { queue += links[c] ?? [] }
+            }
+            history.append((p, found))
         }
-        html += Charts.trend(trend, scale: framework.scale) + "</div></div>"
+        // One line for the unit (through a single predecessor when renamed), one per merged predecessor.
+        var main: [(period: String, value: Double?)] = []
+        var merged: [UnitCode: (name: String, points: [(period: String, value: Double?)])] = [:]
+        var mergedOrder: [UnitCode] = []
+        for (p, results) in history {
+            if results.count == 1 {
+                main.append((p, results[0].published))
+            } else {
+                main.append((p, nil))
+                for r in results {
+                    if merged[r.unit.code] == nil { mergedOrder.append(r.unit.code) }
+                    merged[r.unit.code, default: (r.unit.name, [])].points.append((p, r.published))
+                }
+            }
+        }
+        let periods = history.map(\.period)
+        var series: [Charts.Series] = [Charts.Series(label: result.unit.name, points: main)]
+        for c in mergedOrder {
+            guard let m = merged[c] else { continue }
+            let points = periods.map { p in (period: p, value: m.points.first { $0.period == p }?.value) }
+            series.append(Charts.Series(label: w.t("trước sáp nhập: ", "before the merger: ") + m.name, points: points))
+        }
+        html += Charts.trend(series, scale: framework.scale)
+        html += Self.history(history, unit: code, decimals: framework.decimals, w) + "</div></div>"
 
         // Strengths and weaknesses: the indicators furthest above and below the group's mean.
         var gaps: [(node: Node, value: Double, gap: Double)] = []
@@ -67,7 +103,8 @@ extension WebApp {
             gaps.append((node, v, v - m))
         }
         gaps.sort { $0.gap > $1.gap }
-        func list(_ items: ArraySlice<(node: Node, value: Double, gap: Double)>) -> HTML {
+        func list(_ items: ArraySlice<(node: Node, value: Double, gap: Double)>, empty: String) -> HTML {
+            guard !items.isEmpty else { return "<p class=\"muted\">\(empty)</p>" }
             let rows = items.map {
                 """
                 <tr><td>\($0.node.name.text(language))</td><td class="num">\(w.number($0.value, decimals: framework.decimals))</td>\
@@ -80,8 +117,8 @@ extension WebApp {
                 """
         }
         html += """
-            <div class="cards"><div class="card"><h2>\(w.t("Điểm mạnh", "Strengths"))</h2>\(list(gaps.filter { $0.gap > 0 }.prefix(5)))</div>\
-            <div class="card"><h2>\(w.t("Điểm yếu", "Weaknesses"))</h2>\(list(gaps.filter { $0.gap < 0 }.reversed().prefix(5)))</div></div>\
+            <div class="cards"><div class="card"><h2>\(w.t("Điểm mạnh", "Strengths"))</h2>\(list(gaps.filter { $0.gap > 0 }.prefix(5), empty: w.t("Không có tiêu chí nào trên trung bình khối.", "No indicator is above the group's mean.")))</div>\
+            <div class="card"><h2>\(w.t("Điểm yếu", "Weaknesses"))</h2>\(list(gaps.filter { $0.gap < 0 }.reversed().prefix(5), empty: w.t("Không có tiêu chí nào dưới trung bình khối.", "No indicator is below the group's mean.")))</div></div>\
             <h2>\(w.t("Giải thích từng điểm", "Explanation of every point"))</h2>
             """
         if let explanation = view.board?.explain(code, language: language) {
@@ -144,5 +181,40 @@ extension WebApp {
         }
         if !pillars.isEmpty { html += "<ul class=\"plain\">\(pillars)</ul>" }
         return html
+    }
+
+    /// The unit's results period by period; where it had none, its predecessors' with how they relate.
+    static func history(
+        _ history: [(period: String, results: [StoredResult])], unit: UnitCode, decimals: Int, _ w: Words
+    ) -> HTML {
+        var rows = HTML.empty
+        for (period, results) in history.reversed() {
+            if results.isEmpty {
+                rows +=
+                    "<tr><td>\(period)</td><td colspan=\"3\" class=\"muted\">\(w.t("chưa có kết quả", "no result"))</td></tr>"
+                continue
+            }
+            for r in results {
+                let note: String
+                if r.unit.code == unit {
+                    note = ""
+                } else if results.count == 1 {
+                    note =
+                        w.t("tên cũ / đơn vị tiền thân: ", "former name / predecessor: ")
+                        + "\(r.unit.name) (\(r.unit.code))"
+                } else {
+                    note = w.t("trước sáp nhập: ", "before the merger: ") + "\(r.unit.name) (\(r.unit.code))"
+                }
+                let rank = r.rank.map { "\($0)/\(r.rankedCount)" } ?? "—"
+                rows += """
+                    <tr><td>\(period)</td><td class="num">\(w.number(r.published, decimals: decimals))</td>\
+                    <td class="num">\(rank)</td><td>\(note)</td></tr>
+                    """
+            }
+        }
+        return """
+            <div class="scroll"><table class="history"><thead><tr><th>\(w.period)</th><th class="num">\(w.score)</th>\
+            <th class="num">\(w.rank)</th><th>\(w.t("Ghi chú", "Note"))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            """
     }
 }
