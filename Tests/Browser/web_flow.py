@@ -13,6 +13,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 BASE, SHOTS = sys.argv[1], sys.argv[2]
+PROVINCES = sys.argv[3] if len(sys.argv) > 3 else None
 PASSWORD = "browser-pass-1"
 
 
@@ -174,6 +175,20 @@ try:
     driver.save_screenshot(f"{SHOTS}/leader-unit-phone.png")
     driver.set_window_size(1366, 768)
     logout(driver)
+
+    # The 34 provinces on the tile-grid map: each square a link to its province.
+    if PROVINCES:
+        BASE = PROVINCES
+        login(driver, "lanhdao")
+        driver.get(BASE + "/map?period=2025")
+        expect(driver, "Bản đồ")
+        tiles = driver.find_elements(By.CSS_SELECTOR, ".map svg a")
+        if len(tiles) != 34:
+            raise AssertionError(f"the map shows {len(tiles)} provinces, not 34")
+        both_widths(driver, "leader-map")
+        driver.get(BASE + "/units/HN?period=2025")
+        expect(driver, "Hà Nội")
+        logout(driver)
     print("browser flow: agency saved and submitted; admin appraised, filtered to differences, scored and published;"
           " leader read the overview, opened the weakest commune, read the ranking")
 finally:

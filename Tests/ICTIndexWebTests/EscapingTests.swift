@@ -75,6 +75,8 @@ import Testing
             for browser in [leader, admin] {
                 try await Self.check(client, browser, "/ranking")
                 try await Self.check(client, browser, "/overview")
+                try await Self.check(client, browser, "/map?period=2025&node=infra")
+                try await Self.check(client, browser, "/map?period=\(period)&node=\(Self.encode(hostile))")
                 try await Self.check(client, browser, "/overview?period=2025")
                 try await Self.check(client, browser, "/overview?period=\(period)")
                 try await Self.check(client, browser, "/ranking?period=2025&band=good&sort=change")

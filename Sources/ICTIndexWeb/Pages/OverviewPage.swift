@@ -41,7 +41,8 @@ extension WebApp {
             <form method="get" action="/overview" class="filters">
             <label>\(w.period)<br><select name="period">\(periodOptions)</select></label>
             <button type="submit">\(w.t("Xem", "Show"))</button>
-            <a class="button" href="/ranking?period=\(p)">\(w.t("Bảng xếp hạng đầy đủ", "Full ranking"))</a></form>
+            <a class="button" href="/ranking?period=\(p)">\(w.t("Bảng xếp hạng đầy đủ", "Full ranking"))</a>
+            <a class="button" href="/map?period=\(p)">\(w.map)</a></form>
             <p class="muted">\(framework.name.text(language)) — \(w.period) \(period); \(w.t("lần chấm", "run")) \(id), \(state)\(versus)</p>
             """
         for group in framework.groups.values {

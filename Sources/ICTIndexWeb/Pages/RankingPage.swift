@@ -99,11 +99,8 @@ extension WebApp {
         var header: HTML =
             "<tr><th class=\"num\">\(w.rank)</th><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th><th class=\"num\">\(w.score)</th>"
         if !framework.bands.isEmpty { header += "<th>\(w.band)</th>" }
-        for p in pillars {
-            let name = p.name.text(language)
-            header +=
-                "<th class=\"num p\" title=\"\(name)\">\(name.count > 18 ? String(name.prefix(17)) + "…" : name)</th>"
-        }
+        // Full pillar names: they wrap in their column (the table scrolls sideways on a phone), none is cut.
+        for p in pillars { header += "<th class=\"num p\">\(p.name.text(language))</th>" }
         header += "<th>\(w.change)</th></tr>"
         // Folded once here and once per unit in the run's view: "ky son" finds "Kỳ Sơn", "d" finds "đ".
         let folded = SearchFolding.fold(search)

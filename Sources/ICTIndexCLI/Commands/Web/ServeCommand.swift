@@ -7,8 +7,9 @@ import ICTIndexStorage
 import ICTIndexWeb
 import ServiceLifecycle
 import UnixSignals
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `ictindex serve`: the web application for leaders, agencies and the department, on the database.
@@ -35,14 +36,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port: Int = 8080
 
-    @Option(help: ArgumentHelp(
-        "The criteria file for forms and runs (default: the criteria last used to score a period).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The criteria file for forms and runs (default: the criteria last used to score a period).",
+            valueName: "file"))
     var framework: String?
 
-    @Option(help: ArgumentHelp(
-        "The address of a reverse proxy in front of the server, whose X-Forwarded-For names the client (repeatable).",
-        valueName: "address"))
+    @Option(
+        help: ArgumentHelp(
+            "The address of a reverse proxy in front of the server, whose X-Forwarded-For names the client (repeatable).",
+            valueName: "address"))
     var trustedProxy: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "A GeoJSON file of the units' boundaries for the map page (features matched by their 'code' property).",
+            valueName: "file"))
+    var map: String?
 
     @Flag(help: "Mark the session cookie Secure (when users reach the server over HTTPS).")
     var secureCookies = false
@@ -73,7 +83,9 @@ struct ServeCommand: AsyncParsableCommand {
     /// Whether a text is a host name (RFC 1123 labels: letters, digits and inner hyphens, 1 to 63 characters
     /// each), not made only of digits and dots (a mistyped IPv4 address such as 999.1.1.1 is not a name).
     static func isHostName(_ text: String) -> Bool {
-        guard !text.isEmpty, text.utf8.count <= 253, !text.allSatisfy({ $0.isNumber || $0 == "." }) else { return false }
+        guard !text.isEmpty, text.utf8.count <= 253, !text.allSatisfy({ $0.isNumber || $0 == "." }) else {
+            return false
+        }
         return text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
             (1...63).contains(label.utf8.count) && label.first != "-" && label.last != "-"
                 && label.utf8.allSatisfy { b in
@@ -83,6 +95,22 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        var webMap: WebMap?
+        if let map {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: map))
+            } catch {
+                Console.err("\(map): lỗi: không đọc được tệp / error: the file cannot be read")
+                throw ExitCode.validationFailure
+            }
+            do throws(WebMapError) {
+                webMap = try WebMap(geoJSON: data, file: map)
+            } catch {
+                Console.err("\(error)")
+                throw ExitCode.validationFailure
+            }
+        }
         let database: IndexDatabase
         do {
             database = try IndexDatabase(path: db)
@@ -96,7 +124,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let configuration = WebConfiguration(
             host: host, port: port, secureCookies: secureCookies, bcryptCost: bcryptCost, frameworkPath: framework,
-            trustedProxies: trustedProxy, engineVersion: ICTIndexVersion.current)
+            trustedProxies: trustedProxy, engineVersion: ICTIndexVersion.current, map: webMap)
         Console.err("ictindex serve: http://\(host):\(port)/ (database \(db))")
         // SIGTERM (systemctl stop) or SIGINT: the server stops taking connections and finishes the requests under
         // way, for at most 10 s; connections a client keeps open past that (keep-alive) are then cancelled, so the
