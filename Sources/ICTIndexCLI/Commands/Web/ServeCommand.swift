@@ -7,9 +7,8 @@ import ICTIndexStorage
 import ICTIndexWeb
 import ServiceLifecycle
 import UnixSignals
-
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// `ictindex serve`: the web application for leaders, agencies and the department, on the database.
@@ -36,22 +35,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port: Int = 8080
 
-    @Option(
-        help: ArgumentHelp(
-            "The criteria file for forms and runs (default: the criteria last used to score a period).",
-            valueName: "file"))
+    @Option(help: ArgumentHelp(
+        "The criteria file for forms and runs (default: the criteria last used to score a period).", valueName: "file"))
     var framework: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "The address of a reverse proxy in front of the server, whose X-Forwarded-For names the client (repeatable).",
-            valueName: "address"))
+    @Option(help: ArgumentHelp(
+        "The address of a reverse proxy in front of the server, whose X-Forwarded-For names the client (repeatable).",
+        valueName: "address"))
     var trustedProxy: [String] = []
 
-    @Option(
-        help: ArgumentHelp(
-            "A GeoJSON file of the units' boundaries for the map page (features matched by their 'code' property).",
-            valueName: "file"))
+    @Option(help: ArgumentHelp(
+        "A GeoJSON file of the units' boundaries for the map page (features matched by their 'code' property).",
+        valueName: "file"))
     var map: String?
 
     @Flag(help: "Mark the session cookie Secure (when users reach the server over HTTPS).")
@@ -83,9 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// Whether a text is a host name (RFC 1123 labels: letters, digits and inner hyphens, 1 to 63 characters
     /// each), not made only of digits and dots (a mistyped IPv4 address such as 999.1.1.1 is not a name).
     static func isHostName(_ text: String) -> Bool {
-        guard !text.isEmpty, text.utf8.count <= 253, !text.allSatisfy({ $0.isNumber || $0 == "." }) else {
-            return false
-        }
+        guard !text.isEmpty, text.utf8.count <= 253, !text.allSatisfy({ $0.isNumber || $0 == "." }) else { return false }
         return text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
             (1...63).contains(label.utf8.count) && label.first != "-" && label.last != "-"
                 && label.utf8.allSatisfy { b in
