@@ -103,11 +103,13 @@ extension WebApp {
             }
         }
         let width = Int(map.width.rounded(.up))
+        // A tile grid is small: drawn 1.6 times its size on a screen (a phone shrinks it to its width).
+        let shownWidth = map.width < 400 ? Int((map.width * 1.6).rounded()) : width
         let height = Int(map.height.rounded(.up))
         let what = pillar.map { pillars[$0].name.text(language) } ?? w.score
         html += """
             <p class="muted">\(framework.name.text(language)) — \(w.period) \(period) — \(what); \(w.t("chạm hoặc bấm vào một đơn vị để xem chi tiết", "tap or click a unit for its page"))</p>
-            <div class="map"><svg role="img" aria-label="\(title): \(what)" viewBox="0 0 \(width) \(height)" width="\(width)" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">\(shapes)</svg></div>
+            <div class="map"><svg role="img" aria-label="\(title): \(what)" viewBox="0 0 \(width) \(height)" width="\(shownWidth)" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">\(shapes)</svg></div>
             """
         // The legend.
         var legend: [HTML] = []

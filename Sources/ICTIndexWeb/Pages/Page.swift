@@ -125,7 +125,7 @@ struct Page {
         svg{max-width:100%;height:auto;background:#fff}
         .draft{background:repeating-linear-gradient(135deg,#fff4d6 0 14px,#ffe9a8 14px 28px);border:2px solid #b45309;color:#6b3000;padding:.55em 1em;margin:.2em 0 .8em;font-size:1.05em}
         .bandbar{display:flex;height:2em;border:1px solid #aab3bd;margin:.3em 0;overflow:hidden}.bandbar a,.bandbar span{display:flex;align-items:center;justify-content:center;min-width:1.6em;text-decoration:none;font-weight:600;white-space:nowrap;overflow:hidden}
-        .noband{background:#eef1f5;color:#5f6b7a}.legend .band{display:inline-block;margin:0 .3em .3em 0;text-decoration:none}.band{font-weight:600}
+        .noband{background:#eef1f5;color:#5f6b7a}.legend .band{display:inline-block;margin:0 .3em .3em 0;text-decoration:none}.band{font-weight:600;white-space:nowrap}
         section.overview{margin-bottom:1.6em}h3{font-size:1em;margin:.2em 0 .4em}ul.plain{list-style:none;padding:0;margin:0}ul.plain li{padding:.15em 0}
         tr.diff td{background:#fff4d6}tr.diff td.changed{background:#ffe08a;font-weight:600}.flag{display:inline-block;background:#fde8e8;color:#a4161a;border:1px solid #f5b5b5;border-radius:3px;padding:0 .3em;font-size:.9em}
         .reason{font-style:italic}.tabs a{margin-right:1em}.tabs a.on{font-weight:700;text-decoration:none;color:inherit}
