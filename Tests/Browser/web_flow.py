@@ -97,6 +97,14 @@ try:
     expect(driver, "Đã lưu:")
     expect(driver, "Điểm tạm tính")
     driver.save_screenshot(f"{SHOTS}/agency-form.png")
+    # On a 390-px phone: the form fits the screen, the buttons are at the top too.
+    driver.set_window_size(390, 844)
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    if width > 420:
+        raise AssertionError(f"the form is {width} px wide on a 390 px phone screen")
+    expect(driver, "Đã nhập")
+    driver.save_screenshot(f"{SHOTS}/agency-form-phone.png")
+    driver.set_window_size(1366, 768)
     driver.find_element(By.ID, "submit").click()
     expect(driver, "Đã nộp để thẩm định.")
     expect(driver, "đã nộp, chờ thẩm định")
