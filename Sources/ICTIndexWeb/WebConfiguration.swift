@@ -38,6 +38,8 @@ public struct WebConfiguration: Sendable {
     /// How old, in seconds, an unreferenced evidence file must be before a clean-up deletes it (an agency may
     /// have uploaded it a moment ago and be about to save).
     public var cleanupGrace: Int
+    /// The department's map of its units (`serve --map FILE.geojson`); the 34 provinces' tile grid is always known.
+    public var map: WebMap?
 
     /// Creates a configuration.
     public init(
@@ -46,7 +48,8 @@ public struct WebConfiguration: Sendable {
         maxUploadBytes: Int = 5 * 1024 * 1024, frameworkPath: String? = nil, trustedProxies: [String] = [],
         engineVersion: String,
         peerValuesMaxAge: Double = 10, readTimeout: Int = 60, idleTimeout: Int = 30, maxFormFields: Int = 5_000,
-        evidenceQuotaBytes: Int = 200 * 1024 * 1024, cleanupInterval: Int = 3600, cleanupGrace: Int = 24 * 3600
+        evidenceQuotaBytes: Int = 200 * 1024 * 1024, cleanupInterval: Int = 3600, cleanupGrace: Int = 24 * 3600,
+        map: WebMap? = nil
     ) {
         self.host = host
         self.port = port
@@ -66,5 +69,6 @@ public struct WebConfiguration: Sendable {
         self.evidenceQuotaBytes = evidenceQuotaBytes
         self.cleanupInterval = cleanupInterval
         self.cleanupGrace = cleanupGrace
+        self.map = map
     }
 }

@@ -35,7 +35,8 @@ fi
 
 work="$(mktemp -d /tmp/ictindex-browser.XXXXXX)"
 server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+server2=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; [ -n "$server2" ] && kill "$server2" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
 # A database from the sample province: 2024 appraised, scored and published; 2025 self-assessed and scored.
@@ -54,16 +55,27 @@ for account in "admin --role admin" "lanhdao --role leader" "snv --role agency -
     echo "browser-pass-1" | "$ictindex" user add $account --cost 10 --db "$db" >/dev/null
 done
 
+# The 34 provinces (Vietnam ICT Index, 2025) for the map's tile grid, on a second server.
+db2="$work/provinces.sqlite"
+"$ictindex" init --db "$db2" >/dev/null
+"$ictindex" units import "$root/Examples/sample-provinces/units.csv" --db "$db2" --framework "$root/Criteria/vn-ict-index.yaml" >/dev/null
+"$ictindex" data import "$root/Examples/sample-provinces/values-2025.csv" --period 2025 --source appraised --framework "$root/Criteria/vn-ict-index.yaml" --db "$db2" >/dev/null
+"$ictindex" run --period 2025 --framework "$root/Criteria/vn-ict-index.yaml" --db "$db2" >/dev/null
+echo "browser-pass-1" | "$ictindex" user add lanhdao --role leader --cost 10 --db "$db2" >/dev/null
+
 port=$((20000 + RANDOM % 10000))
 "$ictindex" serve --db "$db" --port "$port" --framework "$criteria" >"$work/serve.log" 2>&1 &
 server=$!
+port2=$((port + 1))
+"$ictindex" serve --db "$db2" --port "$port2" >"$work/serve2.log" 2>&1 &
+server2=$!
 for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$port/login" >/dev/null 2>&1 && break
+    curl -sf "http://127.0.0.1:$port/login" >/dev/null 2>&1 && curl -sf "http://127.0.0.1:$port2/login" >/dev/null 2>&1 && break
     sleep 0.1
 done
 
 mkdir -p "$root/Reports/screenshots"
-if ! PYTHONPATH="$pydir" SE_OFFLINE=true python3 "$here/web_flow.py" "http://127.0.0.1:$port" "$root/Reports/screenshots"; then
+if ! PYTHONPATH="$pydir" SE_OFFLINE=true python3 "$here/web_flow.py" "http://127.0.0.1:$port" "$root/Reports/screenshots" "http://127.0.0.1:$port2"; then
     echo "browser-test: FAILED; the end of the server's log:"
     tail -n 40 "$work/serve.log"
     exit 1

@@ -13,6 +13,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 BASE, SHOTS = sys.argv[1], sys.argv[2]
+PROVINCES = sys.argv[3] if len(sys.argv) > 3 else None
 PASSWORD = "browser-pass-1"
 
 
@@ -67,6 +68,18 @@ def full_page_screenshot(driver, path):
     driver.set_window_size(1366, 768)
 
 
+def both_widths(driver, name):
+    """Screenshots at 1366x768 (the whole page, at most 2400 px tall) and on a 390x844 phone; on the phone the
+    page itself must not be wider than the screen (wide tables scroll inside their own box)."""
+    full_page_screenshot(driver, f"{SHOTS}/{name}.png")
+    driver.set_window_size(390, 844)
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    if width > 420:
+        raise AssertionError(f"{driver.current_url} is {width} px wide on a 390 px phone screen")
+    driver.save_screenshot(f"{SHOTS}/{name}-phone.png")
+    driver.set_window_size(1366, 768)
+
+
 driver = browser()
 try:
     # The agency: fill, save, submit.
@@ -84,6 +97,14 @@ try:
     expect(driver, "Đã lưu:")
     expect(driver, "Điểm tạm tính")
     driver.save_screenshot(f"{SHOTS}/agency-form.png")
+    # On a 390-px phone: the form fits the screen, the buttons are at the top too.
+    driver.set_window_size(390, 844)
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    if width > 420:
+        raise AssertionError(f"the form is {width} px wide on a 390 px phone screen")
+    expect(driver, "Đã nhập")
+    driver.save_screenshot(f"{SHOTS}/agency-form-phone.png")
+    driver.set_window_size(1366, 768)
     driver.find_element(By.ID, "submit").click()
     expect(driver, "Đã nộp để thẩm định.")
     expect(driver, "đã nộp, chờ thẩm định")
@@ -91,6 +112,8 @@ try:
 
     # The department: appraise one value with a reason, score, publish.
     login(driver, "admin")
+    expect(driver, "BẢN NHÁP")  # the overview of 2025's draft run, marked by a banner
+    both_widths(driver, "overview-draft")
     driver.get(BASE + "/admin/appraise/2025/SNV")
     row = driver.find_element(By.ID, "a-staff")
     Select(row.find_element(By.NAME, "d.staff")).select_by_value("adjust")
@@ -98,7 +121,17 @@ try:
     row.find_element(By.NAME, "r.staff").send_keys("Theo biên bản kiểm tra thực tế")
     driver.find_element(By.ID, "appraise").click()
     expect(driver, "Đã ghi: 1 mới")
-    full_page_screenshot(driver, f"{SHOTS}/admin-appraisal.png")
+    # Only the differences: the adjusted value with both values and its reason.
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Chỉ giá trị khác tự đánh giá").click()
+    expect(driver, "Theo biên bản kiểm tra thực tế")
+    expect(driver, "khác: 120 → 118")
+    rows = driver.find_elements(By.CSS_SELECTOR, "tr[id^=a-]")
+    if len(rows) != 1 or rows[0].get_attribute("id") != "a-staff":
+        raise AssertionError(f"only differences shows {[r.get_attribute('id') for r in rows]}")
+    both_widths(driver, "admin-appraisal")
+    driver.get(BASE + "/admin/submissions?period=2025")
+    expect(driver, "Sở, ban, ngành")
+    both_widths(driver, "admin-submissions")
     driver.get(BASE + "/admin/runs?period=2025")
     driver.find_element(By.ID, "run").click()
     # The new run's page (the old one already says "Lần chấm — 2025"): the run's redirect names it in "a=".
@@ -112,15 +145,32 @@ try:
     publish[0].click()
     expect(driver, "đã công bố")
     driver.save_screenshot(f"{SHOTS}/admin-runs.png")
-    driver.get(BASE + "/admin/audit?unit=SNV&action=appraisal")
+    driver.get(BASE + "/admin/audit?unit=SNV&action=appraisal.")
     expect(driver, "Theo biên bản kiểm tra thực tế")
+    expect(driver, "Thẩm định: điều chỉnh")
+    driver.get(BASE + "/admin/audit")
+    expect(driver, "Công bố kết quả")
+    both_widths(driver, "admin-audit")
     logout(driver)
 
-    # The leader: the ranking and a unit page.
+    # The leader lands on the overview and finds the weakest commune in one click.
     login(driver, "lanhdao")
-    expect(driver, "Xếp hạng")
+    expect(driver, "Tổng quan")
+    expect(driver, "Năm đơn vị thấp nhất")
+    both_widths(driver, "leader-overview")
+    weakest = driver.find_element(
+        By.XPATH, "//section[h2[starts-with(., 'UBND cấp xã')]]//h3[.='Năm đơn vị thấp nhất']/following-sibling::ul/li[1]/a")
+    name = weakest.text
+    weakest.click()
+    expect(driver, "Giải thích từng điểm")
+    expect(driver, name)
+    # The ranking, filtered by a band.
+    driver.get(BASE + "/ranking?period=2025")
     expect(driver, "Sở Nội vụ")
-    full_page_screenshot(driver, f"{SHOTS}/leader-ranking.png")
+    both_widths(driver, "leader-ranking")
+    driver.get(BASE + "/ranking?period=2025&band=weak&sort=fall")
+    expect(driver, "Yếu")
+    driver.get(BASE + "/ranking?period=2025")
     driver.find_element(By.LINK_TEXT, "Sở Nội vụ").click()
     expect(driver, "Hồ sơ theo nhóm tiêu chí")
     expect(driver, "Giải thích từng điểm")
@@ -133,6 +183,21 @@ try:
     driver.save_screenshot(f"{SHOTS}/leader-unit-phone.png")
     driver.set_window_size(1366, 768)
     logout(driver)
-    print("browser flow: agency saved and submitted; admin appraised, scored and published; leader read the ranking")
+
+    # The 34 provinces on the tile-grid map: each square a link to its province.
+    if PROVINCES:
+        BASE = PROVINCES
+        login(driver, "lanhdao")
+        driver.get(BASE + "/map?period=2025")
+        expect(driver, "Bản đồ")
+        tiles = driver.find_elements(By.CSS_SELECTOR, ".map svg a")
+        if len(tiles) != 34:
+            raise AssertionError(f"the map shows {len(tiles)} provinces, not 34")
+        both_widths(driver, "leader-map")
+        driver.get(BASE + "/units/HN?period=2025")
+        expect(driver, "Hà Nội")
+        logout(driver)
+    print("browser flow: agency saved and submitted; admin appraised, filtered to differences, scored and published;"
+          " leader read the overview, opened the weakest commune, read the ranking")
 finally:
     driver.quit()

@@ -15,7 +15,7 @@ import Testing
         try await fixture.test { client in
             let response = try await Browser.attempt(client, "leader", password: WebFixture.password)
             #expect(response.status == .seeOther)
-            #expect(response.headers[.location] == "/ranking")
+            #expect(response.headers[.location] == "/overview")
             let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("ictindex_session=") })
             #expect(cookie.contains("HttpOnly"))
             #expect(cookie.contains("SameSite=Strict"))
@@ -173,7 +173,9 @@ import Testing
                 let unit = r.unit
                 let rank = r.rank.map(String.init) ?? "—"
                 let score = r.published.map { NumberFormatting.fixed($0, decimals: 2) } ?? "—"
-                let band = r.band.map { "<span class=\"band\">\(escaped($0.name.vi))</span>" } ?? "—"
+                let band =
+                    r.band.map { "<span class=\"band\" style=\"\(OverviewTests.bandStyles[$0.id] ?? "")\">\(escaped($0.name.vi))</span>" }
+                    ?? "—"
                 var row = "<tr><td class=\"num\">\(rank)</td><td>\(unit.code)</td>"
                 row += "<td><a href=\"/units/\(unit.code)?period=2025\">\(escaped(unit.name))</a></td>"
                 row += "<td class=\"num\">\(score)</td><td>\(band)</td>"

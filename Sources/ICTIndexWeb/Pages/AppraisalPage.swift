@@ -7,10 +7,12 @@ import OrderedCollections
 
 extension WebApp {
     /// `/admin/appraise/{period}/{unit}`: each value of a unit as self-assessed, its evidence and its appraised
-    /// value, with a decision (accept, or adjust with a reason) per value.
+    /// value with the saved reason, with a decision (accept, or adjust with a reason) per value. Values whose
+    /// appraised value differs from the self-assessed one are highlighted with both values; values without the
+    /// evidence their variable requires are flagged; `only=diff` and `only=evidence` show just those.
     func appraisalPage(
         _ spec: FormSpec, _ context: WebContext, errors: [VariableID: [String]], message: String?,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, only: String? = nil
     ) throws -> Response {
         let w = Words(context.language)
         let lang = context.language
@@ -23,7 +25,9 @@ extension WebApp {
         let readOnly = frozen ? " — " + w.t("kỳ đã công bố, không sửa được", "period published, read-only") : ""
         var html: HTML = """
             <p>\(w.unit): <strong>\(spec.unit.name)</strong> (\(spec.unit.code.rawValue)) — \
-            \(w.t("Trạng thái", "Status")): \(w.status(state))\(readOnly)</p>
+            \(w.t("Trạng thái", "Status")): \(w.status(Self.shownStatus(
+                state, selfAssessed: pairs.filter { $0.selfAssessed != nil }.count,
+                appraised: pairs.filter { $0.appraised != nil }.count)))\(readOnly)</p>
             """
         if let message { html += "<p class=\"notice\">\(message)</p>" }
         let problems = errors.values.flatMap { $0 }
@@ -35,6 +39,42 @@ extension WebApp {
             html += "<div class=\"errors\"><p><strong>\(heading)</strong></p><ul>\(items)</ul></div>"
         }
         let disabled: HTML = frozen ? " disabled" : ""
+        // What each value needs the appraiser's eye for.
+        var differs: Set<VariableID> = []
+        var noEvidence: Set<VariableID> = []
+        var evidences: [VariableID: Evidence] = [:]
+        for v in spec.variables {
+            let pair = byVariable[v.id]
+            if let appraised = pair?.appraised, appraised != pair?.selfAssessed { differs.insert(v.id) }
+            let e = Evidence(text: own[spec.unit.code, v.id]?.evidence)
+            evidences[v.id] = e
+            if v.evidence == .required, pair?.selfAssessed != nil, e?.isEmpty ?? true { noEvidence.insert(v.id) }
+        }
+        let appraisedCount = spec.variables.filter { byVariable[$0.id]?.appraised != nil }.count
+        let filter = only == "diff" || only == "evidence" ? only ?? "" : ""
+        let tabs: [(String, String, Int)] = [
+            ("", w.t("Tất cả", "All"), spec.variables.count),
+            ("diff", w.t("Chỉ giá trị khác tự đánh giá", "Only differences"), differs.count),
+            ("evidence", w.t("Chỉ thiếu minh chứng bắt buộc", "Only missing evidence"), noEvidence.count),
+        ]
+        let links = tabs.map { key, label, n -> HTML in
+            let href = action + (key.isEmpty ? "" : "?only=" + key)
+            return "<a href=\"\(href)\"\(" class=\"on\" aria-current=\"page\"", if: key == filter)>\(label) (\(n))</a>"
+        }
+        html += """
+            <p>\(w.t("Đã thẩm định", "Appraised")) \(appraisedCount)/\(spec.variables.count) · \
+            \(w.t("Khác tự đánh giá", "Differ from the self-assessment")): <strong>\(differs.count)</strong> · \
+            \(w.t("Thiếu minh chứng bắt buộc", "Missing required evidence")): <strong>\(noEvidence.count)</strong></p>
+            <p class="tabs noprint">\(links.joined(separator: " "))</p>
+            """
+        let shown = spec.variables.filter {
+            filter.isEmpty || (filter == "diff" && differs.contains($0.id))
+                || (filter == "evidence" && noEvidence.contains($0.id))
+        }
+        if shown.isEmpty {
+            html +=
+                "<p class=\"notice\">\(filter == "diff" ? w.t("Không có giá trị thẩm định nào khác giá trị tự đánh giá.", "No appraised value differs from the self-assessed one.") : w.t("Không có giá trị nào thiếu tài liệu kiểm chứng bắt buộc.", "No value lacks required evidence."))</p>"
+        }
         html += """
             <form method="post" action="\(action)">\(csrfField(context))\
             <div class="scroll"><table><thead><tr><th>\(w.t("Biến", "Variable"))</th><th>\(w.t("Tự đánh giá", "Self-assessed"))</th>\
@@ -42,11 +82,11 @@ extension WebApp {
             <th>\(w.t("Quyết định", "Decision"))</th><th>\(w.t("Giá trị điều chỉnh", "Adjusted value"))</th>\
             <th>\(w.t("Lý do", "Reason"))</th></tr></thead><tbody>
             """
-        for v in spec.variables {
+        for v in shown {
             let id = v.id.rawValue
             let pair = byVariable[v.id]
             var evidence = HTML.empty
-            if let e = Evidence(text: own[spec.unit.code, v.id]?.evidence) {
+            if let e = evidences[v.id] ?? nil {
                 evidence = HTML(text: [e.number, e.title, e.date, e.summary].compactMap { $0 }.joined(separator: "; "))
                 if let link = e.link { evidence += " <span class=\"muted\">\(link)</span>" }
                 if let file = e.file {
@@ -55,11 +95,25 @@ extension WebApp {
                     evidence += " <a href=\"/files/\(urlEncode(String(parts[0])))\">\(name)</a>"
                 }
             }
+            if noEvidence.contains(v.id) {
+                evidence +=
+                    "<span class=\"flag\">\(w.t("thiếu minh chứng bắt buộc", "required evidence missing"))</span>"
+            }
             let errorLines = (errors[v.id] ?? []).map { "<div class=\"error\">\($0)</div>" as HTML }
+            let differ = differs.contains(v.id)
+            let selfText = pair?.selfAssessed.map { Self.formText($0, v) } ?? "—"
+            var appraisedCell: HTML = "\(pair?.appraised.map { Self.formText($0, v) } ?? "—")"
+            if differ {
+                appraisedCell +=
+                    " <span class=\"flag\">\(w.t("khác", "differs")): \(selfText) → \(pair?.appraised.map { Self.formText($0, v) } ?? "—")</span>"
+            }
+            if let reason = pair?.reason {
+                appraisedCell += "<div class=\"reason\">\(w.t("Lý do", "Reason")): \(reason)</div>"
+            }
             html += """
-                <tr id="a-\(id)"><td>\(v.name.text(lang)) <span class="muted">[\(id)]</span>\(errorLines)</td>\
-                <td>\(pair?.selfAssessed.map { Self.formText($0, v) } ?? "—")</td><td>\(evidence)</td>\
-                <td>\(pair?.appraised.map { Self.formText($0, v) } ?? "—")</td>\
+                <tr id="a-\(id)"\(" class=\"diff\"", if: differ)><td>\(v.name.text(lang)) <span class="muted">[\(id)]</span>\(errorLines)</td>\
+                <td\(" class=\"changed\"", if: differ)>\(selfText)</td><td>\(evidence)</td>\
+                <td\(" class=\"changed\"", if: differ)>\(appraisedCell)</td>\
                 <td><select name="d.\(id)"\(disabled)><option value="">—</option><option value="accept">\(w.t("Chấp nhận", "Accept"))</option>\
                 <option value="adjust">\(w.t("Điều chỉnh", "Adjust"))</option></select></td>\
                 <td><input type="text" name="n.\(id)" style="max-width:9em"\(disabled)></td>\

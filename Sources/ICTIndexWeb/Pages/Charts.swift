@@ -40,12 +40,28 @@ enum Charts {
         return svg + "</svg>"
     }
 
+    /// A labelled line of a trend chart.
+    struct Series {
+        var label: String
+        var points: [(period: String, value: Double?)]
+    }
+
+    /// The colours of the lines: the unit's first (blue), then its predecessors'.
+    static let lineColours = ["#0b4f8a", "#e8710a", "#7b1fa2", "#2e7d32", "#c62828", "#5f6b7a"]
+
     /// A line of scores over periods, on [0, scale].
     static func trend(_ points: [(period: String, value: Double?)], scale: Double) -> HTML {
+        trend([Series(label: "", points: points)], scale: scale)
+    }
+
+    /// Lines of scores over the periods of the first series, on [0, scale], with a legend when there are
+    /// several.
+    static func trend(_ series: [Series], scale: Double) -> HTML {
         let width = 520.0
-        let height = 220.0
+        let legendHeight = series.count > 1 ? 18.0 * Double(series.count) : 0
+        let height = 220.0 + legendHeight
         let left = 40.0
-        let bottom = 30.0
+        let bottom = 30.0 + legendHeight
         let plotW = width - left - 20
         let plotH = height - bottom - 15
         var svg: HTML =
@@ -56,23 +72,34 @@ enum Charts {
                 "<line x1=\"\(f(left))\" x2=\"\(f(width - 20))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"#dde2e8\"/>"
             svg += "<text x=\"2\" y=\"\(f(y + 4))\">\(NumberFormatting.fixed(scale * tick, decimals: 0))</text>"
         }
-        let n = points.count
-        var coordinates: [(Double, Double)] = []
-        for (i, p) in points.enumerated() {
-            let x = left + (n == 1 ? plotW / 2 : plotW * Double(i) / Double(n - 1))
-            svg += "<text x=\"\(f(x))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">\(p.period)</text>"
-            if let v = p.value {
-                let y = 15 + plotH * (1 - max(0, min(1, v / scale)))
-                coordinates.append((x, y))
-                svg +=
-                    "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\" fill=\"#0b4f8a\"><title>\(p.period): \(NumberFormatting.fixed(v, decimals: 2))</title></circle>"
-                svg +=
-                    "<text x=\"\(f(x))\" y=\"\(f(y - 8))\" text-anchor=\"middle\">\(NumberFormatting.fixed(v, decimals: 2))</text>"
-            }
+        let periods = series.first?.points.map(\.period) ?? []
+        let n = periods.count
+        func x(_ i: Int) -> Double { left + (n == 1 ? plotW / 2 : plotW * Double(i) / Double(n - 1)) }
+        for (i, p) in periods.enumerated() {
+            svg += "<text x=\"\(f(x(i)))\" y=\"\(f(height - 8 - legendHeight))\" text-anchor=\"middle\">\(p)</text>"
         }
-        if coordinates.count > 1 {
-            let line: String = coordinates.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ")
-            svg += "<polyline fill=\"none\" stroke=\"#0b4f8a\" stroke-width=\"2\" points=\"\(line)\"/>"
+        for (s, line) in series.enumerated() {
+            let colour = lineColours[s % lineColours.count]
+            var coordinates: [(Double, Double)] = []
+            for (i, p) in line.points.enumerated() where i < n {
+                guard let v = p.value else { continue }
+                let y = 15 + plotH * (1 - max(0, min(1, v / scale)))
+                coordinates.append((x(i), y))
+                svg +=
+                    "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y))\" r=\"4\" fill=\"\(colour)\"><title>\(line.label) \(p.period): \(NumberFormatting.fixed(v, decimals: 2))</title></circle>"
+                svg +=
+                    "<text x=\"\(f(x(i)))\" y=\"\(f(y - 8))\" text-anchor=\"middle\" fill=\"\(colour)\">\(NumberFormatting.fixed(v, decimals: 2))</text>"
+            }
+            if coordinates.count > 1 {
+                let points: String = coordinates.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ")
+                let dash: HTML = s == 0 ? "" : " stroke-dasharray=\"5 4\""
+                svg += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash) points=\"\(points)\"/>"
+            }
+            if series.count > 1 {
+                let y = height - legendHeight + 18.0 * Double(s) + 4
+                svg += "<rect x=\"\(f(left))\" y=\"\(f(y))\" width=\"12\" height=\"10\" fill=\"\(colour)\"/>"
+                svg += "<text x=\"\(f(left + 18))\" y=\"\(f(y + 9))\">\(line.label)</text>"
+            }
         }
         return svg + "</svg>"
     }

@@ -29,9 +29,16 @@ extension WebApp {
         }
         let problems = spec.variables.flatMap { v in (entries[v.id]?.errors ?? []).map { (v, $0) } }
         let published = frozen ? " — " + w.t("kỳ đã công bố", "period published") : ""
+        // The state its values imply when none is recorded (values imported or saved before a status existed).
+        let shown = Self.shownStatus(state, selfAssessed: own.entries(of: spec.unit.code).count, appraised: 0)
+        // Progress: the fields filled, and the filled values without the evidence their variable requires.
+        let filled = spec.variables.filter { !(entries[$0.id]?.text.isEmpty ?? true) }
+        let noEvidence = filled.filter { $0.evidence == .required && (entries[$0.id]?.evidence.isEmpty ?? true) }
         var html: HTML = """
             <p>\(w.unit): <strong>\(spec.unit.name)</strong> (\(spec.unit.code.rawValue)) — \(w.period) \(spec.period) — \
-            \(w.t("Trạng thái", "Status")): <strong id="status">\(w.status(state))</strong>\(published)</p>
+            \(w.t("Trạng thái", "Status")): <strong id="status">\(w.status(shown))</strong>\(published)</p>
+            <p id="progress">\(w.t("Đã nhập", "Filled in")) <strong>\(filled.count)/\(spec.variables.count)</strong>; \
+            \(w.t("thiếu minh chứng bắt buộc", "missing required evidence")): <strong>\(noEvidence.count)</strong></p>
             """
         if let message { html += "<p class=\"notice\">\(message)</p>" }
         if !problems.isEmpty {
@@ -64,14 +71,19 @@ extension WebApp {
             <form method="post" action="\(action)" enctype="multipart/form-data" id="self-form">\(csrfField(context))\
             <input type="hidden" name="revision" value="\(revision)">
             """
+        // The buttons at the top and at the bottom of a long form.
+        func buttons(_ suffix: String) -> HTML {
+            """
+            <p><button type="submit" id="save\(suffix)">\(w.save)</button> \
+            <button type="submit" class="secondary" id="submit\(suffix)" formaction="\(action)/submit">\(w.t("Nộp để thẩm định", "Submit for appraisal"))</button></p>
+            """
+        }
+        if editable { html += buttons("-top") }
         for v in spec.variables {
             html += field(v, entries[v.id] ?? FormEntry(), disabled: disabled, w)
         }
         if editable {
-            html += """
-                <p><button type="submit" id="save">\(w.save)</button> \
-                <button type="submit" class="secondary" id="submit" formaction="\(action)/submit">\(w.t("Nộp để thẩm định", "Submit for appraisal"))</button></p>
-                """
+            html += buttons("")
         } else {
             html += """
                 <p class="muted">\(w.t("Chỉ xem: hồ sơ đã nộp, đã thẩm định hoặc kỳ đã công bố.", "Read-only: submitted, appraised, or the period is published."))</p>
@@ -89,8 +101,9 @@ extension WebApp {
         let lang = w.language
         let id = v.id.rawValue
         var bounds: [String] = []
-        if let lo = v.effectiveBounds.min { bounds.append("≥ \(NumberFormatting.plain(lo))") }
-        if let hi = v.effectiveBounds.max { bounds.append("≤ \(NumberFormatting.plain(hi))") }
+        let numeric = v.kind == .number || v.kind == .integer || v.kind == .percent
+        if numeric, let lo = v.effectiveBounds.min { bounds.append("≥ \(NumberFormatting.plain(lo))") }
+        if numeric, let hi = v.effectiveBounds.max { bounds.append("≤ \(NumberFormatting.plain(hi))") }
         let unit = v.unitOfMeasure.map { " <span class=\"muted\">(\($0))</span>" as HTML } ?? .empty
         let required =
             v.evidence == .required ? " — " + w.t("bắt buộc có tài liệu kiểm chứng", "evidence required") : ""
@@ -98,14 +111,23 @@ extension WebApp {
         let help = v.description.map { "<div class=\"muted\">\($0.text(lang))</div>" as HTML } ?? .empty
         var html: HTML = """
             <div class="field" id="v-\(id)"><label for="in-\(id)">\(v.name.text(lang))\(unit)</label> \
-            <span class="muted">[\(id)]\(bounds.isEmpty ? "" : " " + bounds.joined(separator: ", "))\(required)</span>\(help)<br>
+            <span class="muted">\(bounds.joined(separator: ", "))\(required)</span>\(help)<br>
             """
         switch v.kind {
-        case .choice, .boolean:
-            let options: [(String, String)] =
-                v.kind == .boolean
-                ? [("có", w.t("Có", "Yes")), ("không", w.t("Không", "No"))]
-                : v.options.map { ($0.key, $0.value.text(lang)) }
+        case .boolean:
+            // Yes / no as two labelled radio buttons (and "not answered", which empties the value).
+            let options = [
+                ("có", w.t("Có", "Yes")), ("không", w.t("Không", "No")), ("", w.t("Chưa trả lời", "Not answered")),
+            ]
+            let items = options.enumerated().map { k, option in
+                """
+                <label class="choice"><input type="radio" id="\(k == 0 ? "in-" + id : "in-\(id)-\(k)")" name="v.\(id)" value="\(option.0)"\
+                \(" checked", if: option.0 == entry.text)\(disabled)> \(option.1)</label>
+                """ as HTML
+            }
+            html += "<span class=\"choices\">\(items.joined(separator: " "))</span>"
+        case .choice:
+            let options: [(String, String)] = v.options.map { ($0.key, $0.value.text(lang)) }
             let items = options.map { value, label in
                 "<option value=\"\(value)\"\(" selected", if: value == entry.text)>\(label)</option>" as HTML
             }

@@ -37,10 +37,11 @@ struct Page {
             switch user.role {
             case .admin:
                 links = [
-                    ("/ranking", w.ranking), ("/admin/submissions", w.submissions), ("/admin/runs", w.runs),
+                    ("/overview", w.overview), ("/ranking", w.ranking), ("/map", w.map), ("/admin/submissions", w.submissions),
+                    ("/admin/runs", w.runs),
                     ("/admin/audit", w.auditLog), ("/admin/users", w.users),
                 ]
-            case .leader: links = [("/ranking", w.ranking)]
+            case .leader: links = [("/overview", w.overview), ("/ranking", w.ranking), ("/map", w.map)]
             case .agency: links = [("/self", w.selfAssessment)]
             }
             nav = links.map { "<a href=\"\($0.0)\">\($0.1)</a>" as HTML }.joined(separator: " ")
@@ -122,7 +123,14 @@ struct Page {
         .band{padding:.05em .4em;border-radius:3px;background:#eef}.up{color:#137333}.down{color:#a4161a}
         pre.explain{white-space:pre-wrap;background:#fff;border:1px solid #d5d9de;padding:.6em;font-size:.9em}
         svg{max-width:100%;height:auto;background:#fff}
+        .draft{background:repeating-linear-gradient(135deg,#fff4d6 0 14px,#ffe9a8 14px 28px);border:2px solid #b45309;color:#6b3000;padding:.55em 1em;margin:.2em 0 .8em;font-size:1.05em}
+        .bandbar{display:flex;height:2em;border:1px solid #aab3bd;margin:.3em 0;overflow:hidden}.bandbar a,.bandbar span{display:flex;align-items:center;justify-content:center;min-width:1.6em;text-decoration:none;font-weight:600;white-space:nowrap;overflow:hidden}
+        .noband{background:#eef1f5;color:#5f6b7a}.legend .band{display:inline-block;margin:0 .3em .3em 0;text-decoration:none}.band{font-weight:600;white-space:nowrap}
+        section.overview{margin-bottom:1.6em}h3{font-size:1em;margin:.2em 0 .4em}ul.plain{list-style:none;padding:0;margin:0}ul.plain li{padding:.15em 0}
+        tr.diff td{background:#fff4d6}tr.diff td.changed{background:#ffe08a;font-weight:600}.flag{display:inline-block;background:#fde8e8;color:#a4161a;border:1px solid #f5b5b5;border-radius:3px;padding:0 .3em;font-size:.9em}
+        .reason{font-style:italic}.tabs a{margin-right:1em}.tabs a.on{font-weight:700;text-decoration:none;color:inherit}
+        .printhead{display:none}label.choice{font-weight:400;margin-right:1em;white-space:nowrap}.map svg{max-width:100%;height:auto}.map a:hover rect,.map a:hover path{stroke:#1b1f24;stroke-width:2}
         @media (max-width:700px){body{font-size:14px}main{padding:.5em}th,td{padding:.25em}.ranking .p{display:none}}
-        @media print{header,nav,form,button,.lang,.filters,.noprint{display:none!important}body{background:#fff;font-size:11pt}main{max-width:none;padding:0}table{page-break-inside:auto}tr{page-break-inside:avoid}}
+        @media print{header,nav,form,button,.lang,.filters,.noprint{display:none!important}body{background:#fff;font-size:11pt}main{max-width:none;padding:0}table{page-break-inside:auto}thead{display:table-header-group}tr{page-break-inside:avoid}.scroll{overflow:visible}.printhead{display:block;margin-bottom:.5em}.draft,.band,.bandbar a{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
         """
 }

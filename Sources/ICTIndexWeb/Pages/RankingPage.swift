@@ -25,24 +25,42 @@ extension WebApp {
         let groupFilter = request.query("group") ?? ""
         let search = request.query("q") ?? ""
         let sort = request.query("sort") ?? "rank"
+        let bandFilter = request.query("band") ?? ""
 
         let periodOptions = periods.reversed().map { "<option\(" selected", if: $0 == period)>\($0)</option>" as HTML }
         let groupOptions = framework.groups.values.map {
             "<option value=\"\($0.id.rawValue)\"\(" selected", if: $0.id.rawValue == groupFilter)>\($0.name.text(language))</option>"
                 as HTML
         }
+        let bandOptions = framework.bands.map {
+            "<option value=\"\($0.id.rawValue)\"\(" selected", if: $0.id.rawValue == bandFilter)>\($0.name.text(language))</option>"
+                as HTML
+        }
         let orders =
-            [("rank", w.rank), ("score", w.score), ("name", w.t("Tên", "Name")), ("code", w.t("Mã", "Code"))]
+            [
+                ("rank", w.rank), ("score", w.score),
+                ("change", w.t("Thay đổi điểm (tăng trước)", "Score change (rises first)")),
+                ("fall", w.t("Thay đổi điểm (giảm trước)", "Score change (falls first)")), ("name", w.t("Tên", "Name")),
+                ("code", w.t("Mã", "Code")),
+            ]
             + pillars.map { ($0.id.rawValue, $0.name.text(language)) }
         let sortOptions = orders.map {
             "<option value=\"\($0.0)\"\(" selected", if: $0.0 == sort)>\($0.1)</option>" as HTML
         }
         let state = summary.status == .published ? w.t("đã công bố", "published") : w.t("bản nháp", "draft")
         let versus = view.changes.values.first.map { "; " + w.t("so với kỳ", "change vs") + " " + $0.previousPeriod }
-        var html: HTML = """
+        let groupName = framework.groups.values.first { $0.id.rawValue == groupFilter }?.name.text(language)
+        let bandName = framework.bands.first { $0.id.rawValue == bandFilter }?.name.text(language)
+        let printed = Self.localTime(Date().ISO8601Format())
+        var html = Self.draftBanner(summary, w)
+        html += """
+            <p class="printhead"><strong>\(framework.name.text(language))</strong><br>\(w.ranking) — \(w.period) \(period)\
+            \(groupName.map { " — " + $0 } ?? "")\(bandName.map { " — " + w.band + " " + $0 } ?? "")<br>\
+            \(w.t("lần chấm", "run")) \(id), \(state); \(w.t("in lúc", "printed")) \(printed)</p>
             <form method="get" action="/ranking" class="filters">
             <label>\(w.period)<br><select name="period">\(periodOptions)</select></label>
             <label>\(w.group)<br><select name="group"><option value="">\(w.t("Tất cả", "All"))</option>\(groupOptions)</select></label>
+            \(framework.bands.isEmpty ? HTML.empty : "<label>\(w.band)<br><select name=\"band\"><option value=\"\">\(w.t("Tất cả", "All"))</option>\(bandOptions)</select></label>")
             <label>\(w.t("Tìm", "Search"))<br><input type="search" name="q" value="\(request.query("q") ?? "")"></label>
             <label>\(w.t("Sắp xếp", "Sort"))<br><select name="sort">\(sortOptions)</select></label>
             <button type="submit">\(w.t("Xem", "Show"))</button>
@@ -56,6 +74,17 @@ extension WebApp {
         case "name": order = view.byName
         case "code": order = view.byCode
         case "score", "rank": order = view.byRank
+        case "change", "fall":
+            // By the score's change; units without one (new, merged) last, in rank order.
+            let sign = sort == "change" ? -1.0 : 1.0
+            order = view.byRank.sorted { a, b in
+                switch (view.scoreChange[a], view.scoreChange[b]) {
+                case (let x?, let y?) where x != y: return sign * x < sign * y
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default: return view.rankPlace[a] < view.rankPlace[b]
+                }
+            }
         default:
             if let p = pillars.firstIndex(where: { $0.id.rawValue == sort }) {
                 order = view.byRank.sorted { a, b in
@@ -70,11 +99,8 @@ extension WebApp {
         var header: HTML =
             "<tr><th class=\"num\">\(w.rank)</th><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th><th class=\"num\">\(w.score)</th>"
         if !framework.bands.isEmpty { header += "<th>\(w.band)</th>" }
-        for p in pillars {
-            let name = p.name.text(language)
-            header +=
-                "<th class=\"num p\" title=\"\(name)\">\(name.count > 18 ? String(name.prefix(17)) + "…" : name)</th>"
-        }
+        // Full pillar names: they wrap in their column (the table scrolls sideways on a phone), none is cut.
+        for p in pillars { header += "<th class=\"num p\">\(p.name.text(language))</th>" }
         header += "<th>\(w.change)</th></tr>"
         // Folded once here and once per unit in the run's view: "ky son" finds "Kỳ Sơn", "d" finds "đ".
         let folded = SearchFolding.fold(search)
@@ -82,6 +108,7 @@ extension WebApp {
         for group in framework.groups.values where groupFilter.isEmpty || group.id.rawValue == groupFilter {
             let members = order.filter {
                 view.results[$0].unit.group == group.id && (folded.isEmpty || view.searchText[$0].contains(folded))
+                    && (bandFilter.isEmpty || view.results[$0].band?.rawValue == bandFilter)
             }
             guard !members.isEmpty else { continue }
             shown += members.count
@@ -90,6 +117,12 @@ extension WebApp {
             html += "<div class=\"scroll\"><table class=\"ranking\"><thead>\(header)</thead><tbody>"
             html += members.map { rows[$0] }.joined()
             html += "</tbody></table></div>"
+        }
+        if shown == 0 && folded.isEmpty && !bandFilter.isEmpty {
+            html += """
+                <p class="empty">\(w.t("Không có đơn vị nào xếp loại \(bandName ?? bandFilter)\(groupName.map { " trong khối " + $0 } ?? "").",
+                    "No unit is in band \(bandName ?? bandFilter)\(groupName.map { " in group " + $0 } ?? "")."))</p>
+                """
         }
         if shown == 0 && !folded.isEmpty {
             html += """
@@ -113,7 +146,7 @@ extension WebApp {
 extension RunView {
     /// The `<tr>` of a result in the ranking table.
     static func row(
-        _ r: StoredResult, pillarValues: [Double?], change: String, bands: [BandID: String]?, period: String,
+        _ r: StoredResult, pillarValues: [Double?], change: String, bands: BandColours?, period: String,
         decimals: Int, words w: Words
     ) -> HTML {
         let css: HTML = change.hasPrefix("↑") ? " class=\"up\"" : change.hasPrefix("↓") ? " class=\"down\"" : ""
@@ -122,8 +155,7 @@ extension RunView {
             "<td><a href=\"/units/\(urlEncode(r.unit.code.rawValue))?period=\(urlEncode(period))\">\(r.unit.name)</a></td>"
         row += "<td class=\"num\">\(w.number(r.published, decimals: decimals))</td>"
         if let bands {
-            let band = r.band.flatMap { bands[$0] }.map { "<span class=\"band\">\($0)</span>" as HTML } ?? "—"
-            row += "<td>\(band)</td>"
+            row += "<td>\(bands.badge(r.band, w.language))</td>"
         }
         for value in pillarValues { row += "<td class=\"num p\">\(w.number(value, decimals: decimals))</td>" }
         row += "<td\(css)>\(change)</td></tr>"

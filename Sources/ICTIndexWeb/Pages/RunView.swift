@@ -1,9 +1,9 @@
 import Foundation
 import ICTIndexCore
 import ICTIndexCriteria
-import OrderedCollections
 import ICTIndexService
 import ICTIndexStorage
+import OrderedCollections
 import Synchronization
 
 /// A run as the leader pages show it, read and prepared once: its results in every order the ranking offers,
@@ -34,10 +34,16 @@ final class RunView: Sendable {
     let rankPlace: [Int]
     /// Lowercased code and name per result, for the search box.
     let searchText: [String]
+    /// Per result, its published score minus its own previous one (after a rename, its old code's), or nil.
+    let scoreChange: [Double?]
+    /// The bands in their colours.
+    let bandColours: BandColours
     private let renderedRows = Mutex<[Language: [HTML]]>([:])
 
-    init(id: Int, stamp: String, results: [StoredResult], board: Scoreboard?, framework: Framework,
-         changes: [UnitCode: UnitChange]) {
+    init(
+        id: Int, stamp: String, results: [StoredResult], board: Scoreboard?, framework: Framework,
+        changes: [UnitCode: UnitChange]
+    ) {
         self.id = id
         self.stamp = stamp
         self.results = results
@@ -65,6 +71,11 @@ final class RunView: Sendable {
         }
         byCode = all.sorted { results[$0].unit.code < results[$1].unit.code }
         searchText = results.map { SearchFolding.fold($0.unit.code.rawValue + "\u{0}" + $0.unit.name) }
+        scoreChange = results.map { r in
+            guard let now = r.published, let before = changes[r.unit.code]?.own?.published else { return nil }
+            return now - before
+        }
+        bandColours = BandColours(framework)
     }
 
     /// The result of a unit, if it was scored in this run.
@@ -75,12 +86,12 @@ final class RunView: Sendable {
         if let hit = renderedRows.withLock({ $0[language] }) { return hit }
         let w = Words(language)
         let wording = ChangeText(decimals: framework.decimals, language: language)
-        let bands = Dictionary(framework.bands.map { ($0.id, $0.name.text(language)) }, uniquingKeysWith: { a, _ in a })
         let rows = results.indices.map { i -> HTML in
             let r = results[i]
             return Self.row(
                 r, pillarValues: pillarValues[i], change: changes[r.unit.code].map { wording.text($0, for: r) } ?? "",
-                bands: framework.bands.isEmpty ? nil : bands, period: period, decimals: framework.decimals, words: w)
+                bands: framework.bands.isEmpty ? nil : bandColours, period: period, decimals: framework.decimals,
+                words: w)
         }
         renderedRows.withLock { $0[language] = rows }
         return rows

@@ -36,15 +36,16 @@ extension WebApp {
             html += "</td></tr>"
         }
         html += "</tbody></table>"
-        // Comparing two runs: each unit's score and rank in both.
-        let ids = runs.map(\.id)
+        // Comparing two runs, of this period or of two periods (year over year): each unit's score and rank in both.
+        let all = try database.runs().sorted { ($0.period, $0.id) > ($1.period, $1.id) }
         html += """
             <h2>\(w.t("So sánh hai lần chấm", "Compare two runs"))</h2><form method="get" action="/admin/runs" class="filters">\
             <input type="hidden" name="period" value="\(period)">
             """
         for key in ["a", "b"] {
-            let options = ids.map {
-                "<option\(" selected", if: request.query(key) == String($0))>\($0)</option>" as HTML
+            let options = all.map {
+                "<option value=\"\($0.id)\"\(" selected", if: request.query(key) == String($0.id))>\($0.period) — \(w.t("lần", "run")) \($0.id)</option>"
+                    as HTML
             }
             html +=
                 "<label>\(key.uppercased())<br><select name=\"\(key)\"><option value=\"\"></option>\(options)</select></label>"
@@ -57,34 +58,56 @@ extension WebApp {
             .response()
     }
 
-    /// Two runs side by side: every unit whose score, rank or band differs, with the change of its score and the
-    /// pillar that moved most; units scored in only one of them; how many changed band.
+    /// Two runs side by side, group by group, columns named by period and run: every unit whose score, rank or
+    /// band differs, with the change of its score and the pillar that moved most; a unit renamed between them is
+    /// matched with its former code, a merged one names its predecessors; units in only one of them; how many
+    /// changed band.
     private func comparison(_ a: Int, _ b: Int, _ w: Words) throws -> HTML {
         let (va, vb) = (try runView(a), try runView(b))
+        let (sa, sb) = (try database.runSummary(a), try database.runSummary(b))
+        let labelA = "\(sa.period) (\(w.t("lần", "run")) \(a))"
+        let labelB = "\(sb.period) (\(w.t("lần", "run")) \(b))"
         let decimals = va.framework.decimals
-        let bandNames = Dictionary(
-            (va.framework.bands + vb.framework.bands).map { ($0.id, $0.name.text(w.language)) },
-            uniquingKeysWith: { x, _ in x })
-        func band(_ r: StoredResult?) -> String { r?.band.map { bandNames[$0] ?? $0.rawValue } ?? "—" }
+        let bandsA = va.bandColours
+        let bandsB = vb.bandColours
         // Pillars of A, with their column in B (matched by id: the criteria may differ between the runs).
         let pillars = va.framework.pillars.enumerated().map { i, p in
             (name: p.name.text(w.language), a: i, b: vb.framework.pillars.firstIndex { $0.id == p.id })
         }
         func signed(_ x: Double) -> String { ChangeText.signed(x, decimals: decimals) }
-        var rows = HTML.empty
+        // Each result of B with its result in A: the same code, or else its predecessors found in A (following
+        // units without a result further back); one predecessor is a rename, several a merger.
+        let links = try database.predecessorLinks()
+        func predecessors(_ code: UnitCode) -> [Int] {
+            var found: [Int] = []
+            var queue = links[code] ?? []
+            var seen: Set<UnitCode> = [code]
+            while !queue.isEmpty {
+                let c = queue.removeFirst()
+                guard seen.insert(c).inserted else { continue }
+                if let i = va.positions[c] { found.append(i) } else { queue += links[c] ?? [] }
+            }
+            return found
+        }
+        var usedA: Set<Int> = []
         var differing = 0
         var bandChanges = 0
-        for i in va.byRank {
-            let r = va.results[i]
-            let other = vb.positions[r.unit.code]
-            let s = other.map { vb.results[$0] }
-            guard s?.published != r.published || s?.rank != r.rank || s?.band != r.band else { continue }
-            differing += 1
-            if let s, s.band != r.band { bandChanges += 1 }
+        var tables = HTML.empty
+        let header: HTML = """
+            <thead><tr><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th>\
+            <th class="num">\(w.score) \(labelA)</th><th class="num">\(w.rank) \(labelA)</th><th>\(w.band) \(labelA)</th>\
+            <th class="num">\(w.score) \(labelB)</th><th class="num">\(w.rank) \(labelB)</th><th>\(w.band) \(labelB)</th>\
+            <th class="num">\(w.t("Chênh lệch", "Difference"))</th><th>\(w.t("Nhóm tiêu chí thay đổi nhiều nhất", "Pillar that moved most"))</th>\
+            </tr></thead>
+            """
+        func row(_ i: Int?, _ j: Int?, note: String) -> HTML {
+            let r = i.map { va.results[$0] }
+            let s = j.map { vb.results[$0] }
+            let unit = s?.unit ?? r?.unit
             var delta = ""
-            if let x = r.published, let y = s?.published { delta = signed(y - x) }
+            if let x = r?.published, let y = s?.published { delta = signed(y - x) }
             var moved = ""
-            if let j = other {
+            if let i, let j {
                 let changes = pillars.compactMap { p -> (String, Double)? in
                     guard let column = p.b, let x = va.pillarValues[i][p.a], let y = vb.pillarValues[j][column] else {
                         return nil
@@ -95,19 +118,58 @@ extension WebApp {
                     moved = "\(most.0) \(signed(most.1))"
                 }
             }
-            rows += """
-                <tr><td>\(r.unit.code.rawValue)</td><td>\(r.unit.name)</td>\
-                <td class="num">\(w.number(r.published, decimals: decimals))</td><td class="num">\(r.rank.map(String.init) ?? "—")</td><td>\(band(r))</td>\
-                <td class="num">\(w.number(s?.published, decimals: decimals))</td><td class="num">\(s?.rank.map(String.init) ?? "—")</td><td>\(band(s))</td>\
+            let noteHTML: HTML = note.isEmpty ? .empty : " <span class=\"muted\">(\(note))</span>"
+            return """
+                <tr><td>\(unit?.code.rawValue ?? "")</td><td>\(unit?.name ?? "")\(noteHTML)</td>\
+                <td class="num">\(w.number(r?.published, decimals: decimals))</td><td class="num">\(r?.rank.map(String.init) ?? "—")</td><td>\(bandsA.badge(r?.band, w.language))</td>\
+                <td class="num">\(w.number(s?.published, decimals: decimals))</td><td class="num">\(s?.rank.map(String.init) ?? "—")</td><td>\(bandsB.badge(s?.band, w.language))</td>\
                 <td class="num">\(delta)</td><td>\(moved)</td></tr>
                 """
         }
-        let onlyB = vb.byRank.map { vb.results[$0] }.filter { va.positions[$0.unit.code] == nil }
-        for s in onlyB {
+        var groups = Array(vb.framework.groups.values)
+        for g in va.framework.groups.values where !groups.contains(where: { $0.id == g.id }) { groups.append(g) }
+        var rowsByGroup: [GroupID: HTML] = [:]
+        var countByGroup: [GroupID: Int] = [:]
+        for j in vb.byRank {
+            let s = vb.results[j]
+            var i = va.positions[s.unit.code]
+            var note = ""
+            if i == nil {
+                let found = predecessors(s.unit.code)
+                if found.count == 1 {
+                    i = found[0]
+                    note = w.t("đổi tên từ ", "renamed from ") + va.results[found[0]].unit.code.rawValue
+                } else if !found.isEmpty {
+                    note =
+                        w.t("sáp nhập từ ", "merged from ")
+                        + found.map { va.results[$0].unit.code.rawValue }.joined(separator: ", ")
+                }
+            }
+            if let i { usedA.insert(i) }
+            let r = i.map { va.results[$0] }
+            guard r?.published != s.published || r?.rank != s.rank || r?.band != s.band || !note.isEmpty else {
+                continue
+            }
             differing += 1
-            rows += """
-                <tr><td>\(s.unit.code.rawValue)</td><td>\(s.unit.name)</td><td class="num">—</td><td class="num">—</td><td>—</td>\
-                <td class="num">\(w.number(s.published, decimals: decimals))</td><td class="num">\(s.rank.map(String.init) ?? "—")</td><td>\(band(s))</td><td></td><td></td></tr>
+            if let r, r.band != s.band { bandChanges += 1 }
+            rowsByGroup[s.unit.group, default: .empty] += row(i, j, note: note)
+            countByGroup[s.unit.group, default: 0] += 1
+        }
+        // Units of A with no counterpart in B: merged into another unit, or gone.
+        var successors: [UnitCode: UnitCode] = [:]
+        for (successor, list) in links { for p in list { successors[p] = successor } }
+        for i in va.byRank where !usedA.contains(i) {
+            let r = va.results[i]
+            differing += 1
+            let note = successors[r.unit.code].map { w.t("sáp nhập vào ", "merged into ") + $0.rawValue } ?? ""
+            rowsByGroup[r.unit.group, default: .empty] += row(i, nil, note: note)
+            countByGroup[r.unit.group, default: 0] += 1
+        }
+        for g in groups {
+            guard let rows = rowsByGroup[g.id] else { continue }
+            tables += """
+                <h3>\(g.name.text(w.language)) (\(countByGroup[g.id] ?? 0))</h3>\
+                <div class="scroll"><table>\(header)<tbody>\(rows)</tbody></table></div>
                 """
         }
         var html: HTML = """
@@ -115,15 +177,7 @@ extension WebApp {
                 "\(differing) đơn vị khác nhau giữa lần chấm \(a) và \(b); \(bandChanges) đơn vị đổi xếp loại.",
                 "\(differing) units differ between runs \(a) and \(b); \(bandChanges) changed band."))</p>
             """
-        if differing > 0 {
-            html += """
-                <div class="scroll"><table><thead><tr><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th>\
-                <th class="num">\(w.score) \(a)</th><th class="num">\(w.rank) \(a)</th><th>\(w.band) \(a)</th>\
-                <th class="num">\(w.score) \(b)</th><th class="num">\(w.rank) \(b)</th><th>\(w.band) \(b)</th>\
-                <th class="num">\(w.t("Chênh lệch", "Difference"))</th><th>\(w.t("Nhóm tiêu chí thay đổi nhiều nhất", "Pillar that moved most"))</th>\
-                </tr></thead><tbody>\(rows)</tbody></table></div>
-                """
-        }
+        html += tables
         return html
     }
 }

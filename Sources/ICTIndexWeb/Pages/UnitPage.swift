@@ -33,11 +33,17 @@ extension WebApp {
         let band = result.band.flatMap { id in framework.bands.first { $0.id == id } }
         let groupName = framework.groups[result.unit.group]?.name.text(language) ?? result.unit.group.rawValue
         let rank = result.rank.map { "\($0)/\(result.rankedCount)" } ?? "—"
-        let bandHTML = band.map { " — \(w.band): <span class=\"band\">\($0.name.text(language))</span>" as HTML }
-        var html: HTML = """
+        let bandHTML = band.map { " — \(w.band): \(view.bandColours.badge($0.id, language))" as HTML }
+        var html = Self.draftBanner(try database.runSummary(id), w)
+        html += """
             <p>\(w.t("Mã", "Code")) <strong>\(code.rawValue)</strong> — \(w.group) \(groupName) — \(w.period) \(period)</p>
             <p style="font-size:1.3em">\(w.score): <strong>\(w.number(result.published, decimals: framework.decimals))</strong> / \(NumberFormatting.plain(framework.scale))
             — \(w.rank): <strong>\(rank)</strong>\(bandHTML ?? .empty)</p>
+            """
+        if let board = view.board, let scored = board.result(for: code) {
+            html += Self.why(UnitWhy(board: board, unit: scored), framework: framework, group: groupName, w)
+        }
+        html += """
             <div class="cards"><div class="card"><h2>\(w.t("Hồ sơ theo nhóm tiêu chí", "Pillar profile"))</h2>
             """
         let profile = framework.pillars.compactMap { p -> (label: String, value: Double?, mean: Double?)? in
@@ -46,13 +52,49 @@ extension WebApp {
         }
         html += Charts.profile(profile, scale: framework.scale, words: w)
         html += "</div><div class=\"card\"><h2>\(w.t("Diễn biến qua các kỳ", "Trend over periods"))</h2>"
-        var trend: [(period: String, value: Double?)] = []
+        // The unit's own results, and in periods without one its predecessors' (renamed or merged), labelled.
+        let links = try database.predecessorLinks()
+        var history: [(period: String, results: [StoredResult])] = []
         for p in try database.periodsWithRuns() {
             guard let run = try? database.currentRun(forPeriod: p) else { continue }
-            let published = run == id ? result.published : try database.result(of: code, inRun: run)?.published
-            trend.append((p, published))
+            if let own = run == id ? result : try database.result(of: code, inRun: run) {
+                history.append((p, [own]))
+                continue
+            }
+            var found: [StoredResult] = []
+            var queue = links[code] ?? []
+            var seen: Set<UnitCode> = [code]
+            while !queue.isEmpty {
+                let c = queue.removeFirst()
+                guard seen.insert(c).inserted else { continue }
+                if let r = try database.result(of: c, inRun: run) { found.append(r) } else { queue += links[c] ?? [] }
+            }
+            history.append((p, found))
         }
-        html += Charts.trend(trend, scale: framework.scale) + "</div></div>"
+        // One line for the unit (through a single predecessor when renamed), one per merged predecessor.
+        var main: [(period: String, value: Double?)] = []
+        var merged: [UnitCode: (name: String, points: [(period: String, value: Double?)])] = [:]
+        var mergedOrder: [UnitCode] = []
+        for (p, results) in history {
+            if results.count == 1 {
+                main.append((p, results[0].published))
+            } else {
+                main.append((p, nil))
+                for r in results {
+                    if merged[r.unit.code] == nil { mergedOrder.append(r.unit.code) }
+                    merged[r.unit.code, default: (r.unit.name, [])].points.append((p, r.published))
+                }
+            }
+        }
+        let periods = history.map(\.period)
+        var series: [Charts.Series] = [Charts.Series(label: result.unit.name, points: main)]
+        for c in mergedOrder {
+            guard let m = merged[c] else { continue }
+            let points = periods.map { p in (period: p, value: m.points.first { $0.period == p }?.value) }
+            series.append(Charts.Series(label: w.t("trước sáp nhập: ", "before the merger: ") + m.name, points: points))
+        }
+        html += Charts.trend(series, scale: framework.scale)
+        html += Self.history(history, unit: code, decimals: framework.decimals, w) + "</div></div>"
 
         // Strengths and weaknesses: the indicators furthest above and below the group's mean.
         var gaps: [(node: Node, value: Double, gap: Double)] = []
@@ -61,7 +103,8 @@ extension WebApp {
             gaps.append((node, v, v - m))
         }
         gaps.sort { $0.gap > $1.gap }
-        func list(_ items: ArraySlice<(node: Node, value: Double, gap: Double)>) -> HTML {
+        func list(_ items: ArraySlice<(node: Node, value: Double, gap: Double)>, empty: String) -> HTML {
+            guard !items.isEmpty else { return "<p class=\"muted\">\(empty)</p>" }
             let rows = items.map {
                 """
                 <tr><td>\($0.node.name.text(language))</td><td class="num">\(w.number($0.value, decimals: framework.decimals))</td>\
@@ -74,12 +117,15 @@ extension WebApp {
                 """
         }
         html += """
-            <div class="cards"><div class="card"><h2>\(w.t("Điểm mạnh", "Strengths"))</h2>\(list(gaps.filter { $0.gap > 0 }.prefix(5)))</div>\
-            <div class="card"><h2>\(w.t("Điểm yếu", "Weaknesses"))</h2>\(list(gaps.filter { $0.gap < 0 }.reversed().prefix(5)))</div></div>\
+            <div class="cards"><div class="card"><h2>\(w.t("Điểm mạnh", "Strengths"))</h2>\(list(gaps.filter { $0.gap > 0 }.prefix(5), empty: w.t("Không có tiêu chí nào trên trung bình khối.", "No indicator is above the group's mean.")))</div>\
+            <div class="card"><h2>\(w.t("Điểm yếu", "Weaknesses"))</h2>\(list(gaps.filter { $0.gap < 0 }.reversed().prefix(5), empty: w.t("Không có tiêu chí nào dưới trung bình khối.", "No indicator is below the group's mean.")))</div></div>\
             <h2>\(w.t("Giải thích từng điểm", "Explanation of every point"))</h2>
             """
         if let explanation = view.board?.explain(code, language: language) {
-            html += "<pre class=\"explain\">\(explanation.description)</pre>"
+            html += """
+                <details><summary>\(w.t("Mở để xem cách tính từng điểm", "Open to see how every point was computed"))</summary>\
+                <pre class="explain">\(explanation.description)</pre></details>
+                """
         } else {
             html += """
                 <p class="muted">\(w.t(
@@ -88,5 +134,87 @@ extension WebApp {
                 """
         }
         return Page(title: result.unit.name, body: html, context: context, path: request.uri.description).response()
+    }
+
+    /// Where the unit lost most points (indicator, points / max points, its value and the group's mean), then
+    /// its strongest and weakest pillars against the group.
+    static func why(_ why: UnitWhy, framework: Framework, group: String, _ w: Words) -> HTML {
+        let language = w.language
+        let decimals = framework.decimals
+        var html: HTML = "<h2>\(w.t("Mất nhiều điểm nhất ở", "Where most points were lost"))</h2>"
+        if why.losses.isEmpty {
+            html +=
+                "<p>\(w.t("Đơn vị đạt điểm tối đa ở mọi tiêu chí được tính.", "The unit has full points on every counted indicator."))</p>"
+        } else {
+            html += """
+                <div class="scroll"><table class="why"><thead><tr><th>\(w.t("Tiêu chí", "Indicator"))</th>\
+                <th class="num">\(w.t("Điểm / tối đa", "Points / max"))</th><th class="num">\(w.t("Giá trị", "Value"))</th>\
+                <th class="num">\(w.t("TB khối", "Group mean"))</th></tr></thead><tbody>
+                """
+            for loss in why.losses {
+                let unit = framework.variables[VariableID(loss.node.id.rawValue)]?.unitOfMeasure
+                let pillar: HTML =
+                    loss.pillar.map { "<span class=\"muted\">\($0.name.text(language)) › </span>" } ?? .empty
+                html += """
+                    <tr><td>\(pillar)\(loss.node.name.text(language))</td>\
+                    <td class="num"><strong>\(w.number(loss.points, decimals: decimals))</strong> / \(w.number(loss.maxPoints, decimals: decimals))</td>\
+                    <td class="num">\(UnitWhy.valueText(loss.value, node: loss.node, unit: unit))</td>\
+                    <td class="num">\(UnitWhy.valueText(loss.groupMean, node: loss.node, unit: unit))</td></tr>
+                    """
+            }
+            html += "</tbody></table></div>"
+        }
+        func line(_ label: String, _ gap: UnitWhy.PillarGap, _ css: HTML) -> HTML {
+            let delta = ChangeText.signed(gap.gap, decimals: decimals)
+            return """
+                <li>\(label): <strong>\(gap.node.name.text(language))</strong> — \(w.number(gap.value, decimals: decimals)) \
+                (\(w.t("khối", "group")) \(group): \(w.number(gap.groupMean, decimals: decimals)), <span class="\(css)">\(delta)</span>)</li>
+                """
+        }
+        var pillars: [HTML] = []
+        if let s = why.strongest {
+            pillars.append(
+                line(w.t("Mạnh nhất so với khối", "Strongest against the group"), s, s.gap < 0 ? "down" : "up"))
+        }
+        if let x = why.weakest {
+            pillars.append(line(w.t("Yếu nhất so với khối", "Weakest against the group"), x, x.gap < 0 ? "down" : "up"))
+        }
+        if !pillars.isEmpty { html += "<ul class=\"plain\">\(pillars)</ul>" }
+        return html
+    }
+
+    /// The unit's results period by period; where it had none, its predecessors' with how they relate.
+    static func history(
+        _ history: [(period: String, results: [StoredResult])], unit: UnitCode, decimals: Int, _ w: Words
+    ) -> HTML {
+        var rows = HTML.empty
+        for (period, results) in history.reversed() {
+            if results.isEmpty {
+                rows +=
+                    "<tr><td>\(period)</td><td colspan=\"3\" class=\"muted\">\(w.t("chưa có kết quả", "no result"))</td></tr>"
+                continue
+            }
+            for r in results {
+                let note: String
+                if r.unit.code == unit {
+                    note = ""
+                } else if results.count == 1 {
+                    note =
+                        w.t("tên cũ / đơn vị tiền thân: ", "former name / predecessor: ")
+                        + "\(r.unit.name) (\(r.unit.code))"
+                } else {
+                    note = w.t("trước sáp nhập: ", "before the merger: ") + "\(r.unit.name) (\(r.unit.code))"
+                }
+                let rank = r.rank.map { "\($0)/\(r.rankedCount)" } ?? "—"
+                rows += """
+                    <tr><td>\(period)</td><td class="num">\(w.number(r.published, decimals: decimals))</td>\
+                    <td class="num">\(rank)</td><td>\(note)</td></tr>
+                    """
+            }
+        }
+        return """
+            <div class="scroll"><table class="history"><thead><tr><th>\(w.period)</th><th class="num">\(w.score)</th>\
+            <th class="num">\(w.rank)</th><th>\(w.t("Ghi chú", "Note"))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            """
     }
 }

@@ -14,7 +14,7 @@ extension WebApp {
         group.get("/submissions") { request, context in try self.submissionsPage(request, context) }
         group.get("/appraise/:period/:unit") { request, context in
             let (spec, _) = try self.formSpec(context, write: false)
-            return try self.appraisalPage(spec, context, errors: [:], message: nil)
+            return try self.appraisalPage(spec, context, errors: [:], message: nil, only: request.query("only"))
         }
         group.post("/appraise/:period/:unit") { request, context in try await self.appraise(request, context) }
         group.get("/runs") { request, context in try self.runsPage(request, context) }

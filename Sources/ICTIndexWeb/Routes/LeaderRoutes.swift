@@ -11,6 +11,8 @@ import XLSXWriter
 extension WebApp {
     /// `/ranking` and `/export`, for leaders and admins (the unit pages are in ``addSignedInRoutes(to:)``).
     func addLeaderRoutes(to group: RouterGroup<WebContext>) {
+        group.get("/overview") { request, context in try self.overviewPage(request, context) }
+        group.get("/map") { request, context in try self.mapPage(request, context) }
         group.get("/ranking") { request, context in try self.rankingPage(request, context) }
         group.get("/export") { request, context in try self.export(request, context) }
     }

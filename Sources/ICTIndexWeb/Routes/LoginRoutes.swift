@@ -11,7 +11,7 @@ extension WebApp {
             guard let user = context.user else { return Self.redirect("/login") }
             switch user.role {
             case .agency: return Self.redirect("/self")
-            case .leader, .admin: return Self.redirect("/ranking")
+            case .leader, .admin: return Self.redirect("/overview")
             }
         }
         router.get("/login") { _, context in
@@ -117,7 +117,7 @@ extension WebApp {
         try database.createSession(
             tokenHash: Tokens.hash(token), user: user, csrfToken: Tokens.random(), expiresAt: expires,
             from: context.address)
-        var response = Self.redirect(user.role == .agency ? "/self" : "/ranking")
+        var response = Self.redirect(user.role == .agency ? "/self" : "/overview")
         response.setCookie(sessionCookie(token, maxAge: configuration.sessionLifetime))
         return response
     }

@@ -13,6 +13,8 @@ struct Words {
     func t(_ vi: String, _ en: String) -> String { self.en ? en : vi }
 
     var ranking: String { t("Xếp hạng", "Ranking") }
+    var overview: String { t("Tổng quan", "Overview") }
+    var map: String { t("Bản đồ", "Map") }
     var submissions: String { t("Hồ sơ tự đánh giá", "Submissions") }
     var runs: String { t("Lần chấm", "Runs") }
     var auditLog: String { t("Nhật ký", "Audit log") }

@@ -44,6 +44,11 @@ struct ServeCommand: AsyncParsableCommand {
         valueName: "address"))
     var trustedProxy: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "A GeoJSON file of the units' boundaries for the map page (features matched by their 'code' property).",
+        valueName: "file"))
+    var map: String?
+
     @Flag(help: "Mark the session cookie Secure (when users reach the server over HTTPS).")
     var secureCookies = false
 
@@ -83,6 +88,22 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        var webMap: WebMap?
+        if let map {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: map))
+            } catch {
+                Console.err("\(map): lỗi: không đọc được tệp / error: the file cannot be read")
+                throw ExitCode.validationFailure
+            }
+            do throws(WebMapError) {
+                webMap = try WebMap(geoJSON: data, file: map)
+            } catch {
+                Console.err("\(error)")
+                throw ExitCode.validationFailure
+            }
+        }
         let database: IndexDatabase
         do {
             database = try IndexDatabase(path: db)
@@ -96,7 +117,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let configuration = WebConfiguration(
             host: host, port: port, secureCookies: secureCookies, bcryptCost: bcryptCost, frameworkPath: framework,
-            trustedProxies: trustedProxy, engineVersion: ICTIndexVersion.current)
+            trustedProxies: trustedProxy, engineVersion: ICTIndexVersion.current, map: webMap)
         Console.err("ictindex serve: http://\(host):\(port)/ (database \(db))")
         // SIGTERM (systemctl stop) or SIGINT: the server stops taking connections and finishes the requests under
         // way, for at most 10 s; connections a client keeps open past that (keep-alive) are then cancelled, so the
