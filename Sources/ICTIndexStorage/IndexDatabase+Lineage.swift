@@ -61,7 +61,7 @@ extension IndexDatabase {
 
     /// Every unit's direct predecessors (the units whose successor it is), by code, each list in code order.
     public func predecessorLinks() throws(StorageError) -> [UnitCode: [UnitCode]] {
-        try read("reading the units' lineage") { db in
+        try read(Words(vi: "đọc quan hệ kế thừa của các đơn vị", en: "reading the units' lineage")) { db in
             var links: [UnitCode: [UnitCode]] = [:]
             for link in try UnitLineageRecord.order(UnitLineageRecord.Columns.predecessor).fetchAll(db) {
                 links[UnitCode(link.successor), default: []].append(UnitCode(link.predecessor))

@@ -1,5 +1,11 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
+#if canImport(CDispatch)
+    import CDispatch
+#endif
 import ICTIndexCore
 import ICTIndexStorage
 
