@@ -12,15 +12,8 @@ extension WebApp {
         let w = Words(context.language)
         let language = context.language
         let title = w.t("Bản đồ", "Map")
-        let periods = try database.periodsWithRuns()
-        guard let period = try self.period(request.query("period")), periods.contains(period) else {
-            return Page(
-                title: title, body: "<p>\(w.t("Chưa có lần chấm nào.", "No run has been recorded yet."))</p>",
-                context: context, path: "/map"
-            ).response()
-        }
-        let id = try database.currentRun(forPeriod: period)
-        let view = try runView(id)
+        guard let current = try currentRun(request) else { return noRunPage(title: title, context, path: "/map") }
+        let (periods, period, id, view) = (current.periods, current.period, current.id, current.view)
         let framework = view.framework
         let pillars = framework.pillars
         let node = request.query("node") ?? ""

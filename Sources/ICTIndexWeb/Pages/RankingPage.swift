@@ -10,16 +10,12 @@ extension WebApp {
     func rankingPage(_ request: Request, _ context: WebContext) throws -> Response {
         let w = Words(context.language)
         let language = context.language
-        let periods = try database.periodsWithRuns()
-        guard let period = try self.period(request.query("period")), periods.contains(period) else {
-            return Page(
-                title: w.ranking, body: "<p>\(w.t("Chưa có lần chấm nào.", "No run has been recorded yet."))</p>",
-                context: context, path: "/ranking"
-            ).response()
+        guard let current = try currentRun(request) else {
+            return noRunPage(title: w.ranking, context, path: "/ranking")
         }
-        let id = try database.currentRun(forPeriod: period)
-        let summary = try database.runSummary(id)
-        let view = try runView(id)
+        let (periods, period, id, summary, view) = (
+            current.periods, current.period, current.id, current.summary, current.view
+        )
         let framework = view.framework
         let pillars = framework.pillars
         let groupFilter = request.query("group") ?? ""
