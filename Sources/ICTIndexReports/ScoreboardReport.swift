@@ -94,8 +94,5 @@ public struct ScoreboardReport: Sendable {
 
     /// Whether pillar columns hold points (a points framework, `aggregate: sum` at the root) or the pillars'
     /// values (an index such as the ICT Index or the EGDI, whose components are read as values).
-    public var showsPoints: Bool {
-        if case .pillar(.sum, _) = scoreboard.framework.root.kind { return true }
-        return false
-    }
+    public var showsPoints: Bool { scoreboard.framework.publishesPoints }
 }

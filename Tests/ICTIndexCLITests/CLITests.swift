@@ -33,19 +33,48 @@ import Testing
         #expect(out.stdout.split(separator: "\n").filter { $0.hasPrefix("ok: ") }.count == files.count)
     }
 
-    @Test("score prints the hand-computed ranking as CSV")
+    @Test("criteria check says what it found in Vietnamese by default and in English with --lang en")
+    func checkLanguage() throws {
+        let vi = try cli.run(
+            ["criteria", "check", "Criteria/vn-province-agencies.yaml"], environment: ["ICTINDEX_LANG": "vi"])
+        #expect(vi.exitCode == 0, "\(vi.stderr)")
+        #expect(
+            vi.stdout
+                == "ok: Criteria/vn-province-agencies.yaml: vn-province-agencies (2025), 5 nhóm tiêu chí, 29 tiêu chí, "
+                + "41 số liệu, 3 khối, 4 mức xếp loại\n")
+        let en = try cli.run(
+            ["criteria", "check", "Criteria/vn-province-agencies.yaml", "--lang", "en"],
+            environment: ["ICTINDEX_LANG": "vi"])
+        #expect(
+            en.stdout
+                == "ok: Criteria/vn-province-agencies.yaml: vn-province-agencies (2025), 5 pillars, 29 indicators, "
+                + "41 variables, 3 groups, 4 bands\n")
+        // A broken file: the diagnostics follow --lang too.
+        let broken = try cli.run(["criteria", "check", fixture("tiny.yaml"), "nope.yaml", "--lang", "vi"])
+        #expect(broken.exitCode == 64)
+        #expect(broken.stderr.hasSuffix("1 lỗi\n"), "\(broken.stderr)")
+    }
+
+    /// Values on 0–100, then (a points framework) the points of the table and the annex: A's gov is 93.33 of 100,
+    /// 0.6 × 93.33 = 56.00 points; C's group has no portal, so its gov items are re-weighted over 50: meetings
+    /// 0.6 × 20/50 × 25 = 6.00 points, and gov.portal:points is empty.
+    @Test("score prints the hand-computed ranking as CSV, values then points")
     func scoreCSV() throws {
         let out = try cli.run([
             "score", fixture("tiny.yaml"), "--units", fixture("tiny-units.csv"), "--data", fixture("tiny-values.csv"),
             "--format", "csv",
         ])
         #expect(out.exitCode == 0, "\(out.stderr)")
+        let header =
+            "unit,name,group,score,rank,band,infra,infra.computers,infra.bandwidth,gov,gov.meetings,gov.chair,gov.portal,"
+            + "gov.apps,infra:points,infra.computers:points,infra.bandwidth:points,gov:points,gov.meetings:points,"
+            + "gov.chair:points,gov.portal:points,gov.apps:points"
         #expect(
             out.stdout == """
-                unit,name,group,score,rank,band,infra,infra.computers,infra.bandwidth,gov,gov.meetings,gov.chair,gov.portal,gov.apps
-                A,Sở A,dept,93.00,1,Tốt,92.50,85.00,100.00,93.33,100.00,100.00,100.00,60.00
-                B,"Sở B, mới",dept,65.00,2,Trung bình,75.00,100.00,50.00,58.33,75.00,50.00,0.00,100.00
-                C,Xã C,commune,36.00,1,Yếu,75.00,50.00,100.00,10.00,25.00,0.00,,0.00
+                \(header)
+                A,Sở A,dept,93.00,1,Tốt,92.50,85.00,100.00,93.33,100.00,100.00,100.00,60.00,37.00,17.00,20.00,56.00,20.00,20.00,10.00,6.00
+                B,"Sở B, mới",dept,65.00,2,Trung bình,75.00,100.00,50.00,58.33,75.00,50.00,0.00,100.00,30.00,20.00,10.00,35.00,15.00,10.00,0.00,10.00
+                C,Xã C,commune,36.00,1,Yếu,75.00,50.00,100.00,10.00,25.00,0.00,,0.00,30.00,10.00,20.00,6.00,6.00,0.00,,0.00
 
                 """)
         #expect(out.stderr == "")
@@ -70,7 +99,9 @@ import Testing
             fixture("tiny-long-comma.csv"),
         ])
         #expect(out.exitCode == 64)
-        #expect(out.stderr.contains("error[D004]: unit 'A', variable 'bandwidth': '100,0' is not a number in this file's style"))
+        #expect(
+            out.stderr.contains(
+                "error[D004]: unit 'A', variable 'bandwidth': '100,0' is not a number in this file's style"))
     }
 
     @Test("score --format json carries scores, ranks, bands and every node")

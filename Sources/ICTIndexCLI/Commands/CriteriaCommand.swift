@@ -23,6 +23,9 @@ struct CriteriaCommand: ParsableCommand {
         @Argument(help: "Criteria files (YAML).")
         var files: [String]
 
+        @Option(help: "Language of messages: vi or en (also ICTINDEX_LANG).")
+        var lang: OutputLanguage = .vi
+
         func run() throws {
             var diagnostics: [Diagnostic] = []
             var summaries: [String] = []
@@ -31,10 +34,14 @@ struct CriteriaCommand: ParsableCommand {
                     let loaded = try FrameworkLoader().load(path: file)
                     diagnostics += loaded.warnings
                     let f = loaded.framework
+                    let name = "\(f.id)\(f.edition.map { " (\($0))" } ?? "")"
                     summaries.append(
-                        "ok: \(file): \(f.id)\(f.edition.map { " (\($0))" } ?? ""), \(f.pillars.count) pillars, "
-                            + "\(f.indicators.count) indicators, \(f.variables.count) variables, "
-                            + "\(f.groups.count) groups, \(f.bands.count) bands")
+                        "ok: \(file): "
+                            + MessageLanguage.pick(
+                                vi: "\(name), \(f.pillars.count) nhóm tiêu chí, \(f.indicators.count) tiêu chí, "
+                                    + "\(f.variables.count) số liệu, \(f.groups.count) khối, \(f.bands.count) mức xếp loại",
+                                en: "\(name), \(f.pillars.count) pillars, \(f.indicators.count) indicators, "
+                                    + "\(f.variables.count) variables, \(f.groups.count) groups, \(f.bands.count) bands"))
                 } catch {
                     diagnostics += error.diagnostics
                 }

@@ -36,10 +36,7 @@ struct TableRenderer {
 
     /// Whether pillar columns hold points (a points framework, `aggregate: sum` at the root) or the
     /// pillars' values (an index such as the ICT Index or EGDI, where components are read as values).
-    var showsPoints: Bool {
-        if case .pillar(.sum, _) = scoreboard.framework.root.kind { return true }
-        return false
-    }
+    var showsPoints: Bool { scoreboard.framework.publishesPoints }
 
     func render() -> String {
         let words = TableWords(language)
@@ -117,8 +114,11 @@ struct TableRenderer {
     }
 }
 
-/// Renders a scoreboard as CSV: `unit, name, group, score, rank, band`, then one column per
-/// non-root node in tree order holding its published value.
+/// Renders a scoreboard as CSV: `unit, name, group, score, rank, band`, then one column per non-root node in tree
+/// order holding its value on `[0, scale]` (headed by the node's id); in a points framework
+/// (``Framework/publishesPoints``) then one column per non-root node holding its points, headed `ID:points`, the
+/// figures of the table and the Excel annex. A node without a value for the unit leaves its value cell empty, and
+/// one that does not count for it (not applicable, skipped) its points cell.
 struct CSVRenderer {
     let scoreboard: Scoreboard
     let language: Language
@@ -133,12 +133,13 @@ struct CSVRenderer {
         let framework = scoreboard.framework
         let nodes = framework.nodes.values.filter { $0.id != framework.rootID }
         let positions = nodes.compactMap { scoreboard.index(of: $0.id) }
+        let points = framework.publishesPoints
         var out: [UInt8] = []
-        out.reserveCapacity((scoreboard.units.count + 1) * (48 + (8 + max(0, framework.decimals)) * positions.count))
-        for (k, name)
-            in (["unit", "name", "group", "score", "rank", "band"] + nodes.map(\.id.rawValue))
-            .enumerated()
-        {
+        out.reserveCapacity(
+            (scoreboard.units.count + 1) * (48 + (8 + max(0, framework.decimals)) * positions.count * (points ? 2 : 1)))
+        var header = ["unit", "name", "group", "score", "rank", "band"] + nodes.map(\.id.rawValue)
+        if points { header += nodes.map { "\($0.id.rawValue):\(Self.pointsSuffix)" } }
+        for (k, name) in header.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
             Self.appendText(name, to: &out)
         }
@@ -164,10 +165,22 @@ struct CSVRenderer {
                     NumberFormatting.appendFixed(value, decimals: framework.decimals, to: &out)
                 }
             }
+            if points {
+                for position in positions {
+                    out.append(UInt8(ascii: ","))
+                    if let value = r.nodes.points(at: position) {
+                        NumberFormatting.appendFixed(value, decimals: framework.decimals, to: &out)
+                    }
+                }
+            }
             out.append(UInt8(ascii: "\n"))
         }
         return out
     }
+
+    /// The suffix of a points column's header (`infra:points`): `:` is never part of a node id, so a header names
+    /// one column whatever the ids are.
+    static let pointsSuffix = "points"
 
     /// A text cell, safe to open in a spreadsheet: control characters other than tab and line breaks are
     /// written as `\xHH`; a cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`,

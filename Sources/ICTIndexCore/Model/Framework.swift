@@ -86,6 +86,14 @@ public struct Framework: Hashable, Sendable {
     /// The pillars directly under the root.
     public var pillars: [Node] { root.children.map(node) }
 
+    /// Whether the framework is published as points (its root is `aggregate: sum`, so the weights are the decree's
+    /// maximum points): the table, the Excel annex and the CSV then give each node's points; an index such as the
+    /// ICT Index, the DTI or the EGDI (a weighted mean at the root) is read as values on `[0, scale]`.
+    public var publishesPoints: Bool {
+        if case .pillar(.sum, _) = root.kind { return true }
+        return false
+    }
+
     /// Every indicator, in tree order.
     public var indicators: [Node] { nodes.values.filter(\.isIndicator) }
 
