@@ -30,7 +30,7 @@ struct Page {
 
     /// The whole page.
     func html() -> HTML {
-        let w = Words(context.language)
+        let w = context.language
         var nav = HTML.empty
         if let user = context.user {
             let links: [(String, String)]
