@@ -79,8 +79,23 @@ extension WebApp {
             """
         }
         if editable { html += buttons("-top") }
-        for v in spec.variables {
-            html += field(v, entries[v.id] ?? FormEntry(), disabled: disabled, w)
+        // The fields under the pillars of the criteria tree, each group with its own progress count.
+        for section in FormSection.sections(of: spec.framework, for: spec.unit.group, variables: spec.variables) {
+            let key = section.pillar.map { "p-" + $0.id.rawValue } ?? "other"
+            let done = section.variables.filter { !(entries[$0.id]?.text.isEmpty ?? true) }.count
+            var heading = section.pillar?.name.text(lang) ?? w.say(vi: "Khác", en: "Other")
+            if let points = section.maxPoints {
+                let shown = NumberFormatting.plain(spec.framework.publish(points))
+                heading += " — " + w.say(vi: "tối đa \(shown) điểm", en: "up to \(shown) points")
+            }
+            html += """
+                <fieldset class="pillar" id="\(key)"><legend>\(heading) \
+                <span class="muted" id="progress-\(key)">(\(w.say(vi: "đã nhập", en: "filled in")) \(done)/\(section.variables.count))</span></legend>
+                """
+            for v in section.variables {
+                html += field(v, entries[v.id] ?? FormEntry(), disabled: disabled, w)
+            }
+            html += "</fieldset>"
         }
         if editable {
             html += buttons("")

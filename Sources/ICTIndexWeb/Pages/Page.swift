@@ -116,7 +116,7 @@ struct Page {
         button.link{background:none;padding:0;color:inherit}button:disabled{background:#aab3bd;cursor:not-allowed}button.secondary{background:#5f6b7a}
         input,select,textarea{font-size:1em;padding:.3em;border:1px solid #aab3bd;border-radius:3px;max-width:100%}
         input[type=text],input[type=password],textarea{width:100%}
-        .field{background:#fff;border:1px solid #d5d9de;padding:.6em;margin-bottom:.6em}
+        .field{background:#fff;border:1px solid #d5d9de;padding:.6em;margin-bottom:.6em}fieldset.pillar{border:1px solid #aab3bd;border-radius:3px;margin:0 0 1em;padding:.4em .6em .1em;min-width:0}fieldset.pillar legend{font-weight:700;font-size:1.05em;padding:0 .3em}
         .field label{font-weight:600}.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:.4em}
         .filters{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin-bottom:.8em}
         .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:1em}.card{background:#fff;border:1px solid #d5d9de;padding:.8em}
