@@ -81,6 +81,13 @@ import Testing
                 ))
             #expect(html.contains("<title>Hà Nội (HN): \(score) — Hạng \(hn.rank ?? 0)</title>"))
             #expect(!html.contains("Không có trên bản đồ"))
+            // The key comes first, in a column beside the map (above it on a phone): read with the first screen.
+            let side = try #require(
+                html.components(separatedBy: "<div class=\"mapwrap\"><div class=\"mapside\">").dropFirst().first?
+                    .components(separatedBy: "</div>").first)
+            #expect(side.contains("<p class=\"legend\"><span class=\"band\" style=\"background:#deebf7;color:#1b1f24\">"))
+            #expect(side.hasSuffix("không có điểm</span></p>"))
+            #expect(html.contains("</p></div><div class=\"map\"><svg role=\"img\""))
             // By a pillar: the legend spans the pillar's values.
             let byPillar = String(buffer: try await leader.get(client, "/map?period=2025&node=infra").body)
             #expect(byPillar.contains("<option value=\"infra\" selected>"))

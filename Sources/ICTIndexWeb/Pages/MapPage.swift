@@ -100,10 +100,6 @@ extension WebApp {
         let shownWidth = map.width < 400 ? Int((map.width * 1.6).rounded()) : width
         let height = Int(map.height.rounded(.up))
         let what = pillar.map { pillars[$0].name.text(language) } ?? w.score
-        html += """
-            <p class="muted">\(framework.name.text(language)) — \(w.period) \(period) — \(what); \(w.say(vi: "chạm hoặc bấm vào một đơn vị để xem chi tiết", en: "tap or click a unit for its page"))</p>
-            <div class="map"><svg role="img" aria-label="\(title): \(what)" viewBox="0 0 \(width) \(height)" width="\(shownWidth)" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">\(shapes)</svg></div>
-            """
         // The legend.
         var legend: [HTML] = []
         if byBand {
@@ -120,12 +116,20 @@ extension WebApp {
             }
         }
         legend.append("<span class=\"band noband\">\(w.say(vi: "không có điểm", en: "no score"))</span>")
-        html += "<p class=\"legend\">\(legend.joined(separator: " "))</p>"
+        var side: HTML = """
+            <p class="muted">\(framework.name.text(language)) — \(w.period) \(period) — \(what); \(w.say(vi: "chạm hoặc bấm vào một đơn vị để xem chi tiết", en: "tap or click a unit for its page"))</p>
+            <p class="legend">\(legend.joined(separator: " "))</p>
+            """
         if !missing.isEmpty {
             let names = missing.map { "\($0.unit.name) (\($0.unit.code))" }.joined(separator: ", ")
-            html +=
+            side +=
                 "<p class=\"muted\">\(w.say(vi: "Không có trên bản đồ", en: "Not on the map")) (\(missing.count)): \(names)</p>"
         }
+        // The legend beside the map on a screen (above it on a phone), so the key is read with the first screen.
+        html += """
+            <div class="mapwrap"><div class="mapside">\(side)</div>\
+            <div class="map"><svg role="img" aria-label="\(title): \(what)" viewBox="0 0 \(width) \(height)" width="\(shownWidth)" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">\(shapes)</svg></div></div>
+            """
         return Page(title: title, body: html, context: context, path: request.uri.description).response()
     }
 
