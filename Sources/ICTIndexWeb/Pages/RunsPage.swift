@@ -79,15 +79,7 @@ extension WebApp {
         // units without a result further back); one predecessor is a rename, several a merger.
         let links = try database.predecessorLinks()
         func predecessors(_ code: UnitCode) -> [Int] {
-            var found: [Int] = []
-            var queue = links[code] ?? []
-            var seen: Set<UnitCode> = [code]
-            while !queue.isEmpty {
-                let c = queue.removeFirst()
-                guard seen.insert(c).inserted else { continue }
-                if let i = va.positions[c] { found.append(i) } else { queue += links[c] ?? [] }
-            }
-            return found
+            Lineage.nearestPredecessors(of: code, links: links) { va.positions[$0] }
         }
         var usedA: Set<Int> = []
         var differing = 0

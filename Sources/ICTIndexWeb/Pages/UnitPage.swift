@@ -61,13 +61,8 @@ extension WebApp {
                 history.append((p, [own]))
                 continue
             }
-            var found: [StoredResult] = []
-            var queue = links[code] ?? []
-            var seen: Set<UnitCode> = [code]
-            while !queue.isEmpty {
-                let c = queue.removeFirst()
-                guard seen.insert(c).inserted else { continue }
-                if let r = try database.result(of: c, inRun: run) { found.append(r) } else { queue += links[c] ?? [] }
+            let found = try Lineage.nearestPredecessors(of: code, links: links) {
+                try database.result(of: $0, inRun: run)
             }
             history.append((p, found))
         }
