@@ -62,8 +62,20 @@ def logout(driver):
 
 
 def full_page_screenshot(driver, path):
-    height = driver.execute_script("return document.body.scrollHeight")
-    driver.set_window_size(1366, min(max(768, height), 2400))
+    """The whole page at 1366 px wide (at most 2400 px of page): the window is made as tall as the document plus
+    the browser's own bars (headless Chromium keeps about 140 px of the window for them, so a window exactly as
+    tall as the page cut its last 140 px off), measured again after the resize (a page's height can follow the
+    window's)."""
+    driver.set_window_size(1366, 768)
+    chrome = driver.execute_script("return window.outerHeight - window.innerHeight")
+    height = 768
+    for _ in range(3):
+        driver.set_window_size(1366, min(max(768, height), 2400) + chrome)
+        measured = driver.execute_script(
+            "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")
+        if measured <= height:
+            break
+        height = measured
     driver.save_screenshot(path)
     driver.set_window_size(1366, 768)
 
@@ -82,29 +94,63 @@ def both_widths(driver, name):
 
 driver = browser()
 try:
-    # The agency: fill, save, submit.
+    # The agency, on a 390x844 phone: change a number, a yes/no radio and a choice (SNV's imported draft has staff
+    # 112, a security plan, the head as chair), save, reload, check.
+    driver.set_window_size(390, 844)
     login(driver, "snv")
     expect(driver, "Tự đánh giá 2025")
+    expect(driver, "Hạ tầng kỹ thuật — tối đa 20 điểm")
+    before = {key: driver.find_element(By.ID, key).text for key in ("progress", "progress-p-infra", "progress-p-hr")}
     staff = driver.find_element(By.ID, "in-staff")
     staff.clear()
     staff.send_keys("120")
+    no = driver.find_element(By.ID, "in-security_plan-1")  # "Không"
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", no)
+    no.click()
+    Select(driver.find_element(By.ID, "in-steering_chair")).select_by_value("deputy")
     for details in driver.find_elements(By.TAG_NAME, "details"):
         driver.execute_script("arguments[0].open = true", details)
     for field in driver.find_elements(By.CSS_SELECTOR, "input[name$='.title']"):
         if not field.get_attribute("value"):
             field.send_keys("Quyết định 12/QĐ-SNV về chuyển đổi số")
-    driver.find_element(By.ID, "save").click()
-    expect(driver, "Đã lưu:")
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    if width > 420:
+        raise AssertionError(f"the filled form is {width} px wide on a 390 px phone screen")
+    save = driver.find_element(By.ID, "save")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", save)
+    save.click()
+    # Three values changed, and the others whose evidence got a title: nothing new, nothing removed.
+    expect(driver, "Đã lưu: 0 giá trị mới,")
+    expect(driver, "thay đổi, 0 bị xóa.")
     expect(driver, "Điểm tạm tính")
-    driver.save_screenshot(f"{SHOTS}/agency-form.png")
-    # On a 390-px phone: the form fits the screen, the buttons are at the top too.
-    driver.set_window_size(390, 844)
+    # After a reload: the saved values, the status and the progress (the form's and each group's).
+    driver.refresh()
+    expect(driver, "Tự đánh giá 2025")
+    saved = {
+        "staff": driver.find_element(By.ID, "in-staff").get_attribute("value"),
+        "security_plan": driver.find_element(By.ID, "in-security_plan-1").is_selected(),
+        "steering_chair": Select(driver.find_element(By.ID, "in-steering_chair")).first_selected_option.get_attribute("value"),
+        "status": driver.find_element(By.ID, "status").text,
+        "progress": driver.find_element(By.ID, "progress").text,
+        "progress-p-infra": driver.find_element(By.ID, "progress-p-infra").text,
+        "progress-p-hr": driver.find_element(By.ID, "progress-p-hr").text,
+    }
+    # Changed values: the counts stay; every required evidence now has a title.
+    wanted = {
+        "staff": "120", "security_plan": True, "steering_chair": "deputy", "status": "đang soạn",
+        "progress": before["progress"].split(";")[0] + "; thiếu minh chứng bắt buộc: 0",
+        "progress-p-infra": before["progress-p-infra"], "progress-p-hr": before["progress-p-hr"],
+    }
+    if not before["progress"].startswith("Đã nhập ") or "/36;" not in before["progress"]:
+        raise AssertionError(f"SNV's progress reads {before['progress']!r}")
+    if saved != wanted:
+        raise AssertionError(f"after saving and reloading, the form shows {saved}, not {wanted}")
     width = driver.execute_script("return document.documentElement.scrollWidth")
     if width > 420:
         raise AssertionError(f"the form is {width} px wide on a 390 px phone screen")
-    expect(driver, "Đã nhập")
     driver.save_screenshot(f"{SHOTS}/agency-form-phone.png")
     driver.set_window_size(1366, 768)
+    full_page_screenshot(driver, f"{SHOTS}/agency-form.png")
     driver.find_element(By.ID, "submit").click()
     expect(driver, "Đã nộp để thẩm định.")
     expect(driver, "đã nộp, chờ thẩm định")
@@ -193,6 +239,12 @@ try:
         tiles = driver.find_elements(By.CSS_SELECTOR, ".map svg a")
         if len(tiles) != 34:
             raise AssertionError(f"the map shows {len(tiles)} provinces, not 34")
+        # On a 1366x768 screen the key is beside the map, within the first screen.
+        driver.set_window_size(1366, 768)
+        top = driver.execute_script("return document.querySelector('.legend').getBoundingClientRect().bottom")
+        inner = driver.execute_script("return window.innerHeight")
+        if top > inner:
+            raise AssertionError(f"the map's legend ends {top} px down, below the first screen ({inner} px)")
         both_widths(driver, "leader-map")
         driver.get(BASE + "/units/HN?period=2025")
         expect(driver, "Hà Nội")

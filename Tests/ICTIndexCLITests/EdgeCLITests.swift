@@ -340,4 +340,28 @@ import Testing
         #expect(!out.stderr.contains("[ERROR]"))
         #expect(!FileManager.default.fileExists(atPath: small + "/forms"))
     }
+
+    @Test("serve --map refuses a map file in the user's language only, before serving", arguments: Language.allCases)
+    func serveMapErrors(language: Language) throws {
+        // Given a file that is not JSON, and a path that does not exist.
+        try Data("not json".utf8).write(to: directory.appendingPathComponent("m.geojson"))
+        #expect(try run(["init"]).exitCode == 0)
+        // When the server is started with each, then it prints one line and its hint in one language, exit 64.
+        let bad = try run(["serve", "--map", "m.geojson", "--port", "18087"], language: language)
+        #expect(bad.exitCode == 64)
+        #expect(bad.stdout == "")
+        #expect(
+            bad.stderr
+                == language.say(
+                    vi: "lỗi: m.geojson: không phải tệp JSON hợp lệ\n  gợi ý: xuất lại bản đồ dưới dạng GeoJSON (RFC 7946)\n",
+                    en: "error: m.geojson: is not valid JSON\n  hint: export the map as GeoJSON (RFC 7946)\n"))
+        let missing = try run(["serve", "--map", "none.geojson", "--port", "18087"], language: language)
+        #expect(missing.exitCode == 64)
+        #expect(
+            missing.stderr
+                == language.say(
+                    vi: "lỗi: none.geojson: không đọc được tệp bản đồ\n  gợi ý: kiểm tra đường dẫn và quyền đọc tệp\n",
+                    en: "error: none.geojson: the map file cannot be read\n  hint: check the path and that the file is readable\n"
+                ))
+    }
 }

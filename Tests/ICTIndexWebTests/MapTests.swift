@@ -81,6 +81,13 @@ import Testing
                 ))
             #expect(html.contains("<title>Hà Nội (HN): \(score) — Hạng \(hn.rank ?? 0)</title>"))
             #expect(!html.contains("Không có trên bản đồ"))
+            // The key comes first, in a column beside the map (above it on a phone): read with the first screen.
+            let side = try #require(
+                html.components(separatedBy: "<div class=\"mapwrap\"><div class=\"mapside\">").dropFirst().first?
+                    .components(separatedBy: "</div>").first)
+            #expect(side.contains("<p class=\"legend\"><span class=\"band\" style=\"background:#deebf7;color:#1b1f24\">"))
+            #expect(side.hasSuffix("không có điểm</span></p>"))
+            #expect(html.contains("</p></div><div class=\"map\"><svg role=\"img\""))
             // By a pillar: the legend spans the pillar's values.
             let byPillar = String(buffer: try await leader.get(client, "/map?period=2025&node=infra").body)
             #expect(byPillar.contains("<option value=\"infra\" selected>"))
@@ -144,31 +151,38 @@ import Testing
         arguments: [
             (
                 "not json",
-                "m.geojson: lỗi: không phải tệp JSON hợp lệ / error: is not valid JSON\n  gợi ý: xuất lại bản đồ dưới dạng GeoJSON (RFC 7946) / hint: export the map as GeoJSON (RFC 7946)"
+                "m.geojson: không phải tệp JSON hợp lệ\n  gợi ý: xuất lại bản đồ dưới dạng GeoJSON (RFC 7946)",
+                "m.geojson: is not valid JSON\n  hint: export the map as GeoJSON (RFC 7946)"
             ),
             (
                 "{\"type\": \"Feature\"}",
-                "m.geojson: lỗi: không phải một FeatureCollection / error: is not a FeatureCollection\n  gợi ý: tệp cần có \"type\": \"FeatureCollection\" và danh sách \"features\" / hint: the file needs \"type\": \"FeatureCollection\" and a \"features\" list"
+                "m.geojson: không phải một FeatureCollection\n  gợi ý: tệp cần có \"type\": \"FeatureCollection\" và danh sách \"features\"",
+                "m.geojson: is not a FeatureCollection\n  hint: the file needs \"type\": \"FeatureCollection\" and a \"features\" list"
             ),
             (
                 "{\"type\": \"FeatureCollection\", \"features\": [{\"properties\": {}}]}",
-                "m.geojson: lỗi: đối tượng thứ 1 không có mã đơn vị / error: feature 1 has no unit code\n  gợi ý: thêm thuộc tính \"code\" (mã đơn vị như trong danh sách đơn vị) / hint: add a \"code\" property (the unit's code as in the units file)"
+                "m.geojson: đối tượng thứ 1 không có mã đơn vị\n  gợi ý: thêm thuộc tính \"code\" (mã đơn vị như trong danh sách đơn vị)",
+                "m.geojson: feature 1 has no unit code\n  hint: add a \"code\" property (the unit's code as in the units file)"
             ),
             (
                 "{\"type\": \"FeatureCollection\", \"features\": [{\"properties\": {\"code\": \"HN\"}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [105, 21]}}]}",
-                "m.geojson: lỗi: đơn vị 'HN' không có hình Polygon hoặc MultiPolygon / error: unit 'HN' has no Polygon or MultiPolygon geometry\n  gợi ý: mỗi đơn vị cần một vùng (Polygon hoặc MultiPolygon) / hint: each unit needs an area (Polygon or MultiPolygon)"
+                "m.geojson: đơn vị 'HN' không có hình Polygon hoặc MultiPolygon\n  gợi ý: mỗi đơn vị cần một vùng (Polygon hoặc MultiPolygon)",
+                "m.geojson: unit 'HN' has no Polygon or MultiPolygon geometry\n  hint: each unit needs an area (Polygon or MultiPolygon)"
             ),
             (
                 "{\"type\": \"FeatureCollection\", \"features\": []}",
-                "m.geojson: lỗi: không có đối tượng nào / error: has no feature\n  gợi ý: tệp cần ít nhất một đơn vị / hint: the file needs at least one unit"
+                "m.geojson: không có đối tượng nào\n  gợi ý: tệp cần ít nhất một đơn vị",
+                "m.geojson: has no feature\n  hint: the file needs at least one unit"
             ),
         ])
-    func badFiles(text: String, message: String) {
+    func badFiles(text: String, vi: String, en: String) {
         #expect(throws: WebMapError.self) { _ = try WebMap(geoJSON: Data(text.utf8), file: "m.geojson") }
         do {
             _ = try WebMap(geoJSON: Data(text.utf8), file: "m.geojson")
         } catch {
-            #expect(error.description == message)
+            #expect(error.description(in: .vi) == vi)
+            #expect(error.description(in: .en) == en)
+            #expect(error.description == vi)
         }
     }
 }

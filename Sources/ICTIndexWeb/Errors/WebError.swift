@@ -162,16 +162,16 @@ struct ErrorPageMiddleware: RouterMiddleware {
     }
 
     static func page(_ failure: WebError, _ context: WebContext) -> Response {
-        let w = Words(context.language)
+        let w = context.language
         let title: String
         switch failure.status {
-        case .unauthorized: title = w.t("Chưa đăng nhập", "Not signed in")
-        case .forbidden: title = w.t("Không được phép", "Forbidden")
-        case .notFound: title = w.t("Không tìm thấy", "Not found")
-        case .conflict: title = w.t("Không thực hiện được", "Not possible")
-        case .tooManyRequests: title = w.t("Quá nhiều lần thử", "Too many attempts")
-        case .contentTooLarge: title = w.t("Nội dung quá lớn", "Request too large")
-        default: title = w.t("Lỗi", "Error") + " \(failure.status.code)"
+        case .unauthorized: title = w.say(vi: "Chưa đăng nhập", en: "Not signed in")
+        case .forbidden: title = w.say(vi: "Không được phép", en: "Forbidden")
+        case .notFound: title = w.say(vi: "Không tìm thấy", en: "Not found")
+        case .conflict: title = w.say(vi: "Không thực hiện được", en: "Not possible")
+        case .tooManyRequests: title = w.say(vi: "Quá nhiều lần thử", en: "Too many attempts")
+        case .contentTooLarge: title = w.say(vi: "Nội dung quá lớn", en: "Request too large")
+        default: title = w.say(vi: "Lỗi", en: "Error") + " \(failure.status.code)"
         }
         // The message's lines, each escaped.
         let lines = failure.message(context.language).split(separator: "\n", omittingEmptySubsequences: false)

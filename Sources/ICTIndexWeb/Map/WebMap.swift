@@ -1,5 +1,5 @@
 public import Foundation
-import ICTIndexCore
+public import ICTIndexCore
 
 /// Where each unit is drawn on the map page: a square of a tile grid, or the polygons of a GeoJSON file.
 ///
@@ -105,14 +105,13 @@ public struct WebMap: Sendable {
     public init(geoJSON data: Data, file: String) throws(WebMapError) {
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw WebMapError(
-                file: file, vi: "không phải tệp JSON hợp lệ", en: "is not valid JSON",
-                hintVi: "xuất lại bản đồ dưới dạng GeoJSON (RFC 7946)", hintEn: "export the map as GeoJSON (RFC 7946)")
+                file: file, message: Words(vi: "không phải tệp JSON hợp lệ", en: "is not valid JSON"),
+                hint: Words(vi: "xuất lại bản đồ dưới dạng GeoJSON (RFC 7946)", en: "export the map as GeoJSON (RFC 7946)"))
         }
         guard root["type"] as? String == "FeatureCollection", let features = root["features"] as? [[String: Any]] else {
             throw WebMapError(
-                file: file, vi: "không phải một FeatureCollection", en: "is not a FeatureCollection",
-                hintVi: "tệp cần có \"type\": \"FeatureCollection\" và danh sách \"features\"",
-                hintEn: "the file needs \"type\": \"FeatureCollection\" and a \"features\" list")
+                file: file, message: Words(vi: "không phải một FeatureCollection", en: "is not a FeatureCollection"),
+                hint: Words(vi: "tệp cần có \"type\": \"FeatureCollection\" và danh sách \"features\"", en: "the file needs \"type\": \"FeatureCollection\" and a \"features\" list"))
         }
         var raw: [(code: UnitCode, name: String, polygons: [[[Double]]])] = []
         for (n, feature) in features.enumerated() {
@@ -120,10 +119,8 @@ public struct WebMap: Sendable {
             let codeValue = ["code", "ma", "id", "unit", "CODE", "MA"].lazy.compactMap { properties[$0] }.first
             guard let code = codeValue.map({ "\($0)" }), !code.isEmpty else {
                 throw WebMapError(
-                    file: file, vi: "đối tượng thứ \(n + 1) không có mã đơn vị",
-                    en: "feature \(n + 1) has no unit code",
-                    hintVi: "thêm thuộc tính \"code\" (mã đơn vị như trong danh sách đơn vị)",
-                    hintEn: "add a \"code\" property (the unit's code as in the units file)")
+                file: file, message: Words(vi: "đối tượng thứ \(n + 1) không có mã đơn vị", en: "feature \(n + 1) has no unit code"),
+                hint: Words(vi: "thêm thuộc tính \"code\" (mã đơn vị như trong danh sách đơn vị)", en: "add a \"code\" property (the unit's code as in the units file)"))
             }
             let geometry = feature["geometry"] as? [String: Any] ?? [:]
             var polygons: [[[Double]]] = []
@@ -139,10 +136,8 @@ public struct WebMap: Sendable {
             let rings = polygons.map { $0.compactMap { $0.count >= 2 ? $0 : nil } }.filter { $0.count >= 3 }
             guard !rings.isEmpty else {
                 throw WebMapError(
-                    file: file, vi: "đơn vị '\(code)' không có hình Polygon hoặc MultiPolygon",
-                    en: "unit '\(code)' has no Polygon or MultiPolygon geometry",
-                    hintVi: "mỗi đơn vị cần một vùng (Polygon hoặc MultiPolygon)",
-                    hintEn: "each unit needs an area (Polygon or MultiPolygon)")
+                file: file, message: Words(vi: "đơn vị '\(code)' không có hình Polygon hoặc MultiPolygon", en: "unit '\(code)' has no Polygon or MultiPolygon geometry"),
+                hint: Words(vi: "mỗi đơn vị cần một vùng (Polygon hoặc MultiPolygon)", en: "each unit needs an area (Polygon or MultiPolygon)"))
             }
             let name = (properties["name"] ?? properties["ten"]).map { "\($0)" } ?? code
             raw.append((UnitCode(code), name, rings.map { $0.map { [$0[0], $0[1]] } }))
@@ -152,8 +147,8 @@ public struct WebMap: Sendable {
             let minLat = points.map({ $0[1] }).min(), let maxLat = points.map({ $0[1] }).max()
         else {
             throw WebMapError(
-                file: file, vi: "không có đối tượng nào", en: "has no feature",
-                hintVi: "tệp cần ít nhất một đơn vị", hintEn: "the file needs at least one unit")
+                file: file, message: Words(vi: "không có đối tượng nào", en: "has no feature"),
+                hint: Words(vi: "tệp cần ít nhất một đơn vị", en: "the file needs at least one unit"))
         }
         let k = cos((minLat + maxLat) / 2 * .pi / 180)
         let spanX = max((maxLon - minLon) * k, 1e-9)
@@ -178,15 +173,26 @@ public struct WebMap: Sendable {
 }
 
 /// A map file that cannot be read: the file, what is wrong, and what to do, in Vietnamese and English.
+///
+/// Choose the language with ``description(in:)``: `ictindex serve --map` prints it in the user's language.
 public struct WebMapError: Error, CustomStringConvertible, Sendable {
     public let file: String
-    let vi: String
-    let en: String
-    let hintVi: String
-    let hintEn: String
+    /// What is wrong with the file.
+    public let message: Words
+    /// What to do.
+    public let hint: Words
 
-    /// `FILE: error: … / …` then the hint in both languages.
-    public var description: String {
-        "\(file): lỗi: \(vi) / error: \(en)\n  gợi ý: \(hintVi) / hint: \(hintEn)"
+    init(file: String, message: Words, hint: Words) {
+        self.file = file
+        self.message = message
+        self.hint = hint
     }
+
+    /// `FILE: what is wrong`, then `  gợi ý: what to do` (`  hint: …` in English) on its own line.
+    public func description(in language: Language) -> String {
+        "\(file): \(message(language))\n  \(language.say(vi: "gợi ý", en: "hint")): \(hint(language))"
+    }
+
+    /// The Vietnamese text.
+    public var description: String { description(in: .vi) }
 }

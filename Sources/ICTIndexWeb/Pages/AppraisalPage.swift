@@ -14,7 +14,7 @@ extension WebApp {
         _ spec: FormSpec, _ context: WebContext, errors: [VariableID: [String]], message: String?,
         status: HTTPResponse.Status = .ok, only: String? = nil
     ) throws -> Response {
-        let w = Words(context.language)
+        let w = context.language
         let lang = context.language
         let pairs = try database.valuePairs(forPeriod: spec.period, unit: spec.unit.code)
         let byVariable = Dictionary(uniqueKeysWithValues: pairs.map { ($0.variable, $0) })
@@ -22,10 +22,10 @@ extension WebApp {
         let state = try database.submissionStatus(period: spec.period, unit: spec.unit.code)
         let frozen = try database.publishedRun(forPeriod: spec.period) != nil
         let action = "/admin/appraise/\(urlEncode(spec.period))/\(urlEncode(spec.unit.code.rawValue))"
-        let readOnly = frozen ? " — " + w.t("kỳ đã công bố, không sửa được", "period published, read-only") : ""
+        let readOnly = frozen ? " — " + w.say(vi: "kỳ đã công bố, không sửa được", en: "period published, read-only") : ""
         var html: HTML = """
             <p>\(w.unit): <strong>\(spec.unit.name)</strong> (\(spec.unit.code.rawValue)) — \
-            \(w.t("Trạng thái", "Status")): \(w.status(Self.shownStatus(
+            \(w.say(vi: "Trạng thái", en: "Status")): \(w.status(Self.shownStatus(
                 state, selfAssessed: pairs.filter { $0.selfAssessed != nil }.count,
                 appraised: pairs.filter { $0.appraised != nil }.count)))\(readOnly)</p>
             """
@@ -35,7 +35,7 @@ extension WebApp {
             let items = spec.variables.flatMap { v in
                 (errors[v.id] ?? []).map { "<li>\(v.name.text(lang)): \($0)</li>" as HTML }
             }
-            let heading = w.t("Chưa lưu: \(problems.count) lỗi", "Not saved: \(problems.count) problems")
+            let heading = w.say(vi: "Chưa lưu: \(problems.count) lỗi", en: "Not saved: \(problems.count) problems")
             html += "<div class=\"errors\"><p><strong>\(heading)</strong></p><ul>\(items)</ul></div>"
         }
         let disabled: HTML = frozen ? " disabled" : ""
@@ -53,18 +53,18 @@ extension WebApp {
         let appraisedCount = spec.variables.filter { byVariable[$0.id]?.appraised != nil }.count
         let filter = only == "diff" || only == "evidence" ? only ?? "" : ""
         let tabs: [(String, String, Int)] = [
-            ("", w.t("Tất cả", "All"), spec.variables.count),
-            ("diff", w.t("Chỉ giá trị khác tự đánh giá", "Only differences"), differs.count),
-            ("evidence", w.t("Chỉ thiếu minh chứng bắt buộc", "Only missing evidence"), noEvidence.count),
+            ("", w.say(vi: "Tất cả", en: "All"), spec.variables.count),
+            ("diff", w.say(vi: "Chỉ giá trị khác tự đánh giá", en: "Only differences"), differs.count),
+            ("evidence", w.say(vi: "Chỉ thiếu minh chứng bắt buộc", en: "Only missing evidence"), noEvidence.count),
         ]
         let links = tabs.map { key, label, n -> HTML in
             let href = action + (key.isEmpty ? "" : "?only=" + key)
             return "<a href=\"\(href)\"\(" class=\"on\" aria-current=\"page\"", if: key == filter)>\(label) (\(n))</a>"
         }
         html += """
-            <p>\(w.t("Đã thẩm định", "Appraised")) \(appraisedCount)/\(spec.variables.count) · \
-            \(w.t("Khác tự đánh giá", "Differ from the self-assessment")): <strong>\(differs.count)</strong> · \
-            \(w.t("Thiếu minh chứng bắt buộc", "Missing required evidence")): <strong>\(noEvidence.count)</strong></p>
+            <p>\(w.say(vi: "Đã thẩm định", en: "Appraised")) \(appraisedCount)/\(spec.variables.count) · \
+            \(w.say(vi: "Khác tự đánh giá", en: "Differ from the self-assessment")): <strong>\(differs.count)</strong> · \
+            \(w.say(vi: "Thiếu minh chứng bắt buộc", en: "Missing required evidence")): <strong>\(noEvidence.count)</strong></p>
             <p class="tabs noprint">\(links.joined(separator: " "))</p>
             """
         let shown = spec.variables.filter {
@@ -73,14 +73,14 @@ extension WebApp {
         }
         if shown.isEmpty {
             html +=
-                "<p class=\"notice\">\(filter == "diff" ? w.t("Không có giá trị thẩm định nào khác giá trị tự đánh giá.", "No appraised value differs from the self-assessed one.") : w.t("Không có giá trị nào thiếu tài liệu kiểm chứng bắt buộc.", "No value lacks required evidence."))</p>"
+                "<p class=\"notice\">\(filter == "diff" ? w.say(vi: "Không có giá trị thẩm định nào khác giá trị tự đánh giá.", en: "No appraised value differs from the self-assessed one.") : w.say(vi: "Không có giá trị nào thiếu tài liệu kiểm chứng bắt buộc.", en: "No value lacks required evidence."))</p>"
         }
         html += """
             <form method="post" action="\(action)">\(csrfField(context))\
-            <div class="scroll"><table><thead><tr><th>\(w.t("Biến", "Variable"))</th><th>\(w.t("Tự đánh giá", "Self-assessed"))</th>\
-            <th>\(w.t("Tài liệu kiểm chứng", "Evidence"))</th><th>\(w.t("Thẩm định", "Appraised"))</th>\
-            <th>\(w.t("Quyết định", "Decision"))</th><th>\(w.t("Giá trị điều chỉnh", "Adjusted value"))</th>\
-            <th>\(w.t("Lý do", "Reason"))</th></tr></thead><tbody>
+            <div class="scroll"><table><thead><tr><th>\(w.say(vi: "Biến", en: "Variable"))</th><th>\(w.say(vi: "Tự đánh giá", en: "Self-assessed"))</th>\
+            <th>\(w.say(vi: "Tài liệu kiểm chứng", en: "Evidence"))</th><th>\(w.say(vi: "Thẩm định", en: "Appraised"))</th>\
+            <th>\(w.say(vi: "Quyết định", en: "Decision"))</th><th>\(w.say(vi: "Giá trị điều chỉnh", en: "Adjusted value"))</th>\
+            <th>\(w.say(vi: "Lý do", en: "Reason"))</th></tr></thead><tbody>
             """
         for v in shown {
             let id = v.id.rawValue
@@ -97,7 +97,7 @@ extension WebApp {
             }
             if noEvidence.contains(v.id) {
                 evidence +=
-                    "<span class=\"flag\">\(w.t("thiếu minh chứng bắt buộc", "required evidence missing"))</span>"
+                    "<span class=\"flag\">\(w.say(vi: "thiếu minh chứng bắt buộc", en: "required evidence missing"))</span>"
             }
             let errorLines = (errors[v.id] ?? []).map { "<div class=\"error\">\($0)</div>" as HTML }
             let differ = differs.contains(v.id)
@@ -105,17 +105,17 @@ extension WebApp {
             var appraisedCell: HTML = "\(pair?.appraised.map { Self.formText($0, v) } ?? "—")"
             if differ {
                 appraisedCell +=
-                    " <span class=\"flag\">\(w.t("khác", "differs")): \(selfText) → \(pair?.appraised.map { Self.formText($0, v) } ?? "—")</span>"
+                    " <span class=\"flag\">\(w.say(vi: "khác", en: "differs")): \(selfText) → \(pair?.appraised.map { Self.formText($0, v) } ?? "—")</span>"
             }
             if let reason = pair?.reason {
-                appraisedCell += "<div class=\"reason\">\(w.t("Lý do", "Reason")): \(reason)</div>"
+                appraisedCell += "<div class=\"reason\">\(w.say(vi: "Lý do", en: "Reason")): \(reason)</div>"
             }
             html += """
                 <tr id="a-\(id)"\(" class=\"diff\"", if: differ)><td>\(v.name.text(lang)) <span class="muted">[\(id)]</span>\(errorLines)</td>\
                 <td\(" class=\"changed\"", if: differ)>\(selfText)</td><td>\(evidence)</td>\
                 <td\(" class=\"changed\"", if: differ)>\(appraisedCell)</td>\
-                <td><select name="d.\(id)"\(disabled)><option value="">—</option><option value="accept">\(w.t("Chấp nhận", "Accept"))</option>\
-                <option value="adjust">\(w.t("Điều chỉnh", "Adjust"))</option></select></td>\
+                <td><select name="d.\(id)"\(disabled)><option value="">—</option><option value="accept">\(w.say(vi: "Chấp nhận", en: "Accept"))</option>\
+                <option value="adjust">\(w.say(vi: "Điều chỉnh", en: "Adjust"))</option></select></td>\
                 <td><input type="text" name="n.\(id)" style="max-width:9em"\(disabled)></td>\
                 <td><input type="text" name="r.\(id)"\(disabled)></td></tr>
                 """
@@ -123,13 +123,13 @@ extension WebApp {
         html += "</tbody></table></div>"
         if !frozen {
             html += """
-                <p><button type="submit" id="appraise">\(w.t("Ghi quyết định thẩm định", "Record decisions"))</button> \
-                <button type="submit" class="secondary" name="all" value="accept">\(w.t("Chấp nhận mọi giá trị chưa quyết định", "Accept every value not decided"))</button></p>
+                <p><button type="submit" id="appraise">\(w.say(vi: "Ghi quyết định thẩm định", en: "Record decisions"))</button> \
+                <button type="submit" class="secondary" name="all" value="accept">\(w.say(vi: "Chấp nhận mọi giá trị chưa quyết định", en: "Accept every value not decided"))</button></p>
                 """
         }
         html += "</form>"
         return Page(
-            title: w.t("Thẩm định", "Appraisal") + " \(spec.period)", body: html, context: context, path: action,
+            title: w.say(vi: "Thẩm định", en: "Appraisal") + " \(spec.period)", body: html, context: context, path: action,
             status: status
         ).response()
     }

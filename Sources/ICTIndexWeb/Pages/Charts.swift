@@ -3,7 +3,7 @@ import ICTIndexCore
 /// Inline SVG charts (no script, no external asset).
 enum Charts {
     /// Horizontal bars: one row per item, the unit's value and a thin bar for the group mean, on [0, scale].
-    static func profile(_ items: [(label: String, value: Double?, mean: Double?)], scale: Double, words: Words) -> HTML
+    static func profile(_ items: [(label: String, value: Double?, mean: Double?)], scale: Double, words: Language) -> HTML
     {
         let rowHeight = 30.0
         let labelWidth = 260.0
@@ -12,7 +12,7 @@ enum Charts {
         let width = Int(labelWidth + barWidth + 70)
         var svg: HTML =
             "<svg role=\"img\" viewBox=\"0 0 \(width) \(Int(height))\" width=\"\(width)\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">"
-        let groupMean = words.t("trung bình khối", "group mean")
+        let groupMean = words.say(vi: "trung bình khối", en: "group mean")
         for (i, item) in items.enumerated() {
             let y = Double(i) * rowHeight + 6
             let label = item.label.count > 40 ? String(item.label.prefix(39)) + "…" : item.label
@@ -34,7 +34,7 @@ enum Charts {
         }
         let legendY = height - 8
         svg +=
-            "<rect x=\"\(f(labelWidth))\" y=\"\(f(legendY - 10))\" width=\"12\" height=\"10\" fill=\"#0b4f8a\"/><text x=\"\(f(labelWidth + 16))\" y=\"\(f(legendY))\">\(words.t("đơn vị", "unit"))</text>"
+            "<rect x=\"\(f(labelWidth))\" y=\"\(f(legendY - 10))\" width=\"12\" height=\"10\" fill=\"#0b4f8a\"/><text x=\"\(f(labelWidth + 16))\" y=\"\(f(legendY))\">\(words.say(vi: "đơn vị", en: "unit"))</text>"
         svg +=
             "<rect x=\"\(f(labelWidth + 90))\" y=\"\(f(legendY - 10))\" width=\"3\" height=\"10\" fill=\"#e8710a\"/><text x=\"\(f(labelWidth + 98))\" y=\"\(f(legendY))\">\(groupMean)</text>"
         return svg + "</svg>"

@@ -1,4 +1,5 @@
 import Hummingbird
+import ICTIndexCore
 import ICTIndexStorage
 
 /// The run a page of results shows: the period asked for (`?period=`, else the latest with a run) and its current
@@ -25,9 +26,9 @@ extension WebApp {
 
     /// The page that says no run has been recorded yet.
     func noRunPage(title: String, _ context: WebContext, path: String) -> Response {
-        let w = Words(context.language)
+        let w = context.language
         return Page(
-            title: title, body: "<p>\(w.t("Chưa có lần chấm nào.", "No run has been recorded yet."))</p>",
+            title: title, body: "<p>\(w.say(vi: "Chưa có lần chấm nào.", en: "No run has been recorded yet."))</p>",
             context: context, path: path
         ).response()
     }

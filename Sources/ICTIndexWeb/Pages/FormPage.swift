@@ -12,7 +12,7 @@ extension WebApp {
         _ spec: FormSpec, _ context: WebContext, entries typed: [VariableID: FormEntry]?, message: String?,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let w = Words(context.language)
+        let w = context.language
         let lang = context.language
         let state = try database.submissionStatus(period: spec.period, unit: spec.unit.code)
         let frozen = try database.publishedRun(forPeriod: spec.period) != nil
@@ -28,7 +28,7 @@ extension WebApp {
             }
         }
         let problems = spec.variables.flatMap { v in (entries[v.id]?.errors ?? []).map { (v, $0) } }
-        let published = frozen ? " — " + w.t("kỳ đã công bố", "period published") : ""
+        let published = frozen ? " — " + w.say(vi: "kỳ đã công bố", en: "period published") : ""
         // The state its values imply when none is recorded (values imported or saved before a status existed).
         let shown = Self.shownStatus(state, selfAssessed: own.entries(of: spec.unit.code).count, appraised: 0)
         // Progress: the fields filled, and the filled values without the evidence their variable requires.
@@ -36,9 +36,9 @@ extension WebApp {
         let noEvidence = filled.filter { $0.evidence == .required && (entries[$0.id]?.evidence.isEmpty ?? true) }
         var html: HTML = """
             <p>\(w.unit): <strong>\(spec.unit.name)</strong> (\(spec.unit.code.rawValue)) — \(w.period) \(spec.period) — \
-            \(w.t("Trạng thái", "Status")): <strong id="status">\(w.status(shown))</strong>\(published)</p>
-            <p id="progress">\(w.t("Đã nhập", "Filled in")) <strong>\(filled.count)/\(spec.variables.count)</strong>; \
-            \(w.t("thiếu minh chứng bắt buộc", "missing required evidence")): <strong>\(noEvidence.count)</strong></p>
+            \(w.say(vi: "Trạng thái", en: "Status")): <strong id="status">\(w.status(shown))</strong>\(published)</p>
+            <p id="progress">\(w.say(vi: "Đã nhập", en: "Filled in")) <strong>\(filled.count)/\(spec.variables.count)</strong>; \
+            \(w.say(vi: "thiếu minh chứng bắt buộc", en: "missing required evidence")): <strong>\(noEvidence.count)</strong></p>
             """
         if let message { html += "<p class=\"notice\">\(message)</p>" }
         if !problems.isEmpty {
@@ -46,7 +46,7 @@ extension WebApp {
                 "<li><a href=\"#v-\($0.0.id.rawValue)\">\($0.0.name.text(lang))</a>: \($0.1)</li>" as HTML
             }
             html += """
-                <div class="errors" id="errors"><p><strong>\(w.t("Chưa lưu: có \(problems.count) lỗi cần sửa", "Not saved: \(problems.count) problems to fix"))</strong></p>\
+                <div class="errors" id="errors"><p><strong>\(w.say(vi: "Chưa lưu: có \(problems.count) lỗi cần sửa", en: "Not saved: \(problems.count) problems to fix"))</strong></p>\
                 <ul>\(items)</ul></div>
                 """
         }
@@ -56,10 +56,10 @@ extension WebApp {
                 of: spec.unit, own: own.entries(of: spec.unit.code), period: spec.period, framework: spec.framework)
         {
             let rank = result.rank.map {
-                " — " + w.t("hạng tạm tính", "provisional rank") + " \($0)/\(result.rankedCount)"
+                " — " + w.say(vi: "hạng tạm tính", en: "provisional rank") + " \($0)/\(result.rankedCount)"
             }
             html += """
-                <p class="card" id="provisional">\(w.t("Điểm tạm tính (theo số liệu tự đánh giá)", "Provisional score (from self-assessed values)")): \
+                <p class="card" id="provisional">\(w.say(vi: "Điểm tạm tính (theo số liệu tự đánh giá)", en: "Provisional score (from self-assessed values)")): \
                 <strong>\(w.number(result.published, decimals: spec.framework.decimals))</strong> / \(NumberFormatting.plain(spec.framework.scale))\(rank ?? "")</p>
                 """
         }
@@ -75,30 +75,45 @@ extension WebApp {
         func buttons(_ suffix: String) -> HTML {
             """
             <p><button type="submit" id="save\(suffix)">\(w.save)</button> \
-            <button type="submit" class="secondary" id="submit\(suffix)" formaction="\(action)/submit">\(w.t("Nộp để thẩm định", "Submit for appraisal"))</button></p>
+            <button type="submit" class="secondary" id="submit\(suffix)" formaction="\(action)/submit">\(w.say(vi: "Nộp để thẩm định", en: "Submit for appraisal"))</button></p>
             """
         }
         if editable { html += buttons("-top") }
-        for v in spec.variables {
-            html += field(v, entries[v.id] ?? FormEntry(), disabled: disabled, w)
+        // The fields under the pillars of the criteria tree, each group with its own progress count.
+        for section in FormSection.sections(of: spec.framework, for: spec.unit.group, variables: spec.variables) {
+            let key = section.pillar.map { "p-" + $0.id.rawValue } ?? "other"
+            let done = section.variables.filter { !(entries[$0.id]?.text.isEmpty ?? true) }.count
+            var heading = section.pillar?.name.text(lang) ?? w.say(vi: "Khác", en: "Other")
+            if let points = section.maxPoints {
+                let shown = NumberFormatting.plain(spec.framework.publish(points))
+                heading += " — " + w.say(vi: "tối đa \(shown) điểm", en: "up to \(shown) points")
+            }
+            html += """
+                <fieldset class="pillar" id="\(key)"><legend>\(heading) \
+                <span class="muted" id="progress-\(key)">(\(w.say(vi: "đã nhập", en: "filled in")) \(done)/\(section.variables.count))</span></legend>
+                """
+            for v in section.variables {
+                html += field(v, entries[v.id] ?? FormEntry(), disabled: disabled, w)
+            }
+            html += "</fieldset>"
         }
         if editable {
             html += buttons("")
         } else {
             html += """
-                <p class="muted">\(w.t("Chỉ xem: hồ sơ đã nộp, đã thẩm định hoặc kỳ đã công bố.", "Read-only: submitted, appraised, or the period is published."))</p>
+                <p class="muted">\(w.say(vi: "Chỉ xem: hồ sơ đã nộp, đã thẩm định hoặc kỳ đã công bố.", en: "Read-only: submitted, appraised, or the period is published."))</p>
                 """
         }
         html += "</form>"
         return Page(
-            title: w.t("Tự đánh giá", "Self-assessment") + " \(spec.period)", body: html, context: context,
+            title: w.say(vi: "Tự đánh giá", en: "Self-assessment") + " \(spec.period)", body: html, context: context,
             path: action, status: status
         ).response()
     }
 
     /// One variable of the form: its label, input, problems and evidence.
-    private func field(_ v: Variable, _ entry: FormEntry, disabled: HTML, _ w: Words) -> HTML {
-        let lang = w.language
+    private func field(_ v: Variable, _ entry: FormEntry, disabled: HTML, _ w: Language) -> HTML {
+        let lang = w
         let id = v.id.rawValue
         var bounds: [String] = []
         let numeric = v.kind == .number || v.kind == .integer || v.kind == .percent
@@ -106,7 +121,7 @@ extension WebApp {
         if numeric, let hi = v.effectiveBounds.max { bounds.append("≤ \(NumberFormatting.plain(hi))") }
         let unit = v.unitOfMeasure.map { " <span class=\"muted\">(\($0))</span>" as HTML } ?? .empty
         let required =
-            v.evidence == .required ? " — " + w.t("bắt buộc có tài liệu kiểm chứng", "evidence required") : ""
+            v.evidence == .required ? " — " + w.say(vi: "bắt buộc có tài liệu kiểm chứng", en: "evidence required") : ""
         // What to report, as the criteria word it.
         let help = v.description.map { "<div class=\"muted\">\($0.text(lang))</div>" as HTML } ?? .empty
         var html: HTML = """
@@ -117,7 +132,7 @@ extension WebApp {
         case .boolean:
             // Yes / no as two labelled radio buttons (and "not answered", which empties the value).
             let options = [
-                ("có", w.t("Có", "Yes")), ("không", w.t("Không", "No")), ("", w.t("Chưa trả lời", "Not answered")),
+                ("có", w.say(vi: "Có", en: "Yes")), ("không", w.say(vi: "Không", en: "No")), ("", w.say(vi: "Chưa trả lời", en: "Not answered")),
             ]
             let items = options.enumerated().map { k, option in
                 """
@@ -146,20 +161,20 @@ extension WebApp {
         if v.evidence != .none || !entry.evidence.isEmpty {
             let e = entry.evidence
             html += """
-                <details\(" open", if: v.evidence == .required || !e.isEmpty)><summary>\(w.t("Tài liệu kiểm chứng", "Evidence"))</summary><div class="grid">
+                <details\(" open", if: v.evidence == .required || !e.isEmpty)><summary>\(w.say(vi: "Tài liệu kiểm chứng", en: "Evidence"))</summary><div class="grid">
                 """
-            for (key, vi, en, value) in [
-                ("number", "Số hiệu", "Number", e.number), ("title", "Tên văn bản", "Title", e.title),
-                ("date", "Ngày", "Date", e.date), ("summary", "Trích yếu", "Summary", e.summary),
-                ("link", "Liên kết", "Link", e.link),
+            for (key, label, value) in [
+                ("number", Words(vi: "Số hiệu", en: "Number"), e.number), ("title", Words(vi: "Tên văn bản", en: "Title"), e.title),
+                ("date", Words(vi: "Ngày", en: "Date"), e.date), ("summary", Words(vi: "Trích yếu", en: "Summary"), e.summary),
+                ("link", Words(vi: "Liên kết", en: "Link"), e.link),
             ] {
                 html += """
-                    <label>\(w.t(vi, en))<br><input type="\(key == "date" ? "date" : "text")" name="e.\(id).\(key)" value="\(value ?? "")"\(disabled)></label>
+                    <label>\(label(w))<br><input type="\(key == "date" ? "date" : "text")" name="e.\(id).\(key)" value="\(value ?? "")"\(disabled)></label>
                     """
             }
             let megabytes = configuration.maxUploadBytes / 1024 / 1024
             html += """
-                <label>\(w.t("Tệp (PDF, PNG, JPEG; tối đa \(megabytes) MB)", "File (PDF, PNG, JPEG; up to \(megabytes) MB)"))<br>\
+                <label>\(w.say(vi: "Tệp (PDF, PNG, JPEG; tối đa \(megabytes) MB)", en: "File (PDF, PNG, JPEG; up to \(megabytes) MB)"))<br>\
                 <input type="file" name="f.\(id)" accept="application/pdf,image/png,image/jpeg"\(disabled)></label>
                 """
             if let file = e.file {

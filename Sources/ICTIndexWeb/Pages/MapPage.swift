@@ -9,9 +9,9 @@ extension WebApp {
     /// `/map`: the current run of a period on a map, each unit coloured by its band (or, with `node=PILLAR`, by
     /// the pillar's value in five classes), each a link to its page; units the map does not place are listed.
     func mapPage(_ request: Request, _ context: WebContext) throws -> Response {
-        let w = Words(context.language)
+        let w = context.language
         let language = context.language
-        let title = w.t("Bản đồ", "Map")
+        let title = w.say(vi: "Bản đồ", en: "Map")
         guard let current = try currentRun(request) else { return noRunPage(title: title, context, path: "/map") }
         let (periods, period, id, view) = (current.periods, current.period, current.id, current.view)
         let framework = view.framework
@@ -35,14 +35,14 @@ extension WebApp {
         html += """
             <form method="get" action="/map" class="filters">
             <label>\(w.period)<br><select name="period">\(periodOptions)</select></label>
-            <label>\(w.t("Tô màu theo", "Colour by"))<br><select name="node"><option value="">\(w.t("Điểm, xếp loại", "Score, band"))</option>\(nodeOptions)</select></label>
-            <button type="submit">\(w.t("Xem", "Show"))</button></form>
+            <label>\(w.say(vi: "Tô màu theo", en: "Colour by"))<br><select name="node"><option value="">\(w.say(vi: "Điểm, xếp loại", en: "Score, band"))</option>\(nodeOptions)</select></label>
+            <button type="submit">\(w.say(vi: "Xem", en: "Show"))</button></form>
             """
         guard placed(map) > 0 else {
             html += """
-                <p class="notice">\(w.t(
-                    "Bản đồ ô 34 tỉnh dùng mã tỉnh (HN, HCM, …) nên không vẽ được các đơn vị của lần chấm này. Hãy chạy “ictindex serve --map TỆP.geojson” với tệp ranh giới có thuộc tính “code” là mã đơn vị.",
-                    "The 34 provinces' tile grid uses province codes (HN, HCM, …), so it cannot draw this run's units. Run “ictindex serve --map FILE.geojson” with a boundary file whose “code” property is the unit's code."))</p>
+                <p class="notice">\(w.say(
+                    vi: "Bản đồ ô 34 tỉnh dùng mã tỉnh (HN, HCM, …) nên không vẽ được các đơn vị của lần chấm này. Hãy chạy “ictindex serve --map TỆP.geojson” với tệp ranh giới có thuộc tính “code” là mã đơn vị.",
+                    en: "The 34 provinces' tile grid uses province codes (HN, HCM, …), so it cannot draw this run's units. Run “ictindex serve --map FILE.geojson” with a boundary file whose “code” property is the unit's code."))</p>
                 """
             return Page(title: title, body: html, context: context, path: request.uri.description).response()
         }
@@ -100,10 +100,6 @@ extension WebApp {
         let shownWidth = map.width < 400 ? Int((map.width * 1.6).rounded()) : width
         let height = Int(map.height.rounded(.up))
         let what = pillar.map { pillars[$0].name.text(language) } ?? w.score
-        html += """
-            <p class="muted">\(framework.name.text(language)) — \(w.period) \(period) — \(what); \(w.t("chạm hoặc bấm vào một đơn vị để xem chi tiết", "tap or click a unit for its page"))</p>
-            <div class="map"><svg role="img" aria-label="\(title): \(what)" viewBox="0 0 \(width) \(height)" width="\(shownWidth)" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">\(shapes)</svg></div>
-            """
         // The legend.
         var legend: [HTML] = []
         if byBand {
@@ -119,13 +115,21 @@ extension WebApp {
                 )
             }
         }
-        legend.append("<span class=\"band noband\">\(w.t("không có điểm", "no score"))</span>")
-        html += "<p class=\"legend\">\(legend.joined(separator: " "))</p>"
+        legend.append("<span class=\"band noband\">\(w.say(vi: "không có điểm", en: "no score"))</span>")
+        var side: HTML = """
+            <p class="muted">\(framework.name.text(language)) — \(w.period) \(period) — \(what); \(w.say(vi: "chạm hoặc bấm vào một đơn vị để xem chi tiết", en: "tap or click a unit for its page"))</p>
+            <p class="legend">\(legend.joined(separator: " "))</p>
+            """
         if !missing.isEmpty {
             let names = missing.map { "\($0.unit.name) (\($0.unit.code))" }.joined(separator: ", ")
-            html +=
-                "<p class=\"muted\">\(w.t("Không có trên bản đồ", "Not on the map")) (\(missing.count)): \(names)</p>"
+            side +=
+                "<p class=\"muted\">\(w.say(vi: "Không có trên bản đồ", en: "Not on the map")) (\(missing.count)): \(names)</p>"
         }
+        // The legend beside the map on a screen (above it on a phone), so the key is read with the first screen.
+        html += """
+            <div class="mapwrap"><div class="mapside">\(side)</div>\
+            <div class="map"><svg role="img" aria-label="\(title): \(what)" viewBox="0 0 \(width) \(height)" width="\(shownWidth)" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">\(shapes)</svg></div></div>
+            """
         return Page(title: title, body: html, context: context, path: request.uri.description).response()
     }
 

@@ -10,7 +10,7 @@ extension WebApp {
     /// score against the previous period, the top and bottom five, the biggest risers and fallers by score, and
     /// who changed band; every unit a link to its page, every band a link to the ranking filtered by it.
     func overviewPage(_ request: Request, _ context: WebContext) throws -> Response {
-        let w = Words(context.language)
+        let w = context.language
         let language = context.language
         guard let current = try currentRun(request) else {
             return noRunPage(title: w.overview, context, path: "/overview")
@@ -30,16 +30,16 @@ extension WebApp {
         }
 
         let periodOptions = periods.reversed().map { "<option\(" selected", if: $0 == period)>\($0)</option>" as HTML }
-        let state = summary.status == .published ? w.t("đã công bố", "published") : w.t("bản nháp", "draft")
-        let versus = previousPeriod.map { "; " + w.t("so với kỳ \($0)", "compared with period \($0)") } ?? ""
+        let state = summary.status == .published ? w.say(vi: "đã công bố", en: "published") : w.say(vi: "bản nháp", en: "draft")
+        let versus = previousPeriod.map { "; " + w.say(vi: "so với kỳ \($0)", en: "compared with period \($0)") } ?? ""
         var html = Self.draftBanner(summary, w)
         html += """
             <form method="get" action="/overview" class="filters">
             <label>\(w.period)<br><select name="period">\(periodOptions)</select></label>
-            <button type="submit">\(w.t("Xem", "Show"))</button>
-            <a class="button" href="/ranking?period=\(p)">\(w.t("Bảng xếp hạng đầy đủ", "Full ranking"))</a>
+            <button type="submit">\(w.say(vi: "Xem", en: "Show"))</button>
+            <a class="button" href="/ranking?period=\(p)">\(w.say(vi: "Bảng xếp hạng đầy đủ", en: "Full ranking"))</a>
             <a class="button" href="/map?period=\(p)">\(w.map)</a></form>
-            <p class="muted">\(framework.name.text(language)) — \(w.period) \(period); \(w.t("lần chấm", "run")) \(id), \(state)\(versus)</p>
+            <p class="muted">\(framework.name.text(language)) — \(w.period) \(period); \(w.say(vi: "lần chấm", en: "run")) \(id), \(state)\(versus)</p>
             """
         for group in framework.groups.values {
             let members = view.byRank.filter { view.results[$0].unit.group == group.id }
@@ -47,8 +47,8 @@ extension WebApp {
             let g = urlEncode(group.id.rawValue)
             let scored = members.compactMap { view.results[$0].published }
             html +=
-                "<section class=\"overview\"><h2>\(group.name.text(language)) — \(w.t("\(members.count) đơn vị", "\(members.count) units"))"
-            html += group.ranked ? "</h2>" : " (\(w.t("không xếp hạng", "not ranked")))</h2>"
+                "<section class=\"overview\"><h2>\(group.name.text(language)) — \(w.say(vi: "\(members.count) đơn vị", en: "\(members.count) units"))"
+            html += group.ranked ? "</h2>" : " (\(w.say(vi: "không xếp hạng", en: "not ranked")))</h2>"
 
             // Units per band: one coloured segment per band, as wide as its count, each a link to those units.
             if !bands.bands.isEmpty {
@@ -70,8 +70,8 @@ extension WebApp {
                 let noBand = members.count - counts.values.reduce(0, +)
                 if noBand > 0 {
                     bar +=
-                        "<span style=\"flex:\(noBand) 1 0\" class=\"noband\" title=\"\(w.t("chưa có điểm", "no score")): \(noBand)\">\(noBand)</span>"
-                    legend.append("<span class=\"band noband\">\(w.t("chưa có điểm", "no score")): \(noBand)</span>")
+                        "<span style=\"flex:\(noBand) 1 0\" class=\"noband\" title=\"\(w.say(vi: "chưa có điểm", en: "no score")): \(noBand)\">\(noBand)</span>"
+                    legend.append("<span class=\"band noband\">\(w.say(vi: "chưa có điểm", en: "no score")): \(noBand)</span>")
                 }
                 html += """
                     <div class="bandbar" role="img" aria-label="\(w.band)">\(bar)</div>
@@ -82,13 +82,13 @@ extension WebApp {
             // The group's mean against the previous period's (the units of the group then).
             let mean = scored.isEmpty ? nil : scored.reduce(0, +) / Double(scored.count)
             var meanText: HTML =
-                "\(w.t("Điểm trung bình của khối", "Group mean score")): <strong>\(number(mean))</strong>"
+                "\(w.say(vi: "Điểm trung bình của khối", en: "Group mean score")): <strong>\(number(mean))</strong>"
             if let previous, let previousPeriod {
                 let before = previous.results.filter { $0.unit.group == group.id }.compactMap(\.published)
                 if !before.isEmpty {
                     let old = before.reduce(0, +) / Double(before.count)
-                    meanText += " — \(w.t("kỳ \(previousPeriod)", "period \(previousPeriod)")): \(number(old))"
-                    meanText += " (\(w.t("\(before.count) đơn vị", "\(before.count) units")))"
+                    meanText += " — \(w.say(vi: "kỳ \(previousPeriod)", en: "period \(previousPeriod)")): \(number(old))"
+                    meanText += " (\(w.say(vi: "\(before.count) đơn vị", en: "\(before.count) units")))"
                     if let mean {
                         let delta = ChangeText.signed(mean - old, decimals: decimals)
                         let css: HTML =
@@ -109,8 +109,8 @@ extension WebApp {
                         "<li>\(r.rank.map(String.init) ?? "—"). \(unitLink(r)) — \(number(r.published)) \(bands.badge(r.band, language))</li>"
                 }
                 html += """
-                    <div class="card"><h3>\(w.t("Năm đơn vị dẫn đầu", "Top five"))</h3><ul class="plain">\(ranked.prefix(5).map(item))</ul></div>\
-                    <div class="card"><h3>\(w.t("Năm đơn vị thấp nhất", "Bottom five"))</h3><ul class="plain">\(ranked.suffix(5).reversed().map(item))</ul></div>
+                    <div class="card"><h3>\(w.say(vi: "Năm đơn vị dẫn đầu", en: "Top five"))</h3><ul class="plain">\(ranked.prefix(5).map(item))</ul></div>\
+                    <div class="card"><h3>\(w.say(vi: "Năm đơn vị thấp nhất", en: "Bottom five"))</h3><ul class="plain">\(ranked.suffix(5).reversed().map(item))</ul></div>
                     """
             }
 
@@ -133,13 +133,13 @@ extension WebApp {
                 return
                     "<li>\(unitLink(r)) <strong class=\"\(css)\">\(delta)</strong> <span class=\"muted\">(\(number(m.before)) → \(number(r.published)))</span></li>"
             }
-            let none: HTML = "<li class=\"muted\">\(w.t("không có", "none"))</li>"
+            let none: HTML = "<li class=\"muted\">\(w.say(vi: "không có", en: "none"))</li>"
             if previous != nil {
                 let risers = moves.filter { $0.delta > 0 }.sorted { $0.delta > $1.delta }.prefix(5)
                 let fallers = moves.filter { $0.delta < 0 }.sorted { $0.delta < $1.delta }.prefix(5)
                 html += """
-                    <div class="card"><h3>\(w.t("Tăng điểm nhiều nhất", "Biggest risers"))</h3><ul class="plain">\(risers.isEmpty ? none : risers.map(move).joined())</ul></div>\
-                    <div class="card"><h3>\(w.t("Giảm điểm nhiều nhất", "Biggest fallers"))</h3><ul class="plain">\(fallers.isEmpty ? none : fallers.map(move).joined())</ul></div>
+                    <div class="card"><h3>\(w.say(vi: "Tăng điểm nhiều nhất", en: "Biggest risers"))</h3><ul class="plain">\(risers.isEmpty ? none : risers.map(move).joined())</ul></div>\
+                    <div class="card"><h3>\(w.say(vi: "Giảm điểm nhiều nhất", en: "Biggest fallers"))</h3><ul class="plain">\(fallers.isEmpty ? none : fallers.map(move).joined())</ul></div>
                     """
                 // Who changed band: those who fell first.
                 bandMoves.sort { a, b in
@@ -153,7 +153,7 @@ extension WebApp {
                 }
                 let fell = bandMoves.filter { !$0.rose }.count
                 html += """
-                    <div class="card"><h3>\(w.t("Đổi xếp loại", "Changed band")) (\(w.t("\(fell) tụt, \(bandMoves.count - fell) lên", "\(fell) down, \(bandMoves.count - fell) up")))</h3>\
+                    <div class="card"><h3>\(w.say(vi: "Đổi xếp loại", en: "Changed band")) (\(w.say(vi: "\(fell) tụt, \(bandMoves.count - fell) lên", en: "\(fell) down, \(bandMoves.count - fell) up")))</h3>\
                     <ul class="plain">\(items.isEmpty ? none : items.joined())</ul></div>
                     """
             }
@@ -164,12 +164,12 @@ extension WebApp {
 
     /// The banner of a draft run: its results are not published and may still change (shown on screen and on
     /// paper).
-    static func draftBanner(_ summary: RunSummary, _ w: Words) -> HTML {
+    static func draftBanner(_ summary: RunSummary, _ w: Language) -> HTML {
         guard summary.status == .draft else { return .empty }
         return """
-            <div class="draft" role="note"><strong>\(w.t("BẢN NHÁP", "DRAFT"))</strong> — \(w.t(
-                "lần chấm \(summary.id) của kỳ \(summary.period) chưa được công bố; kết quả còn có thể thay đổi.",
-                "run \(summary.id) of period \(summary.period) is not published; its results may still change."))</div>
+            <div class="draft" role="note"><strong>\(w.say(vi: "BẢN NHÁP", en: "DRAFT"))</strong> — \(w.say(
+                vi: "lần chấm \(summary.id) của kỳ \(summary.period) chưa được công bố; kết quả còn có thể thay đổi.",
+                en: "run \(summary.id) of period \(summary.period) is not published; its results may still change."))</div>
             """
     }
 }

@@ -30,7 +30,7 @@ struct Page {
 
     /// The whole page.
     func html() -> HTML {
-        let w = Words(context.language)
+        let w = context.language
         var nav = HTML.empty
         if let user = context.user {
             let links: [(String, String)]
@@ -116,7 +116,7 @@ struct Page {
         button.link{background:none;padding:0;color:inherit}button:disabled{background:#aab3bd;cursor:not-allowed}button.secondary{background:#5f6b7a}
         input,select,textarea{font-size:1em;padding:.3em;border:1px solid #aab3bd;border-radius:3px;max-width:100%}
         input[type=text],input[type=password],textarea{width:100%}
-        .field{background:#fff;border:1px solid #d5d9de;padding:.6em;margin-bottom:.6em}
+        .field{background:#fff;border:1px solid #d5d9de;padding:.6em;margin-bottom:.6em}fieldset.pillar{border:1px solid #aab3bd;border-radius:3px;margin:0 0 1em;padding:.4em .6em .1em;min-width:0}fieldset.pillar legend{font-weight:700;font-size:1.05em;padding:0 .3em}
         .field label{font-weight:600}.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:.4em}
         .filters{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin-bottom:.8em}
         .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:1em}.card{background:#fff;border:1px solid #d5d9de;padding:.8em}
@@ -129,8 +129,8 @@ struct Page {
         section.overview{margin-bottom:1.6em}h3{font-size:1em;margin:.2em 0 .4em}ul.plain{list-style:none;padding:0;margin:0}ul.plain li{padding:.15em 0}
         tr.diff td{background:#fff4d6}tr.diff td.changed{background:#ffe08a;font-weight:600}.flag{display:inline-block;background:#fde8e8;color:#a4161a;border:1px solid #f5b5b5;border-radius:3px;padding:0 .3em;font-size:.9em}
         .reason{font-style:italic}.tabs a{margin-right:1em}.tabs a.on{font-weight:700;text-decoration:none;color:inherit}
-        .printhead{display:none}label.choice{font-weight:400;margin-right:1em;white-space:nowrap}.map svg{max-width:100%;height:auto}.map a:hover rect,.map a:hover path{stroke:#1b1f24;stroke-width:2}
-        @media (max-width:700px){body{font-size:14px}main{padding:.5em}th,td{padding:.25em}.ranking .p{display:none}}
+        .printhead{display:none}label.choice{font-weight:400;margin-right:1em;white-space:nowrap}.map svg{max-width:100%;height:auto}.mapwrap{display:flex;flex-direction:row-reverse;justify-content:flex-end;align-items:flex-start;gap:1em 2em}.map{min-width:0}.mapside{flex:0 1 360px;position:sticky;top:.5em}.mapside .legend .band{display:inline-block}.map a:hover rect,.map a:hover path{stroke:#1b1f24;stroke-width:2}
+        @media (max-width:700px){body{font-size:14px}.mapwrap{flex-direction:column}.mapside{position:static;flex:none}main{padding:.5em}th,td{padding:.25em}.ranking .p{display:none}}
         @media print{header,nav,form,button,.lang,.filters,.noprint{display:none!important}body{background:#fff;font-size:11pt}main{max-width:none;padding:0}table{page-break-inside:auto}thead{display:table-header-group}tr{page-break-inside:avoid}.scroll{overflow:visible}.printhead{display:block;margin-bottom:.5em}.draft,.band,.bandbar a{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
         """
 }

@@ -1,28 +1,29 @@
 import Hummingbird
+import ICTIndexCore
 import ICTIndexStorage
 
 /// What an admin page of one period starts with: the words, the periods and the one chosen (`?period=`, or else
 /// the latest).
 struct PeriodView {
-    var w: Words
+    var w: Language
     var periods: [String]
     var period: String
 
-    var unpacked: (Words, [String], String) { (w, periods, period) }
+    var unpacked: (Language, [String], String) { (w, periods, period) }
 
     /// The form that chooses the period of the page at `action`.
     func selector(_ action: String) -> HTML {
         let options = periods.reversed().map { "<option\(" selected", if: $0 == period)>\($0)</option>" as HTML }
         return """
             <form method="get" action="\(action)" class="filters"><label>\(w.period)<br><select name="period">\(options)</select></label>
-            <button type="submit">\(w.t("Xem", "Show"))</button></form>
+            <button type="submit">\(w.say(vi: "Xem", en: "Show"))</button></form>
             """
     }
 }
 
 extension WebApp {
     func periodView(_ request: Request, _ context: WebContext) throws -> PeriodView {
-        let w = Words(context.language)
+        let w = context.language
         let periods = try database.periods()
         guard let period = (request.query("period").flatMap { $0.isEmpty ? nil : $0 }) ?? periods.last else {
             throw Self.noPeriod()
@@ -34,11 +35,11 @@ extension WebApp {
     }
 
     /// The button that scores a period (disabled once it is published).
-    func scoreButton(_ period: String, frozen: Bool, _ context: WebContext, _ w: Words) -> HTML {
+    func scoreButton(_ period: String, frozen: Bool, _ context: WebContext, _ w: Language) -> HTML {
         """
         <form method="post" action="/admin/run" class="inline noprint">\(csrfField(context))\
         <input type="hidden" name="period" value="\(period)"><button type="submit" id="run"\(" disabled", if: frozen)>\
-        \(w.t("Chấm điểm kỳ \(period)", "Score period \(period)"))</button></form>
+        \(w.say(vi: "Chấm điểm kỳ \(period)", en: "Score period \(period)"))</button></form>
         """
     }
 }

@@ -8,7 +8,7 @@ import OrderedCollections
 extension WebApp {
     /// `/ranking`: the current run of a period, by group, with filters, a search box and an order.
     func rankingPage(_ request: Request, _ context: WebContext) throws -> Response {
-        let w = Words(context.language)
+        let w = context.language
         let language = context.language
         guard let current = try currentRun(request) else {
             return noRunPage(title: w.ranking, context, path: "/ranking")
@@ -35,16 +35,16 @@ extension WebApp {
         let orders =
             [
                 ("rank", w.rank), ("score", w.score),
-                ("change", w.t("Thay đổi điểm (tăng trước)", "Score change (rises first)")),
-                ("fall", w.t("Thay đổi điểm (giảm trước)", "Score change (falls first)")), ("name", w.t("Tên", "Name")),
-                ("code", w.t("Mã", "Code")),
+                ("change", w.say(vi: "Thay đổi điểm (tăng trước)", en: "Score change (rises first)")),
+                ("fall", w.say(vi: "Thay đổi điểm (giảm trước)", en: "Score change (falls first)")), ("name", w.say(vi: "Tên", en: "Name")),
+                ("code", w.say(vi: "Mã", en: "Code")),
             ]
             + pillars.map { ($0.id.rawValue, $0.name.text(language)) }
         let sortOptions = orders.map {
             "<option value=\"\($0.0)\"\(" selected", if: $0.0 == sort)>\($0.1)</option>" as HTML
         }
-        let state = summary.status == .published ? w.t("đã công bố", "published") : w.t("bản nháp", "draft")
-        let versus = view.changes.values.first.map { "; " + w.t("so với kỳ", "change vs") + " " + $0.previousPeriod }
+        let state = summary.status == .published ? w.say(vi: "đã công bố", en: "published") : w.say(vi: "bản nháp", en: "draft")
+        let versus = view.changes.values.first.map { "; " + w.say(vi: "so với kỳ", en: "change vs") + " " + $0.previousPeriod }
         let groupName = framework.groups.values.first { $0.id.rawValue == groupFilter }?.name.text(language)
         let bandName = framework.bands.first { $0.id.rawValue == bandFilter }?.name.text(language)
         let printed = Self.localTime(Date().ISO8601Format())
@@ -52,17 +52,17 @@ extension WebApp {
         html += """
             <p class="printhead"><strong>\(framework.name.text(language))</strong><br>\(w.ranking) — \(w.period) \(period)\
             \(groupName.map { " — " + $0 } ?? "")\(bandName.map { " — " + w.band + " " + $0 } ?? "")<br>\
-            \(w.t("lần chấm", "run")) \(id), \(state); \(w.t("in lúc", "printed")) \(printed)</p>
+            \(w.say(vi: "lần chấm", en: "run")) \(id), \(state); \(w.say(vi: "in lúc", en: "printed")) \(printed)</p>
             <form method="get" action="/ranking" class="filters">
             <label>\(w.period)<br><select name="period">\(periodOptions)</select></label>
-            <label>\(w.group)<br><select name="group"><option value="">\(w.t("Tất cả", "All"))</option>\(groupOptions)</select></label>
-            \(framework.bands.isEmpty ? HTML.empty : "<label>\(w.band)<br><select name=\"band\"><option value=\"\">\(w.t("Tất cả", "All"))</option>\(bandOptions)</select></label>")
-            <label>\(w.t("Tìm", "Search"))<br><input type="search" name="q" value="\(request.query("q") ?? "")"></label>
-            <label>\(w.t("Sắp xếp", "Sort"))<br><select name="sort">\(sortOptions)</select></label>
-            <button type="submit">\(w.t("Xem", "Show"))</button>
-            <a class="button" href="/export?period=\(urlEncode(period))">\(w.t("Tải bảng Excel", "Download Excel"))</a>
+            <label>\(w.group)<br><select name="group"><option value="">\(w.say(vi: "Tất cả", en: "All"))</option>\(groupOptions)</select></label>
+            \(framework.bands.isEmpty ? HTML.empty : "<label>\(w.band)<br><select name=\"band\"><option value=\"\">\(w.say(vi: "Tất cả", en: "All"))</option>\(bandOptions)</select></label>")
+            <label>\(w.say(vi: "Tìm", en: "Search"))<br><input type="search" name="q" value="\(request.query("q") ?? "")"></label>
+            <label>\(w.say(vi: "Sắp xếp", en: "Sort"))<br><select name="sort">\(sortOptions)</select></label>
+            <button type="submit">\(w.say(vi: "Xem", en: "Show"))</button>
+            <a class="button" href="/export?period=\(urlEncode(period))">\(w.say(vi: "Tải bảng Excel", en: "Download Excel"))</a>
             </form>
-            <p class="muted">\(framework.name.text(language)) — \(w.period) \(period); \(w.t("lần chấm", "run")) \(id), \(state)\(versus ?? "")</p>
+            <p class="muted">\(framework.name.text(language)) — \(w.period) \(period); \(w.say(vi: "lần chấm", en: "run")) \(id), \(state)\(versus ?? "")</p>
             """
         // The order asked for, as positions in the run's results; a pillar sorts by its points, highest first.
         let order: [Int]
@@ -93,7 +93,7 @@ extension WebApp {
         }
         let rows = view.rows(language, period: period)
         var header: HTML =
-            "<tr><th class=\"num\">\(w.rank)</th><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th><th class=\"num\">\(w.score)</th>"
+            "<tr><th class=\"num\">\(w.rank)</th><th>\(w.say(vi: "Mã", en: "Code"))</th><th>\(w.unit)</th><th class=\"num\">\(w.score)</th>"
         if !framework.bands.isEmpty { header += "<th>\(w.band)</th>" }
         // Full pillar names: they wrap in their column (the table scrolls sideways on a phone), none is cut.
         for p in pillars { header += "<th class=\"num p\">\(p.name.text(language))</th>" }
@@ -108,7 +108,7 @@ extension WebApp {
             }
             guard !members.isEmpty else { continue }
             shown += members.count
-            let ranked = group.ranked ? "" : " — " + w.t("không xếp hạng", "not ranked")
+            let ranked = group.ranked ? "" : " — " + w.say(vi: "không xếp hạng", en: "not ranked")
             html += "<h2>\(group.name.text(language)) (\(members.count))\(ranked)</h2>"
             html += "<div class=\"scroll\"><table class=\"ranking\"><thead>\(header)</thead><tbody>"
             html += members.map { rows[$0] }.joined()
@@ -116,23 +116,23 @@ extension WebApp {
         }
         if shown == 0 && folded.isEmpty && !bandFilter.isEmpty {
             html += """
-                <p class="empty">\(w.t("Không có đơn vị nào xếp loại \(bandName ?? bandFilter)\(groupName.map { " trong khối " + $0 } ?? "").",
-                    "No unit is in band \(bandName ?? bandFilter)\(groupName.map { " in group " + $0 } ?? "")."))</p>
+                <p class="empty">\(w.say(vi: "Không có đơn vị nào xếp loại \(bandName ?? bandFilter)\(groupName.map { " trong khối " + $0 } ?? "").",
+                    en: "No unit is in band \(bandName ?? bandFilter)\(groupName.map { " in group " + $0 } ?? "")."))</p>
                 """
         }
         if shown == 0 && !folded.isEmpty {
             html += """
-                <p class="empty">\(w.t("Không có đơn vị nào có mã hoặc tên khớp với “\(search)”.",
-                    "No unit's code or name matches “\(search)”.")) \(w.t("Tìm không cần dấu: “ky son” tìm được “Kỳ Sơn”.",
-                    "Diacritics are optional: “ky son” finds “Kỳ Sơn”."))</p>
+                <p class="empty">\(w.say(vi: "Không có đơn vị nào có mã hoặc tên khớp với “\(search)”.",
+                    en: "No unit's code or name matches “\(search)”.")) \(w.say(vi: "Tìm không cần dấu: “ky son” tìm được “Kỳ Sơn”.",
+                    en: "Diacritics are optional: “ky son” finds “Kỳ Sơn”."))</p>
                 """
         }
         if view.board == nil {
             let scale = NumberFormatting.plain(framework.scale)
             html += """
-                <p class="muted">\(w.t(
-                    "Lần chấm nháp này không còn khớp dữ liệu hiện tại: các cột nhóm tiêu chí hiển thị điểm (thang \(scale)), không phải điểm quy đổi.",
-                    "This draft run no longer matches the current values: pillar columns show scores (scale \(scale)), not points."))</p>
+                <p class="muted">\(w.say(
+                    vi: "Lần chấm nháp này không còn khớp dữ liệu hiện tại: các cột nhóm tiêu chí hiển thị điểm (thang \(scale)), không phải điểm quy đổi.",
+                    en: "This draft run no longer matches the current values: pillar columns show scores (scale \(scale)), not points."))</p>
                 """
         }
         return Page(title: w.ranking, body: html, context: context, path: request.uri.description).response()
@@ -143,7 +143,7 @@ extension RunView {
     /// The `<tr>` of a result in the ranking table.
     static func row(
         _ r: StoredResult, pillarValues: [Double?], change: String, bands: BandColours?, period: String,
-        decimals: Int, words w: Words
+        decimals: Int, words w: Language
     ) -> HTML {
         let css: HTML = change.hasPrefix("↑") ? " class=\"up\"" : change.hasPrefix("↓") ? " class=\"down\"" : ""
         var row: HTML = "<tr><td class=\"num\">\(r.rank.map(String.init) ?? "—")</td><td>\(r.unit.code.rawValue)</td>"
@@ -151,7 +151,7 @@ extension RunView {
             "<td><a href=\"/units/\(urlEncode(r.unit.code.rawValue))?period=\(urlEncode(period))\">\(r.unit.name)</a></td>"
         row += "<td class=\"num\">\(w.number(r.published, decimals: decimals))</td>"
         if let bands {
-            row += "<td>\(bands.badge(r.band, w.language))</td>"
+            row += "<td>\(bands.badge(r.band, w))</td>"
         }
         for value in pillarValues { row += "<td class=\"num p\">\(w.number(value, decimals: decimals))</td>" }
         row += "<td\(css)>\(change)</td></tr>"

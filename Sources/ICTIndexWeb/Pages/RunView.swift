@@ -84,7 +84,7 @@ final class RunView: Sendable {
     /// The `<tr>` of every result in a language (built on first use).
     func rows(_ language: Language, period: String) -> [HTML] {
         if let hit = renderedRows.withLock({ $0[language] }) { return hit }
-        let w = Words(language)
+        let w = language
         let wording = ChangeText(decimals: framework.decimals, language: language)
         let rows = results.indices.map { i -> HTML in
             let r = results[i]

@@ -14,15 +14,15 @@ extension WebApp {
         let frozen = runs.contains { $0.status == .published }
         var html: HTML = """
             \(view.selector("/admin/runs"))\(scoreButton(period, frozen: frozen, context, w))\
-            <table><thead><tr><th>\(w.t("Lần chấm", "Run"))</th><th>\(w.t("Bộ tiêu chí", "Criteria"))</th>\
-            <th>\(w.t("Người chấm, thời điểm", "By, at"))</th><th>\(w.t("Trạng thái", "Status"))</th><th></th></tr></thead><tbody>
+            <table><thead><tr><th>\(w.say(vi: "Lần chấm", en: "Run"))</th><th>\(w.say(vi: "Bộ tiêu chí", en: "Criteria"))</th>\
+            <th>\(w.say(vi: "Người chấm, thời điểm", en: "By, at"))</th><th>\(w.say(vi: "Trạng thái", en: "Status"))</th><th></th></tr></thead><tbody>
             """
         for r in runs {
             let state =
                 r.status == .published
-                ? w.t("đã công bố", "published") + " \(r.publishedAt ?? "")"
-                : w.t("bản nháp", "draft")
-                    + (r.isCurrent ? "" : " — " + w.t("số liệu đã thay đổi sau lần chấm", "values changed since"))
+                ? w.say(vi: "đã công bố", en: "published") + " \(r.publishedAt ?? "")"
+                : w.say(vi: "bản nháp", en: "draft")
+                    + (r.isCurrent ? "" : " — " + w.say(vi: "số liệu đã thay đổi sau lần chấm", en: "values changed since"))
             html += """
                 <tr><td>\(r.id)</td><td>\(r.frameworkID) \(r.edition ?? "") <span class="muted">\(String(r.frameworkSHA256.prefix(12)))</span></td>\
                 <td>\(r.who), \(r.at)</td><td>\(state)</td><td>
@@ -30,7 +30,7 @@ extension WebApp {
             if r.status == .draft && r.isCurrent && !frozen {
                 html += """
                     <form method="post" action="/admin/publish" class="inline">\(csrfField(context))\
-                    <input type="hidden" name="run" value="\(r.id)"><button type="submit" id="publish-\(r.id)">\(w.t("Công bố (khóa số liệu)", "Publish (freeze)"))</button></form>
+                    <input type="hidden" name="run" value="\(r.id)"><button type="submit" id="publish-\(r.id)">\(w.say(vi: "Công bố (khóa số liệu)", en: "Publish (freeze)"))</button></form>
                     """
             }
             html += "</td></tr>"
@@ -39,18 +39,18 @@ extension WebApp {
         // Comparing two runs, of this period or of two periods (year over year): each unit's score and rank in both.
         let all = try database.runs().sorted { ($0.period, $0.id) > ($1.period, $1.id) }
         html += """
-            <h2>\(w.t("So sánh hai lần chấm", "Compare two runs"))</h2><form method="get" action="/admin/runs" class="filters">\
+            <h2>\(w.say(vi: "So sánh hai lần chấm", en: "Compare two runs"))</h2><form method="get" action="/admin/runs" class="filters">\
             <input type="hidden" name="period" value="\(period)">
             """
         for key in ["a", "b"] {
             let options = all.map {
-                "<option value=\"\($0.id)\"\(" selected", if: request.query(key) == String($0.id))>\($0.period) — \(w.t("lần", "run")) \($0.id)</option>"
+                "<option value=\"\($0.id)\"\(" selected", if: request.query(key) == String($0.id))>\($0.period) — \(w.say(vi: "lần", en: "run")) \($0.id)</option>"
                     as HTML
             }
             html +=
                 "<label>\(key.uppercased())<br><select name=\"\(key)\"><option value=\"\"></option>\(options)</select></label>"
         }
-        html += "<button type=\"submit\">\(w.t("So sánh", "Compare"))</button></form>"
+        html += "<button type=\"submit\">\(w.say(vi: "So sánh", en: "Compare"))</button></form>"
         if let a = Int(request.query("a") ?? ""), let b = Int(request.query("b") ?? ""), a != b {
             html += try comparison(a, b, w)
         }
@@ -62,42 +62,34 @@ extension WebApp {
     /// band differs, with the change of its score and the pillar that moved most; a unit renamed between them is
     /// matched with its former code, a merged one names its predecessors; units in only one of them; how many
     /// changed band.
-    private func comparison(_ a: Int, _ b: Int, _ w: Words) throws -> HTML {
+    private func comparison(_ a: Int, _ b: Int, _ w: Language) throws -> HTML {
         let (va, vb) = (try runView(a), try runView(b))
         let (sa, sb) = (try database.runSummary(a), try database.runSummary(b))
-        let labelA = "\(sa.period) (\(w.t("lần", "run")) \(a))"
-        let labelB = "\(sb.period) (\(w.t("lần", "run")) \(b))"
+        let labelA = "\(sa.period) (\(w.say(vi: "lần", en: "run")) \(a))"
+        let labelB = "\(sb.period) (\(w.say(vi: "lần", en: "run")) \(b))"
         let decimals = va.framework.decimals
         let bandsA = va.bandColours
         let bandsB = vb.bandColours
         // Pillars of A, with their column in B (matched by id: the criteria may differ between the runs).
         let pillars = va.framework.pillars.enumerated().map { i, p in
-            (name: p.name.text(w.language), a: i, b: vb.framework.pillars.firstIndex { $0.id == p.id })
+            (name: p.name.text(w), a: i, b: vb.framework.pillars.firstIndex { $0.id == p.id })
         }
         func signed(_ x: Double) -> String { ChangeText.signed(x, decimals: decimals) }
         // Each result of B with its result in A: the same code, or else its predecessors found in A (following
         // units without a result further back); one predecessor is a rename, several a merger.
         let links = try database.predecessorLinks()
         func predecessors(_ code: UnitCode) -> [Int] {
-            var found: [Int] = []
-            var queue = links[code] ?? []
-            var seen: Set<UnitCode> = [code]
-            while !queue.isEmpty {
-                let c = queue.removeFirst()
-                guard seen.insert(c).inserted else { continue }
-                if let i = va.positions[c] { found.append(i) } else { queue += links[c] ?? [] }
-            }
-            return found
+            Lineage.nearestPredecessors(of: code, links: links) { va.positions[$0] }
         }
         var usedA: Set<Int> = []
         var differing = 0
         var bandChanges = 0
         var tables = HTML.empty
         let header: HTML = """
-            <thead><tr><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th>\
+            <thead><tr><th>\(w.say(vi: "Mã", en: "Code"))</th><th>\(w.unit)</th>\
             <th class="num">\(w.score) \(labelA)</th><th class="num">\(w.rank) \(labelA)</th><th>\(w.band) \(labelA)</th>\
             <th class="num">\(w.score) \(labelB)</th><th class="num">\(w.rank) \(labelB)</th><th>\(w.band) \(labelB)</th>\
-            <th class="num">\(w.t("Chênh lệch", "Difference"))</th><th>\(w.t("Nhóm tiêu chí thay đổi nhiều nhất", "Pillar that moved most"))</th>\
+            <th class="num">\(w.say(vi: "Chênh lệch", en: "Difference"))</th><th>\(w.say(vi: "Nhóm tiêu chí thay đổi nhiều nhất", en: "Pillar that moved most"))</th>\
             </tr></thead>
             """
         func row(_ i: Int?, _ j: Int?, note: String) -> HTML {
@@ -121,8 +113,8 @@ extension WebApp {
             let noteHTML: HTML = note.isEmpty ? .empty : " <span class=\"muted\">(\(note))</span>"
             return """
                 <tr><td>\(unit?.code.rawValue ?? "")</td><td>\(unit?.name ?? "")\(noteHTML)</td>\
-                <td class="num">\(w.number(r?.published, decimals: decimals))</td><td class="num">\(r?.rank.map(String.init) ?? "—")</td><td>\(bandsA.badge(r?.band, w.language))</td>\
-                <td class="num">\(w.number(s?.published, decimals: decimals))</td><td class="num">\(s?.rank.map(String.init) ?? "—")</td><td>\(bandsB.badge(s?.band, w.language))</td>\
+                <td class="num">\(w.number(r?.published, decimals: decimals))</td><td class="num">\(r?.rank.map(String.init) ?? "—")</td><td>\(bandsA.badge(r?.band, w))</td>\
+                <td class="num">\(w.number(s?.published, decimals: decimals))</td><td class="num">\(s?.rank.map(String.init) ?? "—")</td><td>\(bandsB.badge(s?.band, w))</td>\
                 <td class="num">\(delta)</td><td>\(moved)</td></tr>
                 """
         }
@@ -138,10 +130,10 @@ extension WebApp {
                 let found = predecessors(s.unit.code)
                 if found.count == 1 {
                     i = found[0]
-                    note = w.t("đổi tên từ ", "renamed from ") + va.results[found[0]].unit.code.rawValue
+                    note = w.say(vi: "đổi tên từ ", en: "renamed from ") + va.results[found[0]].unit.code.rawValue
                 } else if !found.isEmpty {
                     note =
-                        w.t("sáp nhập từ ", "merged from ")
+                        w.say(vi: "sáp nhập từ ", en: "merged from ")
                         + found.map { va.results[$0].unit.code.rawValue }.joined(separator: ", ")
                 }
             }
@@ -161,21 +153,21 @@ extension WebApp {
         for i in va.byRank where !usedA.contains(i) {
             let r = va.results[i]
             differing += 1
-            let note = successors[r.unit.code].map { w.t("sáp nhập vào ", "merged into ") + $0.rawValue } ?? ""
+            let note = successors[r.unit.code].map { w.say(vi: "sáp nhập vào ", en: "merged into ") + $0.rawValue } ?? ""
             rowsByGroup[r.unit.group, default: .empty] += row(i, nil, note: note)
             countByGroup[r.unit.group, default: 0] += 1
         }
         for g in groups {
             guard let rows = rowsByGroup[g.id] else { continue }
             tables += """
-                <h3>\(g.name.text(w.language)) (\(countByGroup[g.id] ?? 0))</h3>\
+                <h3>\(g.name.text(w)) (\(countByGroup[g.id] ?? 0))</h3>\
                 <div class="scroll"><table>\(header)<tbody>\(rows)</tbody></table></div>
                 """
         }
         var html: HTML = """
-            <p id="comparison">\(w.t(
-                "\(differing) đơn vị khác nhau giữa lần chấm \(a) và \(b); \(bandChanges) đơn vị đổi xếp loại.",
-                "\(differing) units differ between runs \(a) and \(b); \(bandChanges) changed band."))</p>
+            <p id="comparison">\(w.say(
+                vi: "\(differing) đơn vị khác nhau giữa lần chấm \(a) và \(b); \(bandChanges) đơn vị đổi xếp loại.",
+                en: "\(differing) units differ between runs \(a) and \(b); \(bandChanges) changed band."))</p>
             """
         html += tables
         return html

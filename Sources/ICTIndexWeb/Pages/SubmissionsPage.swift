@@ -31,14 +31,14 @@ extension WebApp {
         var html: HTML = """
             \(view.selector("/admin/submissions"))<p>\(states.joined(separator: " · "))</p>
             \(scoreButton(period, frozen: frozen, context, w))
-            <div class="scroll"><table><thead><tr><th>\(w.t("Mã", "Code"))</th><th>\(w.unit)</th><th>\(w.group)</th>\
-            <th>\(w.t("Trạng thái", "Status"))</th><th class="num">\(w.t("Số giá trị tự đánh giá", "Self-assessed values"))</th>\
-            <th class="num">\(w.t("Đã thẩm định", "Appraised"))</th><th></th></tr></thead><tbody>
+            <div class="scroll"><table><thead><tr><th>\(w.say(vi: "Mã", en: "Code"))</th><th>\(w.unit)</th><th>\(w.group)</th>\
+            <th>\(w.say(vi: "Trạng thái", en: "Status"))</th><th class="num">\(w.say(vi: "Số giá trị tự đánh giá", en: "Self-assessed values"))</th>\
+            <th class="num">\(w.say(vi: "Đã thẩm định", en: "Appraised"))</th><th></th></tr></thead><tbody>
             """
-        let appraise = w.t("Thẩm định", "Appraise")
+        let appraise = w.say(vi: "Thẩm định", en: "Appraise")
         for u in units {
             html += """
-                <tr><td>\(u.code.rawValue)</td><td>\(u.name)</td><td>\(groups[u.group]?.name.text(w.language) ?? u.group.rawValue)</td><td>\(w.status(status(u.code)))</td>\
+                <tr><td>\(u.code.rawValue)</td><td>\(u.name)</td><td>\(groups[u.group]?.name.text(w) ?? u.group.rawValue)</td><td>\(w.status(status(u.code)))</td>\
                 <td class="num">\(valueCounts[u.code]?.selfAssessed ?? 0)</td><td class="num">\(valueCounts[u.code]?.appraised ?? 0)</td>\
                 <td><a href="/admin/appraise/\(urlEncode(period))/\(urlEncode(u.code.rawValue))">\(appraise)</a></td></tr>
                 """

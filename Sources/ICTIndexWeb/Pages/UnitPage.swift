@@ -10,7 +10,7 @@ extension WebApp {
     /// its trend, strengths and weaknesses, and the explanation of every point. An agency sees its own unit only.
     func unitPage(_ request: Request, _ context: WebContext) throws -> Response {
         let user = try self.user(context)
-        let w = Words(context.language)
+        let w = context.language
         let language = context.language
         let code = UnitCode(try parameter(context, "code"))
         if user.role == .agency && user.unit != code {
@@ -36,7 +36,7 @@ extension WebApp {
         let bandHTML = band.map { " — \(w.band): \(view.bandColours.badge($0.id, language))" as HTML }
         var html = Self.draftBanner(try database.runSummary(id), w)
         html += """
-            <p>\(w.t("Mã", "Code")) <strong>\(code.rawValue)</strong> — \(w.group) \(groupName) — \(w.period) \(period)</p>
+            <p>\(w.say(vi: "Mã", en: "Code")) <strong>\(code.rawValue)</strong> — \(w.group) \(groupName) — \(w.period) \(period)</p>
             <p style="font-size:1.3em">\(w.score): <strong>\(w.number(result.published, decimals: framework.decimals))</strong> / \(NumberFormatting.plain(framework.scale))
             — \(w.rank): <strong>\(rank)</strong>\(bandHTML ?? .empty)</p>
             """
@@ -44,14 +44,14 @@ extension WebApp {
             html += Self.why(UnitWhy(board: board, unit: scored), framework: framework, group: groupName, w)
         }
         html += """
-            <div class="cards"><div class="card"><h2>\(w.t("Hồ sơ theo nhóm tiêu chí", "Pillar profile"))</h2>
+            <div class="cards"><div class="card"><h2>\(w.say(vi: "Hồ sơ theo nhóm tiêu chí", en: "Pillar profile"))</h2>
             """
         let profile = framework.pillars.compactMap { p -> (label: String, value: Double?, mean: Double?)? in
             guard let i = positions[p.id] else { return nil }
             return (p.name.text(language), result.nodeValues[i], mean(i))
         }
         html += Charts.profile(profile, scale: framework.scale, words: w)
-        html += "</div><div class=\"card\"><h2>\(w.t("Diễn biến qua các kỳ", "Trend over periods"))</h2>"
+        html += "</div><div class=\"card\"><h2>\(w.say(vi: "Diễn biến qua các kỳ", en: "Trend over periods"))</h2>"
         // The unit's own results, and in periods without one its predecessors' (renamed or merged), labelled.
         let links = try database.predecessorLinks()
         var history: [(period: String, results: [StoredResult])] = []
@@ -61,13 +61,8 @@ extension WebApp {
                 history.append((p, [own]))
                 continue
             }
-            var found: [StoredResult] = []
-            var queue = links[code] ?? []
-            var seen: Set<UnitCode> = [code]
-            while !queue.isEmpty {
-                let c = queue.removeFirst()
-                guard seen.insert(c).inserted else { continue }
-                if let r = try database.result(of: c, inRun: run) { found.append(r) } else { queue += links[c] ?? [] }
+            let found = try Lineage.nearestPredecessors(of: code, links: links) {
+                try database.result(of: $0, inRun: run)
             }
             history.append((p, found))
         }
@@ -91,7 +86,7 @@ extension WebApp {
         for c in mergedOrder {
             guard let m = merged[c] else { continue }
             let points = periods.map { p in (period: p, value: m.points.first { $0.period == p }?.value) }
-            series.append(Charts.Series(label: w.t("trước sáp nhập: ", "before the merger: ") + m.name, points: points))
+            series.append(Charts.Series(label: w.say(vi: "trước sáp nhập: ", en: "before the merger: ") + m.name, points: points))
         }
         html += Charts.trend(series, scale: framework.scale)
         html += Self.history(history, unit: code, decimals: framework.decimals, w) + "</div></div>"
@@ -112,25 +107,25 @@ extension WebApp {
                 """ as HTML
             }
             return """
-                <table><tr><th>\(w.t("Tiêu chí", "Indicator"))</th><th class="num">\(w.score)</th>\
-                <th class="num">\(w.t("so với TB khối", "vs group mean"))</th></tr>\(rows)</table>
+                <table><tr><th>\(w.say(vi: "Tiêu chí", en: "Indicator"))</th><th class="num">\(w.score)</th>\
+                <th class="num">\(w.say(vi: "so với TB khối", en: "vs group mean"))</th></tr>\(rows)</table>
                 """
         }
         html += """
-            <div class="cards"><div class="card"><h2>\(w.t("Điểm mạnh", "Strengths"))</h2>\(list(gaps.filter { $0.gap > 0 }.prefix(5), empty: w.t("Không có tiêu chí nào trên trung bình khối.", "No indicator is above the group's mean.")))</div>\
-            <div class="card"><h2>\(w.t("Điểm yếu", "Weaknesses"))</h2>\(list(gaps.filter { $0.gap < 0 }.reversed().prefix(5), empty: w.t("Không có tiêu chí nào dưới trung bình khối.", "No indicator is below the group's mean.")))</div></div>\
-            <h2>\(w.t("Giải thích từng điểm", "Explanation of every point"))</h2>
+            <div class="cards"><div class="card"><h2>\(w.say(vi: "Điểm mạnh", en: "Strengths"))</h2>\(list(gaps.filter { $0.gap > 0 }.prefix(5), empty: w.say(vi: "Không có tiêu chí nào trên trung bình khối.", en: "No indicator is above the group's mean.")))</div>\
+            <div class="card"><h2>\(w.say(vi: "Điểm yếu", en: "Weaknesses"))</h2>\(list(gaps.filter { $0.gap < 0 }.reversed().prefix(5), empty: w.say(vi: "Không có tiêu chí nào dưới trung bình khối.", en: "No indicator is below the group's mean.")))</div></div>\
+            <h2>\(w.say(vi: "Giải thích từng điểm", en: "Explanation of every point"))</h2>
             """
         if let explanation = view.board?.explain(code, language: language) {
             html += """
-                <details><summary>\(w.t("Mở để xem cách tính từng điểm", "Open to see how every point was computed"))</summary>\
+                <details><summary>\(w.say(vi: "Mở để xem cách tính từng điểm", en: "Open to see how every point was computed"))</summary>\
                 <pre class="explain">\(explanation.description)</pre></details>
                 """
         } else {
             html += """
-                <p class="muted">\(w.t(
-                    "Lần chấm nháp này không còn khớp dữ liệu hiện tại nên không giải thích được; hãy chấm lại.",
-                    "This draft run no longer matches the current values, so it cannot be explained; score the period again."))</p>
+                <p class="muted">\(w.say(
+                    vi: "Lần chấm nháp này không còn khớp dữ liệu hiện tại nên không giải thích được; hãy chấm lại.",
+                    en: "This draft run no longer matches the current values, so it cannot be explained; score the period again."))</p>
                 """
         }
         return Page(title: result.unit.name, body: html, context: context, path: request.uri.description).response()
@@ -138,18 +133,18 @@ extension WebApp {
 
     /// Where the unit lost most points (indicator, points / max points, its value and the group's mean), then
     /// its strongest and weakest pillars against the group.
-    static func why(_ why: UnitWhy, framework: Framework, group: String, _ w: Words) -> HTML {
-        let language = w.language
+    static func why(_ why: UnitWhy, framework: Framework, group: String, _ w: Language) -> HTML {
+        let language = w
         let decimals = framework.decimals
-        var html: HTML = "<h2>\(w.t("Mất nhiều điểm nhất ở", "Where most points were lost"))</h2>"
+        var html: HTML = "<h2>\(w.say(vi: "Mất nhiều điểm nhất ở", en: "Where most points were lost"))</h2>"
         if why.losses.isEmpty {
             html +=
-                "<p>\(w.t("Đơn vị đạt điểm tối đa ở mọi tiêu chí được tính.", "The unit has full points on every counted indicator."))</p>"
+                "<p>\(w.say(vi: "Đơn vị đạt điểm tối đa ở mọi tiêu chí được tính.", en: "The unit has full points on every counted indicator."))</p>"
         } else {
             html += """
-                <div class="scroll"><table class="why"><thead><tr><th>\(w.t("Tiêu chí", "Indicator"))</th>\
-                <th class="num">\(w.t("Điểm / tối đa", "Points / max"))</th><th class="num">\(w.t("Giá trị", "Value"))</th>\
-                <th class="num">\(w.t("TB khối", "Group mean"))</th></tr></thead><tbody>
+                <div class="scroll"><table class="why"><thead><tr><th>\(w.say(vi: "Tiêu chí", en: "Indicator"))</th>\
+                <th class="num">\(w.say(vi: "Điểm / tối đa", en: "Points / max"))</th><th class="num">\(w.say(vi: "Giá trị", en: "Value"))</th>\
+                <th class="num">\(w.say(vi: "TB khối", en: "Group mean"))</th></tr></thead><tbody>
                 """
             for loss in why.losses {
                 let unit = framework.variables[VariableID(loss.node.id.rawValue)]?.unitOfMeasure
@@ -168,16 +163,16 @@ extension WebApp {
             let delta = ChangeText.signed(gap.gap, decimals: decimals)
             return """
                 <li>\(label): <strong>\(gap.node.name.text(language))</strong> — \(w.number(gap.value, decimals: decimals)) \
-                (\(w.t("khối", "group")) \(group): \(w.number(gap.groupMean, decimals: decimals)), <span class="\(css)">\(delta)</span>)</li>
+                (\(w.say(vi: "khối", en: "group")) \(group): \(w.number(gap.groupMean, decimals: decimals)), <span class="\(css)">\(delta)</span>)</li>
                 """
         }
         var pillars: [HTML] = []
         if let s = why.strongest {
             pillars.append(
-                line(w.t("Mạnh nhất so với khối", "Strongest against the group"), s, s.gap < 0 ? "down" : "up"))
+                line(w.say(vi: "Mạnh nhất so với khối", en: "Strongest against the group"), s, s.gap < 0 ? "down" : "up"))
         }
         if let x = why.weakest {
-            pillars.append(line(w.t("Yếu nhất so với khối", "Weakest against the group"), x, x.gap < 0 ? "down" : "up"))
+            pillars.append(line(w.say(vi: "Yếu nhất so với khối", en: "Weakest against the group"), x, x.gap < 0 ? "down" : "up"))
         }
         if !pillars.isEmpty { html += "<ul class=\"plain\">\(pillars)</ul>" }
         return html
@@ -185,13 +180,13 @@ extension WebApp {
 
     /// The unit's results period by period; where it had none, its predecessors' with how they relate.
     static func history(
-        _ history: [(period: String, results: [StoredResult])], unit: UnitCode, decimals: Int, _ w: Words
+        _ history: [(period: String, results: [StoredResult])], unit: UnitCode, decimals: Int, _ w: Language
     ) -> HTML {
         var rows = HTML.empty
         for (period, results) in history.reversed() {
             if results.isEmpty {
                 rows +=
-                    "<tr><td>\(period)</td><td colspan=\"3\" class=\"muted\">\(w.t("chưa có kết quả", "no result"))</td></tr>"
+                    "<tr><td>\(period)</td><td colspan=\"3\" class=\"muted\">\(w.say(vi: "chưa có kết quả", en: "no result"))</td></tr>"
                 continue
             }
             for r in results {
@@ -200,10 +195,10 @@ extension WebApp {
                     note = ""
                 } else if results.count == 1 {
                     note =
-                        w.t("tên cũ / đơn vị tiền thân: ", "former name / predecessor: ")
+                        w.say(vi: "tên cũ / đơn vị tiền thân: ", en: "former name / predecessor: ")
                         + "\(r.unit.name) (\(r.unit.code))"
                 } else {
-                    note = w.t("trước sáp nhập: ", "before the merger: ") + "\(r.unit.name) (\(r.unit.code))"
+                    note = w.say(vi: "trước sáp nhập: ", en: "before the merger: ") + "\(r.unit.name) (\(r.unit.code))"
                 }
                 let rank = r.rank.map { "\($0)/\(r.rankedCount)" } ?? "—"
                 rows += """
@@ -214,7 +209,7 @@ extension WebApp {
         }
         return """
             <div class="scroll"><table class="history"><thead><tr><th>\(w.period)</th><th class="num">\(w.score)</th>\
-            <th class="num">\(w.rank)</th><th>\(w.t("Ghi chú", "Note"))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            <th class="num">\(w.rank)</th><th>\(w.say(vi: "Ghi chú", en: "Note"))</th></tr></thead><tbody>\(rows)</tbody></table></div>
             """
     }
 }

@@ -53,7 +53,7 @@ extension WebApp {
     private func appraise(_ request: Request, _ context: WebContext) async throws -> Response {
         let (spec, user) = try formSpec(context, write: false)
         let body = try await form(request, context)
-        let w = Words(context.language)
+        let w = context.language
         let parser = CellParser()
         let pairs = try database.valuePairs(forPeriod: spec.period, unit: spec.unit.code)
         let hasOwn = Set(pairs.filter { $0.selfAssessed != nil }.map(\.variable))
@@ -68,18 +68,18 @@ extension WebApp {
                 if hasOwn.contains(v.id) {
                     decisions.append(AppraisalInput(unit: spec.unit.code, variable: v.id, decision: .accept, reason: reason.isEmpty ? nil : reason))
                 } else {
-                    errors[v.id, default: []].append(w.t("không có giá trị tự đánh giá để chấp nhận", "there is no self-assessed value to accept"))
+                    errors[v.id, default: []].append(w.say(vi: "không có giá trị tự đánh giá để chấp nhận", en: "there is no self-assessed value to accept"))
                 }
             case "adjust":
                 do {
                     if let value = try parser.value(of: body.fields["n.\(id)"] ?? "", for: v) {
                         if reason.isEmpty {
-                            errors[v.id, default: []].append(w.t("điều chỉnh cần có lý do", "an adjustment needs a reason"))
+                            errors[v.id, default: []].append(w.say(vi: "điều chỉnh cần có lý do", en: "an adjustment needs a reason"))
                         } else {
                             decisions.append(AppraisalInput(unit: spec.unit.code, variable: v.id, decision: .adjust(value), reason: reason))
                         }
                     } else {
-                        errors[v.id, default: []].append(w.t("chưa nhập giá trị điều chỉnh", "no adjusted value given"))
+                        errors[v.id, default: []].append(w.say(vi: "chưa nhập giá trị điều chỉnh", en: "no adjusted value given"))
                     }
                 } catch {
                     errors[v.id, default: []].append(Self.describe(error, w))
@@ -89,7 +89,7 @@ extension WebApp {
                     decisions.append(AppraisalInput(unit: spec.unit.code, variable: v.id, decision: .accept))
                 }
             case let other:
-                errors[v.id, default: []].append("'\(other)': " + w.t("quyết định không hợp lệ", "not a decision"))
+                errors[v.id, default: []].append("'\(other)': " + w.say(vi: "quyết định không hợp lệ", en: "not a decision"))
             }
         }
         if !errors.isEmpty {
@@ -101,19 +101,19 @@ extension WebApp {
         }
         return try appraisalPage(
             spec, context, errors: [:],
-            message: w.t("Đã ghi: \(summary.added) mới, \(summary.changed) thay đổi, \(summary.unchanged) không đổi.",
-                         "Recorded: \(summary.added) new, \(summary.changed) changed, \(summary.unchanged) unchanged."))
+            message: w.say(vi: "Đã ghi: \(summary.added) mới, \(summary.changed) thay đổi, \(summary.unchanged) không đổi.",
+                         en: "Recorded: \(summary.added) new, \(summary.changed) changed, \(summary.unchanged) unchanged."))
     }
 
     /// A password's problems (empty when acceptable): at least 8 characters.
-    static func passwordProblems(_ password: String, _ w: Words) -> [String] {
-        password.count < 8 ? [w.t("mật khẩu cần ít nhất 8 ký tự", "the password needs at least 8 characters")] : []
+    static func passwordProblems(_ password: String, _ w: Language) -> [String] {
+        password.count < 8 ? [w.say(vi: "mật khẩu cần ít nhất 8 ký tự", en: "the password needs at least 8 characters")] : []
     }
 
     private func addUser(_ request: Request, _ context: WebContext) async throws -> Response {
         let body = try await form(request, context)
         let admin = try user(context)
-        let w = Words(context.language)
+        let w = context.language
         let name = (body.fields["name"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = body.fields["password"] ?? ""
         guard let role = WebUser.Role(rawValue: body.fields["role"] ?? "") else {
@@ -127,13 +127,13 @@ extension WebApp {
         try database.addUser(
             name: name, role: role, unit: unitText.isEmpty ? nil : UnitCode(unitText),
             passwordHash: Bcrypt.hash(password, cost: configuration.bcryptCost), who: admin.name)
-        return try usersPage(context, message: w.t("Đã thêm '\(name)'.", "Added '\(name)'."))
+        return try usersPage(context, message: w.say(vi: "Đã thêm '\(name)'.", en: "Added '\(name)'."))
     }
 
     private func changeUser(_ request: Request, _ context: WebContext) async throws -> Response {
         let body = try await form(request, context)
         let admin = try user(context)
-        let w = Words(context.language)
+        let w = context.language
         guard let id = Int(context.parameters.get("id") ?? ""), let role = WebUser.Role(rawValue: body.fields["role"] ?? "") else {
             throw WebError(
                 .badRequest, vi: "Thiếu mã người dùng hoặc vai trò.", en: "The user id or the role is missing.")
@@ -147,6 +147,6 @@ extension WebApp {
         let user = try database.updateUser(
             id: id, role: role, unit: .some(unitText.isEmpty ? nil : UnitCode(unitText)), active: body.fields["active"] == "1",
             passwordHash: password.isEmpty ? nil : Bcrypt.hash(password, cost: configuration.bcryptCost), who: admin.name)
-        return try usersPage(context, message: w.t("Đã lưu '\(user.name)'.", "Saved '\(user.name)'."))
+        return try usersPage(context, message: w.say(vi: "Đã lưu '\(user.name)'.", en: "Saved '\(user.name)'."))
     }
 }

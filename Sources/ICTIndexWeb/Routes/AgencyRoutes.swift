@@ -39,17 +39,17 @@ extension WebApp {
         group.get("/submissions/:period/:unit") { request, context in
             let (spec, _) = try self.formSpec(context, write: false)
             // After a save (post/redirect/get): what was saved, from the query.
-            let w = Words(context.language)
+            let w = context.language
             var message: String?
             if let saved = request.query("saved") {
                 let counts = saved.split(separator: "-").compactMap { Int($0) }
                 if counts.count == 3 {
-                    message = w.t(
-                        "Đã lưu: \(counts[0]) giá trị mới, \(counts[1]) thay đổi, \(counts[2]) bị xóa.",
-                        "Saved: \(counts[0]) new values, \(counts[1]) changed, \(counts[2]) removed.")
+                    message = w.say(
+                        vi: "Đã lưu: \(counts[0]) giá trị mới, \(counts[1]) thay đổi, \(counts[2]) bị xóa.",
+                        en: "Saved: \(counts[0]) new values, \(counts[1]) changed, \(counts[2]) removed.")
                 }
             } else if request.query("submitted") == "1" {
-                message = w.t("Đã nộp để thẩm định.", "Submitted for appraisal.")
+                message = w.say(vi: "Đã nộp để thẩm định.", en: "Submitted for appraisal.")
             }
             return try await self.formPage(spec, context, entries: nil, message: message)
         }
@@ -120,7 +120,7 @@ extension WebApp {
         // The URL (role, unit, period) is checked before the body is read.
         let (spec, user) = try formSpec(context, write: true)
         let body = try await form(request, context, maxBytes: configuration.maxUploadBytes + 1024 * 1024)
-        let w = Words(context.language)
+        let w = context.language
         let parser = CellParser()
         let dateField = Variable(id: "date", name: "date", kind: .date)
         var entries: [VariableID: FormEntry] = [:]
@@ -141,14 +141,14 @@ extension WebApp {
             var date = body.fields["e.\(id).date"]
             if let d = date, !d.isEmpty {
                 do { date = try parser.value(of: d, for: dateField)?.description } catch {
-                    entry.errors.append(w.t("ngày của tài liệu: ", "evidence date: ") + Self.describe(error, w))
+                    entry.errors.append(w.say(vi: "ngày của tài liệu: ", en: "evidence date: ") + Self.describe(error, w))
                 }
             }
             var file = body.fields["e.\(id).file"]
             if let reference = file, !reference.isEmpty {
                 let sha = String(reference.prefix { $0 != " " })
                 if try !database.hasEvidenceFile(sha256: sha, unit: spec.unit.code) {
-                    entry.errors.append(w.t("tệp đính kèm không thuộc đơn vị này", "the attached file is not this unit's"))
+                    entry.errors.append(w.say(vi: "tệp đính kèm không thuộc đơn vị này", en: "the attached file is not this unit's"))
                     file = nil
                 }
             }
@@ -175,7 +175,7 @@ extension WebApp {
             if submit && v.evidence == .required && spec.framework.evidencePolicy == .refuse && values[v.id] != nil
                 && entry.evidence.isEmpty
             {
-                entry.errors.append(w.t("cần tài liệu kiểm chứng trước khi nộp", "evidence is needed before submitting"))
+                entry.errors.append(w.say(vi: "cần tài liệu kiểm chứng trước khi nộp", en: "evidence is needed before submitting"))
             }
             entries[v.id] = entry
         }
@@ -226,16 +226,15 @@ extension WebApp {
 
     /// An import problem in the page's language: the Core message and hint (the same as the importers'), with
     /// its code: "'abc' không phải là số (hãy viết một con số, …) [D003]".
-    static func describe(_ error: any Error, _ w: Words) -> String {
+    static func describe(_ error: any Error, _ language: Language) -> String {
         guard let problem = error as? CellProblem else { return "\(error)" }
-        let language: Language = w.en ? .en : .vi
         let hint = problem.hint.map { " (\($0.text(language)))" } ?? ""
         return "\(problem.message.text(language))\(hint) [\(problem.code)]"
     }
 
     /// Checks an uploaded file: size, and type by its first bytes (PDF, PNG, JPEG); the name is kept for
     /// display only (no folder part, no control characters, at most 100 characters).
-    func checkUpload(_ upload: UploadedFile, unit: UnitCode, _ w: Words) -> Result<EvidenceFile, WebError> {
+    func checkUpload(_ upload: UploadedFile, unit: UnitCode, _ w: Language) -> Result<EvidenceFile, WebError> {
         if upload.bytes.count > configuration.maxUploadBytes {
             return .failure(WebError(
                 .contentTooLarge,

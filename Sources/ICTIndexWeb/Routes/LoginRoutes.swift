@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdBcrypt
+import ICTIndexCore
 import ICTIndexStorage
 import ICTIndexWebForms
 
@@ -46,7 +47,7 @@ extension WebApp {
     static let loggedNameLength = 64
 
     private func login(_ request: Request, _ context: WebContext) async throws -> Response {
-        let w = Words(context.language)
+        let w = context.language
         // The double-submit cookie before the body: a request without the form's cookie is not read at all.
         guard let cookie = request.cookies[Self.loginCookie]?.value, cookie.utf8.count == 64 else {
             throw WebError(
@@ -96,9 +97,9 @@ extension WebApp {
                 try database.recordFailedLogin(name: logged, address: context.address, reason: "too many attempts")
             }
             return loginPage(
-                context, message: w.t(
-                    "Quá nhiều lần đăng nhập sai. Hãy thử lại sau \(configuration.loginWindow / 60) phút.",
-                    "Too many failed sign-ins. Try again in \(configuration.loginWindow / 60) minutes."),
+                context, message: w.say(
+                    vi: "Quá nhiều lần đăng nhập sai. Hãy thử lại sau \(configuration.loginWindow / 60) phút.",
+                    en: "Too many failed sign-ins. Try again in \(configuration.loginWindow / 60) minutes."),
                 status: .tooManyRequests)
         }
         let user = try database.user(named: name)
@@ -108,7 +109,7 @@ extension WebApp {
             await limiter.recordFailure(name: name, address: context.address)
             try database.recordFailedLogin(name: logged, address: context.address, reason: LoginLimiter.wrongPassword)
             return loginPage(
-                context, message: w.t("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password."),
+                context, message: w.say(vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "Wrong user name or password."),
                 status: .unauthorized)
         }
         await limiter.recordSuccess(name: name, address: context.address)

@@ -94,13 +94,18 @@ struct ServeCommand: AsyncParsableCommand {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: map))
             } catch {
-                Console.err("\(map): lỗi: không đọc được tệp / error: the file cannot be read")
+                Console.err(
+                    Console.errorLine(
+                        MessageLanguage.pick(
+                            vi: "\(map): không đọc được tệp bản đồ\n  gợi ý: kiểm tra đường dẫn và quyền đọc tệp",
+                            en: "\(map): the map file cannot be read\n  hint: check the path and that the file is readable"
+                        )))
                 throw ExitCode.validationFailure
             }
             do throws(WebMapError) {
                 webMap = try WebMap(geoJSON: data, file: map)
             } catch {
-                Console.err("\(error)")
+                Console.err(Console.errorLine(error.description(in: MessageLanguage.current)))
                 throw ExitCode.validationFailure
             }
         }
