@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 public import ICTIndexCore
 
 extension IndexDatabase {
@@ -138,6 +139,11 @@ extension IndexDatabase {
             arguments: [period])
     }
 
+    /// Binds a double or NULL.
+    static func bind(_ statement: SQLiteStatement, _ index: Int32, _ value: Double?) {
+        if let value { sqlite3_bind_double(statement, index, value) } else { sqlite3_bind_null(statement, index) }
+    }
+
     static func summary(_ db: Database, _ r: RunRecord) throws -> RunSummary {
         // The criteria's id and edition, not their text.
         let framework = try Row.fetchOne(
@@ -231,21 +237,36 @@ extension IndexDatabase {
                     INSERT INTO runResult (run, position, unit, name, "group", parent, kind, score, published, rank,
                     rankedCount, band, nodes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
+            // Bound through SQLite's C API with one buffer for every unit's nodes: a StatementArguments array of
+            // 13 existentials, a NodeResult per node and a Data per unit cost more than SQLite's insert of the row.
+            // GRDB checks that arguments were set (as SubmissionInserter does: placeholders once, then the C API).
+            insert.setUncheckedArguments(StatementArguments([Int?](repeating: nil, count: 13)))
+            let s = insert.sqliteStatement
+            var nodes: [UInt8] = []
             for (position, result) in scoreboard.units.enumerated() {
                 let u = result.unit
-                var values: [Double?] = []
-                var ranks: [Int?] = []
-                values.reserveCapacity(result.nodes.count)
-                ranks.reserveCapacity(result.nodes.count)
-                for node in result.nodes {
-                    values.append(node.value)
-                    ranks.append(node.rank)
+                RunResultRecord.encodeNodes(result.nodes, into: &nodes)
+                sqlite3_reset(s)
+                sqlite3_bind_int64(s, 1, Int64(id))
+                sqlite3_bind_int64(s, 2, Int64(position))
+                SubmissionInserter.bindText(s, 3, u.code.rawValue)
+                SubmissionInserter.bindText(s, 4, u.name)
+                SubmissionInserter.bindText(s, 5, u.group.rawValue)
+                SubmissionInserter.bindText(s, 6, u.parent?.rawValue)
+                SubmissionInserter.bindText(s, 7, u.kind)
+                Self.bind(s, 8, result.score)
+                Self.bind(s, 9, result.published)
+                if let rank = result.rank { sqlite3_bind_int64(s, 10, Int64(rank)) } else { sqlite3_bind_null(s, 10) }
+                sqlite3_bind_int64(s, 11, Int64(result.rankedCount))
+                SubmissionInserter.bindText(s, 12, result.band?.id.rawValue)
+                nodes.withUnsafeBytes { bytes in
+                    // SQLITE_TRANSIENT: SQLite copies the bytes before sqlite3_bind_blob returns, so the buffer can
+                    // be reused for the next unit (https://sqlite.org/c3ref/bind_blob.html).
+                    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+                    _ = sqlite3_bind_blob(
+                        s, 13, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), transient)
                 }
-                insert.setUncheckedArguments([
-                    id, position, u.code.rawValue, u.name, u.group.rawValue, u.parent?.rawValue, u.kind, result.score,
-                    result.published, result.rank, result.rankedCount, result.band?.id.rawValue,
-                    RunResultRecord.encodeNodes(values: values, ranks: ranks),
-                ])
+                // GRDB's execute: its checks and transaction observers see the statement.
                 try insert.execute()
             }
             var entry = AuditEntryRecord(

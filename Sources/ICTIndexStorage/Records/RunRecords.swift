@@ -78,14 +78,17 @@ struct RunResultRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
     var band: String?
     var nodes: Data
 
-    static func encodeNodes(values: [Double?], ranks: [Int?]) -> Data {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(values.count * 12)
-        for (value, rank) in zip(values, ranks) {
-            withUnsafeBytes(of: (value ?? .nan).bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
-            withUnsafeBytes(of: Int32(clamping: rank ?? 0).littleEndian) { bytes.append(contentsOf: $0) }
+    /// Writes a unit's node results as `nodes` stores them into `bytes` (replacing its contents), reading each
+    /// node's full-precision value and rank without building a `NodeResult`.
+    static func encodeNodes(_ nodes: NodeResults, into bytes: inout [UInt8]) {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.reserveCapacity(nodes.count * 12)
+        for i in nodes.indices {
+            withUnsafeBytes(of: (nodes.unrounded(at: i) ?? .nan).bitPattern.littleEndian) {
+                bytes.append(contentsOf: $0)
+            }
+            withUnsafeBytes(of: Int32(clamping: nodes.rank(at: i) ?? 0).littleEndian) { bytes.append(contentsOf: $0) }
         }
-        return Data(bytes)
     }
 
     static func decodeNodes(_ data: Data) -> (values: [Double?], ranks: [Int?]) {
