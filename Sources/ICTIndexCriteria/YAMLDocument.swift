@@ -21,7 +21,7 @@ final class YAMLTree {
     }
 
     /// One value of the document.
-    struct Entry {
+    struct Entry: Equatable {
         /// The scalar's text; empty for a list or a mapping.
         var string: String
         /// Where the value starts, 1-based (0 when unknown).
@@ -56,6 +56,13 @@ final class YAMLTree {
 }
 
 extension YAMLTree {
+    /// The table of the tree `Yams.compose(yaml:, Resolver.basic)` makes of a text, nil without a document.
+    ///
+    /// - Throws: The `YamlError` Yams throws.
+    static func composedByYams(yaml: String, file: String) throws -> YAMLTree? {
+        try Yams.compose(yaml: yaml, Resolver.basic).map { YAMLTree($0, file: file) }
+    }
+
     /// The table of a tree that `Yams.compose` gave, with the same entries that libyaml's events give.
     ///
     /// The walk keeps its own stack: through aliases, a tree may nest far deeper than its text.

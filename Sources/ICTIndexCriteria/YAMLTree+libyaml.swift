@@ -35,6 +35,9 @@ extension YAMLTree {
             // `yaml_parser_set_input_string` asserts a non-NULL input; an empty text goes the usual way.
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return .needsYams }
             var composer = EventComposer(file: file, maxValues: maxValues)
+            // Room for one value per two bytes of text, which real files never exceed (the table still grows if
+            // one does), so the table is not copied to grow; the pages it never writes to cost no memory.
+            composer.entries.reserveCapacity(min(bytes.count / 2, maxValues) + 1)
             return composer.compose(base, count: bytes.count)
         }
     }
