@@ -125,6 +125,30 @@ public struct LoadedFramework: Sendable {
 extension FrameworkReader {
     /// Composes the YAML text and reads it; nil when the file has errors.
     mutating func read(yaml: String) -> Framework? {
+        switch YAMLTree.compose(yaml: yaml, file: file, maxValues: Self.maxValues) {
+        case .document(let tree): return readFramework(tree.root)
+        case .empty:
+            reportEmpty()
+            return nil
+        case .needsYams:
+            guard let tree = composeWithYams(yaml: yaml) else { return nil }
+            return readFramework(tree.root)
+        }
+    }
+
+    /// Reports a file without a document.
+    private mutating func reportEmpty() {
+        error(
+            .missingKey, at: SourceLocation(file: file),
+            Words(vi: "tệp tiêu chí trống", en: "the criteria file is empty"),
+            hint: Words(
+                vi: "bắt đầu tệp bằng dòng `schema: \(Framework.schema)`",
+                en: "start it with `schema: \(Framework.schema)`"))
+    }
+
+    /// Composes the text with `Yams.compose`, for the texts libyaml's events are not enough for (a syntax error, an
+    /// alias, a repeated key, several documents: see ``YAMLTree/Composition/needsYams``); reports what Yams finds.
+    private mutating func composeWithYams(yaml: String) -> YAMLTree? {
         let root: Yams.Node
         do {
             // `Resolver.basic` has no rules, so every plain scalar keeps the `str` tag. The reader never uses
@@ -133,12 +157,7 @@ extension FrameworkReader {
             // resolver each hash matched the key against seven NSRegularExpressions: half of the time of a
             // 50,000-indicator file. Keys are names here, so `1:` and `"1":` in one mapping are now duplicates.
             guard let composed = try Yams.compose(yaml: yaml, Resolver.basic) else {
-                error(
-                    .missingKey, at: SourceLocation(file: file),
-                    Words(vi: "tệp tiêu chí trống", en: "the criteria file is empty"),
-                    hint: Words(
-                        vi: "bắt đầu tệp bằng dòng `schema: \(Framework.schema)`",
-                        en: "start it with `schema: \(Framework.schema)`"))
+                reportEmpty()
                 return nil
             }
             root = composed
@@ -168,7 +187,7 @@ extension FrameworkReader {
                 Words(vi: "tệp không đúng cú pháp YAML: \(error)", en: "the file is not valid YAML: \(error)"))
             return nil
         }
-        return readFramework(YAMLValue(root, file: file))
+        return YAMLTree(root, file: file)
     }
 
     /// The most values (scalars, lists and mappings, counting each use of an alias anew) a criteria file may

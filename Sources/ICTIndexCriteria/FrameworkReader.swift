@@ -165,8 +165,8 @@ struct FrameworkReader {
         _ value: YAMLValue, key: String, of what: Words, subject: Diagnostic.Subject? = nil,
         code: DiagnosticCode = .invalidValue
     ) -> Bool? {
-        if let scalar = value.scalar, scalar.style == .plain || scalar.style == .any {
-            switch scalar.string.lowercased() {
+        if value.isPlainScalar, let text = value.string {
+            switch text.lowercased() {
             case "true": return true
             case "false": return false
             default: break

@@ -1,40 +1,165 @@
 import ICTIndexCore
 import Yams
 
-/// A node of a composed YAML document, with the place in the file where it starts.
+/// A composed YAML document: every value of the document in one flat table, in document order.
 ///
-/// Criteria files are composed with `Yams.compose` (not decoded), so every value keeps its `Mark`
-/// and every problem can be reported at its line and column.
+/// The table is built from libyaml's events (``YAMLTree/compose(yaml:file:maxValues:)``, in
+/// `YAMLTree+libyaml.swift`), or, for the rare file that needs Yams' composer (a syntax error, an alias, a
+/// duplicate key, several documents), from the `Yams.Node` tree that `Yams.compose` gives. Both give the same
+/// table for the same text. A value is an index into the table; a list's items and a mapping's keys and values
+/// follow it, so nothing is copied to walk the document.
+final class YAMLTree {
+    /// What a value is.
+    enum Kind: UInt8 {
+        case scalar, sequence, mapping
+    }
+
+    /// How a scalar is written; the raw values are libyaml's `yaml_scalar_style_t` (and Yams' `Node.Scalar.Style`).
+    enum Style: UInt8 {
+        case any = 0
+        case plain, singleQuoted, doubleQuoted, literal, folded
+    }
+
+    /// One value of the document.
+    struct Entry: Equatable {
+        /// The scalar's text; empty for a list or a mapping.
+        var string: String
+        /// Where the value starts, 1-based (0 when unknown).
+        var line: Int
+        var column: Int
+        /// The number of items of a list, or of pairs of a mapping.
+        var count: Int32
+        /// The index just past the value and everything under it.
+        var end: Int32
+        var kind: Kind
+        var style: Style
+    }
+
+    /// The file as the user named it.
+    let file: String
+    /// The values, in document order: a list's items follow it, and a mapping's key and value pairs.
+    let entries: [Entry]
+
+    init(file: String, entries: [Entry]) {
+        self.file = file
+        self.entries = entries
+    }
+
+    /// The place of a value in the file.
+    func location(of index: Int) -> SourceLocation {
+        let entry = entries[index]
+        return SourceLocation(file: file, line: entry.line, column: entry.column)
+    }
+
+    /// The document's root value.
+    var root: YAMLValue { YAMLValue(tree: self, index: 0) }
+}
+
+extension YAMLTree {
+    /// The table of the tree `Yams.compose(yaml:, Resolver.basic)` makes of a text, nil without a document.
+    ///
+    /// - Throws: The `YamlError` Yams throws.
+    static func composedByYams(yaml: String, file: String) throws -> YAMLTree? {
+        try Yams.compose(yaml: yaml, Resolver.basic).map { YAMLTree($0, file: file) }
+    }
+
+    /// The table of a tree that `Yams.compose` gave, with the same entries that libyaml's events give.
+    ///
+    /// The walk keeps its own stack: through aliases, a tree may nest far deeper than its text.
+    convenience init(_ root: Yams.Node, file: String) {
+        var entries: [Entry] = []
+        /// The nodes still to add, next last.
+        var pending = [root]
+        /// The lists and mappings whose children are not all added yet: their entry, and how many children remain.
+        var open: [(index: Int, remaining: Int)] = []
+        while let node = pending.popLast() {
+            let mark = node.mark
+            let index = entries.count
+            var entry = Entry(
+                string: "", line: mark?.line ?? 0, column: mark?.column ?? 0, count: 0, end: 0, kind: .scalar,
+                style: .any)
+            var children = 0
+            switch node {
+            case .scalar(let scalar):
+                entry.string = scalar.string
+                entry.style = Style(rawValue: UInt8(truncatingIfNeeded: scalar.style.rawValue)) ?? .any
+            case .sequence(let items):
+                entry.kind = .sequence
+                entry.count = Int32(truncatingIfNeeded: items.count)
+                children = items.count
+                pending.append(contentsOf: items.reversed())
+            case .mapping(let pairs):
+                entry.kind = .mapping
+                entry.count = Int32(truncatingIfNeeded: pairs.count)
+                children = 2 * pairs.count
+                for (key, value) in pairs.reversed() {
+                    pending.append(value)
+                    pending.append(key)
+                }
+            case .alias:
+                // `Yams.compose` replaces every alias by the node it names; an alias never reaches the reader.
+                break
+            }
+            entries.append(entry)
+            if children > 0 {
+                open.append((index, children))
+                continue
+            }
+            // The value is complete, and so is every container whose last child it was.
+            entries[index].end = Int32(truncatingIfNeeded: entries.count)
+            while let last = open.indices.last {
+                open[last].remaining -= 1
+                guard open[last].remaining == 0 else { break }
+                entries[open[last].index].end = Int32(truncatingIfNeeded: entries.count)
+                open.removeLast()
+            }
+        }
+        self.init(file: file, entries: entries)
+    }
+}
+
+/// A value of a composed YAML document, with the place in the file where it starts.
+///
+/// Criteria files are composed (not decoded), so every value keeps its line and column and every problem can be
+/// reported there.
 struct YAMLValue {
-    /// The composed node.
-    let node: Yams.Node
-    /// Where the node starts (for an empty value, where its key is).
-    let location: SourceLocation
+    /// The document.
+    let tree: YAMLTree
+    /// The value's entry in the document's table.
+    let index: Int
+    /// The entry whose place is the value's place: its own, or, for an empty value of a mapping, its key's.
+    private let placeIndex: Int
 
-    init(_ node: Yams.Node, file: String) {
-        self.node = node
-        let mark = node.mark
-        self.location = SourceLocation(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0)
+    init(tree: YAMLTree, index: Int, placeIndex: Int? = nil) {
+        self.tree = tree
+        self.index = index
+        self.placeIndex = placeIndex ?? index
     }
 
-    init(_ node: Yams.Node, location: SourceLocation) {
-        self.node = node
-        self.location = location
+    private var entry: YAMLTree.Entry { tree.entries[index] }
+
+    /// Where the value starts (for an empty value, where its key is).
+    var location: SourceLocation { tree.location(of: placeIndex) }
+
+    /// The scalar's text, unless the value is empty (`key:`, `~`, `null`), a list or a mapping.
+    var string: String? {
+        let entry = entry
+        guard entry.kind == .scalar, !Self.isNull(entry) else { return nil }
+        return entry.string
     }
 
-    /// The scalar, unless the value is empty (`key:`, `~`, `null`).
-    var scalar: Yams.Node.Scalar? {
-        guard case .scalar(let scalar) = node, !isNull else { return nil }
-        return scalar
+    /// Whether the value is a scalar written without quotes (plain), and not empty.
+    var isPlainScalar: Bool {
+        let entry = entry
+        return entry.kind == .scalar && (entry.style == .plain || entry.style == .any) && !Self.isNull(entry)
     }
-
-    /// The scalar's text, unless the value is empty, a list or a mapping.
-    var string: String? { scalar?.string }
 
     /// Whether the value is YAML's null: nothing after the key, `~` or `null`.
-    var isNull: Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
-        switch scalar.string {
+    var isNull: Bool { Self.isNull(entry) }
+
+    private static func isNull(_ entry: YAMLTree.Entry) -> Bool {
+        guard entry.kind == .scalar, entry.style == .plain || entry.style == .any else { return false }
+        switch entry.string {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
         }
@@ -42,35 +167,53 @@ struct YAMLValue {
 
     /// The items of a list.
     var sequence: [YAMLValue]? {
-        guard case .sequence(let sequence) = node else { return nil }
-        return sequence.map { YAMLValue($0, file: location.file) }
+        let entry = entry
+        guard entry.kind == .sequence else { return nil }
+        var items: [YAMLValue] = []
+        items.reserveCapacity(Int(entry.count))
+        var child = index + 1
+        for _ in 0..<entry.count {
+            items.append(YAMLValue(tree: tree, index: child))
+            child = Int(tree.entries[child].end)
+        }
+        return items
     }
 
     /// Whether the value is a mapping.
-    var isMapping: Bool {
-        if case .mapping = node { return true }
-        return false
-    }
+    var isMapping: Bool { entry.kind == .mapping }
 
     /// The key–value pairs of a mapping, in file order.
     var pairs: [(key: YAMLValue, value: YAMLValue)]? {
-        guard case .mapping(let mapping) = node else { return nil }
-        return mapping.map { key, value in
-            let keyValue = YAMLValue(key, file: location.file)
-            var valueValue = YAMLValue(value, file: location.file)
+        let entry = entry
+        guard entry.kind == .mapping else { return nil }
+        var pairs: [(key: YAMLValue, value: YAMLValue)] = []
+        pairs.reserveCapacity(Int(entry.count))
+        var child = index + 1
+        for _ in 0..<entry.count {
+            let key = child
+            let value = Int(tree.entries[key].end)
+            child = Int(tree.entries[value].end)
             // An empty value has no useful mark of its own: point at its key.
-            if valueValue.isNull || valueValue.location.line == 0 {
-                valueValue = YAMLValue(value, location: keyValue.location)
-            }
-            return (keyValue, valueValue)
+            let valueEntry = tree.entries[value]
+            let empty = Self.isNull(valueEntry) || valueEntry.line == 0
+            pairs.append(
+                (YAMLValue(tree: tree, index: key), YAMLValue(tree: tree, index: value, placeIndex: empty ? key : nil)))
         }
+        return pairs
     }
 
     /// The text of a key of a mapping, without reporting anything (used to name things in messages).
     func peek(_ key: String) -> String? {
-        guard case .mapping(let mapping) = node else { return nil }
-        for (k, v) in mapping where k.scalar?.string == key {
-            return YAMLValue(v, location: location).string
+        let entry = entry
+        guard entry.kind == .mapping else { return nil }
+        var child = index + 1
+        for _ in 0..<entry.count {
+            let keyEntry = tree.entries[child]
+            let value = Int(keyEntry.end)
+            if keyEntry.kind == .scalar, keyEntry.string == key {
+                return YAMLValue(tree: tree, index: value, placeIndex: placeIndex).string
+            }
+            child = Int(tree.entries[value].end)
         }
         return nil
     }
@@ -80,8 +223,9 @@ struct YAMLValue {
     /// Block scalars (`|`, `>`) start on the next line, where columns cannot be mapped simply,
     /// so they point at the scalar itself.
     var textStart: SourceLocation {
-        guard case .scalar(let scalar) = node else { return location }
-        switch scalar.style {
+        let entry = entry
+        guard entry.kind == .scalar else { return location }
+        switch entry.style {
         case .singleQuoted, .doubleQuoted: return location.advanced(byColumns: 1)
         default: return location
         }
@@ -89,22 +233,23 @@ struct YAMLValue {
 
     /// Whether a column inside the scalar's text can be mapped to a column of the file.
     var mapsColumns: Bool {
-        guard case .scalar(let scalar) = node else { return false }
-        return scalar.style != .literal && scalar.style != .folded
+        let entry = entry
+        return entry.kind == .scalar && entry.style != .literal && entry.style != .folded
     }
 
     /// A short description of what the value is, for messages: `'abc'`, `a list of 2 items` (`một danh sách 2 mục`),
     /// `a mapping`, `nothing`.
     var summary: Words {
-        if isNull { return Words(vi: "giá trị trống", en: "nothing") }
-        switch node {
-        case .scalar(let scalar): return .verbatim("'\(MessageText.echo(scalar.string))'")
-        case .sequence(let items):
+        let entry = entry
+        if Self.isNull(entry) { return Words(vi: "giá trị trống", en: "nothing") }
+        switch entry.kind {
+        case .scalar: return .verbatim("'\(MessageText.echo(entry.string))'")
+        case .sequence:
+            let count = Int(entry.count)
             return Words(
-                vi: "một danh sách \(items.count) mục",
-                en: items.count == 1 ? "a list of 1 item" : "a list of \(items.count) items")
+                vi: "một danh sách \(count) mục",
+                en: count == 1 ? "a list of 1 item" : "a list of \(count) items")
         case .mapping: return Words(vi: "các cặp khóa: giá trị", en: "a mapping")
-        case .alias: return Words(vi: "một bí danh (alias)", en: "an alias")
         }
     }
 }
