@@ -27,11 +27,13 @@ struct CriteriaCommand: ParsableCommand {
         var lang: OutputLanguage = .vi
 
         func run() throws {
+            Console.keepFreedMemory()
             var diagnostics: [Diagnostic] = []
             var summaries: [String] = []
             for file in files {
                 do {
                     let loaded = try FrameworkLoader().load(path: file)
+                    Console.keepUntilExit(loaded)
                     diagnostics += loaded.warnings
                     let f = loaded.framework
                     let name = "\(f.id)\(f.edition.map { " (\($0))" } ?? "")"
@@ -41,7 +43,8 @@ struct CriteriaCommand: ParsableCommand {
                                 vi: "\(name), \(f.pillars.count) nhóm tiêu chí, \(f.indicators.count) tiêu chí, "
                                     + "\(f.variables.count) số liệu, \(f.groups.count) khối, \(f.bands.count) mức xếp loại",
                                 en: "\(name), \(f.pillars.count) pillars, \(f.indicators.count) indicators, "
-                                    + "\(f.variables.count) variables, \(f.groups.count) groups, \(f.bands.count) bands"))
+                                    + "\(f.variables.count) variables, \(f.groups.count) groups, \(f.bands.count) bands"
+                            ))
                 } catch {
                     diagnostics += error.diagnostics
                 }
