@@ -139,11 +139,6 @@ extension IndexDatabase {
             arguments: [period])
     }
 
-    /// Binds a double or NULL.
-    static func bind(_ statement: SQLiteStatement, _ index: Int32, _ value: Double?) {
-        if let value { sqlite3_bind_double(statement, index, value) } else { sqlite3_bind_null(statement, index) }
-    }
-
     static func summary(_ db: Database, _ r: RunRecord) throws -> RunSummary {
         // The criteria's id and edition, not their text.
         let framework = try Row.fetchOne(
@@ -247,25 +242,20 @@ extension IndexDatabase {
                 let u = result.unit
                 RunResultRecord.encodeNodes(result.nodes, into: &nodes)
                 sqlite3_reset(s)
-                sqlite3_bind_int64(s, 1, Int64(id))
-                sqlite3_bind_int64(s, 2, Int64(position))
-                SubmissionInserter.bindText(s, 3, u.code.rawValue)
-                SubmissionInserter.bindText(s, 4, u.name)
-                SubmissionInserter.bindText(s, 5, u.group.rawValue)
-                SubmissionInserter.bindText(s, 6, u.parent?.rawValue)
-                SubmissionInserter.bindText(s, 7, u.kind)
-                Self.bind(s, 8, result.score)
-                Self.bind(s, 9, result.published)
-                if let rank = result.rank { sqlite3_bind_int64(s, 10, Int64(rank)) } else { sqlite3_bind_null(s, 10) }
-                sqlite3_bind_int64(s, 11, Int64(result.rankedCount))
-                SubmissionInserter.bindText(s, 12, result.band?.id.rawValue)
-                nodes.withUnsafeBytes { bytes in
-                    // SQLITE_TRANSIENT: SQLite copies the bytes before sqlite3_bind_blob returns, so the buffer can
-                    // be reused for the next unit (https://sqlite.org/c3ref/bind_blob.html).
-                    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-                    _ = sqlite3_bind_blob(
-                        s, 13, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), transient)
-                }
+                SQLiteBinding.bind(s, 1, Int(id))
+                SQLiteBinding.bind(s, 2, position)
+                SQLiteBinding.bind(s, 3, u.code.rawValue)
+                SQLiteBinding.bind(s, 4, u.name)
+                SQLiteBinding.bind(s, 5, u.group.rawValue)
+                SQLiteBinding.bind(s, 6, u.parent?.rawValue)
+                SQLiteBinding.bind(s, 7, u.kind)
+                SQLiteBinding.bind(s, 8, result.score)
+                SQLiteBinding.bind(s, 9, result.published)
+                SQLiteBinding.bind(s, 10, result.rank)
+                SQLiteBinding.bind(s, 11, result.rankedCount)
+                SQLiteBinding.bind(s, 12, result.band?.id.rawValue)
+                // Copied by SQLite, so the buffer is reused for the next unit.
+                SQLiteBinding.bind(s, 13, blob: nodes)
                 // GRDB's execute: its checks and transaction observers see the statement.
                 try insert.execute()
             }

@@ -83,33 +83,15 @@ struct SubmissionInserter {
         sqlite3_reset(s)
         for (i, row) in rows.enumerated() {
             let base = Int32(4 + 7 * i)
-            sqlite3_bind_int64(s, base, Int64(row.unit))
-            sqlite3_bind_int64(s, base + 1, Int64(row.variable))
-            sqlite3_bind_int64(s, base + 2, Int64(row.value.kind.code))
-            Self.bindText(s, base + 3, row.value.text)
-            if let number = row.value.number { sqlite3_bind_double(s, base + 4, number) } else { sqlite3_bind_null(s, base + 4) }
-            Self.bindText(s, base + 5, row.evidence)
-            Self.bindText(s, base + 6, row.note)
+            SQLiteBinding.bind(s, base, row.unit)
+            SQLiteBinding.bind(s, base + 1, row.variable)
+            SQLiteBinding.bind(s, base + 2, row.value.kind.code)
+            SQLiteBinding.bind(s, base + 3, row.value.text)
+            SQLiteBinding.bind(s, base + 4, row.value.number)
+            SQLiteBinding.bind(s, base + 5, row.evidence)
+            SQLiteBinding.bind(s, base + 6, row.note)
         }
         // GRDB's execute: its checks and transaction observers see the statement (once per 64 rows).
         try statement.execute()
-    }
-
-    /// Binds a text (copied by SQLite: SQLITE_TRANSIENT) or NULL.
-    static func bindText(_ statement: SQLiteStatement, _ index: Int32, _ text: String?) {
-        guard var text else {
-            sqlite3_bind_null(statement, index)
-            return
-        }
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        text.withUTF8 { bytes in
-            if let base = bytes.baseAddress {
-                _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    sqlite3_bind_text(statement, index, $0, Int32(bytes.count), transient)
-                }
-            } else {
-                sqlite3_bind_text(statement, index, "", 0, transient)
-            }
-        }
     }
 }
