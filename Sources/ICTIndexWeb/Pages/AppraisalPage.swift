@@ -15,7 +15,6 @@ extension WebApp {
         status: HTTPResponse.Status = .ok, only: String? = nil
     ) throws -> Response {
         let w = context.language
-        let lang = context.language
         let pairs = try database.valuePairs(forPeriod: spec.period, unit: spec.unit.code)
         let byVariable = Dictionary(uniqueKeysWithValues: pairs.map { ($0.variable, $0) })
         let own = try database.dataset(forPeriod: spec.period, unit: spec.unit, sources: [.selfAssessed])
@@ -33,7 +32,7 @@ extension WebApp {
         let problems = errors.values.flatMap { $0 }
         if !problems.isEmpty {
             let items = spec.variables.flatMap { v in
-                (errors[v.id] ?? []).map { "<li>\(v.name.text(lang)): \($0)</li>" as HTML }
+                (errors[v.id] ?? []).map { "<li>\(v.name.text(w)): \($0)</li>" as HTML }
             }
             let heading = w.say(vi: "Chưa lưu: \(problems.count) lỗi", en: "Not saved: \(problems.count) problems")
             html += "<div class=\"errors\"><p><strong>\(heading)</strong></p><ul>\(items)</ul></div>"
@@ -111,7 +110,7 @@ extension WebApp {
                 appraisedCell += "<div class=\"reason\">\(w.say(vi: "Lý do", en: "Reason")): \(reason)</div>"
             }
             html += """
-                <tr id="a-\(id)"\(" class=\"diff\"", if: differ)><td>\(v.name.text(lang)) <span class="muted">[\(id)]</span>\(errorLines)</td>\
+                <tr id="a-\(id)"\(" class=\"diff\"", if: differ)><td>\(v.name.text(w)) <span class="muted">[\(id)]</span>\(errorLines)</td>\
                 <td\(" class=\"changed\"", if: differ)>\(selfText)</td><td>\(evidence)</td>\
                 <td\(" class=\"changed\"", if: differ)>\(appraisedCell)</td>\
                 <td><select name="d.\(id)"\(disabled)><option value="">—</option><option value="accept">\(w.say(vi: "Chấp nhận", en: "Accept"))</option>\

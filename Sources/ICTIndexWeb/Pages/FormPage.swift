@@ -13,7 +13,6 @@ extension WebApp {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let w = context.language
-        let lang = context.language
         let state = try database.submissionStatus(period: spec.period, unit: spec.unit.code)
         let frozen = try database.publishedRun(forPeriod: spec.period) != nil
         let editable = context.user?.role == .agency && (state == nil || state == .draft) && !frozen
@@ -43,7 +42,7 @@ extension WebApp {
         if let message { html += "<p class=\"notice\">\(message)</p>" }
         if !problems.isEmpty {
             let items = problems.map {
-                "<li><a href=\"#v-\($0.0.id.rawValue)\">\($0.0.name.text(lang))</a>: \($0.1)</li>" as HTML
+                "<li><a href=\"#v-\($0.0.id.rawValue)\">\($0.0.name.text(w))</a>: \($0.1)</li>" as HTML
             }
             html += """
                 <div class="errors" id="errors"><p><strong>\(w.say(vi: "Chưa lưu: có \(problems.count) lỗi cần sửa", en: "Not saved: \(problems.count) problems to fix"))</strong></p>\
@@ -83,7 +82,7 @@ extension WebApp {
         for section in FormSection.sections(of: spec.framework, for: spec.unit.group, variables: spec.variables) {
             let key = section.pillar.map { "p-" + $0.id.rawValue } ?? "other"
             let done = section.variables.filter { !(entries[$0.id]?.text.isEmpty ?? true) }.count
-            var heading = section.pillar?.name.text(lang) ?? w.say(vi: "Khác", en: "Other")
+            var heading = section.pillar?.name.text(w) ?? w.say(vi: "Khác", en: "Other")
             if let points = section.maxPoints {
                 let shown = NumberFormatting.plain(spec.framework.publish(points))
                 heading += " — " + w.say(vi: "tối đa \(shown) điểm", en: "up to \(shown) points")
@@ -113,7 +112,6 @@ extension WebApp {
 
     /// One variable of the form: its label, input, problems and evidence.
     private func field(_ v: Variable, _ entry: FormEntry, disabled: HTML, _ w: Language) -> HTML {
-        let lang = w
         let id = v.id.rawValue
         var bounds: [String] = []
         let numeric = v.kind == .number || v.kind == .integer || v.kind == .percent
@@ -123,9 +121,9 @@ extension WebApp {
         let required =
             v.evidence == .required ? " — " + w.say(vi: "bắt buộc có tài liệu kiểm chứng", en: "evidence required") : ""
         // What to report, as the criteria word it.
-        let help = v.description.map { "<div class=\"muted\">\($0.text(lang))</div>" as HTML } ?? .empty
+        let help = v.description.map { "<div class=\"muted\">\($0.text(w))</div>" as HTML } ?? .empty
         var html: HTML = """
-            <div class="field" id="v-\(id)"><label for="in-\(id)">\(v.name.text(lang))\(unit)</label> \
+            <div class="field" id="v-\(id)"><label for="in-\(id)">\(v.name.text(w))\(unit)</label> \
             <span class="muted">\(bounds.joined(separator: ", "))\(required)</span>\(help)<br>
             """
         switch v.kind {
@@ -142,7 +140,7 @@ extension WebApp {
             }
             html += "<span class=\"choices\">\(items.joined(separator: " "))</span>"
         case .choice:
-            let options: [(String, String)] = v.options.map { ($0.key, $0.value.text(lang)) }
+            let options: [(String, String)] = v.options.map { ($0.key, $0.value.text(w)) }
             let items = options.map { value, label in
                 "<option value=\"\(value)\"\(" selected", if: value == entry.text)>\(label)</option>" as HTML
             }
