@@ -84,7 +84,9 @@ struct ScoreCommand: ParsableCommand {
                             vi: "hãy ghi một mã đơn vị có trong tệp số liệu",
                             en: "pass one of the unit codes of the data file")))
             } else if format == .csv {
-                Console.out(bytes: CSVRenderer(scoreboard: scoreboard, language: lang.language).renderBytes())
+                for part in CSVRenderer(scoreboard: scoreboard, language: lang.language).renderParts() {
+                    Console.out(bytes: part)
+                }
             } else {
                 Console.out(ScoreboardOutput.render(scoreboard, format: format, language: lang.language))
             }

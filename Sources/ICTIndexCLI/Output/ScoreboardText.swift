@@ -130,52 +130,73 @@ struct CSVRenderer {
 
     /// ``render()``'s text as UTF-8 bytes, for writing without making a string of the whole output.
     func renderBytes() -> [UInt8] {
+        renderParts().flatMap { $0 }
+    }
+
+    /// ``render()``'s text as UTF-8 bytes in consecutive parts, to write one after the other: the header and
+    /// the rows of a large scoreboard are formatted on every core, a part per core.
+    func renderParts() -> [[UInt8]] {
         let framework = scoreboard.framework
         let nodes = framework.nodes.values.filter { $0.id != framework.rootID }
         let positions = nodes.compactMap { scoreboard.index(of: $0.id) }
         let points = framework.publishesPoints
-        var out: [UInt8] = []
-        out.reserveCapacity(
-            (scoreboard.units.count + 1) * (48 + (8 + max(0, framework.decimals)) * positions.count * (points ? 2 : 1)))
         var header = ["unit", "name", "group", "score", "rank", "band"] + nodes.map(\.id.rawValue)
         if points { header += nodes.map { "\($0.id.rawValue):\(Self.pointsSuffix)" } }
+        var first: [UInt8] = []
         for (k, name) in header.enumerated() {
-            if k > 0 { out.append(UInt8(ascii: ",")) }
-            Self.appendText(name, to: &out)
+            if k > 0 { first.append(UInt8(ascii: ",")) }
+            Self.appendText(name, to: &first)
         }
-        out.append(UInt8(ascii: "\n"))
-        for r in scoreboard.units {
-            Self.appendText(r.unit.code.rawValue, to: &out)
-            out.append(UInt8(ascii: ","))
-            Self.appendText(r.unit.name, to: &out)
-            out.append(UInt8(ascii: ","))
-            Self.appendText(r.unit.group.rawValue, to: &out)
-            out.append(UInt8(ascii: ","))
-            if let score = r.published {
-                NumberFormatting.appendFixed(score, decimals: framework.decimals, to: &out)
+        first.append(UInt8(ascii: "\n"))
+        let rowBytes = 48 + (8 + max(0, framework.decimals)) * positions.count * (points ? 2 : 1)
+        let units = scoreboard.units
+        let ranges = Parallel.ranges(units.count, minimum: 100_000 / max(1, positions.count))
+        var parts = [[UInt8]](repeating: [], count: ranges.count)
+        parts.withUnsafeMutableBufferPointer { parts in
+            Parallel.forEach(ranges) { p, range in
+                var out: [UInt8] = p == 0 ? first : []
+                out.reserveCapacity(out.count + range.count * rowBytes)
+                for r in units[range] {
+                    appendRow(r, positions: positions, points: points, to: &out)
+                }
+                parts[p] = out
             }
+        }
+        return parts
+    }
+
+    /// One unit's line.
+    private func appendRow(_ r: UnitResult, positions: [Int], points: Bool, to out: inout [UInt8]) {
+        let decimals = scoreboard.framework.decimals
+        Self.appendText(r.unit.code.rawValue, to: &out)
+        out.append(UInt8(ascii: ","))
+        Self.appendText(r.unit.name, to: &out)
+        out.append(UInt8(ascii: ","))
+        Self.appendText(r.unit.group.rawValue, to: &out)
+        out.append(UInt8(ascii: ","))
+        if let score = r.published {
+            NumberFormatting.appendFixed(score, decimals: decimals, to: &out)
+        }
+        out.append(UInt8(ascii: ","))
+        if let rank = r.rank { out += String(rank).utf8 }
+        out.append(UInt8(ascii: ","))
+        if let band = r.band { Self.appendText(band.name.text(language), to: &out) }
+        for position in positions {
             out.append(UInt8(ascii: ","))
-            if let rank = r.rank { out += String(rank).utf8 }
-            out.append(UInt8(ascii: ","))
-            if let band = r.band { Self.appendText(band.name.text(language), to: &out) }
+            // Rounded as it is formatted: the digits of `published(at:)`, with one rounding instead of two.
+            if let value = r.nodes.unrounded(at: position) {
+                NumberFormatting.appendFixed(value, decimals: decimals, to: &out)
+            }
+        }
+        if points {
             for position in positions {
                 out.append(UInt8(ascii: ","))
-                // Rounded as it is formatted: the digits of `published(at:)`, with one rounding instead of two.
-                if let value = r.nodes.unrounded(at: position) {
-                    NumberFormatting.appendFixed(value, decimals: framework.decimals, to: &out)
+                if let value = r.nodes.points(at: position) {
+                    NumberFormatting.appendFixed(value, decimals: decimals, to: &out)
                 }
             }
-            if points {
-                for position in positions {
-                    out.append(UInt8(ascii: ","))
-                    if let value = r.nodes.points(at: position) {
-                        NumberFormatting.appendFixed(value, decimals: framework.decimals, to: &out)
-                    }
-                }
-            }
-            out.append(UInt8(ascii: "\n"))
         }
-        return out
+        out.append(UInt8(ascii: "\n"))
     }
 
     /// The suffix of a points column's header (`infra:points`): `:` is never part of a node id, so a header names

@@ -33,6 +33,9 @@ struct ValuesFile {
         }
         reading.reportMissingEvidenceColumns(headerLine: table.headerLine)
         var dataset = Dataset(period: period, units: units ?? reading.fileUnits)
+        if let dense = reading.dense {
+            dense.store(into: &dataset, variables: reading.slotVariables)
+        }
         // Entries come row by row: look a unit up once per row and a variable once per column.
         var lastUnit: (code: UnitCode, index: Int)?
         // A variable's column by its slot (the order variables were first read in), made on first use.
@@ -180,7 +183,6 @@ struct ValuesFile {
         }
         reading.checkHasRows(table)
 
-        let groups = GroupResolver(framework: framework)
         let numericSpecs: [CellParser.NumericCell?] = variableColumns.map { _, variable in
             switch variable.kind {
             case .number, .integer, .percent: CellParser.NumericCell(variable)
@@ -190,6 +192,20 @@ struct ValuesFile {
         let evidence: [Int?] = variableColumns.map { evidenceColumns[$0.variable.id] }
         let requiresEvidence = variableColumns.map { $0.variable.evidence == .required }
         let slots = variableColumns.map { reading.slot(for: $0.variable.id) }
+        let rows = WideRows(
+            table: table, unitColumn: unitColumn, nameColumn: nameColumn, groupColumn: groupColumn,
+            groups: GroupResolver(framework: framework))
+        let specs = numericSpecs.compactMap { $0 }
+        if specs.count == variableColumns.count, !variableColumns.isEmpty,
+            evidence.allSatisfy({ $0 == nil }), !requiresEvidence.contains(true),
+            table.rowCount * variableColumns.count >= Self.denseMinimumCells,
+            let dense = readDense(
+                table, rows: rows, columns: variableColumns.map(\.column), specs: specs, slots: slots,
+                reading: reading)
+        {
+            reading = dense
+            return
+        }
         var firstRow: [UnitCode: Int] = [:]
         table.cells.withBytes { cells in
             for r in 0..<table.rowCount {
@@ -197,36 +213,7 @@ struct ValuesFile {
                 func at(_ column: Int) -> SourceLocation {
                     SourceLocation(file: file, line: line, column: column + 1)
                 }
-                guard let code = reading.unitCode(table, row: r, column: unitColumn) else { continue }
-                if let first = firstRow[code] {
-                    reading.log.append(
-                        .error(
-                            .duplicateUnit, at: at(unitColumn), subject: .unit(code),
-                            Words(
-                                vi: "đơn vị '\(code)' có hai dòng (dòng \(first) và \(line))",
-                                en: "unit '\(code)' has two rows (\(first) and \(line))"),
-                            hint: Words(
-                                vi: "hãy giữ một dòng cho mỗi đơn vị, với đủ các giá trị của nó",
-                                en: "keep one row per unit, with all its values")))
-                    continue
-                }
-                firstRow[code] = line
-                if reading.knownUnits == nil {
-                    var group = GroupID.all
-                    if let groupColumn {
-                        switch groups.resolve(
-                            table.text(row: r, column: groupColumn), unit: code, at: at(groupColumn))
-                        {
-                        case .success(let id): group = id
-                        case .failure(let problem): reading.log.append(problem.diagnostic)
-                        }
-                    }
-                    let name = nameColumn.map { table.text(row: r, column: $0).trimmingCellSpaces() } ?? ""
-                    reading.fileUnits.append(
-                        Unit(code: code, name: name.isEmpty ? code.rawValue : name, group: group))
-                } else {
-                    reading.checkKnown(code, at: at(unitColumn))
-                }
+                guard let code = reading.unit(ofRow: r, in: rows, firstRow: &firstRow) else { continue }
                 for (k, spec) in numericSpecs.enumerated() {
                     let column = variableColumns[k].column
                     let evidenceText = evidence[k].flatMap { c in
@@ -251,6 +238,61 @@ struct ValuesFile {
                 }
             }
         }
+    }
+
+    /// Below this many cells a wide table is read cell by cell, as entries: splitting it between threads would
+    /// cost more than it saves.
+    static let denseMinimumCells = 20_000
+
+    /// Reads a large wide table whose value columns are all numeric and have no evidence: the units row by row,
+    /// then every number into one column-major array, the rows cut between the cores. Returns `reading` with the
+    /// units and those numbers (``Reading/dense``), or nil as soon as a cell has a problem: the caller then reads
+    /// the table cell by cell from `reading` as it was, so every message, and their order, is that of the
+    /// cell-by-cell reading.
+    private func readDense(
+        _ table: CSVTable, rows: WideRows, columns: [Int], specs: [CellParser.NumericCell], slots: [Int],
+        reading: Reading
+    ) -> Reading? {
+        var reading = reading
+        let rowCount = table.rowCount
+        var firstRow: [UnitCode: Int] = [:]
+        var codes: [UnitCode?] = []
+        codes.reserveCapacity(rowCount)
+        for r in 0..<rowCount { codes.append(reading.unit(ofRow: r, in: rows, firstRow: &firstRow)) }
+        let skipped = codes.map { $0 == nil }
+        let parser = self.parser
+        let ranges = Parallel.ranges(rowCount, minimum: 1_000)
+        var clean = [Bool](repeating: true, count: ranges.count)
+        let numbers = [Double](unsafeUninitializedCapacity: columns.count * rowCount) { buffer, initialized in
+            // Each range writes its own rows of every column; a value is never NaN (the number reader gives
+            // none), so NaN marks a missing one.
+            let out = buffer.baseAddress!
+            clean.withUnsafeMutableBufferPointer { clean in
+                table.cells.withBytes { cells in
+                    Parallel.forEach(ranges) { p, range in
+                        for r in range {
+                            if skipped[r] {
+                                for k in columns.indices { out[k &* rowCount &+ r] = .nan }
+                                continue
+                            }
+                            for k in columns.indices {
+                                guard case .success(let x) = parser.number(utf8: cells[r, columns[k]], cell: specs[k]),
+                                    !(x?.isNaN ?? false)
+                                else {
+                                    clean[p] = false
+                                    return
+                                }
+                                out[k &* rowCount &+ r] = x ?? .nan
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = columns.count * rowCount
+        }
+        guard !clean.contains(false) else { return nil }
+        reading.dense = DenseValues(codes: codes, slots: slots, numbers: numbers)
+        return reading
     }
 
     // MARK: - Long
@@ -425,6 +467,63 @@ struct ValuesFile {
     }
 }
 
+/// What locates the units of a wide table's rows: its unit, name and group columns.
+struct WideRows {
+    let table: CSVTable
+    let unitColumn: Int
+    let nameColumn: Int?
+    let groupColumn: Int?
+    let groups: GroupResolver
+}
+
+/// The numbers of a large numeric wide table, column by column.
+struct DenseValues {
+    /// The unit of each row; nil for a row that gives none (no code, or a second row of a unit).
+    var codes: [UnitCode?]
+    /// The slot (``Reading/slotVariables``) of each value column.
+    var slots: [Int]
+    /// Column-major: value column `k`, row `r` at `k × rows + r`; NaN where the cell is empty.
+    var numbers: [Double]
+
+    /// Puts the numbers into a data set's columns: a column for each variable that has a value, made in the order
+    /// the cell-by-cell reading makes them (by the first row that has a value, then by file column).
+    func store(into dataset: inout Dataset, variables: [VariableID]) {
+        let rowCount = codes.count
+        let unitCount = dataset.units.count
+        var index = [Int](repeating: -1, count: rowCount)
+        var identity = rowCount == unitCount
+        for (r, code) in codes.enumerated() {
+            guard let code, let u = dataset.units.index(forKey: code) else {
+                identity = false
+                continue
+            }
+            index[r] = u
+            if u != r { identity = false }
+        }
+        var order: [(first: Int, k: Int)] = []
+        numbers.withUnsafeBufferPointer { numbers in
+            for k in slots.indices {
+                let base = k * rowCount
+                if let first = (0..<rowCount).first(where: { index[$0] >= 0 && !numbers[base + $0].isNaN }) {
+                    order.append((first, k))
+                }
+            }
+        }
+        order.sort { ($0.first, $0.k) < ($1.first, $1.k) }
+        for (_, k) in order {
+            let column = dataset.column(for: variables[slots[k]])
+            let values = numbers[(k * rowCount)..<((k + 1) * rowCount)]
+            if identity {
+                dataset.setNumbers(Array(values), column: column)
+            } else {
+                var aligned = [Double](repeating: .nan, count: unitCount)
+                for (r, u) in index.enumerated() where u >= 0 { aligned[u] = values[values.startIndex + r] }
+                dataset.setNumbers(aligned, column: column)
+            }
+        }
+    }
+}
+
 /// What a values file reading has gathered so far.
 private struct Reading {
     let file: String
@@ -441,6 +540,8 @@ private struct Reading {
     private var slots: [VariableID: Int] = [:]
     var entryValues: [Value] = []
     var entryExtras: [Int: (evidence: String?, note: String?)] = [:]
+    /// The values of a large numeric wide table, read column by column instead of as entries.
+    var dense: DenseValues?
     var log = ProblemLog()
     /// Numbers written in the other decimal style (D004): one line for them all when there are several.
     var otherStyle: [Diagnostic] = []
@@ -482,6 +583,45 @@ private struct Reading {
                     vi: "hãy ghi mã đơn vị vào cột 'unit', hoặc xóa dòng này",
                     en: "write the unit's code in the 'unit' column, or delete the row")))
         return nil
+    }
+
+    /// The unit of a wide table's row, recording it: a unit of the file when no units list was given (with its
+    /// name and group), else checked against the list. Nil, with a diagnostic, for a row without a code or a
+    /// second row of a unit.
+    mutating func unit(ofRow r: Int, in rows: WideRows, firstRow: inout [UnitCode: Int]) -> UnitCode? {
+        let table = rows.table
+        let line = table.line(ofRow: r)
+        func at(_ column: Int) -> SourceLocation {
+            SourceLocation(file: file, line: line, column: column + 1)
+        }
+        guard let code = unitCode(table, row: r, column: rows.unitColumn) else { return nil }
+        if let first = firstRow[code] {
+            log.append(
+                .error(
+                    .duplicateUnit, at: at(rows.unitColumn), subject: .unit(code),
+                    Words(
+                        vi: "đơn vị '\(code)' có hai dòng (dòng \(first) và \(line))",
+                        en: "unit '\(code)' has two rows (\(first) and \(line))"),
+                    hint: Words(
+                        vi: "hãy giữ một dòng cho mỗi đơn vị, với đủ các giá trị của nó",
+                        en: "keep one row per unit, with all its values")))
+            return nil
+        }
+        firstRow[code] = line
+        if knownUnits == nil {
+            var group = GroupID.all
+            if let groupColumn = rows.groupColumn {
+                switch rows.groups.resolve(table.text(row: r, column: groupColumn), unit: code, at: at(groupColumn)) {
+                case .success(let id): group = id
+                case .failure(let problem): log.append(problem.diagnostic)
+                }
+            }
+            let name = rows.nameColumn.map { table.text(row: r, column: $0).trimmingCellSpaces() } ?? ""
+            fileUnits.append(Unit(code: code, name: name.isEmpty ? code.rawValue : name, group: group))
+        } else {
+            checkKnown(code, at: at(rows.unitColumn))
+        }
+        return code
     }
 
     /// D001 when a code is not in the units list.
