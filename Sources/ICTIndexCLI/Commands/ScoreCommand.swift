@@ -69,6 +69,7 @@ struct ScoreCommand: ParsableCommand {
                 frameworkPath: framework, dataPath: data, unitsPath: units, period: period,
                 decimalStyle: decimalComma ? .comma : .point)
             let (scoreboard, warnings, sha256) = try pipeline.run()
+            Console.keepUntilExit(scoreboard)
             // Written before anything is printed, so a failure (exit 1) prints no results.
             let workbook = try out.map {
                 try WorkbookOutput.write(

@@ -43,6 +43,8 @@ struct ScoringPipeline {
         var dataset = try reader.readValues(path: dataPath, units: units, period: period)
         if let period { dataset = try dataset.restricted(toPeriod: period, file: dataPath) }
         let scoreboard = try Engine(framework: framework).score(dataset)
+        // Half a million values, each checked on its way out: the process ends soon, and takes them all back.
+        Console.keepUntilExit(dataset)
         return (
             scoreboard, loaded.warnings + notes + readingWarnings.diagnostics + scoreboard.diagnostics, loaded.sha256
         )

@@ -1,5 +1,11 @@
 import Localization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Splits the bytes of a CSV file into a header and rows of cells, for ``CSVTable``.
 ///
 /// The scanner looks for the bytes that end an unquoted cell (the separator, CR, LF) or matter inside a quoted
@@ -47,13 +53,75 @@ struct CSVScanner {
         bytes.withUnsafeBufferPointer { p in
             var state = State(count: count)
             var i = start
+            var triedPieces = false
             while i < count {
+                if header != nil && !triedPieces {
+                    triedPieces = true
+                    if scanInPieces(p, from: i, line: state.line) { break }
+                }
                 i = scanRecord(p, from: i, copies: &copies, state: &state)
                 if state.stopped { break }
             }
         }
         bytes += copies
         cells.bytes = bytes
+    }
+
+    /// Below this many bytes after the header, the rows are scanned on one thread.
+    static let minimumPieceBytes = 1 << 20
+
+    /// Scans the rows after the header on every core, when the file is large and has no quote after its header:
+    /// then every line break ends a record, so the rows can be cut at line breaks into one piece per core and
+    /// each piece scanned by a scanner of its own. The pieces' cells and lines are then joined in file order.
+    /// Returns false, having changed nothing, when the file is small or quoted, or when a piece has a problem:
+    /// the caller then scans the rows one after the other, so the messages are exactly those of one scan.
+    private mutating func scanInPieces(_ p: UnsafeBufferPointer<UInt8>, from start: Int, line: Int) -> Bool {
+        let count = p.count
+        guard Parallel.cores > 1, count - start >= Self.minimumPieceBytes, let base = p.baseAddress,
+            memchr(base + start, Int32(Self.quote), count - start) == nil
+        else { return false }
+        // Cut after the first LF at or past each even share of the rest.
+        var cuts = [start]
+        for k in 1..<Parallel.cores {
+            let target = start + (count - start) * k / Parallel.cores
+            guard target > cuts[cuts.count - 1], let lf = memchr(base + target, Int32(Self.lf), count - target)
+            else { continue }
+            cuts.append(base.distance(to: lf.assumingMemoryBound(to: UInt8.self)) + 1)
+        }
+        cuts.append(count)
+        let pieces = zip(cuts, cuts.dropFirst()).map { $0..<$1 }.filter { !$0.isEmpty }
+        guard pieces.count > 1 else { return false }
+        var empty = CSVScanner(file: file, separator: separator)
+        empty.header = header
+        empty.headerLine = headerLine
+        var scanned = [CSVScanner](repeating: empty, count: pieces.count)
+        // Line breaks in each piece: its rows' lines are counted from 0 and moved to the file's lines below.
+        var breaks = [Int](repeating: 0, count: pieces.count)
+        scanned.withUnsafeMutableBufferPointer { scanned in
+            breaks.withUnsafeMutableBufferPointer { breaks in
+                Parallel.forEach(pieces) { k, piece in
+                    var copies: [UInt8] = []
+                    var state = State(count: count)
+                    state.line = 0
+                    var i = piece.lowerBound
+                    while i < piece.upperBound && !state.stopped {
+                        i = scanned[k].scanRecord(p, from: i, copies: &copies, state: &state)
+                    }
+                    breaks[k] = state.line
+                }
+            }
+        }
+        guard scanned.allSatisfy({ $0.log.listed.isEmpty }) else { return false }
+        var first = line
+        for (k, piece) in scanned.enumerated() {
+            let cellBase = cells.starts.count
+            cells.starts += piece.cells.starts
+            cells.ends += piece.cells.ends
+            cells.rowStarts += piece.cells.rowStarts.dropFirst().lazy.map { $0 + cellBase }
+            cells.lines += piece.cells.lines.lazy.map { $0 + first }
+            first += breaks[k]
+        }
+        return true
     }
 
     /// The state carried from record to record.

@@ -48,8 +48,12 @@ public struct Dataset: Hashable, Sendable {
     public private(set) var units: OrderedDictionary<UnitCode, Unit>
     /// The variables that have a column, in the order they were first set.
     public private(set) var variableIDs: OrderedDictionary<VariableID, Int> = [:]
-    /// One column per variable, aligned with `units` (shorter columns mean missing values).
+    /// One column per variable, aligned with `units` (shorter columns mean missing values). A column of numbers
+    /// only (``setNumbers(_:column:)``) is empty here and marked in `numbersOnly`: its values are those of
+    /// `numberColumns`, so a large table's half a million numbers are not kept twice.
     private var columns: [[Value?]] = []
+    /// Whether a column's values are all numbers, kept only in `numberColumns` (NaN where missing).
+    private var numbersOnly: [Bool] = []
     /// The numbers of each column (NaN where there is no number), kept in step with `columns` so a run
     /// reads them without converting a value per cell. Derived from `columns`: not part of equality.
     private var numberColumns: [[Double]] = []
@@ -62,7 +66,13 @@ public struct Dataset: Hashable, Sendable {
 
     public init(period: String? = nil, units: [Unit]) {
         self.period = period
-        self.units = OrderedDictionary(units.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let codes = OrderedSet(units.lazy.map(\.code))
+        if codes.count == units.count {
+            // The usual case: no code twice, and the units array is shared rather than copied unit by unit.
+            self.units = OrderedDictionary(uncheckedUniqueKeys: codes, values: units)
+        } else {
+            self.units = OrderedDictionary(units.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// A dataset from entries keyed by unit and variable (entries of unknown units are ignored).
@@ -94,8 +104,18 @@ public struct Dataset: Hashable, Sendable {
 
     /// A value by positions: the unit's index in ``units`` and the variable's column in ``variableIDs``.
     public func value(unitAt unit: Int, column: Int) -> Value? {
+        if numbersOnly[column] {
+            let numbers = numberColumns[column]
+            return unit < numbers.count && !numbers[unit].isNaN ? .number(numbers[unit]) : nil
+        }
         let values = columns[column]
         return unit < values.count ? values[unit] : nil
+    }
+
+    /// A column's values, aligned with ``units`` (shorter when the last ones are missing).
+    private func values(ofColumn column: Int) -> [Value?] {
+        guard numbersOnly[column] else { return columns[column] }
+        return numberColumns[column].map { $0.isNaN ? nil : .number($0) }
     }
 
     /// The value of a unit and variable with its provenance; setting nil removes it.
@@ -135,7 +155,9 @@ public struct Dataset: Hashable, Sendable {
     }
 
     /// Whether no unit has any value.
-    public var isEmpty: Bool { columns.allSatisfy { $0.allSatisfy { $0 == nil } } }
+    public var isEmpty: Bool {
+        columns.indices.allSatisfy { !numbersOnly[$0] && columns[$0].allSatisfy { $0 == nil } }
+    }
 
     /// Sets a plain value (source `imported`).
     public mutating func set(_ unit: UnitCode, _ variable: VariableID, _ value: Value) {
@@ -149,6 +171,7 @@ public struct Dataset: Hashable, Sendable {
         if let v = variableIDs[variable] { return v }
         variableIDs[variable] = columns.count
         columns.append([])
+        numbersOnly.append(false)
         numberColumns.append([])
         sources.append([])
         return columns.count - 1
@@ -156,6 +179,10 @@ public struct Dataset: Hashable, Sendable {
 
     /// Sets a value by positions, without provenance (fast path for readers).
     public mutating func setValue(_ value: Value?, unitAt unit: Int, column: Int) {
+        if numbersOnly[column] {
+            columns[column] = values(ofColumn: column)
+            numbersOnly[column] = false
+        }
         if columns[column].count <= unit {
             guard value != nil else { return }
             columns[column].append(contentsOf: repeatElement(nil, count: units.count - columns[column].count))
@@ -175,10 +202,12 @@ public struct Dataset: Hashable, Sendable {
     ///
     /// - Precondition: the column has no values yet, and `numbers` has one element per unit.
     public mutating func setNumbers(_ numbers: [Double], column: Int) {
-        precondition(columns[column].isEmpty && numbers.count == units.count, "setNumbers: not a new, full column")
+        precondition(
+            columns[column].isEmpty && !numbersOnly[column] && numbers.count == units.count,
+            "setNumbers: not a new, full column")
         guard numbers.contains(where: { !$0.isNaN }) else { return }
-        columns[column] = numbers.map { $0.isNaN ? nil : .number($0) }
         numberColumns[column] = numbers
+        numbersOnly[column] = true
     }
 
     /// Sets an entry by positions, keeping its provenance when it has any.
@@ -223,7 +252,7 @@ public struct Dataset: Hashable, Sendable {
 
     /// The values of one variable, aligned with ``units`` (missing at the end when shorter).
     public func values(of variable: VariableID) -> [Value?] {
-        variableIDs[variable].map { columns[$0] } ?? []
+        variableIDs[variable].map { values(ofColumn: $0) } ?? []
     }
 
     /// The numbers of one variable, aligned with ``units``: NaN where a unit has no number (missing
@@ -234,7 +263,8 @@ public struct Dataset: Hashable, Sendable {
 
     public static func == (lhs: Dataset, rhs: Dataset) -> Bool {
         lhs.period == rhs.period && lhs.units == rhs.units && lhs.variableIDs == rhs.variableIDs
-            && lhs.columns == rhs.columns && lhs.provenance == rhs.provenance
+            && lhs.columns.indices.allSatisfy({ lhs.values(ofColumn: $0) == rhs.values(ofColumn: $0) })
+            && lhs.provenance == rhs.provenance
             && lhs.normalizedSources == rhs.normalizedSources
     }
 
@@ -242,7 +272,7 @@ public struct Dataset: Hashable, Sendable {
         hasher.combine(period)
         hasher.combine(units)
         hasher.combine(variableIDs)
-        hasher.combine(columns)
+        hasher.combine(columns.indices.map(values(ofColumn:)))
         hasher.combine(provenance)
         hasher.combine(normalizedSources)
     }
@@ -250,8 +280,9 @@ public struct Dataset: Hashable, Sendable {
     /// `sources` without trailing `imported` and only where there is a value, for equality.
     private var normalizedSources: [[Source]] {
         sources.enumerated().map { column, sources in
-            var result = sources.prefix(columns[column].count).enumerated().map { unit, source in
-                columns[column][unit] == nil ? Source.imported : source
+            let values = values(ofColumn: column)
+            var result = sources.prefix(values.count).enumerated().map { unit, source in
+                values[unit] == nil ? Source.imported : source
             }
             while result.last == .imported { result.removeLast() }
             return result
