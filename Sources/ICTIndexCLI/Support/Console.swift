@@ -190,22 +190,23 @@ enum InputFile {
             // Not a regular file (a pipe, a device): read it as Foundation does.
             return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var done = 0
-        let failed = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
-            while done < buffer.count {
-                let n = Glibc.read(fd, base + done, buffer.count - done)
+        // Read into uninitialized memory: zeroing the array first would write every page twice.
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, initialized in
+            // The file shrank while being read: keep what was read; it may have grown: read the rest below.
+            guard let base = buffer.baseAddress else { return }
+            while initialized < buffer.count {
+                let n = Glibc.read(fd, base + initialized, buffer.count - initialized)
                 if n < 0 && errno == EINTR { continue }
-                if n < 0 { return true }
+                if n < 0 {
+                    failed = true
+                    return
+                }
                 if n == 0 { break }
-                done += n
+                initialized += n
             }
-            return false
         }
         guard !failed else { return nil }
-        // The file shrank while being read: keep what was read; it may have grown: read the rest.
-        if done < bytes.count { bytes.removeLast(bytes.count - done) }
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             let n = chunk.withUnsafeMutableBytes { buffer in

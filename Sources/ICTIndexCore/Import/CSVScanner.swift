@@ -63,7 +63,8 @@ struct CSVScanner {
                 if state.stopped { break }
             }
         }
-        bytes += copies
+        // Appending nothing would still copy the whole file when the caller keeps its own reference to it.
+        if !copies.isEmpty { bytes += copies }
         cells.bytes = bytes
     }
 
@@ -77,7 +78,8 @@ struct CSVScanner {
     /// the caller then scans the rows one after the other, so the messages are exactly those of one scan.
     private mutating func scanInPieces(_ p: UnsafeBufferPointer<UInt8>, from start: Int, line: Int) -> Bool {
         let count = p.count
-        guard Parallel.cores > 1, count - start >= Self.minimumPieceBytes, let base = p.baseAddress,
+        guard Parallel.cores > 1, cells.starts.isEmpty, count - start >= Self.minimumPieceBytes,
+            let base = p.baseAddress,
             memchr(base + start, Int32(Self.quote), count - start) == nil
         else { return false }
         // Cut after the first LF at or past each even share of the rest.
@@ -112,8 +114,11 @@ struct CSVScanner {
             }
         }
         guard scanned.allSatisfy({ $0.log.listed.isEmpty }) else { return false }
-        var first = line
-        for (k, piece) in scanned.enumerated() {
+        // The first piece's cells become the table's (moved, not copied); the others are appended.
+        swap(&cells, &scanned[0].cells)
+        for r in cells.lines.indices { cells.lines[r] += line }
+        var first = line + breaks[0]
+        for (k, piece) in scanned.enumerated().dropFirst() {
             let cellBase = cells.starts.count
             cells.starts += piece.cells.starts
             cells.ends += piece.cells.ends
