@@ -57,7 +57,8 @@ public enum NumberFormatting {
     /// A number with exactly `decimals` decimals, `.` as decimal point: `85.00`, `0.8485`.
     public static func fixed(_ x: Double, decimals: Int, decimalSeparator: Character = ".") -> String {
         var bytes: [UInt8] = []
-        appendFixed(x, decimals: decimals, decimalSeparator: decimalSeparator, to: &bytes)
+        appendFixed(
+            x, decimals: decimals, decimalSeparator: decimalSeparator.asciiValue ?? UInt8(ascii: "."), to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -67,7 +68,7 @@ public enum NumberFormatting {
     /// decimals a number is longer than a small string (15 bytes), so making a `String` of each allocated once
     /// per cell.
     public static func appendFixed(
-        _ x: Double, decimals: Int, decimalSeparator: Character = ".", to out: inout [UInt8]
+        _ x: Double, decimals: Int, decimalSeparator: UInt8 = UInt8(ascii: "."), to out: inout [UInt8]
     ) {
         guard x.isFinite else {
             out += plain(x).utf8
@@ -83,7 +84,7 @@ public enum NumberFormatting {
             if n.magnitude < 1e15 {
                 appendDigits(
                     of: UInt64(n.magnitude), negative: n < 0, decimals: decimals,
-                    separator: decimalSeparator.asciiValue ?? UInt8(ascii: "."), to: &out)
+                    separator: decimalSeparator, to: &out)
                 return
             }
         }
@@ -92,31 +93,64 @@ public enum NumberFormatting {
         out += "\(rounded)".utf8
     }
 
-    /// Appends `units` / 10^decimals with exactly `decimals` decimals; a minus sign when `negative` and not 0.
+    /// Appends `units` / 10^decimals with exactly `decimals` decimals and at least one digit before the
+    /// separator; a minus sign when `negative` and not 0. Digits are made two at a time from a table of the
+    /// pairs "00" to "99", written backwards into a buffer on the stack.
     private static func appendDigits(
         of units: UInt64, negative: Bool, decimals: Int, separator: UInt8, to out: inout [UInt8]
     ) {
         var units = units
         let negative = negative && units != 0
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
-            var i = buffer.count
-            var written = 0
-            while units > 0 || written <= decimals {
-                if written == decimals && decimals > 0 {
-                    i -= 1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            digitPairs.withUnsafeBufferPointer { pairs in
+                var i = buffer.count
+                var fraction = decimals
+                while fraction >= 2 {
+                    let pair = Int(units % 100) &* 2
+                    units /= 100
+                    i &-= 2
+                    buffer[i] = pairs[pair]
+                    buffer[i &+ 1] = pairs[pair &+ 1]
+                    fraction &-= 2
+                }
+                if fraction == 1 {
+                    i &-= 1
+                    buffer[i] = UInt8(ascii: "0") &+ UInt8(units % 10)
+                    units /= 10
+                }
+                if decimals > 0 {
+                    i &-= 1
                     buffer[i] = separator
                 }
-                i -= 1
-                buffer[i] = UInt8(ascii: "0") + UInt8(units % 10)
-                units /= 10
-                written += 1
+                while units >= 100 {
+                    let pair = Int(units % 100) &* 2
+                    units /= 100
+                    i &-= 2
+                    buffer[i] = pairs[pair]
+                    buffer[i &+ 1] = pairs[pair &+ 1]
+                }
+                // The first one or two digits: "0" for a number below 1.
+                if units >= 10 {
+                    let pair = Int(units) &* 2
+                    i &-= 2
+                    buffer[i] = pairs[pair]
+                    buffer[i &+ 1] = pairs[pair &+ 1]
+                } else {
+                    i &-= 1
+                    buffer[i] = UInt8(ascii: "0") &+ UInt8(units)
+                }
+                if negative {
+                    i &-= 1
+                    buffer[i] = UInt8(ascii: "-")
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i...]))
             }
-            if negative {
-                i -= 1
-                buffer[i] = UInt8(ascii: "-")
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i...]))
         }
+    }
+
+    /// "00", "01", … "99", as the ASCII bytes of two digits each.
+    private static let digitPairs: [UInt8] = (0..<100).flatMap {
+        [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)]
     }
 
     /// A number rounded to at most `maxDecimals`, without trailing zeros: `4.25`, `0.85`, `20`.
