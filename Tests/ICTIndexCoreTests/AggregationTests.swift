@@ -106,6 +106,12 @@ import Testing
         #expect(CompetitionRanking.ranks(keys: [Int64.max / 2, 0, -Int64.max / 2, 0]) == [1, 2, 4, 2])
         let keys: [Int64?] = (0..<500).map { Int64(($0 * 7919) % 97) }
         #expect(CompetitionRanking.ranks(keys: keys) == CompetitionRanking.ranks(keys.map { $0.map(Double.init) }))
+        // Scores with 4 decimals span up to 1,000,001 keys: sorted, with ties, gaps and missing keys.
+        let wide: [Int64?] = (0..<5_000).map { (i: Int) -> Int64? in
+            i % 13 == 0 ? nil : Int64((i * 7919) % 1_000_003 - 500_000)
+        }
+        #expect(CompetitionRanking.ranks(keys: wide) == CompetitionRanking.ranks(wide.map { $0.map(Double.init) }))
+        #expect(CompetitionRanking.ranks(keys: [3_000_000, -5, 3_000_000, nil, -5, 17]) == [1, 4, 1, nil, 4, 3])
     }
 
     @Test("ranks use the rounded score: 84.996 and 85.004 tie at 85.00; rank_on exact separates them")

@@ -25,4 +25,18 @@ import Testing
         #expect(order.map { keys[$0] } == keys.sorted())
         #expect(Set(order).count == count)
     }
+
+    @Test("orders integers of any width, as many passes as the largest needs", arguments: [1, 11, 12, 40, 64])
+    func integers(width: Int) {
+        var state: UInt64 = 7
+        let mask: UInt64 = width == 64 ? .max : (1 << UInt64(width)) - 1
+        let keys: [UInt64] = (0..<3_000).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (state >> 7) & mask
+        }
+        let order = RadixSort.ascendingOrder(ofBits: keys)
+        #expect(order.map { keys[$0] } == keys.sorted())
+        // Stable: equal keys keep their input order.
+        #expect(zip(order, order.dropFirst()).allSatisfy { keys[$0] < keys[$1] || $0 < $1 })
+    }
 }

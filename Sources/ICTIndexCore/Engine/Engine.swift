@@ -25,7 +25,16 @@ public struct Engine: Sendable {
     /// - Complexity: O(U × (N + R)) for U units, N nodes and R variable references, plus
     ///   O(U log U) per peer-relative rule and per ranked node.
     public func score(_ dataset: Dataset) throws(ValidationFailure) -> Scoreboard {
+        try score(dataset, concurrency: .automatic)
+    }
+
+    /// Scores every unit of a dataset, on one thread or on several as `concurrency` says; the
+    /// scoreboard is the same either way.
+    func score(
+        _ dataset: Dataset, concurrency: ScoringRun.Concurrency
+    ) throws(ValidationFailure) -> Scoreboard {
         var run = ScoringRun(framework: framework, dataset: dataset)
+        run.concurrency = concurrency
         run.checkGroups()
         run.computeDerivedVariables()
         run.computeIndicators()

@@ -1,12 +1,79 @@
+import Dispatch
 import Localization
 import OrderedCollections
 
 extension ScoringRun {
+    /// What scoring one indicator adds to the run besides its result columns: its diagnostics and the
+    /// statistics of its peers, in the order in which it found them.
+    struct IndicatorNotes {
+        var diagnostics: [Diagnostic] = []
+        var peerStatistics: [(key: PeerKey, statistics: PeerStatistics)] = []
+    }
+
+    /// The result columns the indicators write: indicator n writes only the slots of column n
+    /// (`n * unitCount ..< (n + 1) * unitCount`), so that two indicators scored on two threads never write
+    /// the same memory.
+    struct IndicatorColumns: Sendable {
+        let status: DisjointWrites<ResultStorage.StatusCode>
+        let input: DisjointWrites<Double>
+        let value: DisjointWrites<Double>
+    }
+
     /// Evaluates each indicator's value, imputes or skips missing values, and applies its rules.
+    ///
+    /// Indicators are independent of one another: each reads the variables (derived ones are computed
+    /// before) and writes its own result column. So on a large run (``parallelWork``) they are scored on
+    /// every core, and their diagnostics and peer statistics are then added in node order: the run is the
+    /// same, to the bit and to the order of its warnings, as when they are scored one after another.
     mutating func computeIndicators() {
-        for (n, node) in nodes.enumerated() {
-            guard let indicator = node.indicator else { continue }
-            computeIndicator(n, node, indicator)
+        let indicators = nodes.indices.filter { nodes[$0].isIndicator }
+        guard !indicators.isEmpty else { return }
+        let parallel = runsInParallel(work: units.count * indicators.count)
+        var notes = [IndicatorNotes](repeating: IndicatorNotes(), count: indicators.count)
+        // Move the columns out of `self`, so that the scoring below can read `self` while they are written
+        // through their buffers (and so that they are uniquely referenced: writing does not copy them).
+        var status = results.status
+        var input = results.input
+        var value = results.value
+        results.status = []
+        results.input = []
+        results.value = []
+        status.withUnsafeMutableBufferPointer { status in
+            input.withUnsafeMutableBufferPointer { input in
+                value.withUnsafeMutableBufferPointer { value in
+                    notes.withUnsafeMutableBufferPointer { notes in
+                        let columns = IndicatorColumns(
+                            status: DisjointWrites(status), input: DisjointWrites(input), value: DisjointWrites(value))
+                        let notes = DisjointWrites(notes)
+                        if parallel {
+                            // Iteration k writes notes[k] and its indicator's columns, nothing else.
+                            let run = self
+                            DispatchQueue.concurrentPerform(iterations: indicators.count) { k in
+                                notes[k] = run.computeIndicator(indicators[k], into: columns)
+                            }
+                        } else {
+                            for k in indicators.indices { notes[k] = computeIndicator(indicators[k], into: columns) }
+                        }
+                    }
+                }
+            }
+        }
+        results.status = status
+        results.input = input
+        results.value = value
+        for note in notes {
+            diagnostics += note.diagnostics
+            for (key, statistics) in note.peerStatistics { peerStatistics[key] = statistics }
+        }
+    }
+
+    /// Whether a stage's work (units × nodes) is large enough to pay for a second thread, unless the
+    /// run says otherwise (tests compare both ways).
+    func runsInParallel(work: Int) -> Bool {
+        switch concurrency {
+        case .automatic: work >= Self.parallelWork
+        case .sequential: false
+        case .parallel: true
         }
     }
 
@@ -22,7 +89,12 @@ extension ScoringRun {
         return found
     }
 
-    private mutating func computeIndicator(_ n: Int, _ node: Node, _ indicator: Indicator) {
+    /// Scores indicator n into its column of `out` and returns what it adds to the diagnostics and
+    /// peer statistics; reads `self` only, so two indicators can be scored at once.
+    private func computeIndicator(_ n: Int, into out: IndicatorColumns) -> IndicatorNotes {
+        let node = nodes[n]
+        guard let indicator = node.indicator else { return IndicatorNotes() }
+        var notes = IndicatorNotes()
         let choiceVariable: Int? = indicator.value.isSingleVariable.flatMap { id in
             framework.variables[id]?.kind == .choice ? variableIndex[id] : nil
         }
@@ -48,7 +120,7 @@ extension ScoringRun {
             }
         }
         if !dividedByZero.isEmpty {
-            diagnostics.append(
+            notes.diagnostics.append(
                 .warning(
                     .divisionByZero, at: node.source, subject: .node(node.id),
                     Words(
@@ -94,7 +166,7 @@ extension ScoringRun {
             }
             if !zeroed.isEmpty {
                 let lacking = lackingVariables.map { "'\($0)'" }.joined(separator: ", ")
-                diagnostics.append(
+                notes.diagnostics.append(
                     .warning(
                         .missingEvidence, at: node.source, subject: .node(node.id),
                         Words(
@@ -144,7 +216,7 @@ extension ScoringRun {
             }
         }
         if !nothingToImpute.isEmpty {
-            diagnostics.append(
+            notes.diagnostics.append(
                 .warning(
                     .nothingToImpute, at: node.source, subject: .node(node.id),
                     Words(
@@ -158,7 +230,7 @@ extension ScoringRun {
         }
         for code in refused {
             let variables = indicator.value.variables.map { "'\($0)'" }.joined(separator: ", ")
-            diagnostics.append(
+            notes.diagnostics.append(
                 .error(
                     .missingValue, at: node.source, subject: .unitNode(code, node.id),
                     Words(
@@ -192,9 +264,9 @@ extension ScoringRun {
                     let stats = PeerStatistics(values: values)
                     statistics[bucket] = stats
                     let key = PeerKey(node: node.id, ruleIndex: r, group: g < 0 ? nil : groupIDs[g])
-                    peerStatistics[key] = stats
+                    notes.peerStatistics.append((key, stats))
                     if RuleKernel.isDegenerate(rule, stats.summary, lowerIsBetter: firstRule && lower) {
-                        diagnostics.append(
+                        notes.diagnostics.append(
                             constantPeersWarning(
                                 node, rule, group: g < 0 ? nil : groupIDs[g], stats,
                                 negated: firstRule && lower))
@@ -251,28 +323,23 @@ extension ScoringRun {
         }
         chosen.removeAll()
 
-        // Write the node's column of results; one buffer at a time, without a uniqueness check per cell.
+        // Write the node's column of results (its own slots only, see ``IndicatorColumns``).
         let base = n * units.count
-        results.status.withUnsafeMutableBufferPointer { out in
-            for u in applicable { out[base + u] = status[u] }
-        }
+        for u in applicable { out.status[base + u] = status[u] }
         if choiceVariable == nil {
-            results.input.withUnsafeMutableBufferPointer { out in
-                for u in applicable { out[base + u] = inputs[u] }
+            for u in applicable { out.input[base + u] = inputs[u] }
+        }
+        for u in applicable {
+            switch status[u] {
+            case .scored, .imputedMean, .imputedGroupMean:
+                out.value[base + u] = current[u].isNaN ? 0 : current[u]
+            case .missingScoredZero:
+                out.value[base + u] = 0
+            case .skipped, .notApplicable:
+                out.value[base + u] = .nan
             }
         }
-        results.value.withUnsafeMutableBufferPointer { out in
-            for u in applicable {
-                switch status[u] {
-                case .scored, .imputedMean, .imputedGroupMean:
-                    out[base + u] = current[u].isNaN ? 0 : current[u]
-                case .missingScoredZero:
-                    out[base + u] = 0
-                case .skipped, .notApplicable:
-                    out[base + u] = .nan
-                }
-            }
-        }
+        return notes
     }
 
     private func constantPeersWarning(

@@ -1,3 +1,4 @@
+import Dispatch
 import Localization
 import OrderedCollections
 
@@ -27,34 +28,58 @@ extension ScoringRun {
 
         let ranked = groupIDs.map { framework.groups[$0]?.ranked ?? true }
         let exact = framework.rankOn == .exact
-        for (g, isRanked) in ranked.enumerated() where isRanked {
-            let members = units.indices.filter { unitGroup[$0] == g }
-            guard !members.isEmpty else { continue }
+        var byGroup = [[Int]](repeating: [], count: groupIDs.count)
+        for u in units.indices where unitGroup[u] >= 0 && ranked[unitGroup[u]] { byGroup[unitGroup[u]].append(u) }
+        let members = byGroup  // the units of each ranked group, in unit order; empty for the others
+        let rankedGroups = groupIDs.indices.filter { !members[$0].isEmpty }
+        guard !rankedGroups.isEmpty else { return }
+        for g in rankedGroups {
             let rootRanks =
                 exact
-                ? CompetitionRanking.ranks(members.map { scores[$0] })
-                : CompetitionRanking.ranks(keys: members.map { published[$0].map(key) })
+                ? CompetitionRanking.ranks(members[g].map { scores[$0] })
+                : CompetitionRanking.ranks(keys: members[g].map { published[$0].map(key) })
             let rankedCount = rootRanks.compactMap { $0 }.count
-            for (i, u) in members.enumerated() {
+            for (i, u) in members[g].enumerated() {
                 ranks[u] = rootRanks[i]
                 rankedCounts[u] = rankedCount
                 results.rank[slot(u, root)] = Int32(rootRanks[i] ?? 0)
             }
-            for n in nodes.indices where n != root && !nodes[n].isIndicator {
-                let values = members.map { u -> Double? in
-                    let i = slot(u, n)
-                    let value = results.value[i]
-                    guard counts(i), !value.isNaN else { return nil }
-                    return value
+        }
+
+        // Every pillar, in every ranked group. Pillar n writes only its own column of ranks, so on a large
+        // run the pillars are ranked on every core; the ranks do not depend on the order they are computed in.
+        let pillars = nodes.indices.filter { $0 != root && !nodes[$0].isIndicator }
+        var rank = results.rank
+        results.rank = []
+        rank.withUnsafeMutableBufferPointer { rank in
+            let rank = DisjointWrites(rank)
+            if runsInParallel(work: units.count * pillars.count) {
+                let run = self
+                DispatchQueue.concurrentPerform(iterations: pillars.count) { k in
+                    run.rankPillar(pillars[k], members: members, exact: exact, into: rank)
                 }
-                let nodeRanks =
-                    exact
-                    ? CompetitionRanking.ranks(values)
-                    : CompetitionRanking.ranks(keys: values.map { $0.map { key(framework.publish($0)) } })
-                for (i, rank) in nodeRanks.enumerated() {
-                    results.rank[slot(members[i], n)] = Int32(rank ?? 0)
-                }
+            } else {
+                for n in pillars { rankPillar(n, members: members, exact: exact, into: rank) }
             }
+        }
+        results.rank = rank
+    }
+
+    /// Ranks pillar n within each group of `members` (the units of each ranked group), writing only the
+    /// pillar's column of `rank`.
+    private func rankPillar(_ n: Int, members: [[Int]], exact: Bool, into rank: DisjointWrites<Int32>) {
+        for units in members where !units.isEmpty {
+            let values = units.map { u -> Double? in
+                let i = slot(u, n)
+                let value = results.value[i]
+                guard counts(i), !value.isNaN else { return nil }
+                return value
+            }
+            let nodeRanks =
+                exact
+                ? CompetitionRanking.ranks(values)
+                : CompetitionRanking.ranks(keys: values.map { $0.map { key(framework.publish($0)) } })
+            for (i, r) in nodeRanks.enumerated() { rank[slot(units[i], n)] = Int32(r ?? 0) }
         }
     }
 

@@ -5,7 +5,7 @@ import OrderedCollections
 ///
 /// Values are kept column-wise in flat arrays (NaN for "no value"), so that scoring 10,000 units
 /// allocates a handful of arrays, not one dictionary or struct per unit and node.
-struct ScoringRun {
+struct ScoringRun: Sendable {
     let framework: Framework
     let dataset: Dataset
     let nodes: [Node]
@@ -34,6 +34,18 @@ struct ScoringRun {
     /// Under `evidence_policy: zero`, the units whose value of each required variable came without evidence
     /// (`lacksEvidence[variable][unit]`); empty under the other policies.
     var lacksEvidence: [VariableID: [Bool]] = [:]
+    /// Whether the indicators and the ranks are computed on several threads.
+    var concurrency: Concurrency = .automatic
+
+    /// How a run uses the cores: ``automatic`` uses them all when a stage has at least ``parallelWork``
+    /// units × nodes to compute; tests force ``sequential`` or ``parallel`` to compare the two.
+    enum Concurrency: Sendable {
+        case automatic, sequential, parallel
+    }
+
+    /// Units × nodes from which a stage is split over the cores. Below it, starting the second thread
+    /// costs about as much as it saves (a few milliseconds of work).
+    static let parallelWork = 50_000
 
     init(framework: Framework, dataset: Dataset) {
         self.framework = framework
@@ -193,5 +205,23 @@ struct ScoringRun {
                 + (rest > 0 ? " và \(rest) đơn vị khác" : ""),
             en: "\(codes.count == 1 ? "unit" : "\(codes.count) units:") \(shown)"
                 + (rest > 0 ? " and \(rest) more" : ""))
+    }
+}
+
+/// A buffer that the iterations of `DispatchQueue.concurrentPerform` write, each at its own positions.
+///
+/// `@unchecked Sendable` without a lock: it is safe because the iterations write disjoint positions (each
+/// user says which) and nobody reads the buffer before `concurrentPerform` returns, which waits for every
+/// iteration. The buffer's owner keeps it alive (`withUnsafeMutableBufferPointer`) for that time.
+struct DisjointWrites<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) {
+        self.buffer = buffer
+    }
+
+    subscript(i: Int) -> Element {
+        get { buffer[i] }
+        nonmutating set { buffer[i] = newValue }
     }
 }

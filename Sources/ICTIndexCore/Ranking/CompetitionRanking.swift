@@ -35,9 +35,10 @@ public enum CompetitionRanking {
     ///
     /// Published scores have few distinct values (10,001 for 0–100 with 2 decimals), so when the keys
     /// span at most a few times as many values as there are units, they are counted instead of sorted:
-    /// rank = 1 + the number of units with a greater key.
+    /// rank = 1 + the number of units with a greater key. Wider keys (4 decimals, large scales) are
+    /// radix-sorted by their offset from the lowest key.
     ///
-    /// - Complexity: O(n + k) for keys spanning k values, else O(n log n).
+    /// - Complexity: O(n + k) for keys spanning k values, else O(n).
     public static func ranks(keys: [Int64?]) -> [Int?] {
         var low = Int64.max
         var high = Int64.min
@@ -47,9 +48,8 @@ public enum CompetitionRanking {
         }
         guard low <= high else { return [Int?](repeating: nil, count: keys.count) }
         let (span, overflow) = high.subtractingReportingOverflow(low)
-        guard !overflow, span < Int64(4 * keys.count + 4096) else {
-            return ranks(keys.map { $0.map(Double.init) })
-        }
+        guard !overflow else { return ranks(keys.map { $0.map(Double.init) }) }
+        guard span < Int64(4 * keys.count + 4096) else { return sortedRanks(keys: keys, low: low) }
         var above = [Int](repeating: 0, count: Int(span) + 2)  // above[k] = units with key offset > k
         for case let key? in keys { above[Int(key - low)] += 1 }
         var greater = 0
@@ -59,5 +59,30 @@ public enum CompetitionRanking {
             greater += count
         }
         return keys.map { key in key.map { above[Int($0 - low)] + 1 } }
+    }
+
+    /// Ranks keys whose offsets from `low` do not overflow by one radix sort of those offsets: going down
+    /// from the greatest, a key's rank is its position, shared with the keys equal to it.
+    private static func sortedRanks(keys: [Int64?], low: Int64) -> [Int?] {
+        var offsets: [UInt64] = []
+        var owners: [Int] = []
+        offsets.reserveCapacity(keys.count)
+        owners.reserveCapacity(keys.count)
+        for (index, key) in keys.enumerated() {
+            guard let key else { continue }
+            offsets.append(UInt64(key - low))
+            owners.append(index)
+        }
+        let order = RadixSort.ascendingOrder(ofBits: offsets)
+        var ranks = [Int?](repeating: nil, count: keys.count)
+        var previous = UInt64.max
+        var previousRank = 0
+        for (position, k) in order.reversed().enumerated() {
+            let rank = offsets[k] == previous ? previousRank : position + 1
+            ranks[owners[k]] = rank
+            previous = offsets[k]
+            previousRank = rank
+        }
+        return ranks
     }
 }
