@@ -104,18 +104,24 @@ public enum NumberFormatting {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
             digitPairs.withUnsafeBufferPointer { pairs in
                 var i = buffer.count
+                @inline(__always) func write(pair n: UInt64) {
+                    let k = Int(n) &* 2
+                    i &-= 2
+                    buffer[i] = pairs[k]
+                    buffer[i &+ 1] = pairs[k &+ 1]
+                }
+                @inline(__always) func write(digit n: UInt64) {
+                    i &-= 1
+                    buffer[i] = UInt8(ascii: "0") &+ UInt8(n)
+                }
                 var fraction = decimals
                 while fraction >= 2 {
-                    let pair = Int(units % 100) &* 2
+                    write(pair: units % 100)
                     units /= 100
-                    i &-= 2
-                    buffer[i] = pairs[pair]
-                    buffer[i &+ 1] = pairs[pair &+ 1]
                     fraction &-= 2
                 }
                 if fraction == 1 {
-                    i &-= 1
-                    buffer[i] = UInt8(ascii: "0") &+ UInt8(units % 10)
+                    write(digit: units % 10)
                     units /= 10
                 }
                 if decimals > 0 {
@@ -123,22 +129,11 @@ public enum NumberFormatting {
                     buffer[i] = separator
                 }
                 while units >= 100 {
-                    let pair = Int(units % 100) &* 2
+                    write(pair: units % 100)
                     units /= 100
-                    i &-= 2
-                    buffer[i] = pairs[pair]
-                    buffer[i &+ 1] = pairs[pair &+ 1]
                 }
                 // The first one or two digits: "0" for a number below 1.
-                if units >= 10 {
-                    let pair = Int(units) &* 2
-                    i &-= 2
-                    buffer[i] = pairs[pair]
-                    buffer[i &+ 1] = pairs[pair &+ 1]
-                } else {
-                    i &-= 1
-                    buffer[i] = UInt8(ascii: "0") &+ UInt8(units)
-                }
+                if units >= 10 { write(pair: units) } else { write(digit: units) }
                 if negative {
                     i &-= 1
                     buffer[i] = UInt8(ascii: "-")
