@@ -55,7 +55,7 @@ struct ScoringRun: Sendable {
         for (i, n) in nodes.enumerated() { nodeIndex[n.id] = i }
         self.nodeIndex = nodeIndex
         children = nodes.map { $0.children.compactMap { nodeIndex[$0] } }
-        units = Array(dataset.units.values)
+        units = dataset.units.values.elements  // the dataset's array, shared rather than copied unit by unit
         groupIDs = Array(framework.groups.keys)
         var groupIndex: [GroupID: Int] = [:]
         for (i, g) in groupIDs.enumerated() { groupIndex[g] = i }
