@@ -133,7 +133,10 @@ struct ScoringRun: Sendable {
 
     /// Evaluates an expression for one unit, its variables resolved to columns by ``columns(of:)``.
     func evaluate(_ expression: Expression, columns: [Int], unit u: Int) -> ExpressionResult {
-        expression.evaluateSlots { i in
+        // The closure takes the one array it reads, not `self`: capturing `self` copied the whole run (two dozen
+        // references retained and released) for every unit.
+        let numbers = numbers
+        return expression.evaluateSlots { i in
             let c = columns[i]
             guard c >= 0 else { return nil }
             let x = numbers[c][u]
