@@ -17,7 +17,6 @@ public struct Scoreboard: Sendable {
     /// The dataset that was scored, for explanations.
     public let dataset: Dataset
     let nodeIndex: [NodeID: Int]
-    let unitIndex: [UnitCode: Int]
 
     init(
         framework: Framework, dataset: Dataset, units: [UnitResult], diagnostics: [Diagnostic],
@@ -32,19 +31,23 @@ public struct Scoreboard: Sendable {
         var nodeIndex: [NodeID: Int] = [:]
         for (i, id) in framework.nodes.keys.enumerated() { nodeIndex[id] = i }
         self.nodeIndex = nodeIndex
-        var unitIndex: [UnitCode: Int] = [:]
-        for (i, r) in units.enumerated() { unitIndex[r.unit.code] = i }
-        self.unitIndex = unitIndex
+        precondition(units.count == dataset.units.count, "a scoreboard has one result per unit of its dataset")
+    }
+
+    /// The position of a unit in ``units``. There is one result per unit of the dataset, in the dataset's
+    /// order, so the dataset's index of unit codes serves (rather than a second dictionary of every code).
+    func position(of unit: UnitCode) -> Int? {
+        dataset.units.index(forKey: unit)
     }
 
     /// The result of one unit.
     public func result(for unit: UnitCode) -> UnitResult? {
-        unitIndex[unit].map { units[$0] }
+        position(of: unit).map { units[$0] }
     }
 
     /// One node's result for one unit.
     public func result(for unit: UnitCode, node: NodeID) -> NodeResult? {
-        guard let u = unitIndex[unit], let n = nodeIndex[node] else { return nil }
+        guard let u = position(of: unit), let n = nodeIndex[node] else { return nil }
         return units[u].nodes[n]
     }
 
@@ -58,7 +61,7 @@ public struct Scoreboard: Sendable {
             guard !members.isEmpty else { return nil }
             let sorted = members.sorted { a, b in
                 switch (a.rank, b.rank) {
-                case let (x?, y?) where x != y: return x < y
+                case (let x?, let y?) where x != y: return x < y
                 case (.some, nil): return true
                 case (nil, .some): return false
                 default:
@@ -194,11 +197,25 @@ struct ResultStorage: Sendable {
         self.unitCount = unitCount
         self.decimals = decimals
         self.nominal = nominal
-        status = Array(repeating: .notApplicable, count: n)
-        input = Array(repeating: .nan, count: n)
-        value = Array(repeating: .nan, count: n)
-        effective = Array(repeating: 0, count: n)
-        rank = Array(repeating: 0, count: n)
+        status = Self.filled(.notApplicable, count: n)
+        input = Self.filled(.nan, count: n)
+        value = Self.filled(.nan, count: n)
+        effective = Self.filled(0, count: n)
+        rank = Self.filled(0, count: n)
+    }
+
+    /// `Array(repeating: value, count: count)`, filled by every core when it is large: the first writes to a
+    /// fresh allocation are page faults (10,000 units × 60 nodes is 17 MB of columns), which the kernel
+    /// serves on both cores at once.
+    static func filled<Element: BitwiseCopyable>(_ value: Element, count: Int) -> [Element] {
+        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress {
+                Parallel.forEach(Parallel.ranges(count, minimum: 1 << 16)) { _, range in
+                    (base + range.lowerBound).initialize(repeating: value, count: range.count)
+                }
+            }
+            initialized = count
+        }
     }
 
     func result(unit u: Int, node n: Int) -> NodeResult {

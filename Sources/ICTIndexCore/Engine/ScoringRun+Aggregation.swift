@@ -89,100 +89,129 @@ extension ScoringRun {
 
     /// Σ wᵢ xᵢ / Σ wᵢ over the children that count, child by child over all units (contiguous
     /// columns), then written for the units the pillar applies to.
+    ///
+    /// Units do not depend on one another here, so a large run splits them into one range per core: each range
+    /// reads the children's columns and writes its own slots of the pillar's column.
     private mutating func aggregateWeightedMean(_ n: Int, kids: [Int], weights: [Double]) {
         let unitCount = units.count
-        var sum = [Double](repeating: 0, count: unitCount)
-        var total = [Double](repeating: 0, count: unitCount)
-        var any = [Bool](repeating: false, count: unitCount)
-        results.status.withUnsafeBufferPointer { status in
-            results.value.withUnsafeBufferPointer { value in
-                for (k, c) in kids.enumerated() {
-                    let w = weights[k]
-                    let base = c * unitCount
-                    for u in 0..<unitCount {
-                        switch status[base + u] {
-                        case .skipped, .notApplicable: continue
-                        default: break
+        let appliesToGroup = groupIDs.indices.map { applies[n * groupIDs.count + $0] }
+        let ranges = unitRanges(work: unitCount * kids.count)
+        var status = results.status
+        var value = results.value
+        results.status = []
+        results.value = []
+        status.withUnsafeMutableBufferPointer { status in
+            value.withUnsafeMutableBufferPointer { value in
+                Parallel.forEach(ranges) { _, range in
+                    var sum = [Double](repeating: 0, count: range.count)
+                    var total = [Double](repeating: 0, count: range.count)
+                    var any = [Bool](repeating: false, count: range.count)
+                    for (k, c) in kids.enumerated() {
+                        let w = weights[k]
+                        let base = c * unitCount
+                        for u in range {
+                            switch status[base + u] {
+                            case .skipped, .notApplicable: continue
+                            default: break
+                            }
+                            let x = value[base + u]
+                            guard !x.isNaN else { continue }
+                            let r = u - range.lowerBound
+                            any[r] = true
+                            if w > 0 {
+                                sum[r] += w * x
+                                total[r] += w
+                            }
                         }
-                        let x = value[base + u]
-                        guard !x.isNaN else { continue }
-                        any[u] = true
-                        if w > 0 {
-                            sum[u] += w * x
-                            total[u] += w
-                        }
+                    }
+                    let base = n * unitCount
+                    for u in range where unitGroup[u] >= 0 && appliesToGroup[unitGroup[u]] {
+                        let r = u - range.lowerBound
+                        let scored = any[r] && total[r] > 0
+                        status[base + u] = scored ? .scored : .skipped
+                        value[base + u] = scored ? sum[r] / total[r] : .nan
                     }
                 }
             }
         }
-        let base = n * unitCount
-        let appliesToGroup = groupIDs.indices.map { applies[n * groupIDs.count + $0] }
-        results.status.withUnsafeMutableBufferPointer { status in
-            results.value.withUnsafeMutableBufferPointer { value in
-                for u in 0..<unitCount where unitGroup[u] >= 0 && appliesToGroup[unitGroup[u]] {
-                    let scored = any[u] && total[u] > 0
-                    status[base + u] = scored ? .scored : .skipped
-                    value[base + u] = scored ? sum[u] / total[u] : .nan
-                }
-            }
-        }
+        results.status = status
+        results.value = value
+    }
+
+    /// The units in one range, or in one range per core when the work (units × nodes) is large enough.
+    func unitRanges(work: Int) -> [Range<Int>] {
+        runsInParallel(work: work) ? Parallel.ranges(units.count, minimum: 1024) : [0..<units.count]
     }
 
     /// Effective weight = weight ÷ the weights of the siblings that count × the parent's (root = 1);
     /// in a min/max pillar the chosen child takes the parent's whole weight; in a best_of pillar each case
     /// gets weight ÷ the highest counting case's weight × the parent's, so that its max points are its own.
+    ///
+    /// A unit's weights depend only on its own results, so a large run gives each core a range of units.
     private mutating func assignEffectiveWeights() {
+        var effective = results.effective
+        results.effective = []
+        let ranges = unitRanges(work: units.count * nodes.count)
+        effective.withUnsafeMutableBufferPointer { effective in
+            Parallel.forEach(ranges) { _, range in assignEffectiveWeights(range, into: effective) }
+        }
+        results.effective = effective
+    }
+
+    /// ``assignEffectiveWeights()`` for the units of `range`, writing only their slots of `effective`.
+    private func assignEffectiveWeights(_ range: Range<Int>, into effective: UnsafeMutableBufferPointer<Double>) {
         let root = nodeIndex[framework.rootID] ?? 0
         let unitCount = units.count
-        for u in 0..<unitCount where counts(slot(u, root)) { results.effective[slot(u, root)] = 1 }
-        var total = [Double](repeating: 0, count: unitCount)
-        for n in nodes.indices {
-            guard case .pillar(let kind, _) = nodes[n].kind else { continue }
-            let kids = children[n]
-            if kind == .min || kind == .max {
-                for u in 0..<unitCount {
-                    let p = slot(u, n)
-                    let parentWeight = results.effective[p]
-                    guard counts(p), parentWeight > 0 else { continue }
-                    var chosen: Int?
-                    for c in kids where counts(slot(u, c)) && nodes[c].weight > 0 {
-                        let x = results.value[slot(u, c)]
-                        guard !x.isNaN else { continue }
-                        if let b = chosen {
-                            let y = results.value[slot(u, b)]
-                            if !(kind == .max ? x > y : x < y) { continue }
-                        }
-                        chosen = c
-                    }
-                    if let c = chosen { results.effective[slot(u, c)] = parentWeight }
-                }
-                continue
-            }
-            // Weighted kinds: each counting child gets weight ÷ Σ counting weights × the parent's
-            // (best_of: ÷ the highest counting weight).
-            for u in 0..<unitCount { total[u] = 0 }
-            for c in kids {
-                let w = nodes[c].weight
-                let base = c * unitCount
-                if kind == .bestOf {
-                    for u in 0..<unitCount where counts(base + u) { total[u] = Swift.max(total[u], w) }
-                } else {
-                    for u in 0..<unitCount where counts(base + u) { total[u] += w }
-                }
-            }
-            let parentBase = n * unitCount
-            results.effective.withUnsafeMutableBufferPointer { effective in
-                results.status.withUnsafeBufferPointer { status in
-                    for c in kids {
-                        let w = nodes[c].weight
-                        let base = c * unitCount
-                        for u in 0..<unitCount {
-                            let parentWeight = effective[parentBase + u]
-                            guard parentWeight > 0, total[u] > 0 else { continue }
-                            switch status[base + u] {
-                            case .skipped, .notApplicable: continue
-                            default: effective[base + u] = parentWeight * w / total[u]
+        for u in range where counts(slot(u, root)) { effective[slot(u, root)] = 1 }
+        var total = [Double](repeating: 0, count: range.count)
+        results.status.withUnsafeBufferPointer { status in
+            for n in nodes.indices {
+                guard case .pillar(let kind, _) = nodes[n].kind else { continue }
+                let kids = children[n]
+                if kind == .min || kind == .max {
+                    for u in range {
+                        let p = slot(u, n)
+                        let parentWeight = effective[p]
+                        guard counts(p), parentWeight > 0 else { continue }
+                        var chosen: Int?
+                        for c in kids where counts(slot(u, c)) && nodes[c].weight > 0 {
+                            let x = results.value[slot(u, c)]
+                            guard !x.isNaN else { continue }
+                            if let b = chosen {
+                                let y = results.value[slot(u, b)]
+                                if !(kind == .max ? x > y : x < y) { continue }
                             }
+                            chosen = c
+                        }
+                        if let c = chosen { effective[slot(u, c)] = parentWeight }
+                    }
+                    continue
+                }
+                // Weighted kinds: each counting child gets weight ÷ Σ counting weights × the parent's
+                // (best_of: ÷ the highest counting weight).
+                for r in total.indices { total[r] = 0 }
+                for c in kids {
+                    let w = nodes[c].weight
+                    let base = c * unitCount
+                    if kind == .bestOf {
+                        for u in range where counts(base + u) {
+                            total[u - range.lowerBound] = Swift.max(total[u - range.lowerBound], w)
+                        }
+                    } else {
+                        for u in range where counts(base + u) { total[u - range.lowerBound] += w }
+                    }
+                }
+                let parentBase = n * unitCount
+                for c in kids {
+                    let w = nodes[c].weight
+                    let base = c * unitCount
+                    for u in range {
+                        let parentWeight = effective[parentBase + u]
+                        let sum = total[u - range.lowerBound]
+                        guard parentWeight > 0, sum > 0 else { continue }
+                        switch status[base + u] {
+                        case .skipped, .notApplicable: continue
+                        default: effective[base + u] = parentWeight * w / sum
                         }
                     }
                 }

@@ -110,11 +110,26 @@ extension ScoringRun {
                 let column = numbers[c]
                 for u in applicable where column[u].isFinite { inputs[u] = column[u] }
             } else {
-                for u in applicable {
-                    switch evaluate(indicator.value, columns: columns, unit: u) {
-                    case .value(let x): inputs[u] = x
-                    case .missing: break
-                    case .divisionByZero: dividedByZero.append(units[u].code)
+                // The expression's columns side by side in one array of this indicator's own (NaN where a column
+                // is missing), read without reference counting: shared arrays, retained and released per unit
+                // by two threads at once, would make the cores fight over their counters.
+                var gathered = [Double](repeating: .nan, count: columns.count * unitCount)
+                for (i, c) in columns.enumerated() where c >= 0 {
+                    let column = numbers[c]
+                    for u in applicable { gathered[i * unitCount + u] = column[u] }
+                }
+                let expression = indicator.value
+                gathered.withUnsafeBufferPointer { gathered in
+                    for u in applicable {
+                        let result = expression.evaluateSlots { i in
+                            let x = gathered[i * unitCount + u]
+                            return x.isNaN ? nil : x
+                        }
+                        switch result {
+                        case .value(let x): inputs[u] = x
+                        case .missing: break
+                        case .divisionByZero: dividedByZero.append(units[u].code)
+                        }
                     }
                 }
             }

@@ -55,7 +55,7 @@ struct ScoringRun: Sendable {
         for (i, n) in nodes.enumerated() { nodeIndex[n.id] = i }
         self.nodeIndex = nodeIndex
         children = nodes.map { $0.children.compactMap { nodeIndex[$0] } }
-        units = Array(dataset.units.values)
+        units = dataset.units.values.elements  // the dataset's array, shared rather than copied unit by unit
         groupIDs = Array(framework.groups.keys)
         var groupIndex: [GroupID: Int] = [:]
         for (i, g) in groupIDs.enumerated() { groupIndex[g] = i }
@@ -133,7 +133,10 @@ struct ScoringRun: Sendable {
 
     /// Evaluates an expression for one unit, its variables resolved to columns by ``columns(of:)``.
     func evaluate(_ expression: Expression, columns: [Int], unit u: Int) -> ExpressionResult {
-        expression.evaluateSlots { i in
+        // The closure takes the one array it reads, not `self`: capturing `self` copied the whole run (two dozen
+        // references retained and released) for every unit.
+        let numbers = numbers
+        return expression.evaluateSlots { i in
             let c = columns[i]
             guard c >= 0 else { return nil }
             let x = numbers[c][u]

@@ -26,7 +26,7 @@ public struct Explanation: Hashable, Sendable, CustomStringConvertible {
 extension Scoreboard {
     /// Explains one unit's score; nil when the unit is not in the scoreboard.
     public func explain(_ code: UnitCode, language: Language = .vi) -> Explanation? {
-        guard let u = unitIndex[code] else { return nil }
+        guard let u = position(of: code) else { return nil }
         var writer = ExplanationWriter(scoreboard: self, unitIndex: u, words: ExplanationWords(language))
         return writer.write()
     }
